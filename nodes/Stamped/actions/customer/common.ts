@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireEmail } from '../../../core/validation';
+
+export const emailField: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@email.com',
+	required: true,
+	default: '',
+	description: "The customer's e-mail address, which identifies the customer in Stamped",
+};
+
+export function readEmail(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requireEmail(ctx.getNode(), ctx.getNodeParameter('email', itemIndex), 'Email', itemIndex);
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../core/descriptions';
+import type { OffsetExportResult } from '../../core/offset-export';
+import type { Wanted } from '../../core/paging';
+import { requireInteger } from '../../core/validation';
+import { DEFAULT_CONCURRENCY } from '../transport';
+
+const MAX_CONCURRENCY = 10;
+
+/** Return All, Limit and the Concurrency option of a Stamped list operation. */
+export function listProperties(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+	return [
+		...returnAllOrLimit(show),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Concurrency',
+					name: 'concurrency',
+					type: 'number',
+					default: DEFAULT_CONCURRENCY,
+					typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+					description:
+						'How many pages of 100 to fetch at once once the first page has told the total. Lowered automatically when Stamped answers 429 (too many requests).',
+				},
+			],
+		},
+	];
+}
+
+export interface ListInput extends Wanted {
+	concurrency: number;
+}
+
+export function readListInput(ctx: IExecuteFunctions, itemIndex: number): ListInput {
+	const node = ctx.getNode();
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as { concurrency?: unknown };
+	return {
+		returnAll,
+		limit: returnAll ? 0 : requireInteger(node, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1 }),
+		concurrency:
+			options.concurrency === undefined
+				? DEFAULT_CONCURRENCY
+				: requireInteger(node, options.concurrency, 'Concurrency', itemIndex, { min: 1, max: MAX_CONCURRENCY }),
+	};
+}
+
+/**
+ * The records of a list export. When the list kept changing so fast that some page boundaries could not be
+ * checked again, the output pane says so: records added or removed meanwhile may be missing.
+ */
+export function exportedRecords(ctx: IExecuteFunctions, result: OffsetExportResult, what: string): IDataObject[] {
+	if (result.uncheckedBoundaries > 0) {
+		const message = `The list of ${what} kept changing while it was read: ${result.uncheckedBoundaries} page boundaries could not be checked again, so ${what} added or removed meanwhile may be missing. Run the export again when the store is quieter.`;
+		ctx.logger.warn(message);
+		ctx.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
+	}
+	return result.records;
+}

@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../core/request';
+import { requireEmail } from '../../../core/validation';
+import { readStampedList } from '../../transport';
+import type { ListInput } from '../listOptions';
+import { exportedRecords, listProperties, readListInput } from '../listOptions';
+
+const show = { resource: ['review'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [
+	...listProperties(show),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Only reviews written by the customer with this e-mail address, across all products',
+			},
+		],
+	},
+];
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): ListInput & { email?: string } {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const email = filters.email ? requireEmail(this.getNode(), filters.email, 'Email', itemIndex) : undefined;
+	return { ...readListInput(this, itemIndex), email };
+}
+
+/** One output item per review. */
+export async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: ListInput & { email?: string },
+	itemIndex: number,
+) {
+	const result = await readStampedList(api, {
+		path: '/reviews',
+		qs: input.email ? { email: input.email } : undefined,
+		wanted: input,
+		concurrency: input.concurrency,
+		key: (review) => String(review.reviewId ?? review.id ?? JSON.stringify(review)),
+		itemIndex,
+	});
+	return exportedRecords(this, result, 'reviews');
+}

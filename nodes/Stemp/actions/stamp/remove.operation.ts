@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../core/request';
+import { stampsPath } from '../../transport';
+import { readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
+
+const properties: INodeProperties[] = [
+	walletPassIdField,
+	{
+		displayName: 'This removes one stamp every time it runs. If the request fails midway it is not retried, so one stamp is never removed twice.',
+		name: 'removeNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['stamp'], operation: ['remove'] } }, properties);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
+	return { walletPassId: readWalletPassId(this, itemIndex) };
+}
+
+export async function execute(this: IExecuteFunctions, api: ApiClient, input: { walletPassId: string }, itemIndex: number) {
+	const response = await api.request({
+		method: 'POST',
+		path: stampsPath(input.walletPassId, 'remove'),
+		idempotent: false,
+		itemIndex,
+	});
+	return stampStateOrSummary(response, input.walletPassId, 'remove');
+}

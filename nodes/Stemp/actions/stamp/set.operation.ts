@@ -1,0 +1,56 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../core/request';
+import { requireInteger } from '../../../core/validation';
+import { stampsPath } from '../../transport';
+import { readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
+
+const MAX_STAMPS = 10;
+
+const properties: INodeProperties[] = [
+	walletPassIdField,
+	{
+		displayName: 'This overwrites the current stamp count, whatever the card showed before.',
+		name: 'setNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Stamps',
+		name: 'stamps',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: 0, maxValue: MAX_STAMPS, numberPrecision: 0 },
+		description: 'The exact number of stamps the card should show, a whole number from 0 to 10 (and at most the card size)',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['stamp'], operation: ['set'] } }, properties);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		walletPassId: readWalletPassId(this, itemIndex),
+		stamps: requireInteger(this.getNode(), this.getNodeParameter('stamps', itemIndex), 'Stamps', itemIndex, {
+			min: 0,
+			max: MAX_STAMPS,
+		}),
+	};
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { walletPassId: string; stamps: number },
+	itemIndex: number,
+) {
+	const response = await api.request({
+		method: 'POST',
+		path: stampsPath(input.walletPassId, 'set'),
+		body: { stamps: input.stamps },
+		idempotent: true,
+		itemIndex,
+	});
+	return stampStateOrSummary(response, input.walletPassId, 'set');
+}

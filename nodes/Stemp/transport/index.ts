@@ -1,0 +1,106 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { credentialTest } from '../../core/credential-test';
+import type { Vendor } from '../../core/request';
+import { ApiClient } from '../../core/request';
+
+export const STEMP_CREDENTIAL = 'stempApi';
+
+/** Turns `WALLET_PASS_NOT_FOUND` into "Wallet pass not found". */
+function sentenceFromCode(code: string): string {
+	const words = code.toLowerCase().split(/[_\s]+/).filter(Boolean).join(' ');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function describeFields(fields: unknown): string {
+	if (!fields || typeof fields !== 'object') return String(fields);
+	return Object.entries(fields as Record<string, unknown>)
+		.map(([field, message]) => `${field}: ${typeof message === 'string' ? message : JSON.stringify(message)}`)
+		.join('; ');
+}
+
+/**
+ * stemp answers errors in three shapes: `{error: {code, message}}`, `{code, params}`, and
+ * `{STANDARD_VALIDATION | CUSTOM_VALIDATION: {field: message}}`. Anything else is quoted as it came.
+ */
+export function stempErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+
+	const nested = record.error;
+	if (nested && typeof nested === 'object') {
+		const { code, message } = nested as Record<string, unknown>;
+		if (typeof message === 'string') return typeof code === 'string' ? `${message} (${code})` : message;
+		if (typeof code === 'string') return sentenceFromCode(code);
+	}
+	if (typeof nested === 'string') return nested;
+
+	for (const kind of ['STANDARD_VALIDATION', 'CUSTOM_VALIDATION']) {
+		if (record[kind] !== undefined) return `Validation failed: ${describeFields(record[kind])}`;
+	}
+	if (typeof record.code === 'string') {
+		const params = record.params && typeof record.params === 'object' ? ` (${describeFields(record.params)})` : '';
+		return `${sentenceFromCode(record.code)}${params}`;
+	}
+	if (typeof record.message === 'string') return record.message;
+	return undefined;
+}
+
+export const stempVendor: Vendor = {
+	name: 'stemp',
+	credentialType: STEMP_CREDENTIAL,
+	secretFields: ['apiToken', 'webhookSigningSecret'],
+	errorMessage: stempErrorMessage,
+	hint(statusCode) {
+		switch (statusCode) {
+			case 401:
+				return 'Check the API Token in the stemp API credential.';
+			case 403:
+				return 'The API token lacks a scope: changing stamps needs loyalty:manage, reading needs pass:read.';
+			case 404:
+				return 'Check the Wallet Pass ID: stemp knows no pass with this ID.';
+			default:
+				return undefined;
+		}
+	},
+};
+
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl || 'https://api.stemp.app/api/v1').replace(/\/+$/, '');
+}
+
+/** The stemp API for one execution, with the credential read once. */
+export async function openStempApi(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<ApiClient> {
+	const credentials = await ctx.getCredentials(STEMP_CREDENTIAL);
+	return new ApiClient(ctx, stempVendor, credentials, baseUrlOf(credentials));
+}
+
+/**
+ * stemp has no "who am I" endpoint, so the test reads the stamps of a pass that cannot exist: 404 means the
+ * token was accepted, 401 or 403 means it was not.
+ */
+export const testStempCredential = credentialTest({
+	vendor: stempVendor,
+	request: (credentials) => ({
+		url: `${baseUrlOf(credentials)}${stampsPath('n8n-credential-test')}`,
+		headers: { Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
+	}),
+	judge: ({ statusCode }, vendorMessage) => {
+		if ((statusCode >= 200 && statusCode < 300) || statusCode === 404) {
+			return { status: 'OK', message: 'Connected to stemp: the API token was accepted' };
+		}
+		if (statusCode === 401 || statusCode === 403) {
+			return { status: 'Error', message: `stemp rejected the API token (HTTP ${statusCode}): ${vendorMessage}` };
+		}
+		return undefined;
+	},
+});
+
+/** What every node using the stemp credential declares, so n8n can test the credential. */
+export const stempCredentialTestMethods = { credentialTest: { testStempCredential } };
+
+/** `/walletpasses/{id}/stamps[/action]`, the pass ID URL-encoded. */
+export function stampsPath(walletPassId: string, action?: 'add' | 'remove' | 'set' | 'reset' | 'history'): string {
+	return `/walletpasses/${encodeURIComponent(walletPassId)}/stamps${action ? `/${action}` : ''}`;
+}

@@ -1,0 +1,91 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import type { Vendor } from './request';
+import { redactText, secretsOf } from './redaction';
+
+export interface ProbeResponse {
+	statusCode: number;
+	body: unknown;
+}
+
+export interface CredentialProbe {
+	vendor: Vendor;
+	/** The request that proves the credential, built from its values. */
+	request(credentials: ICredentialDataDecryptedObject): { url: string; headers: Record<string, string> };
+	/** The verdict on an answer; undefined falls back to "any 2xx is good, anything else is not". */
+	judge?(response: ProbeResponse, vendorMessage: string): INodeCredentialTestResult | undefined;
+}
+
+const PROBE_TIMEOUT_MS = 15_000;
+
+/**
+ * A credential test that can tell a good credential from a bad one by more than the status code, and quote
+ * the vendor's own message when it is bad. n8n hands credential tests only its legacy `request` helper (not
+ * `httpRequestWithAuthentication`), so the probe sets the auth header itself from the values under test.
+ */
+export function credentialTest(probe: CredentialProbe) {
+	return async function (
+		this: ICredentialTestFunctions,
+		credential: ICredentialsDecrypted,
+	): Promise<INodeCredentialTestResult> {
+		return await runProbe(this, probe, credential.data ?? {});
+	};
+}
+
+async function runProbe(
+	ctx: ICredentialTestFunctions,
+	probe: CredentialProbe,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult> {
+	const { vendor } = probe;
+	const secrets = secretsOf(credentials, vendor.secretFields, vendor.basicAuthPairs);
+	const safe = (result: INodeCredentialTestResult): INodeCredentialTestResult => ({
+		...result,
+		message: redactText(result.message, secrets),
+	});
+
+	let response: ProbeResponse;
+	const { url, headers } = probe.request(credentials);
+	try {
+		response = (await ctx.helpers.request({
+			method: 'GET',
+			uri: url,
+			headers: { Accept: 'application/json', ...headers },
+			json: true,
+			simple: false,
+			resolveWithFullResponse: true,
+			timeout: PROBE_TIMEOUT_MS,
+		})) as ProbeResponse;
+	} catch (error) {
+		const { code, cause } = error as { code?: string; cause?: { code?: string } };
+		const reason = code ?? cause?.code ?? (error as Error).message;
+		return safe({
+			status: 'Error',
+			message: `Could not reach ${vendor.name} at ${hostOf(url)} (${reason}). Check the Base URL.`,
+		});
+	}
+
+	const vendorMessage = vendor.errorMessage(response.body) ?? `HTTP ${response.statusCode}`;
+	const verdict = probe.judge?.(response, vendorMessage);
+	if (verdict) return safe(verdict);
+	if (response.statusCode >= 200 && response.statusCode < 300) {
+		return { status: 'OK', message: `Connected to ${vendor.name}` };
+	}
+	return safe({
+		status: 'Error',
+		message: `${vendor.name} answered HTTP ${response.statusCode}: ${vendorMessage}`,
+	});
+}
+
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host;
+	} catch {
+		return 'the Base URL';
+	}
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * One operation of an action node, in two steps: `prepare` reads and checks an item's parameters without
+ * sending anything; `execute` sends what `prepare` returned. Keeping them apart lets the router check every
+ * item before the first request, so a bad item stops the run before anything changed.
+ */
+export interface Operation<Input, Api> {
+	prepare(this: IExecuteFunctions, itemIndex: number): Input | Promise<Input>;
+	execute(this: IExecuteFunctions, api: Api, input: Input, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+}
+
+type Prepared<Input> = { input: Input } | { error: Error };
+
+/**
+ * Runs an operation over every input item: all items are prepared first, then executed in order. Each output
+ * item is paired with the input item it came from. With "Continue On Fail" a failing item becomes an item
+ * carrying the error and the run goes on; without it the first error stops the run.
+ */
+export async function runOperation<Input, Api>(
+	ctx: IExecuteFunctions,
+	operation: Operation<Input, Api>,
+	openApi: () => Promise<Api>,
+): Promise<INodeExecutionData[]> {
+	const itemCount = ctx.getInputData().length;
+	const continueOnFail = ctx.continueOnFail();
+
+	const prepared: Array<Prepared<Input>> = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			prepared.push({ input: await operation.prepare.call(ctx, itemIndex) });
+		} catch (error) {
+			if (!continueOnFail) throw asItemError(ctx, error, itemIndex);
+			prepared.push({ error: asItemError(ctx, error, itemIndex) });
+		}
+	}
+
+	const output: INodeExecutionData[] = [];
+	let api: Api | undefined;
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		const entry = prepared[itemIndex];
+		const pairedItem = { item: itemIndex };
+		if ('error' in entry) {
+			output.push(errorItem(entry.error, itemIndex));
+			continue;
+		}
+		try {
+			api ??= await openApi();
+			const result = await operation.execute.call(ctx, api, entry.input, itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem });
+		} catch (error) {
+			const itemError = asItemError(ctx, error, itemIndex);
+			if (!continueOnFail) throw itemError;
+			output.push(errorItem(itemError, itemIndex));
+		}
+	}
+	return output;
+}
+
+function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
+		const context = (error as { context?: IDataObject }).context;
+		if (context && context.itemIndex === undefined) context.itemIndex = itemIndex;
+		return error as Error;
+	}
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const { description, httpCode } = error as { description?: string | null; httpCode?: string | null };
+	const json: IDataObject = { error: error.message };
+	if (description) json.errorDescription = description;
+	if (httpCode) json.httpCode = httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** The operations of an action node, by resource and operation name. */
+export type OperationTable<Api> = Record<string, Record<string, Operation<unknown, Api>>>;
+
+/** Picks the operation the node's Resource and Operation parameters name and runs it over all items. */
+export async function routeOperation<Api>(
+	ctx: IExecuteFunctions,
+	table: OperationTable<Api>,
+	openApi: () => Promise<Api>,
+): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operationName = ctx.getNodeParameter('operation', 0) as string;
+	const operation = table[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+	return [await runOperation(ctx, operation, openApi)];
+}

@@ -1,0 +1,62 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+const REDACTED = '[redacted]';
+
+/** Shorter values would mangle ordinary words when masked; no real key or token is this short. */
+const MIN_SECRET_LENGTH = 4;
+
+function base64(text: string): string {
+	return Buffer.from(text, 'utf8').toString('base64');
+}
+
+/**
+ * Every form in which a credential value could surface in a message: the value itself, its URL-encoded
+ * form, its Base64 form, and the Base64 of any `user:password` pair an HTTP Basic header would carry.
+ */
+export function secretsOf(
+	credentials: ICredentialDataDecryptedObject,
+	secretFields: readonly string[],
+	basicAuthPairs: ReadonlyArray<readonly [string, string]> = [],
+): string[] {
+	const values = secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH);
+
+	const forms = new Set<string>();
+	for (const value of values) {
+		forms.add(value);
+		forms.add(encodeURIComponent(value));
+		forms.add(base64(value));
+	}
+	for (const [userField, passwordField] of basicAuthPairs) {
+		const user = credentials[userField];
+		const password = credentials[passwordField];
+		if (typeof user === 'string' && typeof password === 'string' && (user || password)) {
+			forms.add(base64(`${user}:${password}`));
+		}
+	}
+	// Longest first, so that a value containing another is masked whole.
+	return [...forms].sort((a, b) => b.length - a.length);
+}
+
+export function redactText(text: string, secrets: readonly string[]): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret && result.includes(secret)) result = result.split(secret).join(REDACTED);
+	}
+	return result;
+}
+
+/** A deep copy of a JSON value with every secret masked, in keys and values alike. */
+export function redactValue<T>(value: T, secrets: readonly string[]): T {
+	if (typeof value === 'string') return redactText(value, secrets) as T;
+	if (Array.isArray(value)) return value.map((entry) => redactValue(entry, secrets)) as T;
+	if (value !== null && typeof value === 'object') {
+		const copy: IDataObject = {};
+		for (const [key, entry] of Object.entries(value as IDataObject)) {
+			copy[redactText(key, secrets)] = redactValue(entry, secrets);
+		}
+		return copy as T;
+	}
+	return value;
+}

@@ -1,0 +1,301 @@
+/**
+ * A local stand-in for the Stamped and stemp APIs: a real HTTP server on 127.0.0.1 that follows the vendor
+ * documents (auth, paths, bodies, envelopes, paging, 400/401/404), with switches to inject faults (429 bursts,
+ * 5xx before or after a change is applied, dropped connections, latency, a requests-per-second ceiling) and a
+ * log of every request for tests to assert on.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { StampedV2 } from './stamped-v2';
+import { Stemp } from './stemp';
+
+export type Vendor = 'stamped' | 'stemp';
+
+export interface LoggedRequest {
+	vendor: Vendor;
+	method: string;
+	/** Path below the vendor's base URL, decoded, e.g. `/walletpasses/wp_1/stamps/add`. */
+	path: string;
+	/** The same path as it arrived on the wire (still URL-encoded). */
+	rawPath: string;
+	query: Record<string, string>;
+	headers: http.IncomingHttpHeaders;
+	body: unknown;
+	/** The status answered; 0 when the connection was dropped. */
+	status: number;
+	/** Whether the vendor's state was changed by this request. */
+	applied: boolean;
+	/** When the request arrived (ms since the epoch). */
+	receivedAt: number;
+	/** Requests in flight when this one arrived, itself included. */
+	inFlight: number;
+}
+
+export interface Reply {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Whether this request changed state (for the log and for "after" faults). */
+	applied?: boolean;
+}
+
+export interface VendorRequest {
+	method: string;
+	path: string;
+	/** The path's segments, each URL-decoded on its own (so an encoded "/" stays inside its segment). */
+	segments: string[];
+	query: Record<string, string>;
+	headers: http.IncomingHttpHeaders;
+	body: unknown;
+}
+
+export interface VendorApi {
+	handle(request: VendorRequest): Reply;
+}
+
+/** A fault injected into the next `times` requests that match. */
+export interface Fault {
+	vendor?: Vendor;
+	method?: string;
+	/** Matches when the request path contains this text. */
+	path?: string;
+	times: number;
+	/** An HTTP status to answer with (`429`, a 5xx...), or `drop` (close the socket without answering). */
+	kind: number | 'drop';
+	/** Replaces the vendor's usual error body for this status. */
+	body?: unknown;
+	/** `before`: nothing is applied; `after`: the request is applied, then the fault replaces the answer. */
+	phase?: 'before' | 'after';
+	/** Seconds sent in Retry-After with a 429 (stemp sends it, Stamped does not). Omit for none. */
+	retryAfterSeconds?: number;
+}
+
+export interface FakeApiOptions {
+	stamped?: ConstructorParameters<typeof StampedV2>[0];
+	stemp?: ConstructorParameters<typeof Stemp>[0];
+}
+
+export const STAMPED_PREFIX = '/stamped/api/v2';
+export const STEMP_PREFIX = '/stemp/api/v1';
+
+export class FakeApi {
+	readonly log: LoggedRequest[] = [];
+	stamped: StampedV2;
+	stemp: Stemp;
+	/** Delay before every answer, in milliseconds. */
+	latencyMs = 0;
+	/** When set, requests beyond this many per second (per vendor) get 429. */
+	requestsPerSecond: number | undefined;
+	/** Retry-After (seconds) sent with 429s from the requests-per-second ceiling; undefined sends none. */
+	rateLimitRetryAfterSeconds: number | undefined;
+	/** Requests in flight at most, seen so far (for concurrency assertions). */
+	maxInFlight = 0;
+
+	private faults: Fault[] = [];
+	private inFlight = 0;
+	private recent: Record<Vendor, number[]> = { stamped: [], stemp: [] };
+	private server = http.createServer((req, res) => void this.onRequest(req, res));
+	private baseUrl = '';
+
+	constructor(private readonly options: FakeApiOptions = {}) {
+		this.stamped = new StampedV2(options.stamped);
+		this.stemp = new Stemp(options.stemp);
+	}
+
+	async start(port = 0): Promise<this> {
+		await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+		const { port: actual } = this.server.address() as AddressInfo;
+		this.baseUrl = `http://127.0.0.1:${actual}`;
+		return this;
+	}
+
+	async stop(): Promise<void> {
+		this.server.closeAllConnections();
+		await new Promise<void>((resolve) => this.server.close(() => resolve()));
+	}
+
+	get url(): string {
+		return this.baseUrl;
+	}
+
+	get stampedUrl(): string {
+		return this.baseUrl + STAMPED_PREFIX;
+	}
+
+	get stempUrl(): string {
+		return this.baseUrl + STEMP_PREFIX;
+	}
+
+	/** Forgets requests, faults and limits, and restores the seeded data. */
+	reset(): void {
+		this.log.length = 0;
+		this.faults = [];
+		this.latencyMs = 0;
+		this.requestsPerSecond = undefined;
+		this.rateLimitRetryAfterSeconds = undefined;
+		this.maxInFlight = 0;
+		this.recent = { stamped: [], stemp: [] };
+		this.stamped = new StampedV2(this.options.stamped);
+		this.stemp = new Stemp(this.options.stemp);
+	}
+
+	inject(fault: Fault): void {
+		this.faults.push({ phase: 'before', ...fault });
+	}
+
+	requests(filter: Partial<Pick<LoggedRequest, 'vendor' | 'method'>> & { path?: string } = {}): LoggedRequest[] {
+		return this.log.filter(
+			(entry) =>
+				(!filter.vendor || entry.vendor === filter.vendor) &&
+				(!filter.method || entry.method === filter.method) &&
+				(!filter.path || entry.path.includes(filter.path)),
+		);
+	}
+
+	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		this.inFlight++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		const inFlight = this.inFlight;
+		const receivedAt = Date.now();
+		try {
+			const raw = await readBody(req);
+			if (this.latencyMs > 0) await delay(this.latencyMs);
+
+			const url = new URL(req.url ?? '/', 'http://localhost');
+			const vendor: Vendor | undefined = url.pathname.startsWith(STAMPED_PREFIX)
+				? 'stamped'
+				: url.pathname.startsWith(STEMP_PREFIX)
+					? 'stemp'
+					: undefined;
+			if (!vendor) return send(res, { status: 404, body: { message: 'No such API on this fake server' } });
+
+			const prefix = vendor === 'stamped' ? STAMPED_PREFIX : STEMP_PREFIX;
+			const rawPath = url.pathname.slice(prefix.length);
+			const segments = rawPath.split('/').filter(Boolean).map(decodeSegment);
+			const request: VendorRequest = {
+				method: req.method ?? 'GET',
+				path: '/' + segments.join('/'),
+				segments,
+				query: Object.fromEntries(url.searchParams),
+				headers: req.headers,
+				body: parseJson(raw),
+			};
+			const { segments: _segments, ...logged } = request;
+			const entry: LoggedRequest = { vendor, ...logged, rawPath, status: 0, applied: false, receivedAt, inFlight };
+			this.log.push(entry);
+
+			const fault = this.takeFault(vendor, request);
+			if (fault?.phase === 'before' || (!fault && this.overRateLimit(vendor))) {
+				if (fault?.kind === 'drop') return void req.socket.destroy();
+				const reply = fault ? faultReply(fault, vendor) : this.rateLimitReply(vendor);
+				entry.status = reply.status;
+				return send(res, reply);
+			}
+
+			const reply = (vendor === 'stamped' ? this.stamped : this.stemp).handle(request);
+			entry.applied = reply.applied ?? false;
+			if (fault) {
+				if (fault.kind === 'drop') return void req.socket.destroy();
+				const faulty = faultReply(fault, vendor);
+				entry.status = faulty.status;
+				return send(res, faulty);
+			}
+			entry.status = reply.status;
+			send(res, reply);
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private takeFault(vendor: Vendor, request: VendorRequest): Fault | undefined {
+		const index = this.faults.findIndex(
+			(fault) =>
+				fault.times > 0 &&
+				(!fault.vendor || fault.vendor === vendor) &&
+				(!fault.method || fault.method === request.method) &&
+				(!fault.path || request.path.includes(fault.path)),
+		);
+		if (index < 0) return undefined;
+		const fault = this.faults[index];
+		fault.times--;
+		if (fault.times === 0) this.faults.splice(index, 1);
+		return fault;
+	}
+
+	private overRateLimit(vendor: Vendor): boolean {
+		if (this.requestsPerSecond === undefined) return false;
+		const now = Date.now();
+		const window = this.recent[vendor].filter((time) => now - time < 1000);
+		this.recent[vendor] = window;
+		if (window.length >= this.requestsPerSecond) return true;
+		window.push(now);
+		return false;
+	}
+
+	private rateLimitReply(vendor: Vendor): Reply {
+		return faultReply(
+			{ kind: 429, times: 1, retryAfterSeconds: this.rateLimitRetryAfterSeconds },
+			vendor,
+			this.requestsPerSecond,
+		);
+	}
+}
+
+function faultReply(fault: Fault, vendor: Vendor, limit?: number): Reply {
+	if (fault.body !== undefined && fault.kind !== 'drop') return { status: fault.kind, body: fault.body };
+	if (fault.kind === 429) {
+		const headers: Record<string, string> = {};
+		if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+		if (vendor === 'stemp') {
+			headers['X-RateLimit-Limit'] = String(limit ?? 60);
+			headers['X-RateLimit-Remaining'] = '0';
+			headers['X-RateLimit-Reset'] = String(Math.ceil(Date.now() / 1000) + (fault.retryAfterSeconds ?? 1));
+			return { status: 429, headers, body: { error: { code: 'RATE_LIMITED', message: 'Too many requests' } } };
+		}
+		return { status: 429, headers, body: { message: 'Too Many Requests' } };
+	}
+	const status = fault.kind === 'drop' ? 500 : fault.kind;
+	return vendor === 'stemp'
+		? { status, body: { error: { code: 'INTERNAL_ERROR', message: 'Temporary failure, please retry' } } }
+		: { status, body: { message: 'Internal Server Error' } };
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+	const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+	res.writeHead(reply.status, {
+		...(body ? { 'Content-Type': 'application/json' } : {}),
+		...reply.headers,
+	});
+	res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function parseJson(raw: string): unknown {
+	if (!raw) return undefined;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return raw;
+	}
+}
+
+function decodeSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
+function delay(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,192 @@
+/** The stemp stamp-card API as its documentation describes it. */
+import type { Reply, VendorApi, VendorRequest } from './server';
+
+export interface StampState {
+	id: string;
+	walletPassId: string;
+	currentStamps: number;
+	maxStampsSnapshot: number;
+	totalStampsCollected: number;
+	timesCompleted: number;
+	lastStampAt: string | null;
+}
+
+export interface HistoryEntry {
+	id: string;
+	walletPassId: string;
+	stampsBefore: number;
+	stampsAfter: number;
+	stampsDelta: number;
+	actionType: 'ADD' | 'REMOVE' | 'SET' | 'RESET';
+	triggeredByMemberId: string;
+	note: string | null;
+	createdAt: string;
+}
+
+/** How the history endpoint wraps its entries; stemp does not document it, so tests try them all. */
+export type HistoryEnvelope = 'spring' | 'array' | 'data' | 'items';
+
+export interface StempOptions {
+	token?: string;
+	/** A valid token without the loyalty:manage scope: reads work, writes get 403. */
+	readOnlyToken?: string;
+	passes?: Array<Partial<StampState> & { walletPassId: string }>;
+	historyEnvelope?: HistoryEnvelope;
+}
+
+export interface WebhookEvent {
+	type: 'stamp.reward_triggered' | 'stamp.card_completed';
+	walletPassId: string;
+}
+
+export const STEMP_TOKEN = 'stemp-test-token-7f3a9c1e5b';
+export const STEMP_READ_ONLY_TOKEN = 'stemp-readonly-token-2d8e4a';
+
+const MAX_NOTE_LENGTH = 512;
+const MAX_SET_STAMPS = 10;
+
+export class Stemp implements VendorApi {
+	readonly passes = new Map<string, StampState>();
+	readonly history = new Map<string, HistoryEntry[]>();
+	/** Webhook events the API would have fired, in order. */
+	readonly events: WebhookEvent[] = [];
+	historyEnvelope: HistoryEnvelope;
+	private readonly token: string;
+	private readonly readOnlyToken: string;
+	private sequence = 0;
+
+	constructor(options: StempOptions = {}) {
+		this.token = options.token ?? STEMP_TOKEN;
+		this.readOnlyToken = options.readOnlyToken ?? STEMP_READ_ONLY_TOKEN;
+		this.historyEnvelope = options.historyEnvelope ?? 'spring';
+		for (const pass of options.passes ?? [{ walletPassId: 'wp_abc456', currentStamps: 5 }]) this.addPass(pass);
+	}
+
+	addPass(pass: Partial<StampState> & { walletPassId: string }): StampState {
+		const state: StampState = {
+			id: `ss_${pass.walletPassId}`,
+			currentStamps: 0,
+			maxStampsSnapshot: 10,
+			totalStampsCollected: pass.currentStamps ?? 0,
+			timesCompleted: 0,
+			lastStampAt: null,
+			...pass,
+		};
+		this.passes.set(pass.walletPassId, state);
+		this.history.set(pass.walletPassId, []);
+		return state;
+	}
+
+	handle(request: VendorRequest): Reply {
+		const authorization = String(request.headers.authorization ?? '');
+		const token = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
+		if (token !== this.token && token !== this.readOnlyToken) {
+			return { status: 401, body: { error: { code: 'UNAUTHORIZED', message: 'Invalid or expired API token' } } };
+		}
+
+		const [collection, walletPassId, stamps, action, ...rest] = request.segments;
+		if (collection !== 'walletpasses' || !walletPassId || stamps !== 'stamps' || rest.length > 0) {
+			return { status: 404, body: { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.path}` } } };
+		}
+		const isRead = request.method === 'GET';
+		if (!isRead && token === this.readOnlyToken) {
+			return { status: 403, body: { code: 'INSUFFICIENT_SCOPE', params: { required: 'loyalty:manage' } } };
+		}
+		const pass = this.passes.get(walletPassId);
+		if (!pass) return { status: 404, body: { code: 'WALLET_PASS_NOT_FOUND', params: { walletPassId } } };
+
+		const body = (request.body ?? {}) as Record<string, unknown>;
+		switch (`${request.method} ${action ?? ''}`) {
+			case 'GET ':
+				return { status: 200, body: pass };
+			case 'GET history':
+				return { status: 200, body: this.historyPage(walletPassId, request.query) };
+			case 'POST add':
+				return this.add(pass, body.note);
+			case 'POST remove':
+				if (pass.currentStamps === 0) {
+					return { status: 400, body: { CUSTOM_VALIDATION: { stamps: 'The card has no stamp to remove' } } };
+				}
+				return this.change(pass, 'REMOVE', pass.currentStamps - 1, null);
+			case 'POST set': {
+				const value = body.stamps;
+				const max = Math.min(MAX_SET_STAMPS, pass.maxStampsSnapshot);
+				if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+					return { status: 400, body: { STANDARD_VALIDATION: { stamps: `must be an integer between 0 and ${max}` } } };
+				}
+				return this.change(pass, 'SET', value, null);
+			}
+			case 'POST reset':
+				return this.change(pass, 'RESET', 0, null);
+			default:
+				return { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` } } };
+		}
+	}
+
+	private add(pass: StampState, note: unknown): Reply {
+		if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
+			return { status: 400, body: { STANDARD_VALIDATION: { note: `size must be between 0 and ${MAX_NOTE_LENGTH}` } } };
+		}
+		const reply = this.change(pass, 'ADD', pass.currentStamps + 1, (note as string | undefined) ?? null);
+		pass.totalStampsCollected++;
+		if (pass.currentStamps >= pass.maxStampsSnapshot) {
+			// Completing a card fires both events, then the card starts over.
+			this.events.push({ type: 'stamp.reward_triggered', walletPassId: pass.walletPassId });
+			this.events.push({ type: 'stamp.card_completed', walletPassId: pass.walletPassId });
+			pass.timesCompleted++;
+			pass.currentStamps = 0;
+		}
+		return { ...reply, body: { ...pass } };
+	}
+
+	private change(pass: StampState, actionType: HistoryEntry['actionType'], stampsAfter: number, note: string | null): Reply {
+		const now = new Date().toISOString();
+		const entry: HistoryEntry = {
+			id: `sh_${++this.sequence}`,
+			walletPassId: pass.walletPassId,
+			stampsBefore: pass.currentStamps,
+			stampsAfter,
+			stampsDelta: stampsAfter - pass.currentStamps,
+			actionType,
+			triggeredByMemberId: 'mem_api',
+			note,
+			createdAt: now,
+		};
+		this.history.get(pass.walletPassId)!.unshift(entry);
+		pass.currentStamps = stampsAfter;
+		if (actionType === 'ADD') pass.lastStampAt = now;
+		return { status: 200, body: { ...pass }, applied: true };
+	}
+
+	/** Adds history entries directly, oldest first (for paging tests). */
+	seedHistory(walletPassId: string, count: number): void {
+		const pass = this.passes.get(walletPassId) ?? this.addPass({ walletPassId });
+		for (let i = 0; i < count; i++) this.change(pass, 'ADD', (pass.currentStamps + 1) % pass.maxStampsSnapshot, `seed ${i}`);
+	}
+
+	private historyPage(walletPassId: string, query: Record<string, string>): unknown {
+		const entries = this.history.get(walletPassId) ?? [];
+		const page = Math.max(0, Number(query.page ?? 0) || 0);
+		const size = Math.min(100, Math.max(1, Number(query.size ?? 20) || 20));
+		const content = entries.slice(page * size, (page + 1) * size);
+		const totalPages = Math.ceil(entries.length / size);
+		switch (this.historyEnvelope) {
+			case 'array':
+				return content;
+			case 'data':
+				return { data: content, total: entries.length };
+			case 'items':
+				return { items: content };
+			default:
+				return {
+					content,
+					number: page,
+					size,
+					totalElements: entries.length,
+					totalPages,
+					first: page === 0,
+					last: page >= totalPages - 1,
+				};
+		}
+	}
+}
