@@ -65,7 +65,7 @@ class HarnessInput implements INodeType {
 	}
 }
 
-class PackageNodeTypes implements INodeTypes {
+export class PackageNodeTypes implements INodeTypes {
 	private readonly input = new HarnessInput();
 
 	constructor(private readonly loader: PackageDirectoryLoader) {}
@@ -193,6 +193,54 @@ const captureLogger = {
 // Installed before n8n-core resolves its logger, so every context's `this.logger` writes here.
 Container.set(Logger, captureLogger);
 
+/**
+ * What n8n hands every node context: the credentials helper, lifecycle hooks and URLs. A plain object with
+ * only what the engine uses, so that nothing unknown answers with something truthy.
+ */
+export function createAdditionalData(
+	loader: PackageDirectoryLoader,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+	nodes: INode[],
+	extra: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', {
+		id: 'harness',
+		name: 'Harness',
+		active: false,
+		nodes,
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+	} as never);
+	return {
+		credentialsHelper: new TestCredentialsHelper(loader, credentials),
+		hooks,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not part of these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'harness-user',
+		...extra,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface RunOptions {
 	/** The node type's short name, e.g. `stemp`. */
 	type: string;
@@ -247,41 +295,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		settings: { executionOrder: 'v1' },
 	});
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', {
-		id: 'harness',
-		name: 'Harness',
-		active: false,
-		nodes: [inputNode, nodeUnderTest],
-		connections: {},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-		isArchived: false,
-	} as never);
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(loader, options.credentials ?? {}),
-		hooks,
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not part of these tests');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		formBaseUrl: 'http://localhost:5678/form',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		formTestBaseUrl: 'http://localhost:5678/form-test',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		mcpBaseUrl: 'http://localhost:5678/mcp',
-		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-		variables: {},
-		logAiEvent: () => {},
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'harness-user',
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = createAdditionalData(loader, options.credentials ?? {}, [inputNode, nodeUnderTest]);
 
 	const input = (options.input ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = {

@@ -1,0 +1,185 @@
+import { createHmac, createHash, timingSafeEqual } from 'crypto';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+
+/** Compares two secrets in constant time; different lengths are unequal without comparing content. */
+export function secretsMatch(received: string, expected: string): boolean {
+	const a = Buffer.from(received, 'utf8');
+	const b = Buffer.from(expected, 'utf8');
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function hmacSha256Hex(secret: string, payload: Buffer): string {
+	return createHmac('sha256', secret).update(payload).digest('hex');
+}
+
+export function sha256Hex(payload: string | Buffer): string {
+	return createHash('sha256').update(payload).digest('hex');
+}
+
+/**
+ * The request body exactly as it arrived. Signatures are computed over these bytes, never over JSON that was
+ * parsed and serialised again (key order, spacing and escapes would differ). n8n keeps them as `rawBody`.
+ */
+export function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
+	const { rawBody } = ctx.getRequestObject() as unknown as { rawBody?: Buffer | string };
+	if (Buffer.isBuffer(rawBody)) return rawBody;
+	if (typeof rawBody === 'string') return Buffer.from(rawBody, 'utf8');
+	return undefined;
+}
+
+/** The raw body as a JSON object, or undefined when it is not one. */
+export function parseJsonObject(raw: Buffer): IDataObject | undefined {
+	try {
+		const value: unknown = JSON.parse(raw.toString('utf8'));
+		return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export function headerOf(ctx: IWebhookFunctions, name: string): string | undefined {
+	const value = ctx.getHeaderData()[name.toLowerCase()];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' && first !== '' ? first : undefined;
+}
+
+/** Answers the delivery ourselves (no execution starts) and tells n8n not to answer again. */
+export function answer(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+/** Whether an event passes the node's Events selection; events the node does not know pass only with `*`. */
+function isEventSelected(event: string, selected: string[], known: readonly string[]): boolean {
+	if (selected.includes('*')) return true;
+	return known.includes(event) && selected.includes(event);
+}
+
+export interface DeliveryMemory {
+	/** How long a delivery is remembered; stemp retries for up to a day. */
+	ttlMs: number;
+	/** How many deliveries are remembered at most; the oldest are forgotten first. */
+	maxEntries: number;
+}
+
+export const deliveryMemory: DeliveryMemory = { ttlMs: 48 * 60 * 60 * 1000, maxEntries: 2000 };
+
+/** Deliveries seen by this process, per trigger node: catches a repeat that arrives before the first is saved. */
+const seenInProcess = new Map<string, Map<string, number>>();
+
+/** Forgets what this process has seen, as a restart would (static data is kept). */
+export function forgetDeliveriesSeenInProcess(): void {
+	seenInProcess.clear();
+}
+
+function remember(seen: Record<string, number> | Map<string, number>, key: string, now: number): void {
+	if (seen instanceof Map) seen.set(key, now);
+	else seen[key] = now;
+}
+
+function prune(entries: Array<[string, number]>, now: number): Array<[string, number]> {
+	return entries
+		.filter(([, at]) => now - at < deliveryMemory.ttlMs)
+		.sort((a, b) => a[1] - b[1])
+		.slice(-deliveryMemory.maxEntries);
+}
+
+/**
+ * Records a delivery and tells whether it was seen before. The record lives in the workflow's static data
+ * (saved by n8n with the workflow, so it outlasts restarts) and in this process's memory. Best effort: two
+ * copies arriving at the same moment at different n8n processes can both pass.
+ */
+export function isRepeatDelivery(ctx: IWebhookFunctions, deliveryKey: string, now: number = Date.now()): boolean {
+	const staticData = ctx.getWorkflowStaticData('node');
+	const stored = (staticData.deliveries ?? {}) as Record<string, number>;
+	// Test deliveries (the editor's "Listen for test event") are kept apart from production ones.
+	const memoryKey = `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id}/${ctx.getMode()}`;
+	const memory = seenInProcess.get(memoryKey) ?? new Map<string, number>();
+	seenInProcess.set(memoryKey, memory);
+
+	const seenAt = stored[deliveryKey] ?? memory.get(deliveryKey);
+	const repeat = seenAt !== undefined && now - seenAt < deliveryMemory.ttlMs;
+
+	remember(memory, deliveryKey, now);
+	for (const [key] of [...memory].filter(([, at]) => now - at >= deliveryMemory.ttlMs)) memory.delete(key);
+	if (memory.size > deliveryMemory.maxEntries) memory.delete(memory.keys().next().value as string);
+
+	if (!repeat) {
+		remember(stored, deliveryKey, now);
+		staticData.deliveries = Object.fromEntries(prune(Object.entries(stored), now));
+	}
+	return repeat;
+}
+
+/**
+ * The webhook lifecycle of a trigger whose vendor has no API to register webhooks: the user pastes the URL
+ * into the vendor's dashboard. Activation is recorded in the node's static data and nothing remote is called.
+ */
+export const recordedActivation = {
+	async checkExists(this: IHookFunctions): Promise<boolean> {
+		const staticData = this.getWorkflowStaticData('node');
+		return staticData.webhookUrl === this.getNodeWebhookUrl('default');
+	},
+
+	async create(this: IHookFunctions): Promise<boolean> {
+		const staticData = this.getWorkflowStaticData('node');
+		staticData.webhookUrl = this.getNodeWebhookUrl('default');
+		staticData.activatedAt = new Date().toISOString();
+		return true;
+	},
+
+	async delete(this: IHookFunctions): Promise<boolean> {
+		const staticData = this.getWorkflowStaticData('node');
+		delete staticData.webhookUrl;
+		delete staticData.activatedAt;
+		return true;
+	},
+};
+
+/** What a trigger needs to know about its vendor's webhook deliveries. */
+export interface WebhookReceiver {
+	/** Shown in log lines, e.g. "stemp Trigger". */
+	name: string;
+	credentialType: string;
+	/** The credential field holding the secret; an empty secret means deliveries are not checked. */
+	secretField: string;
+	/** The events the node offers; any other passes only the "All Events" (`*`) filter. */
+	knownEvents: readonly string[];
+	/** The answer to a delivery that fails the check. */
+	refusal: string;
+	isAuthentic(ctx: IWebhookFunctions, rawBody: Buffer, secret: string): boolean;
+	eventOf(ctx: IWebhookFunctions, body: IDataObject): string;
+	/** What identifies a delivery across the vendor's retries; undefined when nothing does. */
+	deliveryKeyOf(ctx: IWebhookFunctions, body: IDataObject, rawBody: Buffer): string | undefined;
+	itemOf(ctx: IWebhookFunctions, body: IDataObject, event: string, verified: boolean): IDataObject;
+}
+
+/**
+ * Handles one delivery, answering at once: 401 when a secret is set and the delivery fails its check, 400
+ * when the body is not a JSON object, 200 without an execution for an unselected event or a repeat, and
+ * otherwise starts the workflow with one item.
+ */
+export async function receiveDelivery(ctx: IWebhookFunctions, receiver: WebhookReceiver): Promise<IWebhookResponseData> {
+	const credentials = await ctx.getCredentials(receiver.credentialType);
+	const secret = typeof credentials[receiver.secretField] === 'string' ? (credentials[receiver.secretField] as string) : '';
+	const rawBody = rawBodyOf(ctx) ?? Buffer.alloc(0);
+
+	if (secret && !receiver.isAuthentic(ctx, rawBody, secret)) {
+		ctx.logger.warn(`${receiver.name} refused a delivery: ${receiver.refusal}`);
+		return answer(ctx, 401, { error: receiver.refusal });
+	}
+	if (rawBody.length === 0) return answer(ctx, 400, { error: 'The delivery has no body' });
+	const body = parseJsonObject(rawBody);
+	if (!body) return answer(ctx, 400, { error: 'The delivery body is not a JSON object' });
+
+	const event = receiver.eventOf(ctx, body);
+	if (!isEventSelected(event, ctx.getNodeParameter('events', []) as string[], receiver.knownEvents)) {
+		return answer(ctx, 200, { received: true, started: false, reason: `event "${event}" is not selected` });
+	}
+	const deliveryKey = receiver.deliveryKeyOf(ctx, body, rawBody);
+	if (deliveryKey && isRepeatDelivery(ctx, deliveryKey)) {
+		return answer(ctx, 200, { received: true, started: false, reason: 'repeated delivery' });
+	}
+	return { workflowData: [[{ json: receiver.itemOf(ctx, body, event, secret !== '') }]] };
+}
