@@ -30,6 +30,7 @@ export class Stamped implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				description: 'What the operation works on',
 				options: [
 					{ name: 'Customer', value: 'customer', description: 'Loyalty customers, identified by e-mail address' },
 					{ name: 'Loyalty Transaction', value: 'loyaltyTransaction', description: 'Reward events that award points' },

@@ -25,6 +25,7 @@ export class Stemp implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				description: 'What the operation works on',
 				options: [{ name: 'Stamp', value: 'stamp', description: 'The stamps on the card of one wallet pass' }],
 				default: 'stamp',
 			},

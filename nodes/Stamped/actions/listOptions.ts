@@ -18,6 +18,7 @@ export function listProperties(show: { resource: string[]; operation: string[] }
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
+			description: 'How the list is read',
 			displayOptions: { show },
 			options: [
 				{

@@ -13,6 +13,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with loyalty customers',
 		displayOptions: { show: { resource: ['customer'] } },
 		options: [
 			{

@@ -10,6 +10,7 @@ export const emailField: INodeProperties = {
 	required: true,
 	default: '',
 	description: "The customer's e-mail address, which identifies the customer in Stamped",
+	hint: 'Usually an expression from the previous node, e.g. {{ $json.email }}',
 };
 
 export function readEmail(ctx: IExecuteFunctions, itemIndex: number): string {

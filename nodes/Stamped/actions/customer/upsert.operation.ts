@@ -17,10 +17,11 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Customer fields to store; fields left out keep their value in Stamped',
 		options: [
 			{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: "The customer's ID in your shop platform, e.g. the Shopify customer ID" },
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: "The customer's first name" },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The customer's last name" },
 			{
 				displayName: 'Points',
 				name: 'points',

@@ -44,6 +44,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'Optional details of the transaction',
 		options: [
 			{ displayName: 'Note', name: 'note', type: 'string', default: '', placeholder: 'Referral bonus', description: 'Text stored with the transaction, at most 512 characters' },
 			{ displayName: 'Order Value', name: 'orderValue', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'The order total, in your store currency. Required for a purchase.' },

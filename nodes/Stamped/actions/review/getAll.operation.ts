@@ -16,6 +16,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Which reviews to return',
 		displayOptions: { show },
 		options: [
 			{

@@ -10,6 +10,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with loyalty tiers',
 		displayOptions: { show: { resource: ['tier'] } },
 		options: [
 			{

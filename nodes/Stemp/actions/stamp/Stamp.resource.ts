@@ -15,6 +15,7 @@ export const description: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
+		description: 'What to do with the stamp card',
 		displayOptions: { show: { resource: ['stamp'] } },
 		options: [
 			{

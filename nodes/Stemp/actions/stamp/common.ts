@@ -12,6 +12,7 @@ export const walletPassIdField: INodeProperties = {
 	placeholder: 'wp_abc456',
 	description:
 		"The wallet pass whose stamp card to use. It is what a point-of-sale reads from the pass's QR code.",
+	hint: 'Usually an expression from the previous node, e.g. {{ $json.walletPassId }}',
 };
 
 export function readWalletPassId(ctx: IExecuteFunctions, itemIndex: number): string {
