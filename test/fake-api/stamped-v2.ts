@@ -60,6 +60,9 @@ export class StampedV2 implements VendorApi {
 	/** Called before every list page is answered, e.g. to insert customers while an export runs. */
 	onListPage?: (page: number) => void;
 
+	/** The customer list in list order, rebuilt only when customers were added or removed. */
+	private listCache: { size: number; insertions: number; order: string; list: Customer[] } | undefined;
+	private insertions = 0;
 	private readonly expectedAuth: string;
 	private readonly storeHash: string;
 	private clock = Date.parse('2026-01-01T00:00:00Z');
@@ -80,6 +83,7 @@ export class StampedV2 implements VendorApi {
 		const record: Customer = { points: 0, createdAt: now, updatedAt: now, ...customer };
 		record.tier ??= tierFor(record.points);
 		this.customers.set(record.email.toLowerCase(), record);
+		this.insertions++;
 		return record;
 	}
 
@@ -127,10 +131,20 @@ export class StampedV2 implements VendorApi {
 	private listCustomers(query: Record<string, string>): Reply {
 		const page = Math.max(1, Number(query.page ?? 1) || 1);
 		this.onListPage?.(page);
-		const all = [...this.customers.values()];
-		if (this.order === 'newest') all.reverse();
+		const all = this.customerList();
 		const { slice } = this.page(all, query);
 		return { status: 200, body: { data: slice, total: all.length, page } };
+	}
+
+	private customerList(): Customer[] {
+		const cache = this.listCache;
+		if (cache && cache.size === this.customers.size && cache.insertions === this.insertions && cache.order === this.order) {
+			return cache.list;
+		}
+		const list = [...this.customers.values()];
+		if (this.order === 'newest') list.reverse();
+		this.listCache = { size: this.customers.size, insertions: this.insertions, order: this.order, list };
+		return list;
 	}
 
 	private upsert(body: Record<string, unknown>): Reply {
