@@ -15,7 +15,19 @@ export interface PageContent {
 	more?: boolean;
 }
 
-const RECORD_KEYS = ['content', 'data', 'items', 'results', 'records', 'entries', 'history'] as const;
+const RECORD_KEYS = [
+	'content',
+	'data',
+	'items',
+	'results',
+	'records',
+	'entries',
+	'history',
+	// Envelopes named after what they hold, e.g. `{customers: [...], morePages}`.
+	'customers',
+	'activities',
+	'rewards',
+] as const;
 const TOTAL_KEYS = ['totalElements', 'total', 'totalCount', 'count', 'total_count'] as const;
 
 /**
@@ -35,7 +47,8 @@ export function readPage(body: unknown): PageContent {
 	let more: boolean | undefined;
 	if (typeof body.last === 'boolean') more = !body.last;
 	for (const flag of ['hasMore', 'has_more', 'morePages', 'more_pages', 'hasNext']) {
-		if (typeof body[flag] === 'boolean') more = body[flag] as boolean;
+		const value = booleanOf(body[flag]);
+		if (value !== undefined) more = value;
 	}
 	if (more === undefined && isNumeric(body.totalPages) && isNumeric(body.number)) {
 		more = Number(body.number) + 1 < Number(body.totalPages);
@@ -79,6 +92,13 @@ export async function collectSequentialPages(
 		if (done) break;
 	}
 	return collected;
+}
+
+/** A flag sent as a boolean or, by APIs that type everything as text, as "true" / "false". */
+function booleanOf(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	return undefined;
 }
 
 function isRecord(value: unknown): value is IDataObject {
