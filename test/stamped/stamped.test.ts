@@ -65,6 +65,8 @@ describe('customers', () => {
 		expect(api.requests()[0].headers.authorization).toBe(
 			'Basic ' + Buffer.from(`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`).toString('base64'),
 		);
+		// Saved before API versions existed (no API Version in node or credential): v2, and no v3 header.
+		expect(api.requests()[0].headers).not.toHaveProperty('stamped-api-key');
 	});
 
 	test('an e-mail with a plus sign is encoded too', async () => {
