@@ -60,7 +60,8 @@ export function readPage(body: unknown): PageContent {
  * Walks numbered pages one after another until the API says it is done, a page comes back short or empty,
  * or enough records are in. The page size stays the same throughout, so page numbers keep meaning the same
  * offsets. Records seen before (by `identify`) are skipped, and a page with nothing new ends the walk, so a
- * server that ignores the page number cannot make it loop forever.
+ * server that ignores the page number cannot make it loop forever. One such page is passed over when the API
+ * says more pages follow: an API that counts pages from 1 answers page 0 like page 1, so page 1 repeats it.
  */
 export async function collectSequentialPages(
 	wanted: Wanted,
@@ -72,6 +73,7 @@ export async function collectSequentialPages(
 	const size = Math.min(maxPageSize, cap);
 	const collected: IDataObject[] = [];
 	const seen = new Set<unknown>();
+	let repeatedPages = 0;
 	for (let pageIndex = 0; collected.length < cap; pageIndex++) {
 		const page = await fetchPage(pageIndex, size);
 		let fresh = 0;
@@ -84,8 +86,10 @@ export async function collectSequentialPages(
 			fresh++;
 			if (collected.length < cap) collected.push(record);
 		}
+		repeatedPages = page.records.length > 0 && fresh === 0 ? repeatedPages + 1 : 0;
 		const done =
-			fresh === 0 ||
+			page.records.length === 0 ||
+			(fresh === 0 && (page.more !== true || repeatedPages > 1)) ||
 			page.more === false ||
 			(page.total !== undefined && (pageIndex + 1) * size >= page.total) ||
 			(page.more === undefined && page.records.length < size);

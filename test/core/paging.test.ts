@@ -68,13 +68,34 @@ describe('collectSequentialPages with morePages (no total)', () => {
 		expect(requests).toEqual(expected);
 	});
 
-	test('a server that ignores the page number cannot make it loop forever', async () => {
+	test('a server that ignores the page number cannot make it loop forever, even saying morePages', async () => {
 		const requests: number[] = [];
 		const out = await collectSequentialPages({ returnAll: true, limit: 0 }, 100, async (page) => {
 			requests.push(page);
 			return readPage({ morePages: true, customers: [{ customerId: 'a' }, { customerId: 'b' }] });
 		}, (record) => record.customerId);
 		expect(out).toHaveLength(2);
+		expect(requests).toEqual([0, 1, 2]);
+	});
+
+	test('without a "more" flag, a page with nothing new ends the walk at once', async () => {
+		const requests: number[] = [];
+		await collectSequentialPages({ returnAll: true, limit: 0 }, 2, async (page) => {
+			requests.push(page);
+			return readPage([{ id: 'a' }, { id: 'b' }]);
+		});
 		expect(requests).toEqual([0, 1]);
+	});
+
+	test('an API that counts pages from 1 (page 0 answered like page 1) still yields every record once, in order', async () => {
+		const records = Array.from({ length: 250 }, (_, i) => ({ activityId: `a${i}` }));
+		const requests: number[] = [];
+		const out = await collectSequentialPages({ returnAll: true, limit: 0 }, 100, async (page, limit) => {
+			requests.push(page);
+			const oneBased = Math.max(page, 1);
+			return readPage({ morePages: oneBased * limit < records.length, activities: records.slice((oneBased - 1) * limit, oneBased * limit) });
+		}, (record) => record.activityId);
+		expect(out).toEqual(records);
+		expect(requests).toEqual([0, 1, 2, 3]);
 	});
 });
