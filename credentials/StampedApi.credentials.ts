@@ -1,8 +1,11 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { authenticateStamped, DEFAULT_BASE_URLS } from '../nodes/Stamped/transport/version';
 
 export class StampedApi implements ICredentialType {
 	name = 'stampedApi';
@@ -15,12 +18,33 @@ export class StampedApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: [
+				{
+					name: 'V2',
+					value: 'v2',
+					description: 'Public and private key sent as HTTP Basic authentication',
+				},
+				{
+					name: 'V3 (Loyalty 2.0)',
+					value: 'v3',
+					description: "Shops on Stamped's current loyalty product: the private key is sent in the stamped-api-key header",
+				},
+			],
+			default: 'v2',
+			description:
+				"Shops on Stamped Loyalty 2.0 use API v3. Set the Stamped node's API Version to the same value.",
+		},
+		{
 			displayName: 'API Public Key',
 			name: 'publicKey',
 			type: 'string',
 			default: '',
 			required: true,
 			description: 'In the Stamped dashboard under Settings > API Keys',
+			displayOptions: { show: { apiVersion: ['v2'] } },
 		},
 		{
 			displayName: 'API Private Key',
@@ -29,7 +53,8 @@ export class StampedApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'In the Stamped dashboard under Settings > API Keys, next to the public key',
+			description:
+				'In the Stamped dashboard under Settings > API Keys, next to the public key. API v3 authenticates with this key alone.',
 		},
 		{
 			displayName: 'Store Hash',
@@ -38,15 +63,27 @@ export class StampedApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'Your store\'s ID in Stamped (not one of the keys). It is shown in Settings > API Keys and in the dashboard URL.',
+				"Your store's ID in Stamped (not one of the keys; API v3 calls it the shop ID). It is shown in Settings > API Keys and in the dashboard URL.",
+		},
+		// One Base URL field per version, so that each shows its own default; the transport also maps the
+		// other version's default to this version's, for credentials switched from one version to the other.
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URLS.v2,
+			required: true,
+			description: 'Change only to reach Stamped through a proxy or a sandbox',
+			displayOptions: { show: { apiVersion: ['v2'] } },
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://stamped.io/api/v2',
+			default: DEFAULT_BASE_URLS.v3,
 			required: true,
 			description: 'Change only to reach Stamped through a proxy or a sandbox',
+			displayOptions: { show: { apiVersion: ['v3'] } },
 		},
 		{
 			displayName: 'Webhook Secret',
@@ -59,13 +96,12 @@ export class StampedApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.publicKey}}',
-				password: '={{$credentials.privateKey}}',
-			},
-		},
-	};
+	// A function rather than generic `authenticate`: n8n sends an `auth` object as a Basic header even when its
+	// values are empty, and sends empty headers too, so one generic form cannot serve both versions exactly.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return authenticateStamped(credentials, requestOptions);
+	}
 }

@@ -18,7 +18,11 @@ export interface CredentialProbe {
 	/** The request that proves the credential, built from its values. */
 	request(credentials: ICredentialDataDecryptedObject): { url: string; headers: Record<string, string> };
 	/** The verdict on an answer; undefined falls back to "any 2xx is good, anything else is not". */
-	judge?(response: ProbeResponse, vendorMessage: string): INodeCredentialTestResult | undefined;
+	judge?(
+		response: ProbeResponse,
+		vendorMessage: string,
+		credentials: ICredentialDataDecryptedObject,
+	): INodeCredentialTestResult | undefined;
 }
 
 const PROBE_TIMEOUT_MS = 15_000;
@@ -71,7 +75,7 @@ async function runProbe(
 	}
 
 	const vendorMessage = vendor.errorMessage(response.body) ?? `HTTP ${response.statusCode}`;
-	const verdict = probe.judge?.(response, vendorMessage);
+	const verdict = probe.judge?.(response, vendorMessage, credentials);
 	if (verdict) return safe(verdict);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		return { status: 'OK', message: `Connected to ${vendor.name}` };

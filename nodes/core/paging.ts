@@ -15,7 +15,19 @@ export interface PageContent {
 	more?: boolean;
 }
 
-const RECORD_KEYS = ['content', 'data', 'items', 'results', 'records', 'entries', 'history'] as const;
+const RECORD_KEYS = [
+	'content',
+	'data',
+	'items',
+	'results',
+	'records',
+	'entries',
+	'history',
+	// Envelopes named after what they hold, e.g. `{customers: [...], morePages}`.
+	'customers',
+	'activities',
+	'rewards',
+] as const;
 const TOTAL_KEYS = ['totalElements', 'total', 'totalCount', 'count', 'total_count'] as const;
 
 /**
@@ -35,7 +47,8 @@ export function readPage(body: unknown): PageContent {
 	let more: boolean | undefined;
 	if (typeof body.last === 'boolean') more = !body.last;
 	for (const flag of ['hasMore', 'has_more', 'morePages', 'more_pages', 'hasNext']) {
-		if (typeof body[flag] === 'boolean') more = body[flag] as boolean;
+		const value = booleanOf(body[flag]);
+		if (value !== undefined) more = value;
 	}
 	if (more === undefined && isNumeric(body.totalPages) && isNumeric(body.number)) {
 		more = Number(body.number) + 1 < Number(body.totalPages);
@@ -47,7 +60,8 @@ export function readPage(body: unknown): PageContent {
  * Walks numbered pages one after another until the API says it is done, a page comes back short or empty,
  * or enough records are in. The page size stays the same throughout, so page numbers keep meaning the same
  * offsets. Records seen before (by `identify`) are skipped, and a page with nothing new ends the walk, so a
- * server that ignores the page number cannot make it loop forever.
+ * server that ignores the page number cannot make it loop forever. One such page is passed over when the API
+ * says more pages follow: an API that counts pages from 1 answers page 0 like page 1, so page 1 repeats it.
  */
 export async function collectSequentialPages(
 	wanted: Wanted,
@@ -59,6 +73,7 @@ export async function collectSequentialPages(
 	const size = Math.min(maxPageSize, cap);
 	const collected: IDataObject[] = [];
 	const seen = new Set<unknown>();
+	let repeatedPages = 0;
 	for (let pageIndex = 0; collected.length < cap; pageIndex++) {
 		const page = await fetchPage(pageIndex, size);
 		let fresh = 0;
@@ -71,14 +86,23 @@ export async function collectSequentialPages(
 			fresh++;
 			if (collected.length < cap) collected.push(record);
 		}
+		repeatedPages = page.records.length > 0 && fresh === 0 ? repeatedPages + 1 : 0;
 		const done =
-			fresh === 0 ||
+			page.records.length === 0 ||
+			(fresh === 0 && (page.more !== true || repeatedPages > 1)) ||
 			page.more === false ||
 			(page.total !== undefined && (pageIndex + 1) * size >= page.total) ||
 			(page.more === undefined && page.records.length < size);
 		if (done) break;
 	}
 	return collected;
+}
+
+/** A flag sent as a boolean or, by APIs that type everything as text, as "true" / "false". */
+function booleanOf(value: unknown): boolean | undefined {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	return undefined;
 }
 
 function isRecord(value: unknown): value is IDataObject {

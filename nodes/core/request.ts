@@ -52,6 +52,11 @@ export interface ApiCall {
 	 * attempt already did the work: 404 for a DELETE. The call then succeeds with no body.
 	 */
 	alreadyDoneStatus?: number;
+	/**
+	 * A status that means "no such record" (404 for a lookup): the call then resolves to undefined instead of
+	 * failing, so the caller can tell an absent record from an error.
+	 */
+	absentStatus?: number;
 }
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -67,6 +72,18 @@ type Outcome =
 	| { ok: false; kind: FailureKind; response?: FullResponse; networkCode?: string };
 
 const REQUEST_TIMEOUT_MS = 60_000;
+
+/** The kind of failure behind each error this client threw, for callers deciding what happened on the server. */
+const failureKinds = new WeakMap<object, FailureKind>();
+
+/**
+ * Whether the server may have applied the call behind this error: true after a 5xx, a timeout or a dropped
+ * connection; false after a 4xx, a 429 or a refused connection, where nothing was done.
+ */
+export function mayHaveBeenApplied(error: unknown): boolean {
+	const kind = error !== null && typeof error === 'object' ? failureKinds.get(error) : undefined;
+	return kind === 'serverError' || kind === 'timeout' || kind === 'connectionDropped' || kind === 'otherNetworkError';
+}
 
 const NOT_RETRIED_WRITE =
 	'Not retried: this call changes data and the server may already have applied it. Check the current state before running it again.';
@@ -97,6 +114,7 @@ export class ApiClient {
 		for (let attempt = 1; ; attempt++) {
 			const outcome = await this.send(call);
 			if (outcome.ok) return outcome.response.body as T;
+			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus) return undefined as T;
 			if (mayHaveActed && outcome.response?.statusCode === call.alreadyDoneStatus) return undefined as T;
 			if (outcome.kind !== 'rateLimited' && outcome.kind !== 'notConnected') mayHaveActed = true;
 
@@ -196,12 +214,14 @@ export class ApiClient {
 			...(outcome.networkCode ? { code: outcome.networkCode } : {}),
 			...(outcome.response ? { body: redactValue(outcome.response.body as JsonObject, this.secrets) } : {}),
 		};
-		return new NodeApiError(this.node, errorResponse, {
+		const error = new NodeApiError(this.node, errorResponse, {
 			message: safe(message),
 			description: safe(lines.join(' ')),
 			httpCode: statusCode ? String(statusCode) : undefined,
 			itemIndex: call.itemIndex,
 		});
+		failureKinds.set(error, outcome.kind);
+		return error;
 	}
 }
 

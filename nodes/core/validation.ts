@@ -119,7 +119,8 @@ export function requireOneOf<T extends string>(
 	return value as T;
 }
 
-function toNumber(value: unknown): number | undefined {
+/** A number, or a numeric string such as "150" (APIs that type numbers as text); anything else is undefined. */
+export function toNumber(value: unknown): number | undefined {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
 	if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
 	return undefined;

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the Stamped and stemp APIs: a real HTTP server on 127.0.0.1 that follows the vendor
+ * A local stand-in for the Stamped (v2 and v3) and stemp APIs: a real HTTP server on 127.0.0.1 that follows the vendor
  * documents (auth, paths, bodies, envelopes, paging, 400/401/404), with switches to inject faults (429 bursts,
  * 5xx before or after a change is applied, dropped connections, latency, a requests-per-second ceiling) and a
  * log of every request for tests to assert on.
@@ -8,9 +8,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { StampedV2 } from './stamped-v2';
+import { StampedV3 } from './stamped-v3';
 import { Stemp } from './stemp';
 
-export type Vendor = 'stamped' | 'stemp';
+/** `stamped` is Stamped's API v2, `stampedV3` its API v3 (Loyalty 2.0). */
+export type Vendor = 'stamped' | 'stampedV3' | 'stemp';
 
 export interface LoggedRequest {
 	vendor: Vendor;
@@ -73,15 +75,20 @@ export interface Fault {
 
 export interface FakeApiOptions {
 	stamped?: ConstructorParameters<typeof StampedV2>[0];
+	stampedV3?: ConstructorParameters<typeof StampedV3>[0];
 	stemp?: ConstructorParameters<typeof Stemp>[0];
 }
 
 export const STAMPED_PREFIX = '/stamped/api/v2';
+export const STAMPED_V3_PREFIX = '/stamped/api/v3';
 export const STEMP_PREFIX = '/stemp/api/v1';
+
+const PREFIXES: Record<Vendor, string> = { stamped: STAMPED_PREFIX, stampedV3: STAMPED_V3_PREFIX, stemp: STEMP_PREFIX };
 
 export class FakeApi {
 	readonly log: LoggedRequest[] = [];
 	stamped: StampedV2;
+	stampedV3: StampedV3;
 	stemp: Stemp;
 	/** Delay before every answer, in milliseconds. */
 	latencyMs = 0;
@@ -94,12 +101,13 @@ export class FakeApi {
 
 	private faults: Fault[] = [];
 	private inFlight = 0;
-	private recent: Record<Vendor, number[]> = { stamped: [], stemp: [] };
+	private recent: Record<Vendor, number[]> = { stamped: [], stampedV3: [], stemp: [] };
 	private server = http.createServer((req, res) => void this.onRequest(req, res));
 	private baseUrl = '';
 
 	constructor(private readonly options: FakeApiOptions = {}) {
 		this.stamped = new StampedV2(options.stamped);
+		this.stampedV3 = new StampedV3(options.stampedV3);
 		this.stemp = new Stemp(options.stemp);
 	}
 
@@ -123,6 +131,10 @@ export class FakeApi {
 		return this.baseUrl + STAMPED_PREFIX;
 	}
 
+	get stampedV3Url(): string {
+		return this.baseUrl + STAMPED_V3_PREFIX;
+	}
+
 	get stempUrl(): string {
 		return this.baseUrl + STEMP_PREFIX;
 	}
@@ -135,8 +147,9 @@ export class FakeApi {
 		this.requestsPerSecond = undefined;
 		this.rateLimitRetryAfterSeconds = undefined;
 		this.maxInFlight = 0;
-		this.recent = { stamped: [], stemp: [] };
+		this.recent = { stamped: [], stampedV3: [], stemp: [] };
 		this.stamped = new StampedV2(this.options.stamped);
+		this.stampedV3 = new StampedV3(this.options.stampedV3);
 		this.stemp = new Stemp(this.options.stemp);
 	}
 
@@ -163,15 +176,10 @@ export class FakeApi {
 			if (this.latencyMs > 0) await delay(this.latencyMs);
 
 			const url = new URL(req.url ?? '/', 'http://localhost');
-			const vendor: Vendor | undefined = url.pathname.startsWith(STAMPED_PREFIX)
-				? 'stamped'
-				: url.pathname.startsWith(STEMP_PREFIX)
-					? 'stemp'
-					: undefined;
+			const vendor = (Object.keys(PREFIXES) as Vendor[]).find((candidate) => url.pathname.startsWith(PREFIXES[candidate]));
 			if (!vendor) return send(res, { status: 404, body: { message: 'No such API on this fake server' } });
 
-			const prefix = vendor === 'stamped' ? STAMPED_PREFIX : STEMP_PREFIX;
-			const rawPath = url.pathname.slice(prefix.length);
+			const rawPath = url.pathname.slice(PREFIXES[vendor].length);
 			const segments = rawPath.split('/').filter(Boolean).map(decodeSegment);
 			const request: VendorRequest = {
 				method: req.method ?? 'GET',
@@ -193,7 +201,7 @@ export class FakeApi {
 				return send(res, reply);
 			}
 
-			const reply = (vendor === 'stamped' ? this.stamped : this.stemp).handle(request);
+			const reply = this[vendor].handle(request);
 			entry.applied = reply.applied ?? false;
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();

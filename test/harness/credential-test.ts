@@ -1,7 +1,7 @@
 /**
  * Tests a credential the way n8n's "Test" button does (CredentialsTester in n8n's CLI): the credential type's
  * own `test` request if it has one, otherwise the `testedBy` function of a node that uses it, called with
- * n8n-core's CredentialTestContext and the credential's defaults filled in.
+ * n8n-core's CredentialTestContext and the credential's values as n8n prepares them (defaults filled in).
  */
 import { CredentialTestContext } from 'n8n-core';
 import type {
@@ -11,7 +11,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { loadPackage } from './engine';
+import { loadPackage, withCredentialDefaults } from './engine';
 
 export async function testCredential(
 	credentialType: string,
@@ -21,10 +21,7 @@ export async function testCredential(
 	const type = loader.getCredential(credentialType).type;
 	if (type.test) throw new Error(`${credentialType} declares a request test; this harness runs testedBy functions`);
 
-	const data = {
-		...Object.fromEntries(type.properties.map((property) => [property.name, property.default])),
-		...values,
-	} as ICredentialDataDecryptedObject;
+	const data = withCredentialDefaults(type, values);
 
 	for (const nodeName of loader.known.credentials[credentialType]?.supportedNodes ?? []) {
 		const node = loader.getNode(nodeName).type as INodeType;

@@ -159,10 +159,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
-		const defaults = Object.fromEntries(
-			this.type(type).properties.map((property) => [property.name, property.default]),
-		) as ICredentialDataDecryptedObject;
-		return { ...defaults, ...(this.values[type] ?? {}) };
+		return withCredentialDefaults(this.type(type), this.values[type] ?? {});
 	}
 
 	async updateCredentials(): Promise<void> {}
@@ -172,6 +169,18 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	getCredentialsProperties(type: string): INodeProperties[] {
 		return this.type(type).properties;
 	}
+}
+
+/**
+ * A credential's values as n8n hands them to nodes (CredentialsHelper.applyDefaultsAndOverwrites): defaults
+ * filled in and fields hidden by their display options left out. Of properties sharing a name (one per
+ * variant, e.g. a Base URL per API version), the one displayed supplies the default.
+ */
+export function withCredentialDefaults(
+	type: ICredentialType,
+	values: ICredentialDataDecryptedObject,
+): ICredentialDataDecryptedObject {
+	return NodeHelpers.getNodeParameters(type.properties, values as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
 }
 
 /** Every line written to n8n's logger during the tests, the nodes' own debug lines included. */

@@ -8,7 +8,10 @@ import { DEFAULT_CONCURRENCY } from '../transport';
 
 const MAX_CONCURRENCY = 10;
 
-/** Return All, Limit and the Concurrency option of a Stamped list operation. */
+/**
+ * Return All, Limit and the Concurrency option of a Stamped list operation. Concurrency is for v2 only: v2 pages
+ * tell the total, so later pages can be fetched side by side; v3 pages only say whether more follow.
+ */
 export function listProperties(show: { resource: string[]; operation: string[] }): INodeProperties[] {
 	return [
 		...returnAllOrLimit(show),
@@ -19,7 +22,7 @@ export function listProperties(show: { resource: string[]; operation: string[] }
 			placeholder: 'Add Option',
 			default: {},
 			description: 'How the list is read',
-			displayOptions: { show },
+			displayOptions: { show: { ...show, apiVersion: ['v2'] } },
 			options: [
 				{
 					displayName: 'Concurrency',
@@ -39,13 +42,22 @@ export interface ListInput extends Wanted {
 	concurrency: number;
 }
 
-export function readListInput(ctx: IExecuteFunctions, itemIndex: number): ListInput {
-	const node = ctx.getNode();
+/** Return All, or the Limit (a whole number of 1 or more). */
+export function readWanted(ctx: IExecuteFunctions, itemIndex: number): Wanted {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as { concurrency?: unknown };
 	return {
 		returnAll,
-		limit: returnAll ? 0 : requireInteger(node, ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1 }),
+		limit: returnAll
+			? 0
+			: requireInteger(ctx.getNode(), ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1 }),
+	};
+}
+
+export function readListInput(ctx: IExecuteFunctions, itemIndex: number): ListInput {
+	const node = ctx.getNode();
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as { concurrency?: unknown };
+	return {
+		...readWanted(ctx, itemIndex),
 		concurrency:
 			options.concurrency === undefined
 				? DEFAULT_CONCURRENCY

@@ -12,6 +12,9 @@ import type { Wanted } from '../../core/paging';
 import { readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
+import { merchantPathFor } from './v3';
+import type { StampedVersion } from './version';
+import { baseUrlOf, V3_KEY_HEADER, versionOf } from './version';
 
 export const STAMPED_CREDENTIAL = 'stampedApi';
 
@@ -29,38 +32,62 @@ export function stampedErrorMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-export const stampedVendor: Vendor = {
-	name: 'Stamped',
-	credentialType: STAMPED_CREDENTIAL,
-	secretFields: ['publicKey', 'privateKey', 'webhookSecret'],
-	basicAuthPairs: [['publicKey', 'privateKey']],
-	errorMessage: stampedErrorMessage,
-	hint(statusCode) {
-		switch (statusCode) {
-			case 401:
-			case 403:
-				return 'Check the API Public Key and API Private Key in the Stamped API credential.';
-			case 404:
-				return 'Check the e-mail address, and the Store Hash in the credential.';
-			default:
-				return undefined;
-		}
-	},
-};
-
-function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || 'https://stamped.io/api/v2').replace(/\/+$/, '');
+/** What the core needs to know about Stamped; the hints name the credential fields each version uses. */
+function stampedVendorFor(version: StampedVersion): Vendor {
+	return {
+		name: 'Stamped',
+		credentialType: STAMPED_CREDENTIAL,
+		secretFields: ['publicKey', 'privateKey', 'webhookSecret'],
+		basicAuthPairs: [['publicKey', 'privateKey']],
+		errorMessage: stampedErrorMessage,
+		hint(statusCode) {
+			switch (statusCode) {
+				case 400:
+					// The v3 loyalty reference lists its 400 answers as "Unauthorized".
+					return version === 'v3'
+						? 'Check the values sent, and the API Private Key in the Stamped API credential.'
+						: undefined;
+				case 401:
+				case 403:
+					return version === 'v3'
+						? 'Check the API Private Key in the Stamped API credential (API v3 sends it in the stamped-api-key header).'
+						: 'Check the API Public Key and API Private Key in the Stamped API credential.';
+				case 404:
+					return version === 'v3'
+						? 'Check the customer (e-mail address or ID) and the other IDs sent, and the Store Hash in the credential.'
+						: 'Check the e-mail address, and the Store Hash in the credential.';
+				default:
+					return undefined;
+			}
+		},
+	};
 }
 
-/** Every Stamped path starts with the store hash. */
+export const stampedVendor = stampedVendorFor('v2');
+export const stampedV3Vendor = stampedVendorFor('v3');
+
+/** v2: every path starts with the store hash, so it is part of the client's base URL. */
 function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	return `${baseUrlOf(credentials)}/${encodeURIComponent(String(credentials.storeHash ?? ''))}`;
 }
 
-/** The Stamped API for one execution, scoped to the credential's store. */
-export async function openStampedApi(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<ApiClient> {
-	const credentials = await ctx.getCredentials(STAMPED_CREDENTIAL);
-	return new ApiClient(ctx, stampedVendor, credentials, storeUrlOf(credentials));
+/**
+ * The Stamped API for one execution, for the credential's version: on v2 scoped to the store; on v3 at the API
+ * root, since v3 paths name the shop below `/merchant` or `/loyalty` (see `./v3`).
+ */
+export async function openStampedApi(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	credentials?: ICredentialDataDecryptedObject,
+): Promise<ApiClient> {
+	const values: ICredentialDataDecryptedObject = credentials ?? (await ctx.getCredentials(STAMPED_CREDENTIAL));
+	return versionOf(values) === 'v3'
+		? new ApiClient(ctx, stampedV3Vendor, values, baseUrlOf(values))
+		: new ApiClient(ctx, stampedVendor, values, storeUrlOf(values));
+}
+
+/** The API version of an open client (the router has checked it matches the node's API Version). */
+export function apiVersionOf(api: ApiClient): StampedVersion {
+	return versionOf(api.credentials);
 }
 
 /** `/customers/{email}`, the e-mail URL-encoded as Stamped requires (`user%40example.com`). */
@@ -68,19 +95,32 @@ export function customerPath(email: string): string {
 	return `/customers/${encodeURIComponent(email)}`;
 }
 
+/**
+ * The credential test: one small read of the customer list, authenticated as the version requires (the
+ * legacy request helper n8n gives credential tests does not apply `authenticate`).
+ */
 export const testStampedCredential = credentialTest({
 	vendor: stampedVendor,
-	request: (credentials) => ({
-		url: `${storeUrlOf(credentials)}/customers?page=1&limit=1`,
-		headers: {
-			Authorization:
-				'Basic ' +
-				Buffer.from(`${String(credentials.publicKey ?? '')}:${String(credentials.privateKey ?? '')}`).toString('base64'),
-		},
-	}),
-	judge: ({ statusCode }, vendorMessage) => {
+	request: (credentials): { url: string; headers: Record<string, string> } => {
+		if (versionOf(credentials) === 'v3') {
+			return {
+				url: `${baseUrlOf(credentials)}${merchantPathFor(credentials, '/customers')}?page=0&limit=1`,
+				headers: { [V3_KEY_HEADER]: String(credentials.privateKey ?? '') },
+			};
+		}
+		return {
+			url: `${storeUrlOf(credentials)}/customers?page=1&limit=1`,
+			headers: {
+				Authorization:
+					'Basic ' +
+					Buffer.from(`${String(credentials.publicKey ?? '')}:${String(credentials.privateKey ?? '')}`).toString('base64'),
+			},
+		};
+	},
+	judge: ({ statusCode }, vendorMessage, credentials) => {
 		if (statusCode === 401 || statusCode === 403) {
-			return { status: 'Error', message: `Stamped rejected the API keys (HTTP ${statusCode}): ${vendorMessage}` };
+			const keys = versionOf(credentials) === 'v3' ? 'API Private Key' : 'API keys';
+			return { status: 'Error', message: `Stamped rejected the ${keys} (HTTP ${statusCode}): ${vendorMessage}` };
 		}
 		if (statusCode === 404) {
 			return { status: 'Error', message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}` };

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
-import { customerPath } from '../../transport';
+import { apiVersionOf, customerPath } from '../../transport';
+import { customerRecordPath, requireCustomer } from '../../transport/v3';
 import { emailField, readEmail } from './common';
 
 const properties: INodeProperties[] = [
@@ -24,6 +25,18 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
 }
 
 export async function execute(this: IExecuteFunctions, api: ApiClient, input: { email: string }, itemIndex: number) {
+	if (apiVersionOf(api) === 'v3') {
+		// v3 deletes by Stamped's customer ID, found by e-mail first; it answers {softDelete}.
+		const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);
+		const response = await api.request({
+			method: 'DELETE',
+			path: customerRecordPath(api, customerId),
+			idempotent: true,
+			alreadyDoneStatus: 404,
+			itemIndex,
+		});
+		return { email: input.email, customerId, deleted: true, ...asJsonObject(response ?? {}) };
+	}
 	const response = await api.request({
 		method: 'DELETE',
 		path: customerPath(input.email),

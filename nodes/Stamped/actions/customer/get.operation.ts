@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
-import { customerPath } from '../../transport';
+import { apiVersionOf, customerPath } from '../../transport';
+import { requireCustomer } from '../../transport/v3';
 import { emailField, readEmail } from './common';
 
 const properties: INodeProperties[] = [emailField];
@@ -14,6 +15,8 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };
 }
 
+/** v2 reads `/customers/{email}`; v3 looks the e-mail up (exact match). Either way the record as it arrived. */
 export async function execute(this: IExecuteFunctions, api: ApiClient, input: { email: string }, itemIndex: number) {
+	if (apiVersionOf(api) === 'v3') return (await requireCustomer(api, 'email', input.email, itemIndex)).record;
 	return asJsonObject(await api.request({ method: 'GET', path: customerPath(input.email), idempotent: true, itemIndex }));
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
-import { readStampedList } from '../../transport';
+import { apiVersionOf, readStampedList } from '../../transport';
+import { merchantPath, readV3List } from '../../transport/v3';
 import type { ListInput } from '../listOptions';
 import { exportedRecords, listProperties, readListInput } from '../listOptions';
 
@@ -13,6 +14,14 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): ListInput {
 
 /** One output item per customer, in Stamped's order; a customer is never output twice. */
 export async function execute(this: IExecuteFunctions, api: ApiClient, input: ListInput, itemIndex: number) {
+	if (apiVersionOf(api) === 'v3') {
+		return await readV3List(api, {
+			path: merchantPath(api, '/customers'),
+			wanted: input,
+			identify: (customer) => customer.customerId,
+			itemIndex,
+		});
+	}
 	const result = await readStampedList(api, {
 		path: '/customers',
 		wanted: input,

@@ -3,8 +3,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
+import { mayHaveBeenApplied } from '../../../core/request';
 import { requireInteger, requireIsoDate, requireNumber, requireText, stringList } from '../../../core/validation';
+import { apiVersionOf } from '../../transport';
+import type { V3Customer } from '../../transport/v3';
+import { customerRecordPath, findCustomer, merchantPath } from '../../transport/v3';
 import { emailField, readEmail } from './common';
+
+/** Customer fields API v3 does not store: hidden for v3 (its points and tier have their own operations). */
+const v2Only = { displayOptions: { show: { '/apiVersion': ['v2'] } } };
 
 const properties: INodeProperties[] = [
 	{
@@ -19,7 +26,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Customer fields to store; fields left out keep their value in Stamped',
 		options: [
-			{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: "The customer's ID in your shop platform, e.g. the Shopify customer ID" },
+			{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: "The customer's ID in your shop platform, e.g. the Shopify customer ID. API v3 stores it as the custom customer ID." },
 			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: "The customer's first name" },
 			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The customer's last name" },
 			{
@@ -29,17 +36,30 @@ const properties: INodeProperties[] = [
 				default: 0,
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				description: 'The loyalty points balance to store. This overwrites the balance; to add or take away points use the Points resource.',
+				...v2Only,
 			},
-			{ displayName: 'Points Expiry', name: 'pointsExpiry', type: 'dateTime', default: '', description: "When the customer's points expire (sent as an ISO 8601 date)" },
+			{ displayName: 'Points Expiry', name: 'pointsExpiry', type: 'dateTime', default: '', description: "When the customer's points expire (sent as an ISO 8601 date)", ...v2Only },
 			{ displayName: 'Tags', name: 'tags', type: 'string', typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' }, default: [], description: 'Tags for the customer. From an expression, a list or comma-separated text.' },
-			{ displayName: 'Tier', name: 'tier', type: 'string', default: '', placeholder: 'Gold', description: 'The name of a tier configured in your Stamped loyalty program' },
-			{ displayName: 'Total Orders', name: 'totalOrders', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 0 }, description: 'How many orders the customer has placed' },
-			{ displayName: 'Total Spend', name: 'totalSpend', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'How much the customer has spent in total, in your store currency' },
+			{ displayName: 'Tier', name: 'tier', type: 'string', default: '', placeholder: 'Gold', description: 'The name of a tier configured in your Stamped loyalty program', ...v2Only },
+			{ displayName: 'Total Orders', name: 'totalOrders', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 0 }, description: 'How many orders the customer has placed', ...v2Only },
+			{ displayName: 'Total Spend', name: 'totalSpend', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'How much the customer has spent in total, in your store currency', ...v2Only },
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['upsert'] } }, properties);
+const v3Notice: INodeProperties = {
+	displayName:
+		'API v3 looks the e-mail address up, then updates that customer or creates one. It keeps first and last name, customer ID and tags with the customer; set points with Point > Update and the tier with Tier > Set.',
+	name: 'upsertV3Notice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { apiVersion: ['v3'] } },
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['upsert'] } }, [
+	v3Notice,
+	...properties,
+]);
 
 /** Each additional field: how to check it and what to send. */
 const FIELD_READERS: Record<string, (ctx: IExecuteFunctions, value: unknown, itemIndex: number) => unknown> = {
@@ -64,7 +84,64 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 	return body;
 }
 
-/** Creates the customer or updates the one with this e-mail (Stamped upserts by e-mail, so a retry is safe). */
+/** Creates the customer or updates the one with this e-mail. */
 export async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
+	if (apiVersionOf(api) === 'v3') return await upsertV3(api, body, itemIndex);
+	// v2 upserts by e-mail in one call, so a retry is safe.
 	return asJsonObject(await api.request({ method: 'POST', path: '/customers', body, idempotent: true, itemIndex }));
+}
+
+/** The fields v3's customer model shares with ours; the shop platform's customer ID is its `customCustomerId`. */
+function v3Fields(body: IDataObject): IDataObject {
+	const fields: IDataObject = {};
+	for (const name of ['firstName', 'lastName', 'tags']) if (body[name] !== undefined) fields[name] = body[name];
+	if (body.customerId !== undefined) fields.customCustomerId = body.customerId;
+	return fields;
+}
+
+/**
+ * v3 has no upsert: lookup by e-mail, then PATCH the customer found (safe to repeat) or POST a new one. A create
+ * is never sent twice; when it fails in a way that may have created the customer (5xx, timeout, dropped
+ * connection), a second lookup tells: found, the fields are PATCHed onto it; not found, the error stands.
+ */
+async function upsertV3(api: ApiClient, body: IDataObject, itemIndex: number) {
+	const email = String(body.email);
+	const fields = v3Fields(body);
+	const update = async (customerId: string) =>
+		asJsonObject(
+			await api.request({ method: 'PATCH', path: customerRecordPath(api, customerId), body: fields, idempotent: true, itemIndex }),
+		);
+
+	const existing = await findCustomer(api, 'email', email, itemIndex);
+	if (existing) return Object.keys(fields).length > 0 ? await update(existing.customerId) : existing.record;
+
+	let failure: unknown;
+	try {
+		return asJsonObject(
+			await api.request({
+				method: 'POST',
+				path: merchantPath(api, '/customers'),
+				body: { email, ...fields },
+				idempotent: false,
+				itemIndex,
+			}),
+		);
+	} catch (error) {
+		failure = error;
+	}
+	if (!mayHaveBeenApplied(failure)) throw failure;
+	let created: V3Customer | undefined;
+	try {
+		created = await findCustomer(api, 'email', email, itemIndex);
+	} catch {
+		throw withNote(failure, 'A lookup afterwards failed too, so whether the customer was created is not known.');
+	}
+	if (!created) throw withNote(failure, 'A lookup afterwards found no customer with this e-mail address.');
+	return Object.keys(fields).length > 0 ? await update(created.customerId) : created.record;
+}
+
+function withNote(error: unknown, note: string): unknown {
+	const described = error as { description?: string | null };
+	described.description = [described.description, note].filter(Boolean).join(' ');
+	return error;
 }

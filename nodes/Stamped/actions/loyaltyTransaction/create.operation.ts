@@ -4,6 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { asJsonObject } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { inputError, optionalMaxLength, requireInteger, requireNumber, requireText } from '../../../core/validation';
+import { apiVersionOf } from '../../transport';
+import { adjustPoints, loyaltyPath, requireCustomer } from '../../transport/v3';
+import { nodeApiVersion } from '../versions';
 import { emailField, readEmail } from '../customer/common';
 
 const MAX_NOTE_LENGTH = 512;
@@ -16,6 +19,14 @@ const properties: INodeProperties[] = [
 		name: 'transactionNotice',
 		type: 'notice',
 		default: '',
+	},
+	{
+		displayName:
+			'API v3 records the transaction as a points adjustment with the note (or the type) as its reason; a purchase does not create an order in Stamped. With a Campaign ID it triggers that custom activity instead, which awards the points its rule sets.',
+		name: 'transactionV3Notice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { apiVersion: ['v3'] } },
 	},
 	{
 		displayName: 'Type',
@@ -46,6 +57,15 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Optional details of the transaction',
 		options: [
+			{
+				displayName: 'Campaign ID',
+				name: 'campaignId',
+				type: 'string',
+				default: '',
+				description:
+					'The ID of a custom activity rule in your Stamped loyalty program. The rule decides the points, so Points must stay 0 and Type Custom.',
+				displayOptions: { show: { '/apiVersion': ['v3'] } },
+			},
 			{ displayName: 'Note', name: 'note', type: 'string', default: '', placeholder: 'Referral bonus', description: 'Text stored with the transaction, at most 512 characters' },
 			{ displayName: 'Order Value', name: 'orderValue', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'The order total, in your store currency. Required for a purchase.' },
 		],
@@ -73,11 +93,45 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 	} else if (type === 'purchase') {
 		throw inputError(node, 'Order Value', itemIndex, 'a purchase needs the order value');
 	}
+	if (nodeApiVersion(this) === 'v3' && fields.campaignId !== undefined && fields.campaignId !== '') {
+		body.campaignId = requireText(node, fields.campaignId, 'Campaign ID', itemIndex);
+		// A custom activity's rule sets the points; a number here would silently not be what is awarded.
+		if (body.points !== 0) throw inputError(node, 'Points', itemIndex, 'leave it at 0 with a Campaign ID: the custom activity rule decides the points');
+		if (type !== 'custom') throw inputError(node, 'Type', itemIndex, `"${type}" cannot be used with a Campaign ID: a custom activity is of type custom`);
+		if (note !== undefined) throw inputError(node, 'Note', itemIndex, 'a custom activity (Campaign ID) carries no note');
+		if (body.orderValue !== undefined) throw inputError(node, 'Order Value', itemIndex, 'a custom activity (Campaign ID) carries no order value');
+	}
 	return body;
 }
 
 export async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
+	if (apiVersionOf(api) === 'v3') return await createV3(api, body, itemIndex);
 	return asJsonObject(
 		await api.request({ method: 'POST', path: '/loyalty/transactions', body, idempotent: false, itemIndex }),
 	);
+}
+
+/**
+ * v3 has no transactions: a Campaign ID triggers that custom activity (`POST /activities?email&campaignId`);
+ * otherwise the points are added with `adjust-points`, the note (or the type) as the reason. Neither is re-sent
+ * after a failure that may have applied it.
+ */
+async function createV3(api: ApiClient, body: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const email = String(body.email);
+	if (body.campaignId !== undefined) {
+		const response = await api.request({
+			method: 'POST',
+			path: loyaltyPath(api, '/activities'),
+			qs: { email, campaignId: body.campaignId as string },
+			idempotent: false,
+			itemIndex,
+		});
+		return { email, ...asJsonObject(response) };
+	}
+	const customer = await requireCustomer(api, 'email', email, itemIndex);
+	const reason =
+		(body.note as string | undefined) ??
+		(body.orderValue !== undefined ? `${String(body.type)}, order value ${String(body.orderValue)}` : String(body.type));
+	const activity = await adjustPoints(api, customer.customerId, body.points as number, reason, itemIndex);
+	return { email, ...activity };
 }

@@ -1,13 +1,17 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
-import { requireInteger, requireOneOf } from '../../../core/validation';
+import { optionalMaxLength, requireInteger, requireOneOf } from '../../../core/validation';
+import { apiVersionOf } from '../../transport';
+import { adjustPoints, pointsBalanceOf, requireCustomer } from '../../transport/v3';
 import { emailField, readEmail } from '../customer/common';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
 type PointsAction = (typeof ACTIONS)[number];
+
+const MAX_REASON_LENGTH = 512;
 
 const properties: INodeProperties[] = [
 	emailField,
@@ -29,7 +33,15 @@ const properties: INodeProperties[] = [
 		name: 'setNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { action: ['set'] } },
+		displayOptions: { show: { action: ['set'], apiVersion: ['v2'] } },
+	},
+	{
+		displayName:
+			'API v3 has no "set": the node reads the balance, then adjusts it by the difference. Points that change in between (an order, another workflow) are not accounted for, so the balance can end up off by that change. The adjustment is not retried after a server error or a timeout; check the balance before running it again.',
+		name: 'setV3Notice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { action: ['set'], apiVersion: ['v3'] } },
 	},
 	{
 		displayName:
@@ -48,32 +60,79 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description: 'How many points, a whole number of 0 or more',
 	},
+	{
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'string',
+		default: '',
+		placeholder: 'Goodwill for a late delivery',
+		description: "Why the points change, stored with the adjustment in the customer's points history (at most 512 characters)",
+		displayOptions: { show: { apiVersion: ['v3'] } },
+	},
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['points'], operation: ['update'] } }, properties);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+interface PointsInput {
+	email: string;
+	action: PointsAction;
+	points: number;
+	reason?: string;
+}
+
+export function prepare(this: IExecuteFunctions, itemIndex: number): PointsInput {
 	const node = this.getNode();
+	const reason = optionalMaxLength(node, this.getNodeParameter('reason', itemIndex, ''), 'Reason', itemIndex, MAX_REASON_LENGTH);
 	return {
 		email: readEmail(this, itemIndex),
 		action: requireOneOf<PointsAction>(node, this.getNodeParameter('action', itemIndex), 'Action', itemIndex, ACTIONS),
 		points: requireInteger(node, this.getNodeParameter('points', itemIndex), 'Points', itemIndex, { min: 0 }),
+		...(reason !== undefined ? { reason } : {}),
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	api: ApiClient,
-	input: { email: string; action: PointsAction; points: number },
-	itemIndex: number,
-) {
+export async function execute(this: IExecuteFunctions, api: ApiClient, input: PointsInput, itemIndex: number) {
+	if (apiVersionOf(api) === 'v3') return await updateV3(api, input, itemIndex);
+	const { email, action, points } = input;
 	const response = await api.request({
 		method: 'POST',
 		path: '/customers/points',
-		body: input,
+		body: { email, action, points },
 		// Only `set` gives the same result when applied twice.
-		idempotent: input.action === 'set',
+		idempotent: action === 'set',
 		itemIndex,
 	});
 	return asJsonObject(response);
+}
+
+/**
+ * v3: the customer is looked up by e-mail (which also gives the balance), then `adjust-points` moves the
+ * balance by a signed amount: +n, −n, or for a set the difference to the balance just read.
+ */
+async function updateV3(api: ApiClient, input: PointsInput, itemIndex: number): Promise<IDataObject> {
+	const customer = await requireCustomer(api, 'email', input.email, itemIndex);
+	const before = pointsBalanceOf(customer.record);
+	let adjustment: number;
+	if (input.action === 'set') {
+		if (before === undefined) {
+			throw new NodeOperationError(api.node, 'Stamped sent no readable points balance for this customer, so it cannot be set', {
+				itemIndex,
+				description: `The customer record carries no numeric totalPoints (under "activity" or "loyalty"). Nothing was changed. Use Add or Subtract instead.`,
+			});
+		}
+		adjustment = input.points - before;
+	} else {
+		adjustment = input.action === 'add' ? input.points : -input.points;
+	}
+
+	const summary: IDataObject = {
+		email: input.email,
+		customerId: customer.customerId,
+		pointsAdjustment: adjustment,
+		...(before !== undefined ? { pointsBefore: before, pointsAfter: before + adjustment } : {}),
+	};
+	// Setting the balance it already has changes nothing, so nothing is sent.
+	if (adjustment === 0 && input.action === 'set') return { ...summary, adjusted: false };
+	const activity = await adjustPoints(api, customer.customerId, adjustment, input.reason, itemIndex);
+	return { ...activity, ...summary, adjusted: true };
 }

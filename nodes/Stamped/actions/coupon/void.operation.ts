@@ -1,0 +1,57 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { asJsonObject } from '../../../core/paging';
+import type { ApiClient } from '../../../core/request';
+import { requireText } from '../../../core/validation';
+import { customerActionPath, requireCustomer } from '../../transport/v3';
+import { emailField, readEmail } from '../customer/common';
+
+const properties: INodeProperties[] = [
+	emailField,
+	{
+		displayName:
+			'After a server error or a timeout the void is not retried; check the coupon in Stamped before running it again.',
+		name: 'voidNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Coupon Code',
+		name: 'couponCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'LOYAL-5OFF-8F2K',
+		description: 'The code of the coupon to void, as the customer received it',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { apiVersion: ['v3'], resource: ['coupon'], operation: ['void'] } },
+	properties,
+);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		email: readEmail(this, itemIndex),
+		couponCode: requireText(this.getNode(), this.getNodeParameter('couponCode', itemIndex), 'Coupon Code', itemIndex),
+	};
+}
+
+/** `void-coupon/{couponCode}` on the customer found by e-mail; answers the reward the coupon came from. */
+export async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { email: string; couponCode: string },
+	itemIndex: number,
+) {
+	const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);
+	const response = await api.request({
+		method: 'POST',
+		path: customerActionPath(api, customerId, 'void-coupon', input.couponCode),
+		idempotent: false,
+		itemIndex,
+	});
+	return { email: input.email, ...asJsonObject(response) };
+}

@@ -1,0 +1,55 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../core/request';
+import { requireEmail, requireOneOf, requireText } from '../../../core/validation';
+import type { LookupKey } from '../../transport/v3';
+import { LOOKUP_KEYS, requireCustomer } from '../../transport/v3';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Lookup By',
+		name: 'lookupBy',
+		type: 'options',
+		options: [
+			{ name: 'BigCommerce ID', value: 'bigcommerceId', description: "The customer's ID in BigCommerce" },
+			{ name: 'Custom Customer ID', value: 'customCustomerId', description: "The customer's ID in your own platform, as sent to Stamped" },
+			{ name: 'Email', value: 'email', description: "The customer's e-mail address (exact match)" },
+			{ name: 'Shopify ID', value: 'shopifyId', description: "The customer's ID in Shopify" },
+		],
+		default: 'email',
+		description: 'What identifies the customer',
+	},
+	{
+		displayName: 'Lookup Value',
+		name: 'lookupValue',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'The e-mail address or ID to look for. Only an exact match is returned.',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { apiVersion: ['v3'], resource: ['customer'], operation: ['lookup'] } },
+	properties,
+);
+
+export function prepare(this: IExecuteFunctions, itemIndex: number) {
+	const node = this.getNode();
+	const by = requireOneOf<LookupKey>(node, this.getNodeParameter('lookupBy', itemIndex), 'Lookup By', itemIndex, LOOKUP_KEYS);
+	const raw = this.getNodeParameter('lookupValue', itemIndex);
+	const value = by === 'email' ? requireEmail(node, raw, 'Lookup Value', itemIndex) : requireText(node, raw, 'Lookup Value', itemIndex);
+	return { by, value };
+}
+
+/** One customer, found by `GET /merchant/shops/{shopId}/customers/lookup`; an unknown one is Stamped's 404. */
+export async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { by: LookupKey; value: string },
+	itemIndex: number,
+) {
+	return (await requireCustomer(api, input.by, input.value, itemIndex)).record;
+}

@@ -1,0 +1,172 @@
+/**
+ * Stamped API v3 (Loyalty 2.0): customers live under `/merchant/shops/{shopId}`, loyalty actions under
+ * `/loyalty/shops/{shopId}`; customers are addressed by a string `customerId` that Stamped assigns, found by
+ * an exact lookup; lists are paged from 0 and say `morePages` instead of a total.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Wanted } from '../../core/paging';
+import { asJsonObject, collectSequentialPages, readPage } from '../../core/paging';
+import type { ApiClient } from '../../core/request';
+import { toNumber } from '../../core/validation';
+
+/** What a v3 customer can be looked up by; each is also the name of the lookup's query parameter. */
+export const LOOKUP_KEYS = ['email', 'customCustomerId', 'shopifyId', 'bigcommerceId'] as const;
+export type LookupKey = (typeof LOOKUP_KEYS)[number];
+
+/** The largest page v3 serves. */
+export const V3_PAGE_SIZE = 100;
+
+const shopOf = (credentials: ICredentialDataDecryptedObject) => encodeURIComponent(String(credentials.storeHash ?? ''));
+
+/** `/merchant/shops/{shopId}{suffix}`; the shop ID is the credential's store hash. */
+export function merchantPathFor(credentials: ICredentialDataDecryptedObject, suffix: string): string {
+	return `/merchant/shops/${shopOf(credentials)}${suffix}`;
+}
+
+export function merchantPath(api: ApiClient, suffix: string): string {
+	return merchantPathFor(api.credentials, suffix);
+}
+
+/** `/loyalty/shops/{shopId}{suffix}`. */
+export function loyaltyPath(api: ApiClient, suffix: string): string {
+	return `/loyalty/shops/${shopOf(api.credentials)}${suffix}`;
+}
+
+/** `/merchant/shops/{shopId}/customers/{customerId}`: read, update, delete. */
+export function customerRecordPath(api: ApiClient, customerId: string): string {
+	return merchantPath(api, `/customers/${encodeURIComponent(customerId)}`);
+}
+
+/** `/loyalty/shops/{shopId}/customers/{customerId}/{action}`, each further segment URL-encoded. */
+export function customerActionPath(api: ApiClient, customerId: string, ...action: string[]): string {
+	return loyaltyPath(api, ['', 'customers', customerId, ...action].map((part) => encodeURIComponent(part)).join('/'));
+}
+
+/** A customer as Stamped returned it, with its `customerId` read as text (v3 types ids as strings). */
+export interface V3Customer {
+	customerId: string;
+	record: IDataObject;
+}
+
+function asCustomer(body: unknown): V3Customer | undefined {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const record = body as IDataObject;
+	const id = record.customerId;
+	if ((typeof id !== 'string' || id === '') && typeof id !== 'number') return undefined;
+	return { customerId: String(id), record };
+}
+
+/**
+ * Looks a customer up by an exact e-mail address or platform ID. Resolves to undefined when Stamped knows no
+ * such customer (404, or an answer that holds no customer).
+ */
+export async function findCustomer(
+	api: ApiClient,
+	by: LookupKey,
+	value: string,
+	itemIndex: number,
+): Promise<V3Customer | undefined> {
+	const body = await api.request({
+		method: 'GET',
+		path: merchantPath(api, '/customers/lookup'),
+		qs: { [by]: value },
+		idempotent: true,
+		absentStatus: 404,
+		itemIndex,
+	});
+	return asCustomer(body);
+}
+
+/**
+ * The customer with this e-mail address or platform ID, for operations that act on a customer. An unknown
+ * customer fails with Stamped's own 404 message.
+ */
+export async function requireCustomer(
+	api: ApiClient,
+	by: LookupKey,
+	value: string,
+	itemIndex: number,
+): Promise<V3Customer> {
+	const body = await api.request({
+		method: 'GET',
+		path: merchantPath(api, '/customers/lookup'),
+		qs: { [by]: value },
+		idempotent: true,
+		itemIndex,
+	});
+	const customer = asCustomer(body);
+	if (!customer) {
+		throw new NodeOperationError(api.node, `Stamped found no customer with ${by} "${value}"`, {
+			itemIndex,
+			description: 'The customer lookup answered without a customer record (no customerId). Nothing was changed.',
+		});
+	}
+	return customer;
+}
+
+/**
+ * A customer's points balance. v3 keeps the loyalty figures under `activity` (some answers say `loyalty`) and
+ * types them as text ("150"); undefined when no readable balance is there.
+ */
+export function pointsBalanceOf(customer: IDataObject): number | undefined {
+	for (const holder of [customer.activity, customer.loyalty, customer]) {
+		if (holder && typeof holder === 'object' && !Array.isArray(holder)) {
+			const balance = toNumber((holder as IDataObject).totalPoints);
+			if (balance !== undefined) return balance;
+		}
+	}
+	return undefined;
+}
+
+export interface V3ListRequest {
+	path: string;
+	wanted: Wanted;
+	/** What makes a record unique, e.g. its `customerId`. */
+	identify(record: IDataObject): unknown;
+	itemIndex: number;
+}
+
+/**
+ * A v3 list (`page` from 0, `limit` up to 100, `{morePages, <records>}`, no total), read one page after
+ * another while `morePages` is true, or until the Limit is reached.
+ */
+export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<IDataObject[]> {
+	return await collectSequentialPages(
+		list.wanted,
+		V3_PAGE_SIZE,
+		async (page, limit) =>
+			readPage(
+				await api.request({
+					method: 'GET',
+					path: list.path,
+					qs: { page, limit },
+					idempotent: true,
+					itemIndex: list.itemIndex,
+				}),
+			),
+		list.identify,
+	);
+}
+
+/**
+ * `adjust-points`: moves the balance by a signed amount and answers the activity it recorded. Never re-sent
+ * after a failure that may have applied it (v3 has no idempotency key), so points are never moved twice.
+ */
+export async function adjustPoints(
+	api: ApiClient,
+	customerId: string,
+	points: number,
+	reason: string | undefined,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const body = await api.request({
+		method: 'POST',
+		path: customerActionPath(api, customerId, 'adjust-points'),
+		body: { points, ...(reason !== undefined ? { reason } : {}) },
+		idempotent: false,
+		itemIndex,
+	});
+	return asJsonObject(body);
+}
