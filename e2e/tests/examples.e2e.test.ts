@@ -1,0 +1,67 @@
+/**
+ * The example workflows in examples/ that start by hand: imported into the current n8n 2.x from their files
+ * and run headlessly, as a newcomer runs them in the playground. (The trigger examples run in
+ * triggers.e2e.test.ts.)
+ */
+import { loadExample } from '../src/examples';
+import { CURRENT_N8N } from '../src/install';
+import type { Instance } from '../src/instance';
+import { prepareInstance } from '../src/instance';
+import { nodeOutput } from '../src/n8n';
+import { routes } from './support/expectations';
+
+const newOrder = loadExample('new-order-award-points.json');
+const passScanned = loadExample('pass-scanned-add-stamp.json');
+
+let instance: Instance;
+
+beforeAll(async () => {
+	instance = await prepareInstance({ dist: CURRENT_N8N, name: 'e2e-examples', workflows: [newOrder, passScanned] });
+});
+
+afterAll(async () => {
+	await instance?.stop();
+});
+
+beforeEach(async () => {
+	await instance.sandbox.reset();
+});
+
+async function run(workflowId: string) {
+	const { ok, execution, output } = await instance.n8n.execute(workflowId);
+	expect({ ok, output: ok ? '' : output.slice(-3000) }).toEqual({ ok: true, output: '' });
+	return execution!;
+}
+
+test('new order → upsert customer → award points', async () => {
+	const execution = await run(newOrder.id);
+
+	expect(nodeOutput(execution, 'Create or update customer')).toEqual([
+		expect.objectContaining({ email: 'li.wei@example.com', firstName: 'Li', lastName: 'Wei', customerId: 'shopify-1003' }),
+	]);
+	expect(nodeOutput(execution, 'Award points for the order')).toEqual([
+		expect.objectContaining({ email: 'li.wei@example.com', type: 'purchase', points: 86, note: 'Order #1042', orderValue: 86.4 }),
+	]);
+	const log = await instance.sandbox.log();
+	expect(routes(log)).toEqual(['POST /store-123/customers', 'POST /store-123/loyalty/transactions']);
+	expect(log[0].body).toEqual({ email: 'li.wei@example.com', firstName: 'Li', lastName: 'Wei', customerId: 'shopify-1003' });
+	expect(log[1].body).toEqual({ email: 'li.wei@example.com', type: 'purchase', points: 86, note: 'Order #1042', orderValue: 86.4 });
+});
+
+test('pass scanned → add a stamp (completing Jane\'s card)', async () => {
+	const execution = await run(passScanned.id);
+
+	expect(nodeOutput(execution, 'Add a stamp')).toEqual([
+		expect.objectContaining({ walletPassId: 'wp_jane_0001', currentStamps: 0, timesCompleted: 3, totalStampsCollected: 30 }),
+	]);
+	const log = await instance.sandbox.log();
+	expect(routes(log)).toEqual(['POST /walletpasses/wp_jane_0001/stamps/add']);
+	expect(log[0].body).toEqual({ note: 'Purchase at Main St.' });
+	// The completed card is what stemp announces with stamp.card_completed (the card-completed example's trigger).
+	expect(await instance.sandbox.events()).toMatchObject({
+		stemp: [
+			{ type: 'stamp.reward_triggered', walletPassId: 'wp_jane_0001' },
+			{ type: 'stamp.card_completed', walletPassId: 'wp_jane_0001' },
+		],
+	});
+});
