@@ -6,28 +6,35 @@ import type { ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 
 import type { LoggedRequest } from '../../test/fake-api/server';
+import type { MailMessage } from '../../test/fake-api/smtp';
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { SANDBOX_MAIN } from './paths';
 import { startProcess, stopProcess } from './processes';
 
-export type { LoggedRequest };
+export type { LoggedRequest, MailMessage };
 
 export interface Sandbox {
 	url: string;
 	stampedUrl: string;
 	stempUrl: string;
+	/** The port of the sandbox's SMTP mailbox on 127.0.0.1. */
+	smtpPort: number;
 	/** Every vendor request received since the last reset, oldest first. */
 	log(): Promise<LoggedRequest[]>;
 	/** The webhooks the vendors would have sent since the last reset (stemp card completions, Stamped tier changes). */
 	events(): Promise<{ stemp: Array<{ type: string; walletPassId: string }>; stamped: { tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> } }>;
-	/** Forgets the log and restores the seeded customers, reviews and passes. */
+	/** The e-mails the sandbox's mailbox received since the last reset. */
+	mail(): Promise<MailMessage[]>;
+	/** Forgets the log and the mail, and restores the seeded customers, reviews and passes. */
 	reset(): Promise<void>;
 	stop(): Promise<void>;
 }
 
 const START_TIMEOUT_MS = 15_000;
 
-function readUrls(child: ChildProcess): Promise<{ url: string; stampedUrl: string; stempUrl: string }> {
+type SandboxAddresses = Pick<Sandbox, 'url' | 'stampedUrl' | 'stempUrl' | 'smtpPort'>;
+
+function readAddresses(child: ChildProcess): Promise<SandboxAddresses> {
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('The sandbox did not start in time')), START_TIMEOUT_MS);
 		const lines = readline.createInterface({ input: child.stdout! });
@@ -43,19 +50,21 @@ function readUrls(child: ChildProcess): Promise<{ url: string; stampedUrl: strin
 	});
 }
 
-/** Starts the seeded fake API on 127.0.0.1 (`port` 0 picks a free one). */
-export async function startSandbox(port = 0): Promise<Sandbox> {
-	const child = startProcess(process.execPath, [SANDBOX_MAIN, '--port', String(port)], { stdinPipe: true });
+/** Starts the seeded fake API and its mailbox on 127.0.0.1 (port 0 picks a free one). */
+export async function startSandbox(ports: { api?: number; smtp?: number } = {}): Promise<Sandbox> {
+	const args = [SANDBOX_MAIN, '--port', String(ports.api ?? 0), '--smtp-port', String(ports.smtp ?? 0)];
+	const child = startProcess(process.execPath, args, { stdinPipe: true });
 	child.stderr!.pipe(process.stderr);
-	const urls = await readUrls(child);
+	const addresses = await readAddresses(child);
 	const control = async (method: string, path: string): Promise<Response> => {
-		const response = await fetch(urls.url + path, { method });
+		const response = await fetch(addresses.url + path, { method });
 		if (!response.ok) throw new Error(`Sandbox ${method} ${path}: HTTP ${response.status}`);
 		return response;
 	};
 	return {
-		...urls,
+		...addresses,
 		log: async () => (await (await control('GET', '/__log')).json()) as LoggedRequest[],
+		mail: async () => (await (await control('GET', '/__mail')).json()) as MailMessage[],
 		events: async () => (await (await control('GET', '/__events')).json()) as Awaited<ReturnType<Sandbox['events']>>,
 		reset: async () => void (await control('POST', '/__reset')),
 		stop: () => stopProcess(child),
@@ -63,21 +72,36 @@ export async function startSandbox(port = 0): Promise<Sandbox> {
 }
 
 /** The sandbox's credentials in `n8n import:credentials` form: fixed IDs that the example workflows name. */
-export function sandboxCredentials(sandbox: Pick<Sandbox, 'stampedUrl' | 'stempUrl'>) {
+export function sandboxCredentials(sandbox: SandboxAddresses) {
 	return [
 		{
-			id: SANDBOX_CREDENTIAL_IDS.stampedApi,
-			name: 'Stamped sandbox',
+			...sandboxCredentialRef('stampedApi'),
 			type: 'stampedApi',
 			data: { ...SANDBOX_KEYS.stamped, baseUrl: sandbox.stampedUrl, webhookSecret: SANDBOX_KEYS.stampedWebhookSecret },
 		},
 		{
-			id: SANDBOX_CREDENTIAL_IDS.stempApi,
-			name: 'stemp sandbox',
+			...sandboxCredentialRef('stempApi'),
 			type: 'stempApi',
 			data: { ...SANDBOX_KEYS.stemp, baseUrl: sandbox.stempUrl, webhookSigningSecret: SANDBOX_KEYS.stempWebhookSigningSecret },
+		},
+		{
+			// n8n's own SMTP credential, pointed at the sandbox's mailbox (no TLS, no login).
+			...sandboxCredentialRef('smtp'),
+			type: 'smtp',
+			data: { host: '127.0.0.1', port: sandbox.smtpPort, secure: false, disableStartTls: true, user: '', password: '' },
 		},
 	];
 }
 
-export const SANDBOX_CREDENTIAL_IDS = { stampedApi: 'stampedSandbox', stempApi: 'stempSandbox' } as const;
+export type SandboxCredentialType = 'stampedApi' | 'stempApi' | 'smtp';
+
+const SANDBOX_CREDENTIAL_REFS: Record<SandboxCredentialType, { id: string; name: string }> = {
+	stampedApi: { id: 'stampedSandbox', name: 'Stamped sandbox' },
+	stempApi: { id: 'stempSandbox', name: 'stemp sandbox' },
+	smtp: { id: 'smtpSandbox', name: 'SMTP sandbox' },
+};
+
+/** How a workflow node names a sandbox credential (`node.credentials[type]`); the examples use the same. */
+export function sandboxCredentialRef(type: SandboxCredentialType): { id: string; name: string } {
+	return { ...SANDBOX_CREDENTIAL_REFS[type] };
+}

@@ -70,15 +70,63 @@ export function stempSignature(secret: string, rawBody: string): string {
 	return 'sha256=' + crypto.createHmac('sha256', secret).update(rawBody).digest('hex');
 }
 
+/**
+ * A delivery as stemp sends it: body `{id, type, timestamp, data}`, headers X-Stemp-Event, X-Stemp-Delivery and
+ * X-Stemp-Signature (signed with `secret`; `signature` overrides it, `null` leaves it out).
+ */
+export function sendStempDelivery(
+	url: string,
+	delivery: { id: string; type: string; data: Record<string, unknown>; timestamp?: string },
+	options: { secret: string; signature?: string | null },
+): Promise<DeliveryResult> {
+	const rawBody = JSON.stringify({ timestamp: '2026-11-23T12:00:00Z', ...delivery });
+	const signature = options.signature === undefined ? stempSignature(options.secret, rawBody) : options.signature;
+	return postDelivery(url, rawBody, {
+		'X-Stemp-Event': delivery.type,
+		'X-Stemp-Delivery': delivery.id,
+		...(signature === null ? {} : { 'X-Stemp-Signature': signature }),
+	});
+}
+
+/**
+ * A delivery as Stamped sends it: the bare object as body, the topic category in X-Stamped-Topic, and the
+ * dashboard's secret verbatim in X-Stamped-Webhook-Secret (or X-Secret-Key; `null` sends none).
+ */
+export function sendStampedDelivery(
+	url: string,
+	body: Record<string, unknown>,
+	options: { topic: string; secret: string | null; secretHeader?: 'X-Stamped-Webhook-Secret' | 'X-Secret-Key' },
+): Promise<DeliveryResult> {
+	const secretHeader = options.secretHeader ?? 'X-Stamped-Webhook-Secret';
+	return postDelivery(url, JSON.stringify(body), {
+		'X-Stamped-Topic': options.topic,
+		...(options.secret === null ? {} : { [secretHeader]: options.secret }),
+	});
+}
+
+/** A workflow's executions so far (finished or failed), newest first. */
+export async function finishedExecutions(n8n: N8n, workflowId: string) {
+	return (await n8n.executions(workflowId)).filter((execution) => execution.finished || execution.status === 'error');
+}
+
 /** Waits until a workflow has at least `count` finished executions, and returns them (newest first). */
 export async function waitForExecutions(n8n: N8n, workflowId: string, count: number, timeoutMs = 15_000) {
 	return await waitFor(
 		`${count} execution(s) of workflow ${workflowId}`,
 		async () => {
-			const executions = (await n8n.executions(workflowId)).filter((execution) => execution.finished || execution.status === 'error');
+			const executions = await finishedExecutions(n8n, workflowId);
 			return executions.length >= count ? executions : undefined;
 		},
 		timeoutMs,
 		300,
 	);
+}
+
+/**
+ * Checks that nothing more runs: waits `quietMs` (executions are saved asynchronously) and returns how many
+ * executions the workflow has, for comparing with the count before a refused or ignored delivery.
+ */
+export async function executionCountAfterQuiet(n8n: N8n, workflowId: string, quietMs = 1500): Promise<number> {
+	await new Promise((resolve) => setTimeout(resolve, quietMs));
+	return (await n8n.executions(workflowId)).length;
 }

@@ -6,7 +6,7 @@ import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { CURRENT_N8N } from '../src/install';
 import type { Instance } from '../src/instance';
 import { prepareInstance } from '../src/instance';
-import { SANDBOX_CREDENTIAL_IDS, sandboxCredentials } from '../src/sandbox';
+import { sandboxCredentials } from '../src/sandbox';
 import { routes } from './support/expectations';
 
 let instance: Instance;
@@ -27,9 +27,9 @@ beforeEach(async () => {
 
 /** Tests the stored sandbox credential of `type`, with some of its values replaced, as the editor does. */
 async function testCredential(type: 'stampedApi' | 'stempApi', changes: Record<string, string> = {}) {
-	const stored = sandboxCredentials(instance.sandbox).find((credential) => credential.type === type)!;
+	const { id, name, data } = sandboxCredentials(instance.sandbox).find((credential) => credential.type === type)!;
 	const response = await instance.n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
-		credentials: { id: SANDBOX_CREDENTIAL_IDS[type], name: stored.name, type, data: { ...stored.data, ...changes } },
+		credentials: { id, name, type, data: { ...data, ...changes } },
 	});
 	expect(response.status).toBe(200);
 	return response.data;

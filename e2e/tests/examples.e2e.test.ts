@@ -9,6 +9,7 @@ import type { Instance } from '../src/instance';
 import { prepareInstance } from '../src/instance';
 import { nodeOutput } from '../src/n8n';
 import { routes } from './support/expectations';
+import { emailProbe } from './support/workflows';
 
 const newOrder = loadExample('new-order-award-points.json');
 const passScanned = loadExample('pass-scanned-add-stamp.json');
@@ -16,7 +17,7 @@ const passScanned = loadExample('pass-scanned-add-stamp.json');
 let instance: Instance;
 
 beforeAll(async () => {
-	instance = await prepareInstance({ dist: CURRENT_N8N, name: 'e2e-examples', workflows: [newOrder, passScanned] });
+	instance = await prepareInstance({ dist: CURRENT_N8N, name: 'e2e-examples', workflows: [newOrder, passScanned, emailProbe] });
 });
 
 afterAll(async () => {
@@ -64,4 +65,13 @@ test('pass scanned → add a stamp (completing Jane\'s card)', async () => {
 			{ type: 'stamp.card_completed', walletPassId: 'wp_jane_0001' },
 		],
 	});
+});
+
+test("the sandbox's mailbox receives what n8n's Send Email node sends (the tier-change example's e-mail)", async () => {
+	await run(emailProbe.id);
+
+	expect(await instance.sandbox.mail()).toEqual([
+		expect.objectContaining({ from: 'rewards@example.com', to: ['jane@example.com'], subject: 'Welcome to Gold!' }),
+	]);
+	expect((await instance.sandbox.mail())[0].raw).toContain('You reached Gold.');
 });

@@ -6,11 +6,13 @@
  *
  * When the server runs in a process of its own (the playground and the end-to-end suite), its control endpoints
  * stand in for those properties: `GET /__log` (the request log), `DELETE /__log` (forget it), `POST /__reset`
- * (log, faults and data back to the seed) and `GET /__events` (the webhooks stemp and Stamped would have sent).
+ * (log, faults and data back to the seed), `GET /__events` (the webhooks stemp and Stamped would have sent) and
+ * `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { SmtpSink } from './smtp';
 import { StampedV2 } from './stamped-v2';
 import { Stemp } from './stemp';
 
@@ -97,6 +99,8 @@ export class FakeApi {
 	rateLimitRetryAfterSeconds: number | undefined;
 	/** Requests in flight at most, seen so far (for concurrency assertions). */
 	maxInFlight = 0;
+	/** The sandbox's mailbox, served at `/__mail` and emptied by `/__reset`. */
+	mailbox: SmtpSink | undefined;
 
 	private faults: Fault[] = [];
 	private inFlight = 0;
@@ -170,8 +174,10 @@ export class FakeApi {
 		}
 		if (route === 'POST /__reset') {
 			this.reset();
+			if (this.mailbox) this.mailbox.messages.length = 0;
 			return { status: 204 };
 		}
+		if (route === 'GET /__mail') return { status: 200, body: this.mailbox?.messages ?? [] };
 		if (route === 'GET /__events') {
 			return { status: 200, body: { stemp: this.stemp.events, stamped: { tierChanges: this.stamped.tierChanges } } };
 		}

@@ -3,7 +3,7 @@
  * node runs every operation of that node against the sandbox; the bad-input workflows feed a node invalid data
  * from an upstream node, as a real workflow would.
  */
-import { SANDBOX_CREDENTIAL_IDS } from '../../src/sandbox';
+import { sandboxCredentialRef } from '../../src/sandbox';
 
 export interface NodeSpec {
 	name: string;
@@ -13,6 +13,8 @@ export interface NodeSpec {
 	credentials?: Record<string, { id: string; name: string }>;
 	/** Run once, for the first item only (list operations that follow other lists). */
 	executeOnce?: boolean;
+	/** Trigger nodes: the id in their production URL (`/webhook/<webhookId>/<path>`). */
+	webhookId?: string;
 }
 
 export interface WorkflowJson {
@@ -28,7 +30,11 @@ export const MANUAL_TRIGGER = 'Start';
 
 /** A workflow that runs `nodes` one after the other from a Manual Trigger. */
 export function lineWorkflow(id: string, name: string, nodes: NodeSpec[]): WorkflowJson {
-	const all: NodeSpec[] = [{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', parameters: {} }, ...nodes];
+	return chainWorkflow(id, name, [{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', parameters: {} }, ...nodes]);
+}
+
+/** A workflow whose first node (a trigger) starts the others, one after the other. */
+export function chainWorkflow(id: string, name: string, all: NodeSpec[]): WorkflowJson {
 	const connections: WorkflowJson['connections'] = {};
 	for (let i = 0; i + 1 < all.length; i++) {
 		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
@@ -48,7 +54,7 @@ export function stamped(name: string, parameters: Record<string, unknown>, execu
 		name,
 		type: 'n8n-nodes-stamped-stemp.stamped',
 		parameters,
-		credentials: { stampedApi: { id: SANDBOX_CREDENTIAL_IDS.stampedApi, name: 'Stamped sandbox' } },
+		credentials: { stampedApi: sandboxCredentialRef('stampedApi') },
 		executeOnce,
 	};
 }
@@ -58,7 +64,7 @@ export function stemp(name: string, parameters: Record<string, unknown>): NodeSp
 		name,
 		type: 'n8n-nodes-stamped-stemp.stemp',
 		parameters: { resource: 'stamp', ...parameters },
-		credentials: { stempApi: { id: SANDBOX_CREDENTIAL_IDS.stempApi, name: 'stemp sandbox' } },
+		credentials: { stempApi: sandboxCredentialRef('stempApi') },
 	};
 }
 
@@ -141,4 +147,47 @@ export const stempBadInput = lineWorkflow('e2eStempBadInput', 'e2e: stemp, bad i
 export const stampedBadInput = lineWorkflow('e2eStampedBadInput', 'e2e: Stamped, bad input', [
 	setFields('Order', { email: 'jane.example.com', points: 10 }),
 	stamped('Add points', { resource: 'points', operation: 'update', email: '={{ $json.email }}', action: 'add', points: '={{ $json.points }}' }),
+]);
+
+/** n8n's own Webhook node, answering at once: proves the server-side plumbing the trigger tests rely on. */
+export const webhookProbe = chainWorkflow('e2eWebhookProbe', 'e2e: webhook probe', [
+	{
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: '5b0e6f0a-2d4c-4f7e-8a61-3c9d2b7e1f00',
+		parameters: { httpMethod: 'POST', path: 'e2e-probe', responseMode: 'onReceived', options: {} },
+	},
+]);
+
+/** A workflow holding only a trigger of this package, listening to `events`. */
+export function vendorTriggerWorkflow(
+	id: string,
+	trigger: 'stampedTrigger' | 'stempTrigger',
+	events: string[],
+	webhookId: string,
+): WorkflowJson {
+	const credentialType = trigger === 'stampedTrigger' ? 'stampedApi' : 'stempApi';
+	const credentials = { [credentialType]: sandboxCredentialRef(credentialType) };
+	return chainWorkflow(id, `e2e: ${trigger} (${events.join(', ')})`, [
+		{ name: 'Trigger', type: `n8n-nodes-stamped-stemp.${trigger}`, webhookId, parameters: { events }, credentials },
+	]);
+}
+
+/** n8n's Send Email node through the sandbox's SMTP credential, as the tier-change example sends. */
+export const emailProbe = lineWorkflow('e2eEmailProbe', 'e2e: e-mail probe', [
+	{
+		name: 'Send Email',
+		type: 'n8n-nodes-base.emailSend',
+		typeVersion: 2.1,
+		parameters: {
+			fromEmail: 'rewards@example.com',
+			toEmail: 'jane@example.com',
+			subject: 'Welcome to Gold!',
+			emailFormat: 'text',
+			text: 'You reached Gold.',
+			options: { appendAttribution: false },
+		},
+		credentials: { smtp: sandboxCredentialRef('smtp') },
+	},
 ]);
