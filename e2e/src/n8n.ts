@@ -229,6 +229,13 @@ export class N8n {
 		});
 	}
 
+	/** Resolves when the server started by `start` exits. */
+	exited(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+		return new Promise((resolve) => server.once('exit', () => resolve()));
+	}
+
 	async stop(): Promise<void> {
 		if (!this.server) return;
 		await stopProcess(this.server, 15_000);

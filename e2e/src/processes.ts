@@ -23,10 +23,13 @@ function installCleanup(): void {
 	if (cleanupInstalled) return;
 	cleanupInstalled = true;
 	process.on('exit', () => running.forEach((child) => killGroup(child, 'SIGKILL')));
+	// First Ctrl-C: let every child shut down cleanly (bounded by stopProcess); a second one exits at once.
+	let stopping = false;
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
-			running.forEach((child) => killGroup(child, 'SIGTERM'));
-			process.exit(130);
+		process.on(signal, () => {
+			if (stopping) process.exit(130);
+			stopping = true;
+			void Promise.all([...running].map((child) => stopProcess(child))).finally(() => process.exit(130));
 		});
 	}
 }
