@@ -17,6 +17,7 @@ import { missingNodeTypes, packPackage } from './package-under-test';
 import { dataFolder, PROJECT_ROOT } from './paths';
 import type { Sandbox } from './sandbox';
 import { sandboxCredentials, startSandbox } from './sandbox';
+import { webhookUrl } from './webhooks';
 
 const N8N_PORT = Number(process.env.PLAYGROUND_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.PLAYGROUND_SANDBOX_PORT ?? 5690);
@@ -70,7 +71,17 @@ async function importOnce(n8n: N8n, sandbox: Sandbox, firstStart: boolean): Prom
 	return fresh;
 }
 
-function banner(n8n: N8n, sandbox: Sandbox, seconds: number): string {
+/** Where each published trigger example listens, for sending it a delivery by hand (unpublished ones are left out). */
+async function triggerUrls(n8n: N8n): Promise<Map<string, string>> {
+	const urls = new Map<string, string>();
+	for (const example of runnableExamples().filter(startsFromVendorTrigger)) {
+		const url = await webhookUrl(n8n, example.id).catch(() => undefined);
+		if (url) urls.set(example.id, url);
+	}
+	return urls;
+}
+
+function banner(n8n: N8n, sandbox: Sandbox, seconds: number, webhookUrls: Map<string, string>): string {
 	const examples = loadExamples();
 	const lines = [
 		'',
@@ -85,7 +96,8 @@ function banner(n8n: N8n, sandbox: Sandbox, seconds: number): string {
 		...examples.map((example) => {
 			const missing = missingNodeTypes(example);
 			const note = missing.length ? `   (not imported: needs ${missing.join(', ')}, not in this build yet)` : '';
-			return `    - ${example.name}${note}`;
+			const url = webhookUrls.get(example.id);
+			return `    - ${example.name}${note}${url ? `\n        published, listening at ${url}` : ''}`;
 		}),
 		'',
 		'  The credentials "Stamped sandbox" and "stemp sandbox" point at the sandbox. To use your real accounts,',
@@ -126,7 +138,7 @@ async function main(): Promise<void> {
 		await stopAll();
 		throw error;
 	}
-	console.log(banner(n8n, sandbox, Math.round((Date.now() - started) / 1000)));
+	console.log(banner(n8n, sandbox, Math.round((Date.now() - started) / 1000), await triggerUrls(n8n)));
 	// Runs until Ctrl-C (processes.ts stops the children) or until n8n stops by itself.
 	await n8n.exited();
 	console.error(`n8n stopped. Its log: ${n8n.logFile}\n${n8n.logTail(2000)}`);
