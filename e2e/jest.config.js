@@ -11,5 +11,7 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
 	maxWorkers: 1,
 	testTimeout: 180_000,
+	// Every test's title in CI's log, the skipped trigger tests' reason included.
+	verbose: true,
 	reporters: ['default', ['<rootDir>/../test/harness/summary-reporter.js', { label: 'e2e' }]],
 };
