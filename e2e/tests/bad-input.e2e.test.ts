@@ -3,23 +3,10 @@
  * and the item, and the sandbox received nothing.
  */
 import { CURRENT_N8N } from '../src/install';
-import type { Instance } from '../src/instance';
-import { prepareInstance } from '../src/instance';
+import { useInstance } from './support/lifecycle';
 import { stampedBadInput, stempBadInput } from './support/workflows';
 
-let instance: Instance;
-
-beforeAll(async () => {
-	instance = await prepareInstance({ dist: CURRENT_N8N, name: 'e2e-bad-input', workflows: [stempBadInput, stampedBadInput] });
-});
-
-afterAll(async () => {
-	await instance?.stop();
-});
-
-beforeEach(async () => {
-	await instance.sandbox.reset();
-});
+const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-bad-input', workflows: [stempBadInput, stampedBadInput] });
 
 test.each([
 	{

@@ -4,26 +4,11 @@
  */
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { CURRENT_N8N } from '../src/install';
-import type { Instance } from '../src/instance';
-import { prepareInstance } from '../src/instance';
 import { sandboxCredentials } from '../src/sandbox';
 import { routes } from './support/expectations';
+import { useInstance } from './support/lifecycle';
 
-let instance: Instance;
-
-beforeAll(async () => {
-	instance = await prepareInstance({ dist: CURRENT_N8N, name: 'e2e-credentials' });
-	await instance.n8n.start();
-	await instance.n8n.signIn();
-});
-
-afterAll(async () => {
-	await instance?.stop();
-});
-
-beforeEach(async () => {
-	await instance.sandbox.reset();
-});
+const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-credentials', serve: true });
 
 /** Tests the stored sandbox credential of `type`, with some of its values replaced, as the editor does. */
 async function testCredential(type: 'stampedApi' | 'stempApi', changes: Record<string, string> = {}) {

@@ -5,34 +5,17 @@
  */
 import { loadExample } from '../src/examples';
 import { CURRENT_N8N } from '../src/install';
-import type { Instance } from '../src/instance';
-import { prepareInstance } from '../src/instance';
 import { nodeOutput } from '../src/n8n';
 import { routes } from './support/expectations';
+import { executeOk, useInstance } from './support/lifecycle';
 import { emailProbe } from './support/workflows';
 
 const newOrder = loadExample('new-order-award-points.json');
 const passScanned = loadExample('pass-scanned-add-stamp.json');
 
-let instance: Instance;
+const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-examples', workflows: [newOrder, passScanned, emailProbe] });
 
-beforeAll(async () => {
-	instance = await prepareInstance({ dist: CURRENT_N8N, name: 'e2e-examples', workflows: [newOrder, passScanned, emailProbe] });
-});
-
-afterAll(async () => {
-	await instance?.stop();
-});
-
-beforeEach(async () => {
-	await instance.sandbox.reset();
-});
-
-async function run(workflowId: string) {
-	const { ok, execution, output } = await instance.n8n.execute(workflowId);
-	expect({ ok, output: ok ? '' : output.slice(-3000) }).toEqual({ ok: true, output: '' });
-	return execution!;
-}
+const run = (workflowId: string) => executeOk(instance, workflowId);
 
 test('new order → upsert customer → award points', async () => {
 	const execution = await run(newOrder.id);

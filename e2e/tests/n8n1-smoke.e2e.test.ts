@@ -4,24 +4,11 @@
  * with the same expectations as in n8n 2.x.
  */
 import { LEGACY_N8N, n8nVersion } from '../src/install';
-import type { Instance } from '../src/instance';
-import { prepareInstance } from '../src/instance';
 import { expectStampedEveryOperation, expectStempEveryOperation } from './support/expectations';
+import { executeOk, useInstance } from './support/lifecycle';
 import { stampedEveryOperation, stempEveryOperation } from './support/workflows';
 
-let instance: Instance;
-
-beforeAll(async () => {
-	instance = await prepareInstance({ dist: LEGACY_N8N, name: 'e2e-smoke', workflows: [stampedEveryOperation, stempEveryOperation] });
-}, 15 * 60_000);
-
-afterAll(async () => {
-	await instance?.stop();
-});
-
-beforeEach(async () => {
-	await instance.sandbox.reset();
-});
+const instance = useInstance({ dist: LEGACY_N8N, name: 'e2e-smoke', workflows: [stampedEveryOperation, stempEveryOperation] });
 
 test('the installed n8n is a 1.x', () => {
 	expect(n8nVersion(LEGACY_N8N)).toMatch(/^1\./);
@@ -31,7 +18,5 @@ test.each([
 	{ workflow: stampedEveryOperation, expectations: expectStampedEveryOperation },
 	{ workflow: stempEveryOperation, expectations: expectStempEveryOperation },
 ])('n8n 1.x runs "$workflow.name"', async ({ workflow, expectations }) => {
-	const { ok, execution, output } = await instance.n8n.execute(workflow.id);
-	expect({ ok, output: ok ? '' : output.slice(-3000) }).toEqual({ ok: true, output: '' });
-	expectations(execution!, await instance.sandbox.log());
+	expectations(await executeOk(instance, workflow.id), await instance.sandbox.log());
 });

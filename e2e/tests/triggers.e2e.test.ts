@@ -11,8 +11,6 @@
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { loadExample } from '../src/examples';
 import { CURRENT_N8N } from '../src/install';
-import type { Instance } from '../src/instance';
-import { prepareInstance } from '../src/instance';
 import type { Execution } from '../src/n8n';
 import { nodeOutput } from '../src/n8n';
 import { packageNodeNames } from '../src/package-under-test';
@@ -25,7 +23,7 @@ import {
 	webhookUrl,
 } from '../src/webhooks';
 import { routes } from './support/expectations';
-import type { WorkflowJson } from './support/workflows';
+import { useInstance } from './support/lifecycle';
 import { vendorTriggerWorkflow, webhookProbe } from './support/workflows';
 
 const built = new Set(packageNodeNames());
@@ -45,27 +43,18 @@ const stempCardCompleted = vendorTriggerWorkflow('e2eStempTrigger', 'stempTrigge
 const cardCompletedExample = loadExample('card-completed-reward.json');
 const tierChangeExample = loadExample('tier-change-email.json');
 
-const workflows: object[] = [
+const workflows: Array<{ id: string }> = [
 	webhookProbe,
 	...(hasStampedTrigger ? [stampedTierChanges, tierChangeExample] : []),
 	...(hasStempTrigger ? [stempCardCompleted, cardCompletedExample] : []),
 ];
 
-let instance: Instance;
-
-beforeAll(async () => {
-	instance = await prepareInstance({ dist: CURRENT_N8N, name: 'e2e-triggers', workflows });
-	for (const workflow of workflows) await instance.n8n.publish((workflow as WorkflowJson).id);
-	await instance.n8n.start();
-	await instance.n8n.signIn();
-});
-
-afterAll(async () => {
-	await instance?.stop();
-});
-
-beforeEach(async () => {
-	await instance.sandbox.reset();
+const instance = useInstance({
+	dist: CURRENT_N8N,
+	name: 'e2e-triggers',
+	workflows,
+	serve: true,
+	publish: workflows.map((workflow) => workflow.id),
 });
 
 /** The trigger's first output item of an execution. */

@@ -90,22 +90,25 @@ export function setFields(name: string, fields: Record<string, string | number>)
 
 export const NEW_CUSTOMER = 'sam@example.com';
 
+/** Every additional field of Create or Update, as set on the new customer (and expected back from Stamped). */
+export const NEW_CUSTOMER_FIELDS = {
+	firstName: 'Sam',
+	lastName: 'Lee',
+	customerId: 'shopify-2001',
+	points: 100,
+	pointsExpiry: '2027-06-30',
+	totalSpend: 59.9,
+	totalOrders: 1,
+	tags: ['e2e', 'first-order'],
+};
+
 /** Every operation of the Stamped node, in an order where each one's effect is visible in the next. */
 export const stampedEveryOperation = lineWorkflow('e2eStampedAllOps', 'e2e: Stamped, every operation', [
 	stamped('Create customer', {
 		resource: 'customer',
 		operation: 'upsert',
 		email: NEW_CUSTOMER,
-		additionalFields: {
-			firstName: 'Sam',
-			lastName: 'Lee',
-			customerId: 'shopify-2001',
-			points: 100,
-			pointsExpiry: '2027-06-30',
-			totalSpend: 59.9,
-			totalOrders: 1,
-			tags: ['e2e', 'first-order'],
-		},
+		additionalFields: NEW_CUSTOMER_FIELDS,
 	}),
 	stamped('Get customer', { resource: 'customer', operation: 'get', email: NEW_CUSTOMER }),
 	stamped('Add points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'add', points: 50 }),
