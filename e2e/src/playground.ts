@@ -1,0 +1,152 @@
+/**
+ * `npm start`: a working playground. Starts the pinned n8n 2.x on 127.0.0.1 with the freshly built package
+ * installed the way users get it, next to the sandbox (fake Stamped and stemp APIs with sample data, and a
+ * mailbox). The first start imports the sandbox credentials and the example workflows and sets up a login;
+ * later starts keep what was changed in n8n (data in e2e/.n8n-playground, git-ignored; delete it to start over).
+ * Ctrl-C stops everything.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+import type { ExampleWorkflow } from './examples';
+import { loadExamples, runnableExamples, startsFromVendorTrigger } from './examples';
+import { CURRENT_N8N, ensureInstalled, n8nVersion } from './install';
+import { N8n, OWNER } from './n8n';
+import { missingNodeTypes, packPackage } from './package-under-test';
+import { dataFolder, PROJECT_ROOT } from './paths';
+import type { Sandbox } from './sandbox';
+import { sandboxCredentials, startSandbox } from './sandbox';
+import { webhookUrl } from './webhooks';
+
+const N8N_PORT = Number(process.env.PLAYGROUND_PORT ?? 5678);
+const SANDBOX_PORT = Number(process.env.PLAYGROUND_SANDBOX_PORT ?? 5690);
+
+/** Which examples this data folder has imported already, so each is imported once and later edits survive. */
+class ImportedExamples {
+	constructor(private readonly file: string) {}
+
+	ids(): string[] {
+		return fs.existsSync(this.file) ? JSON.parse(fs.readFileSync(this.file, 'utf8')) : [];
+	}
+
+	add(ids: string[]): void {
+		fs.writeFileSync(this.file, JSON.stringify([...this.ids(), ...ids], null, 2));
+	}
+}
+
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+async function checkPorts(): Promise<void> {
+	const wanted = [
+		[N8N_PORT, 'n8n (PLAYGROUND_PORT)'],
+		[N8N_PORT + 1, "n8n's task broker (PLAYGROUND_PORT + 1)"],
+		[SANDBOX_PORT, 'the sandbox (PLAYGROUND_SANDBOX_PORT)'],
+		[SANDBOX_PORT + 1, "the sandbox's mailbox (PLAYGROUND_SANDBOX_PORT + 1)"],
+	] as const;
+	for (const [port, what] of wanted) {
+		if (!(await portIsFree(port))) {
+			throw new Error(`Port ${port} on 127.0.0.1, for ${what}, is in use. Is a playground already running? Choose other ports with PLAYGROUND_PORT / PLAYGROUND_SANDBOX_PORT.`);
+		}
+	}
+}
+
+/** Imports the sandbox credentials (first start only) and the examples not imported yet; publishes trigger examples. */
+async function importOnce(n8n: N8n, sandbox: Sandbox, firstStart: boolean): Promise<ExampleWorkflow[]> {
+	if (firstStart) await n8n.importCredentials(sandboxCredentials(sandbox));
+	const imported = new ImportedExamples(path.join(n8n.userFolder, 'imported-examples.json'));
+	const known = new Set(imported.ids());
+	const fresh = runnableExamples().filter((example) => !known.has(example.id));
+	if (fresh.length > 0) {
+		await n8n.importWorkflows(fresh);
+		for (const example of fresh.filter(startsFromVendorTrigger)) await n8n.publish(example.id);
+		imported.add(fresh.map((example) => example.id));
+	}
+	return fresh;
+}
+
+/** Where each published trigger example listens, for sending it a delivery by hand (unpublished ones are left out). */
+async function triggerUrls(n8n: N8n): Promise<Map<string, string>> {
+	const urls = new Map<string, string>();
+	for (const example of runnableExamples().filter(startsFromVendorTrigger)) {
+		const url = await webhookUrl(n8n, example.id).catch(() => undefined);
+		if (url) urls.set(example.id, url);
+	}
+	return urls;
+}
+
+function banner(n8n: N8n, sandbox: Sandbox, seconds: number, webhookUrls: Map<string, string>): string {
+	const examples = loadExamples();
+	const lines = [
+		'',
+		`n8n-nodes-stamped-stemp playground: n8n ${n8nVersion(CURRENT_N8N)} is running (ready in ${seconds} s)`,
+		'',
+		`  Open      http://localhost:${N8N_PORT}`,
+		`  Log in    ${OWNER.email} / ${OWNER.password}   (a local test login, set up by the playground)`,
+		`  Sandbox   ${sandbox.url}  fake Stamped and stemp APIs with sample customers, reviews and passes`,
+		`            requests it received: ${sandbox.url}/__log   e-mails: ${sandbox.url}/__mail`,
+		'',
+		'  Example workflows (open one, click "Execute workflow", then click a node to see its output):',
+		...examples.map((example) => {
+			const missing = missingNodeTypes(example);
+			const note = missing.length ? `   (not imported: needs ${missing.join(', ')}, not in this build yet)` : '';
+			const url = webhookUrls.get(example.id);
+			return `    - ${example.name}${note}${url ? `\n        published, listening at ${url}` : ''}`;
+		}),
+		'',
+		'  The credentials "Stamped sandbox" and "stemp sandbox" point at the sandbox. To use your real accounts,',
+		'  open them in n8n (Overview > Credentials) and set:',
+		'    Stamped: Base URL https://stamped.io/api/v2, your API keys and Store Hash (Stamped: Settings > API Keys)',
+		'    stemp:   Base URL https://api.stemp.app/api/v1 and your API token (stemp developer portal)',
+		'',
+		`  n8n's log: ${path.relative(PROJECT_ROOT, n8n.logFile)}. Data: ${path.relative(PROJECT_ROOT, n8n.userFolder)} (delete it to start over).`,
+		'  Ctrl-C stops n8n and the sandbox.',
+		'',
+	];
+	return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	await checkPorts();
+	await ensureInstalled(CURRENT_N8N);
+
+	const userFolder = dataFolder('playground');
+	const n8n = new N8n({ dist: CURRENT_N8N, userFolder, port: N8N_PORT });
+	const firstStart = !fs.existsSync(n8n.databaseFile);
+	fs.mkdirSync(userFolder, { recursive: true });
+
+	console.log('Installing the built package into the playground n8n...');
+	await n8n.installPackage(await packPackage(path.join(userFolder, 'pack')));
+	const sandbox = await startSandbox({ api: SANDBOX_PORT, smtp: SANDBOX_PORT + 1 });
+	const stopAll = async () => {
+		await n8n.stop();
+		await sandbox.stop();
+	};
+	try {
+		console.log(firstStart ? 'Setting up n8n: sandbox credentials and example workflows...' : 'Starting n8n...');
+		await importOnce(n8n, sandbox, firstStart);
+		await n8n.start();
+		await n8n.signIn();
+	} catch (error) {
+		await stopAll();
+		throw error;
+	}
+	console.log(banner(n8n, sandbox, Math.round((Date.now() - started) / 1000), await triggerUrls(n8n)));
+	// Runs until Ctrl-C (processes.ts stops the children) or until n8n stops by itself.
+	await n8n.exited();
+	console.error(`n8n stopped. Its log: ${n8n.logFile}\n${n8n.logTail(2000)}`);
+	await stopAll();
+	process.exit(1);
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

@@ -1,0 +1,107 @@
+/**
+ * The sandbox of both vendor APIs (test/fake-api, compiled to e2e/build) as a child process, and a client for
+ * its control endpoints: the request log the suite asserts on, and a reset to the seeded data.
+ */
+import type { ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+
+import type { LoggedRequest } from '../../test/fake-api/server';
+import type { MailMessage } from '../../test/fake-api/smtp';
+import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
+import { SANDBOX_MAIN } from './paths';
+import { startProcess, stopProcess } from './processes';
+
+export type { LoggedRequest, MailMessage };
+
+export interface Sandbox {
+	url: string;
+	stampedUrl: string;
+	stempUrl: string;
+	/** The port of the sandbox's SMTP mailbox on 127.0.0.1. */
+	smtpPort: number;
+	/** Every vendor request received since the last reset, oldest first. */
+	log(): Promise<LoggedRequest[]>;
+	/** The webhooks the vendors would have sent since the last reset (stemp card completions, Stamped tier changes). */
+	events(): Promise<{ stemp: Array<{ type: string; walletPassId: string }>; stamped: { tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> } }>;
+	/** The e-mails the sandbox's mailbox received since the last reset. */
+	mail(): Promise<MailMessage[]>;
+	/** Forgets the log and the mail, and restores the seeded customers, reviews and passes. */
+	reset(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 15_000;
+
+type SandboxAddresses = Pick<Sandbox, 'url' | 'stampedUrl' | 'stempUrl' | 'smtpPort'>;
+
+function readAddresses(child: ChildProcess): Promise<SandboxAddresses> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error('The sandbox did not start in time')), START_TIMEOUT_MS);
+		const lines = readline.createInterface({ input: child.stdout! });
+		lines.once('line', (line) => {
+			clearTimeout(timer);
+			try {
+				resolve(JSON.parse(line));
+			} catch {
+				reject(new Error(`The sandbox said: ${line}`));
+			}
+		});
+		child.once('exit', (code) => reject(new Error(`The sandbox exited with ${code} before it listened`)));
+	});
+}
+
+/** Starts the seeded fake API and its mailbox on 127.0.0.1 (port 0 picks a free one). */
+export async function startSandbox(ports: { api?: number; smtp?: number } = {}): Promise<Sandbox> {
+	const args = [SANDBOX_MAIN, '--port', String(ports.api ?? 0), '--smtp-port', String(ports.smtp ?? 0)];
+	const child = startProcess(process.execPath, args, { stdinPipe: true });
+	child.stderr!.pipe(process.stderr);
+	const addresses = await readAddresses(child);
+	const control = async (method: string, path: string): Promise<Response> => {
+		const response = await fetch(addresses.url + path, { method });
+		if (!response.ok) throw new Error(`Sandbox ${method} ${path}: HTTP ${response.status}`);
+		return response;
+	};
+	return {
+		...addresses,
+		log: async () => (await (await control('GET', '/__log')).json()) as LoggedRequest[],
+		mail: async () => (await (await control('GET', '/__mail')).json()) as MailMessage[],
+		events: async () => (await (await control('GET', '/__events')).json()) as Awaited<ReturnType<Sandbox['events']>>,
+		reset: async () => void (await control('POST', '/__reset')),
+		stop: () => stopProcess(child),
+	};
+}
+
+/** The sandbox's credentials in `n8n import:credentials` form: fixed IDs that the example workflows name. */
+export function sandboxCredentials(sandbox: SandboxAddresses) {
+	return [
+		{
+			...sandboxCredentialRef('stampedApi'),
+			type: 'stampedApi',
+			data: { ...SANDBOX_KEYS.stamped, baseUrl: sandbox.stampedUrl, webhookSecret: SANDBOX_KEYS.stampedWebhookSecret },
+		},
+		{
+			...sandboxCredentialRef('stempApi'),
+			type: 'stempApi',
+			data: { ...SANDBOX_KEYS.stemp, baseUrl: sandbox.stempUrl, webhookSigningSecret: SANDBOX_KEYS.stempWebhookSigningSecret },
+		},
+		{
+			// n8n's own SMTP credential, pointed at the sandbox's mailbox (no TLS, no login).
+			...sandboxCredentialRef('smtp'),
+			type: 'smtp',
+			data: { host: '127.0.0.1', port: sandbox.smtpPort, secure: false, disableStartTls: true, user: '', password: '' },
+		},
+	];
+}
+
+export type SandboxCredentialType = 'stampedApi' | 'stempApi' | 'smtp';
+
+const SANDBOX_CREDENTIAL_REFS: Record<SandboxCredentialType, { id: string; name: string }> = {
+	stampedApi: { id: 'stampedSandbox', name: 'Stamped sandbox' },
+	stempApi: { id: 'stempSandbox', name: 'stemp sandbox' },
+	smtp: { id: 'smtpSandbox', name: 'SMTP sandbox' },
+};
+
+/** How a workflow node names a sandbox credential (`node.credentials[type]`); the examples use the same. */
+export function sandboxCredentialRef(type: SandboxCredentialType): { id: string; name: string } {
+	return { ...SANDBOX_CREDENTIAL_REFS[type] };
+}

@@ -1,0 +1,57 @@
+/**
+ * The credential tests through n8n itself: a running n8n 2.x, signed in as its owner, tests credentials the
+ * way the editor's "Test" button does (POST /rest/credentials/test), with good and with bad values.
+ */
+import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
+import { CURRENT_N8N } from '../src/install';
+import { sandboxCredentials } from '../src/sandbox';
+import { routes } from './support/expectations';
+import { useInstance } from './support/lifecycle';
+
+const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-credentials', serve: true });
+
+/** Tests the stored sandbox credential of `type`, with some of its values replaced, as the editor does. */
+async function testCredential(type: 'stampedApi' | 'stempApi', changes: Record<string, string> = {}) {
+	const { id, name, data } = sandboxCredentials(instance.sandbox).find((credential) => credential.type === type)!;
+	const response = await instance.n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
+		credentials: { id, name, type, data: { ...data, ...changes } },
+	});
+	expect(response.status).toBe(200);
+	return response.data;
+}
+
+const STORE = `/${SANDBOX_KEYS.stamped.storeHash}`;
+
+describe('Stamped API credential', () => {
+	test('good keys: n8n reports the connection as working', async () => {
+		expect(await testCredential('stampedApi')).toEqual({ status: 'OK', message: 'Connected to Stamped' });
+		expect(routes(await instance.sandbox.log())).toEqual([`GET ${STORE}/customers`]);
+	});
+
+	test('a wrong private key: n8n reports Stamped refusing it, without echoing the key', async () => {
+		const result = await testCredential('stampedApi', { privateKey: 'privkey-wrong-000' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe('Stamped rejected the API keys (HTTP 401): Unauthorized: the API key pair is not valid');
+		expect(result.message).not.toContain('privkey-wrong-000');
+		expect((await instance.sandbox.log()).map((entry) => entry.status)).toEqual([401]);
+	});
+
+	test('a wrong store hash: n8n says the store is unknown', async () => {
+		const result = await testCredential('stampedApi', { storeHash: 'no-such-store' });
+		expect(result).toEqual({ status: 'Error', message: 'Stamped does not know this Store Hash (HTTP 404): Store not found' });
+	});
+});
+
+describe('stemp API credential', () => {
+	test('a good token: n8n reports the connection as working', async () => {
+		expect(await testCredential('stempApi')).toEqual({ status: 'OK', message: 'Connected to stemp: the API token was accepted' });
+		expect((await instance.sandbox.log()).map((entry) => [entry.vendor, entry.method, entry.status])).toEqual([['stemp', 'GET', 404]]);
+	});
+
+	test('a wrong token: n8n reports stemp refusing it, without echoing the token', async () => {
+		const result = await testCredential('stempApi', { apiToken: 'stemp-wrong-token' });
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe('stemp rejected the API token (HTTP 401): Invalid or expired API token (UNAUTHORIZED)');
+		expect(result.message).not.toContain('stemp-wrong-token');
+	});
+});

@@ -1,0 +1,94 @@
+/**
+ * What the per-node workflows must produce, shared by the n8n 2.x suite and the n8n 1.x smoke test: the output
+ * items of every node, and the requests the sandbox received, in order.
+ */
+import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../../../test/fake-api/stamped-v2';
+import { STEMP_TOKEN } from '../../../test/fake-api/stemp';
+import type { Execution } from '../../src/n8n';
+import { nodeOutput } from '../../src/n8n';
+import type { LoggedRequest } from '../../src/sandbox';
+import { NEW_CUSTOMER, NEW_CUSTOMER_FIELDS, STAMP_PASS } from './workflows';
+
+/** `METHOD path` of each request, for comparing sequences at a glance. */
+export function routes(log: LoggedRequest[]): string[] {
+	return log.map((entry) => `${entry.method} ${entry.path}`);
+}
+
+export function expectStampedEveryOperation(execution: Execution, log: LoggedRequest[]): void {
+	expect(execution.data.resultData.error).toBeUndefined();
+	const output = (node: string) => nodeOutput(execution, node);
+
+	expect(output('Create customer')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, ...NEW_CUSTOMER_FIELDS })]);
+	expect(output('Get customer')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 100 })]);
+	expect(output('Add points')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 150 })]);
+	expect(output('Subtract points')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 130 })]);
+	expect(output('Set points')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 600, tier: 'Silver' })]);
+	expect(output('Record purchase')).toEqual([
+		expect.objectContaining({ email: NEW_CUSTOMER, type: 'purchase', points: 120, note: 'Order #1001', orderValue: 120.5 }),
+	]);
+	const customers = output('List customers');
+	expect(customers.map((customer) => customer.email).sort()).toEqual(
+		['ahmed@example.com', 'jane@example.com', 'li.wei@example.com', 'maria@example.com', NEW_CUSTOMER].sort(),
+	);
+	expect(customers.find((customer) => customer.email === NEW_CUSTOMER)).toMatchObject({ points: 720, tier: 'Silver' });
+	expect(output('List tiers')).toEqual([
+		{ name: 'Bronze', minPoints: 0 },
+		{ name: 'Silver', minPoints: 500 },
+		{ name: 'Gold', minPoints: 1500 },
+	]);
+	expect(output("Jane's reviews").map((review) => review.reviewId)).toEqual(['rev_1001', 'rev_1002']);
+	expect(output('Delete customer')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, deleted: true })]);
+
+	const store = `/${STAMPED_STORE_HASH}`;
+	expect(routes(log)).toEqual([
+		`POST ${store}/customers`,
+		`GET ${store}/customers/${NEW_CUSTOMER}`,
+		`POST ${store}/customers/points`,
+		`POST ${store}/customers/points`,
+		`POST ${store}/customers/points`,
+		`POST ${store}/loyalty/transactions`,
+		`GET ${store}/customers`,
+		`GET ${store}/loyalty/tiers`,
+		`GET ${store}/reviews`,
+		`DELETE ${store}/customers/${NEW_CUSTOMER}`,
+	]);
+	expect(log[0].body).toEqual({ email: NEW_CUSTOMER, ...NEW_CUSTOMER_FIELDS });
+	expect(log[1].rawPath).toBe(`${store}/customers/sam%40example.com`);
+	expect(log.slice(2, 5).map((entry) => entry.body)).toEqual([
+		{ email: NEW_CUSTOMER, action: 'add', points: 50 },
+		{ email: NEW_CUSTOMER, action: 'subtract', points: 20 },
+		{ email: NEW_CUSTOMER, action: 'set', points: 600 },
+	]);
+	expect(log[5].body).toEqual({ email: NEW_CUSTOMER, type: 'purchase', points: 120, note: 'Order #1001', orderValue: 120.5 });
+	expect(log[8].query).toMatchObject({ email: 'jane@example.com' });
+	// Every request carried the sandbox keys as HTTP Basic authentication, and every one succeeded.
+	const basic = 'Basic ' + Buffer.from(`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`).toString('base64');
+	expect(log.every((entry) => entry.headers.authorization === basic && entry.status === 200)).toBe(true);
+}
+
+export function expectStempEveryOperation(execution: Execution, log: LoggedRequest[]): void {
+	expect(execution.data.resultData.error).toBeUndefined();
+	const stamps = (node: string) => nodeOutput(execution, node).map((item) => item.currentStamps);
+
+	expect(nodeOutput(execution, 'Get stamps')).toEqual([
+		expect.objectContaining({ walletPassId: STAMP_PASS, currentStamps: 5, maxStampsSnapshot: 10 }),
+	]);
+	expect(stamps('Add stamp')).toEqual([6]);
+	expect(stamps('Remove stamp')).toEqual([5]);
+	expect(stamps('Set stamps')).toEqual([9]);
+	expect(stamps('Reset card')).toEqual([0]);
+	expect(
+		nodeOutput(execution, 'History').map(({ actionType, stampsBefore, stampsAfter, note }) => ({ actionType, stampsBefore, stampsAfter, note })),
+	).toEqual([
+		{ actionType: 'RESET', stampsBefore: 9, stampsAfter: 0, note: null },
+		{ actionType: 'SET', stampsBefore: 5, stampsAfter: 9, note: null },
+		{ actionType: 'REMOVE', stampsBefore: 6, stampsAfter: 5, note: null },
+		{ actionType: 'ADD', stampsBefore: 5, stampsAfter: 6, note: 'Main St.' },
+	]);
+
+	const pass = `/walletpasses/${STAMP_PASS}/stamps`;
+	expect(routes(log)).toEqual([`GET ${pass}`, `POST ${pass}/add`, `POST ${pass}/remove`, `POST ${pass}/set`, `POST ${pass}/reset`, `GET ${pass}/history`]);
+	expect(log[1].body).toEqual({ note: 'Main St.' });
+	expect(log[3].body).toEqual({ stamps: 9 });
+	expect(log.every((entry) => entry.headers.authorization === `Bearer ${STEMP_TOKEN}` && entry.status === 200)).toBe(true);
+}

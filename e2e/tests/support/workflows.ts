@@ -1,0 +1,196 @@
+/**
+ * The suite's own workflows, built in code: a Manual Trigger, then nodes in a line. One workflow per action
+ * node runs every operation of that node against the sandbox; the bad-input workflows feed a node invalid data
+ * from an upstream node, as a real workflow would.
+ */
+import { sandboxCredentialRef } from '../../src/sandbox';
+
+export interface NodeSpec {
+	name: string;
+	type: string;
+	typeVersion?: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	/** Run once, for the first item only (list operations that follow other lists). */
+	executeOnce?: boolean;
+	/** Trigger nodes: the id in their production URL (`/webhook/<webhookId>/<path>`). */
+	webhookId?: string;
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: Array<NodeSpec & { id: string; position: [number, number] }>;
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	settings: { executionOrder: 'v1' };
+	pinData: Record<string, never>;
+}
+
+export const MANUAL_TRIGGER = 'Start';
+
+/** A workflow that runs `nodes` one after the other from a Manual Trigger. */
+export function lineWorkflow(id: string, name: string, nodes: NodeSpec[]): WorkflowJson {
+	return chainWorkflow(id, name, [{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', parameters: {} }, ...nodes]);
+}
+
+/** A workflow whose first node (a trigger) starts the others, one after the other. */
+export function chainWorkflow(id: string, name: string, all: NodeSpec[]): WorkflowJson {
+	const connections: WorkflowJson['connections'] = {};
+	for (let i = 0; i + 1 < all.length; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return {
+		id,
+		name,
+		nodes: all.map((node, index) => ({ typeVersion: 1, ...node, id: `${id}-${index}`, position: [index * 240, 0] })),
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+export function stamped(name: string, parameters: Record<string, unknown>, executeOnce = false): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-stamped-stemp.stamped',
+		parameters,
+		credentials: { stampedApi: sandboxCredentialRef('stampedApi') },
+		executeOnce,
+	};
+}
+
+export function stemp(name: string, parameters: Record<string, unknown>): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-stamped-stemp.stemp',
+		parameters: { resource: 'stamp', ...parameters },
+		credentials: { stempApi: sandboxCredentialRef('stempApi') },
+	};
+}
+
+/** n8n's Edit Fields (Set) node emitting one item with these string or number fields. */
+export function setFields(name: string, fields: Record<string, string | number>): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			assignments: {
+				assignments: Object.entries(fields).map(([field, value], index) => ({
+					id: `field-${index}`,
+					name: field,
+					value,
+					type: typeof value === 'number' ? 'number' : 'string',
+				})),
+			},
+			options: {},
+		},
+	};
+}
+
+export const NEW_CUSTOMER = 'sam@example.com';
+
+/** Every additional field of Create or Update, as set on the new customer (and expected back from Stamped). */
+export const NEW_CUSTOMER_FIELDS = {
+	firstName: 'Sam',
+	lastName: 'Lee',
+	customerId: 'shopify-2001',
+	points: 100,
+	pointsExpiry: '2027-06-30',
+	totalSpend: 59.9,
+	totalOrders: 1,
+	tags: ['e2e', 'first-order'],
+};
+
+/** Every operation of the Stamped node, in an order where each one's effect is visible in the next. */
+export const stampedEveryOperation = lineWorkflow('e2eStampedAllOps', 'e2e: Stamped, every operation', [
+	stamped('Create customer', {
+		resource: 'customer',
+		operation: 'upsert',
+		email: NEW_CUSTOMER,
+		additionalFields: NEW_CUSTOMER_FIELDS,
+	}),
+	stamped('Get customer', { resource: 'customer', operation: 'get', email: NEW_CUSTOMER }),
+	stamped('Add points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'add', points: 50 }),
+	stamped('Subtract points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'subtract', points: 20 }),
+	stamped('Set points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'set', points: 600 }),
+	stamped('Record purchase', {
+		resource: 'loyaltyTransaction',
+		operation: 'create',
+		email: NEW_CUSTOMER,
+		type: 'purchase',
+		points: 120,
+		additionalFields: { note: 'Order #1001', orderValue: 120.5 },
+	}),
+	stamped('List customers', { resource: 'customer', operation: 'getAll', returnAll: true }),
+	stamped('List tiers', { resource: 'tier', operation: 'getAll' }, true),
+	stamped("Jane's reviews", { resource: 'review', operation: 'getAll', returnAll: false, limit: 10, filters: { email: 'jane@example.com' } }, true),
+	stamped('Delete customer', { resource: 'customer', operation: 'delete', email: NEW_CUSTOMER }, true),
+]);
+
+export const STAMP_PASS = 'wp_ahmed_0002';
+
+/** Every operation of the stemp node on one pass (seeded with 5 stamps). */
+export const stempEveryOperation = lineWorkflow('e2eStempAllOps', 'e2e: stemp, every operation', [
+	stemp('Get stamps', { operation: 'get', walletPassId: STAMP_PASS }),
+	stemp('Add stamp', { operation: 'add', walletPassId: STAMP_PASS, note: 'Main St.' }),
+	stemp('Remove stamp', { operation: 'remove', walletPassId: STAMP_PASS }),
+	stemp('Set stamps', { operation: 'set', walletPassId: STAMP_PASS, stamps: 9 }),
+	stemp('Reset card', { operation: 'reset', walletPassId: STAMP_PASS }),
+	stemp('History', { operation: 'getHistory', walletPassId: STAMP_PASS, returnAll: true }),
+]);
+
+/** Bad data from upstream: a stamp count out of range. */
+export const stempBadInput = lineWorkflow('e2eStempBadInput', 'e2e: stemp, bad input', [
+	setFields('Scanned pass', { walletPassId: STAMP_PASS, stamps: 12 }),
+	stemp('Set stamps', { operation: 'set', walletPassId: '={{ $json.walletPassId }}', stamps: '={{ $json.stamps }}' }),
+]);
+
+/** Bad data from upstream: an e-mail address that is not one. */
+export const stampedBadInput = lineWorkflow('e2eStampedBadInput', 'e2e: Stamped, bad input', [
+	setFields('Order', { email: 'jane.example.com', points: 10 }),
+	stamped('Add points', { resource: 'points', operation: 'update', email: '={{ $json.email }}', action: 'add', points: '={{ $json.points }}' }),
+]);
+
+/** n8n's own Webhook node, answering at once: proves the server-side plumbing the trigger tests rely on. */
+export const webhookProbe = chainWorkflow('e2eWebhookProbe', 'e2e: webhook probe', [
+	{
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: '5b0e6f0a-2d4c-4f7e-8a61-3c9d2b7e1f00',
+		parameters: { httpMethod: 'POST', path: 'e2e-probe', responseMode: 'onReceived', options: {} },
+	},
+]);
+
+/** A workflow holding only a trigger of this package, listening to `events`. */
+export function vendorTriggerWorkflow(
+	id: string,
+	trigger: 'stampedTrigger' | 'stempTrigger',
+	events: string[],
+	webhookId: string,
+): WorkflowJson {
+	const credentialType = trigger === 'stampedTrigger' ? 'stampedApi' : 'stempApi';
+	const credentials = { [credentialType]: sandboxCredentialRef(credentialType) };
+	return chainWorkflow(id, `e2e: ${trigger} (${events.join(', ')})`, [
+		{ name: 'Trigger', type: `n8n-nodes-stamped-stemp.${trigger}`, webhookId, parameters: { events }, credentials },
+	]);
+}
+
+/** n8n's Send Email node through the sandbox's SMTP credential, as the tier-change example sends. */
+export const emailProbe = lineWorkflow('e2eEmailProbe', 'e2e: e-mail probe', [
+	{
+		name: 'Send Email',
+		type: 'n8n-nodes-base.emailSend',
+		typeVersion: 2.1,
+		parameters: {
+			fromEmail: 'rewards@example.com',
+			toEmail: 'jane@example.com',
+			subject: 'Welcome to Gold!',
+			emailFormat: 'text',
+			text: 'You reached Gold.',
+			options: { appendAttribution: false },
+		},
+		credentials: { smtp: sandboxCredentialRef('smtp') },
+	},
+]);

@@ -1,0 +1,198 @@
+/**
+ * Both trigger nodes active in a running n8n 2.x (`n8n start`, workflows published first): deliveries signed
+ * the vendor's way start an execution with the payload; wrong or missing signatures are refused with 401; an
+ * event the node was not told to listen to, and a repeated delivery, start none. The trigger examples run here
+ * too.
+ *
+ * The trigger nodes are still being built: a block runs only when package.json's `n8n.nodes` lists its node,
+ * and is otherwise skipped with the reason in its title. The webhook plumbing those blocks use (publish, start,
+ * find the production URL, deliver, read executions) is proven by the first test with n8n's own Webhook node.
+ */
+import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
+import { loadExample } from '../src/examples';
+import { CURRENT_N8N } from '../src/install';
+import type { Execution } from '../src/n8n';
+import { nodeOutput } from '../src/n8n';
+import { packageNodeNames } from '../src/package-under-test';
+import {
+	executionCountAfterQuiet,
+	postDelivery,
+	sendStampedDelivery,
+	sendStempDelivery,
+	waitForExecutions,
+	webhookUrl,
+} from '../src/webhooks';
+import { routes } from './support/expectations';
+import { useInstance } from './support/lifecycle';
+import { vendorTriggerWorkflow, webhookProbe } from './support/workflows';
+
+const built = new Set(packageNodeNames());
+const hasStampedTrigger = built.has('stampedTrigger');
+const hasStempTrigger = built.has('stempTrigger');
+
+/** `describe`, or `describe.skip` with the reason in the title while the node is not in the build. */
+function describeWhenBuilt(node: string, present: boolean, title: string, body: () => void): void {
+	if (present) return describe(title, body);
+	const reason = `${node} is not in package.json n8n.nodes yet`;
+	process.stderr.write(`e2e: skipping "${title}": ${reason}.\n`);
+	describe.skip(`${title} (skipped: ${reason})`, body);
+}
+
+const stampedTierChanges = vendorTriggerWorkflow('e2eStampedTrigger', 'stampedTrigger', ['loyalty.tier_changed'], '2f7c9b1e-6a4d-4c3e-9b8a-1d5e7f3a2c10');
+const stempCardCompleted = vendorTriggerWorkflow('e2eStempTrigger', 'stempTrigger', ['stamp.card_completed'], '8d3a1f6c-4b2e-4e9a-a7c5-6f0b2d9e4a21');
+const cardCompletedExample = loadExample('card-completed-reward.json');
+const tierChangeExample = loadExample('tier-change-email.json');
+
+const workflows: Array<{ id: string }> = [
+	webhookProbe,
+	...(hasStampedTrigger ? [stampedTierChanges, tierChangeExample] : []),
+	...(hasStempTrigger ? [stempCardCompleted, cardCompletedExample] : []),
+];
+
+const instance = useInstance({
+	dist: CURRENT_N8N,
+	name: 'e2e-triggers',
+	workflows,
+	serve: true,
+	publish: workflows.map((workflow) => workflow.id),
+});
+
+/** The trigger's first output item of an execution. */
+function triggerItem(execution: Execution, node = 'Trigger'): Record<string, unknown> {
+	return nodeOutput(execution, node)[0];
+}
+
+/** Whether an item carries the delivered payload: as the item itself, or under `body`. */
+function expectPayload(item: Record<string, unknown>, payload: Record<string, unknown>): void {
+	const carried = 'body' in item && typeof item.body === 'object' ? (item.body as Record<string, unknown>) : item;
+	expect(carried).toMatchObject(payload);
+}
+
+test('webhook plumbing: a published workflow is live after start, its URL is found, a delivery runs it', async () => {
+	const url = await webhookUrl(instance.n8n, webhookProbe.id);
+	expect(url).toBe(`${instance.n8n.baseUrl}/webhook/e2e-probe`);
+
+	const delivery = await postDelivery(url, JSON.stringify({ hello: 'n8n' }), {});
+	expect(delivery.status).toBe(200);
+
+	const [execution] = await waitForExecutions(instance.n8n, webhookProbe.id, 1);
+	expect(nodeOutput(execution, 'Webhook')[0]).toMatchObject({ body: { hello: 'n8n' } });
+});
+
+describeWhenBuilt('stampedTrigger', hasStampedTrigger, 'Stamped Trigger (events: loyalty.tier_changed)', () => {
+	const secret = SANDBOX_KEYS.stampedWebhookSecret;
+	const tierChange = { email: 'ahmed@example.com', oldTier: 'Bronze', newTier: 'Silver', points: 520 };
+	let url: string;
+
+	beforeAll(async () => {
+		url = await webhookUrl(instance.n8n, stampedTierChanges.id);
+	});
+
+	test('a delivery with the secret starts an execution with the payload; a repeat of it starts none', async () => {
+		const before = (await instance.n8n.executions(stampedTierChanges.id)).length;
+		const first = await sendStampedDelivery(url, tierChange, { topic: 'Rewards VIP', secret });
+		expect(first.status).toBe(200);
+		const [execution] = await waitForExecutions(instance.n8n, stampedTierChanges.id, before + 1);
+		expectPayload(triggerItem(execution), tierChange);
+
+		const repeat = await sendStampedDelivery(url, tierChange, { topic: 'Rewards VIP', secret });
+		expect(repeat.status).toBeLessThan(300); // answered, so Stamped stops retrying
+		expect(await executionCountAfterQuiet(instance.n8n, stampedTierChanges.id)).toBe(before + 1);
+	});
+
+	test('the secret in X-Secret-Key is accepted too', async () => {
+		const before = (await instance.n8n.executions(stampedTierChanges.id)).length;
+		const payload = { ...tierChange, email: 'maria@example.com' };
+		const delivery = await sendStampedDelivery(url, payload, { topic: 'Rewards VIP', secret, secretHeader: 'X-Secret-Key' });
+		expect(delivery.status).toBe(200);
+		expectPayload(triggerItem((await waitForExecutions(instance.n8n, stampedTierChanges.id, before + 1))[0]), payload);
+	});
+
+	test.each([
+		{ case: 'a wrong secret', secret: 'not-the-secret' },
+		{ case: 'no secret', secret: null },
+	])('$case is refused with 401 and starts nothing', async ({ secret: sent }) => {
+		const before = (await instance.n8n.executions(stampedTierChanges.id)).length;
+		const delivery = await sendStampedDelivery(url, { ...tierChange, email: 'li.wei@example.com' }, { topic: 'Rewards VIP', secret: sent });
+		expect(delivery.status).toBe(401);
+		expect(await executionCountAfterQuiet(instance.n8n, stampedTierChanges.id)).toBe(before);
+	});
+
+	test('an event the node does not listen to starts nothing', async () => {
+		const before = (await instance.n8n.executions(stampedTierChanges.id)).length;
+		const review = { reviewId: 'rev_2001', email: 'jane@example.com', rating: 5, body: 'Lovely' };
+		const delivery = await sendStampedDelivery(url, review, { topic: 'Reviews', secret });
+		expect(delivery.status).toBeLessThan(300);
+		expect(await executionCountAfterQuiet(instance.n8n, stampedTierChanges.id)).toBe(before);
+	});
+});
+
+describeWhenBuilt('stempTrigger', hasStempTrigger, 'stemp Trigger (events: stamp.card_completed)', () => {
+	const secret = SANDBOX_KEYS.stempWebhookSigningSecret;
+	const completed = { id: 'evt_e2e_1', type: 'stamp.card_completed', data: { walletPassId: 'wp_jane_0001', timesCompleted: 3 } };
+	let url: string;
+
+	beforeAll(async () => {
+		url = await webhookUrl(instance.n8n, stempCardCompleted.id);
+	});
+
+	test('a signed delivery starts an execution with the payload; the same delivery again starts none', async () => {
+		const before = (await instance.n8n.executions(stempCardCompleted.id)).length;
+		const first = await sendStempDelivery(url, completed, { secret });
+		expect(first.status).toBe(200);
+		const [execution] = await waitForExecutions(instance.n8n, stempCardCompleted.id, before + 1);
+		expectPayload(triggerItem(execution), { type: 'stamp.card_completed', data: completed.data });
+
+		const retry = await sendStempDelivery(url, completed, { secret });
+		expect(retry.status).toBeLessThan(300); // answered, so stemp stops retrying
+		expect(await executionCountAfterQuiet(instance.n8n, stempCardCompleted.id)).toBe(before + 1);
+	});
+
+	test.each([
+		{ case: 'a signature made with another secret', signature: 'sha256=' + '0'.repeat(64) },
+		{ case: 'no signature', signature: null },
+	])('$case is refused with 401 and starts nothing', async ({ signature }) => {
+		const before = (await instance.n8n.executions(stempCardCompleted.id)).length;
+		const delivery = await sendStempDelivery(url, { ...completed, id: `evt_bad_${String(signature).length}` }, { secret, signature });
+		expect(delivery.status).toBe(401);
+		expect(await executionCountAfterQuiet(instance.n8n, stempCardCompleted.id)).toBe(before);
+	});
+
+	test('an event the node does not listen to starts nothing', async () => {
+		const before = (await instance.n8n.executions(stempCardCompleted.id)).length;
+		const reward = { id: 'evt_e2e_2', type: 'stamp.reward_triggered', data: { walletPassId: 'wp_jane_0001' } };
+		const delivery = await sendStempDelivery(url, reward, { secret });
+		expect(delivery.status).toBeLessThan(300);
+		expect(await executionCountAfterQuiet(instance.n8n, stempCardCompleted.id)).toBe(before);
+	});
+});
+
+describeWhenBuilt('stempTrigger', hasStempTrigger, 'example: card completed → reward', () => {
+	test('a completed card awards the pass owner 100 Stamped points', async () => {
+		const url = await webhookUrl(instance.n8n, cardCompletedExample.id);
+		const delivery = { id: 'evt_example_1', type: 'stamp.card_completed', data: { walletPassId: 'wp_jane_0001' } };
+		expect((await sendStempDelivery(url, delivery, { secret: SANDBOX_KEYS.stempWebhookSigningSecret })).status).toBe(200);
+
+		const [execution] = await waitForExecutions(instance.n8n, cardCompletedExample.id, 1);
+		expect(nodeOutput(execution, 'Reward 100 points')).toEqual([
+			expect.objectContaining({ email: 'jane@example.com', type: 'custom', points: 100 }),
+		]);
+		const log = await instance.sandbox.log();
+		expect(routes(log)).toEqual(['POST /store-123/loyalty/transactions']);
+		expect(log[0].body).toEqual({ email: 'jane@example.com', type: 'custom', points: 100, note: 'Stamp card completed (pass wp_jane_0001)' });
+	});
+});
+
+describeWhenBuilt('stampedTrigger', hasStampedTrigger, 'example: tier change → e-mail', () => {
+	test('a tier change e-mails the customer through the sandbox mailbox', async () => {
+		const url = await webhookUrl(instance.n8n, tierChangeExample.id);
+		const tierChange = { email: 'ahmed@example.com', oldTier: 'Bronze', newTier: 'Silver' };
+		const delivery = await sendStampedDelivery(url, tierChange, { topic: 'Rewards VIP', secret: SANDBOX_KEYS.stampedWebhookSecret });
+		expect(delivery.status).toBe(200);
+
+		await waitForExecutions(instance.n8n, tierChangeExample.id, 1);
+		expect(await instance.sandbox.mail()).toEqual([
+			expect.objectContaining({ from: 'rewards@example.com', to: ['ahmed@example.com'], subject: 'Welcome to Silver!' }),
+		]);
+	});
+});
