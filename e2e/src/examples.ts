@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { missingNodeTypes } from './package-under-test';
 import { EXAMPLES_DIR } from './paths';
 
 export interface ExampleWorkflow {
@@ -25,11 +24,6 @@ export function loadExample(file: string): ExampleWorkflow {
 	const example = loadExamples().find((candidate) => candidate.file === file);
 	if (!example) throw new Error(`No example ${file} in ${EXAMPLES_DIR}`);
 	return example;
-}
-
-/** Examples whose nodes this build of the package has (the trigger examples wait for the trigger nodes). */
-export function runnableExamples(): ExampleWorkflow[] {
-	return loadExamples().filter((example) => missingNodeTypes(example).length === 0);
 }
 
 /** Whether a workflow starts from a trigger node of this package (it needs a running, published n8n). */

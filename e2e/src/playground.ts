@@ -10,10 +10,10 @@ import net from 'node:net';
 import path from 'node:path';
 
 import type { ExampleWorkflow } from './examples';
-import { loadExamples, runnableExamples, startsFromVendorTrigger } from './examples';
+import { loadExamples, startsFromVendorTrigger } from './examples';
 import { CURRENT_N8N, ensureInstalled, n8nVersion } from './install';
 import { N8n, OWNER } from './n8n';
-import { missingNodeTypes, packPackage } from './package-under-test';
+import { packPackage } from './package-under-test';
 import { dataFolder, PROJECT_ROOT } from './paths';
 import type { Sandbox } from './sandbox';
 import { sandboxCredentials, startSandbox } from './sandbox';
@@ -62,7 +62,7 @@ async function importOnce(n8n: N8n, sandbox: Sandbox, firstStart: boolean): Prom
 	if (firstStart) await n8n.importCredentials(sandboxCredentials(sandbox));
 	const imported = new ImportedExamples(path.join(n8n.userFolder, 'imported-examples.json'));
 	const known = new Set(imported.ids());
-	const fresh = runnableExamples().filter((example) => !known.has(example.id));
+	const fresh = loadExamples().filter((example) => !known.has(example.id));
 	if (fresh.length > 0) {
 		await n8n.importWorkflows(fresh);
 		for (const example of fresh.filter(startsFromVendorTrigger)) await n8n.publish(example.id);
@@ -74,7 +74,7 @@ async function importOnce(n8n: N8n, sandbox: Sandbox, firstStart: boolean): Prom
 /** Where each published trigger example listens, for sending it a delivery by hand (unpublished ones are left out). */
 async function triggerUrls(n8n: N8n): Promise<Map<string, string>> {
 	const urls = new Map<string, string>();
-	for (const example of runnableExamples().filter(startsFromVendorTrigger)) {
+	for (const example of loadExamples().filter(startsFromVendorTrigger)) {
 		const url = await webhookUrl(n8n, example.id).catch(() => undefined);
 		if (url) urls.set(example.id, url);
 	}
@@ -94,15 +94,14 @@ function banner(n8n: N8n, sandbox: Sandbox, seconds: number, webhookUrls: Map<st
 		'',
 		'  Example workflows (open one, click "Execute workflow", then click a node to see its output):',
 		...examples.map((example) => {
-			const missing = missingNodeTypes(example);
-			const note = missing.length ? `   (not imported: needs ${missing.join(', ')}, not in this build yet)` : '';
 			const url = webhookUrls.get(example.id);
-			return `    - ${example.name}${note}${url ? `\n        published, listening at ${url}` : ''}`;
+			return `    - ${example.name}${url ? `\n        published, listening at ${url}` : ''}`;
 		}),
 		'',
-		'  The credentials "Stamped sandbox" and "stemp sandbox" point at the sandbox. To use your real accounts,',
-		'  open them in n8n (Overview > Credentials) and set:',
-		'    Stamped: Base URL https://stamped.io/api/v2, your API keys and Store Hash (Stamped: Settings > API Keys)',
+		'  The credentials "Stamped sandbox" (and its API v3 twin) and "stemp sandbox" point at the sandbox. To use',
+		'  your real accounts, open them in n8n (Overview > Credentials) and set:',
+		'    Stamped: Base URL https://stamped.io/api/v2, your API keys and Store Hash (Stamped: Settings > API Keys);',
+		'             for a Loyalty 2.0 shop: API Version v3, Base URL https://stamped.io/api/v3 and your private key',
 		'    stemp:   Base URL https://api.stemp.app/api/v1 and your API token (stemp developer portal)',
 		'',
 		`  n8n's log: ${path.relative(PROJECT_ROOT, n8n.logFile)}. Data: ${path.relative(PROJECT_ROOT, n8n.userFolder)} (delete it to start over).`,

@@ -16,6 +16,8 @@ export type { LoggedRequest, MailMessage };
 export interface Sandbox {
 	url: string;
 	stampedUrl: string;
+	/** Stamped's API v3 (Loyalty 2.0). */
+	stampedV3Url: string;
 	stempUrl: string;
 	/** The port of the sandbox's SMTP mailbox on 127.0.0.1. */
 	smtpPort: number;
@@ -32,7 +34,7 @@ export interface Sandbox {
 
 const START_TIMEOUT_MS = 15_000;
 
-type SandboxAddresses = Pick<Sandbox, 'url' | 'stampedUrl' | 'stempUrl' | 'smtpPort'>;
+type SandboxAddresses = Pick<Sandbox, 'url' | 'stampedUrl' | 'stampedV3Url' | 'stempUrl' | 'smtpPort'>;
 
 function readAddresses(child: ChildProcess): Promise<SandboxAddresses> {
 	return new Promise((resolve, reject) => {
@@ -80,6 +82,11 @@ export function sandboxCredentials(sandbox: SandboxAddresses) {
 			data: { ...SANDBOX_KEYS.stamped, baseUrl: sandbox.stampedUrl, webhookSecret: SANDBOX_KEYS.stampedWebhookSecret },
 		},
 		{
+			...sandboxCredentialRef('stampedApiV3'),
+			type: 'stampedApi',
+			data: { ...SANDBOX_KEYS.stampedV3, baseUrl: sandbox.stampedV3Url },
+		},
+		{
 			...sandboxCredentialRef('stempApi'),
 			type: 'stempApi',
 			data: { ...SANDBOX_KEYS.stemp, baseUrl: sandbox.stempUrl, webhookSigningSecret: SANDBOX_KEYS.stempWebhookSigningSecret },
@@ -93,10 +100,12 @@ export function sandboxCredentials(sandbox: SandboxAddresses) {
 	];
 }
 
-export type SandboxCredentialType = 'stampedApi' | 'stempApi' | 'smtp';
+/** A sandbox credential by the credential type it is of, except `stampedApiV3`: a `stampedApi` set to API v3. */
+export type SandboxCredentialType = 'stampedApi' | 'stampedApiV3' | 'stempApi' | 'smtp';
 
 const SANDBOX_CREDENTIAL_REFS: Record<SandboxCredentialType, { id: string; name: string }> = {
 	stampedApi: { id: 'stampedSandbox', name: 'Stamped sandbox' },
+	stampedApiV3: { id: 'stampedV3Sandbox', name: 'Stamped sandbox (API v3, Loyalty 2.0)' },
 	stempApi: { id: 'stempSandbox', name: 'stemp sandbox' },
 	smtp: { id: 'smtpSandbox', name: 'SMTP sandbox' },
 };

@@ -4,15 +4,15 @@
  */
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { CURRENT_N8N } from '../src/install';
-import { sandboxCredentials } from '../src/sandbox';
+import { sandboxCredentialRef, sandboxCredentials } from '../src/sandbox';
 import { routes } from './support/expectations';
 import { useInstance } from './support/lifecycle';
 
 const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-credentials', serve: true });
 
 /** Tests the stored sandbox credential of `type`, with some of its values replaced, as the editor does. */
-async function testCredential(type: 'stampedApi' | 'stempApi', changes: Record<string, string> = {}) {
-	const { id, name, data } = sandboxCredentials(instance.sandbox).find((credential) => credential.type === type)!;
+async function testCredential(which: 'stampedApi' | 'stampedApiV3' | 'stempApi', changes: Record<string, string> = {}) {
+	const { id, name, type, data } = sandboxCredentials(instance.sandbox).find((credential) => credential.id === sandboxCredentialRef(which).id)!;
 	const response = await instance.n8n.rest<{ status: string; message: string }>('POST', '/credentials/test', {
 		credentials: { id, name, type, data: { ...data, ...changes } },
 	});
@@ -39,6 +39,27 @@ describe('Stamped API credential', () => {
 	test('a wrong store hash: n8n says the store is unknown', async () => {
 		const result = await testCredential('stampedApi', { storeHash: 'no-such-store' });
 		expect(result).toEqual({ status: 'Error', message: 'Stamped does not know this Store Hash (HTTP 404): Store not found' });
+	});
+});
+
+describe('Stamped API credential on API v3 (Loyalty 2.0)', () => {
+	const SHOP = `/merchant/shops/${SANDBOX_KEYS.stampedV3.storeHash}`;
+
+	test('a good private key: n8n reports the connection as working, sent as stamped-api-key only', async () => {
+		expect(await testCredential('stampedApiV3')).toEqual({ status: 'OK', message: 'Connected to Stamped' });
+		const [request] = await instance.sandbox.log();
+		expect(`${request.method} ${request.path}`).toBe(`GET ${SHOP}/customers`);
+		expect(request.headers['stamped-api-key']).toBe(SANDBOX_KEYS.stampedV3.privateKey);
+		expect(request.headers.authorization).toBeUndefined();
+	});
+
+	test('a wrong private key: n8n reports Stamped refusing it, without echoing the key', async () => {
+		const result = await testCredential('stampedApiV3', { privateKey: 'v3-wrong-key-000' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Stamped rejected the API Private Key (HTTP 401): Unauthorized: invalid stamped-api-key',
+		});
+		expect(result.message).not.toContain('v3-wrong-key-000');
 	});
 });
 

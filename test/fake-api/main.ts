@@ -26,7 +26,7 @@ async function main(): Promise<void> {
 	process.stdin.on('end', stop);
 	process.stdin.on('close', stop);
 	process.stdin.resume();
-	console.log(JSON.stringify({ url: api.url, stampedUrl: api.stampedUrl, stempUrl: api.stempUrl, smtpPort }));
+	console.log(JSON.stringify({ url: api.url, stampedUrl: api.stampedUrl, stampedV3Url: api.stampedV3Url, stempUrl: api.stempUrl, smtpPort }));
 }
 
 main().catch((error) => {

@@ -5,10 +5,13 @@
  */
 import type { FakeApiOptions } from './server';
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from './stamped-v2';
+import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from './stamped-v3';
 import { STEMP_TOKEN } from './stemp';
 
 export const SANDBOX_KEYS = {
 	stamped: { publicKey: STAMPED_PUBLIC_KEY, privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH },
+	/** A shop on Stamped Loyalty 2.0 (API v3): the private key alone, sent as `stamped-api-key`. */
+	stampedV3: { apiVersion: 'v3', privateKey: STAMPED_V3_PRIVATE_KEY, storeHash: STAMPED_V3_SHOP_ID },
 	stemp: { apiToken: STEMP_TOKEN },
 	/** What the trigger nodes check deliveries against (test values, like the keys). */
 	stampedWebhookSecret: 'sandbox-stamped-webhook-secret',
@@ -28,6 +31,13 @@ export const SANDBOX_REVIEWS = [
 	{ reviewId: 'rev_1003', email: 'ahmed@example.com', rating: 3, body: 'Arrived late, tastes fine.', productId: 'beans-house', published: false },
 ];
 
+/** The same shoppers in a Loyalty 2.0 (API v3) shop. */
+export const SANDBOX_V3_CUSTOMERS = [
+	{ email: 'jane@example.com', firstName: 'Jane', lastName: 'Doe', customCustomerId: 'shopify-1001', shopifyId: '1001', points: 1620, vipTier: 'Gold', tags: ['vip'] },
+	{ email: 'ahmed@example.com', firstName: 'Ahmed', lastName: 'Khan', customCustomerId: 'shopify-1002', shopifyId: '1002', points: 480, vipTier: 'Bronze' },
+	{ email: 'maria@example.com', firstName: 'María', lastName: 'García', customCustomerId: 'shopify-1004', shopifyId: '1004', points: 760, vipTier: 'Silver', tags: ['newsletter'] },
+];
+
 /** One pass a stamp away from a full card, one half full, one new. */
 export const SANDBOX_PASSES = [
 	{ walletPassId: 'wp_jane_0001', currentStamps: 9, totalStampsCollected: 29, timesCompleted: 2 },
@@ -38,6 +48,7 @@ export const SANDBOX_PASSES = [
 export function sandboxOptions(): FakeApiOptions {
 	return {
 		stamped: { ...SANDBOX_KEYS.stamped, customers: SANDBOX_CUSTOMERS, reviews: SANDBOX_REVIEWS },
+		stampedV3: { privateKey: SANDBOX_KEYS.stampedV3.privateKey, shopId: SANDBOX_KEYS.stampedV3.storeHash, customers: SANDBOX_V3_CUSTOMERS },
 		stemp: { token: SANDBOX_KEYS.stemp.apiToken, passes: SANDBOX_PASSES },
 	};
 }

@@ -3,11 +3,12 @@
  * items of every node, and the requests the sandbox received, in order.
  */
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../../../test/fake-api/stamped-v2';
+import { SANDBOX_KEYS } from '../../../test/fake-api/sandbox';
 import { STEMP_TOKEN } from '../../../test/fake-api/stemp';
 import type { Execution } from '../../src/n8n';
 import { nodeOutput } from '../../src/n8n';
 import type { LoggedRequest } from '../../src/sandbox';
-import { NEW_CUSTOMER, NEW_CUSTOMER_FIELDS, STAMP_PASS } from './workflows';
+import { NEW_CUSTOMER, NEW_CUSTOMER_FIELDS, NEW_V3_CUSTOMER_FIELDS, STAMP_PASS } from './workflows';
 
 /** `METHOD path` of each request, for comparing sequences at a glance. */
 export function routes(log: LoggedRequest[]): string[] {
@@ -64,6 +65,78 @@ export function expectStampedEveryOperation(execution: Execution, log: LoggedReq
 	// Every request carried the sandbox keys as HTTP Basic authentication, and every one succeeded.
 	const basic = 'Basic ' + Buffer.from(`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`).toString('base64');
 	expect(log.every((entry) => entry.headers.authorization === basic && entry.status === 200)).toBe(true);
+}
+
+export function expectStampedV3EveryOperation(execution: Execution, log: LoggedRequest[]): void {
+	expect(execution.data.resultData.error).toBeUndefined();
+	const output = (node: string) => nodeOutput(execution, node);
+	const { customerId: customCustomerId, ...names } = NEW_V3_CUSTOMER_FIELDS;
+	const created = output('Create customer')[0];
+	const id = created.customerId as string;
+
+	// v3 keeps numbers as text and the loyalty figures under `activity`; the node outputs them as they came.
+	expect(created).toMatchObject({ email: NEW_CUSTOMER, ...names, customCustomerId, activity: { totalPoints: '0' } });
+	expect(output('Get customer')).toEqual([expect.objectContaining({ customerId: id, email: NEW_CUSTOMER })]);
+	expect(output('Look up by custom ID')).toEqual([expect.objectContaining({ customerId: id, customCustomerId })]);
+	const balance = (node: string) => {
+		const [{ pointsBefore, pointsAdjustment, pointsAfter }] = output(node);
+		return [pointsBefore, pointsAdjustment, pointsAfter];
+	};
+	expect(balance('Add points')).toEqual([0, 700, 700]);
+	expect(balance('Subtract points')).toEqual([700, -50, 650]);
+	expect(balance('Set points')).toEqual([650, -50, 600]);
+	expect(output('Record transaction')).toEqual([expect.objectContaining({ customerId: id, activity: expect.objectContaining({ pointsCredit: 25 }) })]);
+	expect(output('Set tier')).toEqual([expect.objectContaining({ customerId: id, rule: expect.objectContaining({ category: 'vip' }) })]);
+	expect(output('Redeem reward')).toEqual([expect.objectContaining({ customerId: id, activity: expect.objectContaining({ pointsDebit: 500 }) })]);
+	expect(output('Void coupon')).toEqual([expect.objectContaining({ couponCode: 'LOYAL-0001', status: 'voided' })]);
+	expect(output('List transactions').map((activity) => activity.activityId)).toEqual([
+		'act_00006', 'act_00005', 'act_00004', 'act_00003', 'act_00002', 'act_00001',
+	]);
+	expect(output('List customers').map((customer) => customer.email)).toEqual([
+		'jane@example.com', 'ahmed@example.com', 'maria@example.com', NEW_CUSTOMER,
+	]);
+	expect(output('Delete customer')).toEqual([{ email: NEW_CUSTOMER, customerId: id, deleted: true, softDelete: true }]);
+
+	const merchant = `/merchant/shops/${SANDBOX_KEYS.stampedV3.storeHash}`;
+	const loyalty = `/loyalty/shops/${SANDBOX_KEYS.stampedV3.storeHash}`;
+	const lookup = `GET ${merchant}/customers/lookup`;
+	expect(log.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+		lookup, // upsert: not there yet (404)...
+		`POST ${merchant}/customers`, // ...so it is created
+		lookup,
+		lookup,
+		lookup,
+		`POST ${loyalty}/customers/${id}/adjust-points`,
+		lookup,
+		`POST ${loyalty}/customers/${id}/adjust-points`,
+		lookup, // set: the lookup also reads the balance...
+		`POST ${loyalty}/customers/${id}/adjust-points`, // ...and the difference is adjusted
+		lookup,
+		`POST ${loyalty}/customers/${id}/adjust-points`,
+		lookup,
+		`POST ${loyalty}/customers/${id}/adjust-vip-tier`,
+		lookup,
+		`POST ${loyalty}/customers/${id}/redeem-reward/rwd-5off`,
+		lookup,
+		`POST ${loyalty}/customers/${id}/void-coupon/LOYAL-0001`,
+		`GET ${loyalty}/activities`,
+		`GET ${merchant}/customers`,
+		lookup,
+		`DELETE ${merchant}/customers/${id}`,
+	]);
+	expect(log[1].body).toEqual({ email: NEW_CUSTOMER, ...names, customCustomerId });
+	expect(log[3].query).toEqual({ customCustomerId });
+	expect([5, 7, 9, 11].map((index) => log[index].body)).toEqual([
+		{ points: 700 },
+		{ points: -50 },
+		{ points: -50 },
+		{ points: 25, reason: 'Referral bonus' },
+	]);
+	expect(log[13].body).toEqual({ tierName: 'Gold' });
+	expect(log[18].query).toEqual({ page: '0', limit: '100' });
+	// v3 authenticates with the private key in `stamped-api-key`; no Basic header is ever sent.
+	expect(log.every((entry) => entry.headers['stamped-api-key'] === SANDBOX_KEYS.stampedV3.privateKey && entry.headers.authorization === undefined)).toBe(true);
+	expect(log.map((entry) => entry.status)).toEqual([404, ...Array(log.length - 1).fill(200)]);
 }
 
 export function expectStempEveryOperation(execution: Execution, log: LoggedRequest[]): void {

@@ -59,6 +59,17 @@ export function stamped(name: string, parameters: Record<string, unknown>, execu
 	};
 }
 
+/** A Stamped node on API v3 (Loyalty 2.0), with the sandbox's v3 credential. */
+export function stampedV3(name: string, parameters: Record<string, unknown>, executeOnce = false): NodeSpec {
+	return {
+		name,
+		type: 'n8n-nodes-stamped-stemp.stamped',
+		parameters: { apiVersion: 'v3', ...parameters },
+		credentials: { stampedApi: sandboxCredentialRef('stampedApiV3') },
+		executeOnce,
+	};
+}
+
 export function stemp(name: string, parameters: Record<string, unknown>): NodeSpec {
 	return {
 		name,
@@ -126,6 +137,36 @@ export const stampedEveryOperation = lineWorkflow('e2eStampedAllOps', 'e2e: Stam
 	stamped('List tiers', { resource: 'tier', operation: 'getAll' }, true),
 	stamped("Jane's reviews", { resource: 'review', operation: 'getAll', returnAll: false, limit: 10, filters: { email: 'jane@example.com' } }, true),
 	stamped('Delete customer', { resource: 'customer', operation: 'delete', email: NEW_CUSTOMER }, true),
+]);
+
+/** What Create or Update sets on API v3 (v3 keeps names, the customer ID as custom customer ID, and tags). */
+export const NEW_V3_CUSTOMER_FIELDS = { firstName: 'Sam', lastName: 'Lee', customerId: 'shopify-2001', tags: ['e2e'] };
+
+/**
+ * Every operation of the Stamped node on API v3, the v3 additions included. Balance: 0, +700, -50, set to 600
+ * (an adjustment of -50), +25 from a transaction, -500 for the reward: 125.
+ */
+export const stampedV3EveryOperation = lineWorkflow('e2eStampedV3AllOps', 'e2e: Stamped API v3, every operation', [
+	stampedV3('Create customer', { resource: 'customer', operation: 'upsert', email: NEW_CUSTOMER, additionalFields: NEW_V3_CUSTOMER_FIELDS }),
+	stampedV3('Get customer', { resource: 'customer', operation: 'get', email: NEW_CUSTOMER }),
+	stampedV3('Look up by custom ID', { resource: 'customer', operation: 'lookup', lookupBy: 'customCustomerId', lookupValue: 'shopify-2001' }),
+	stampedV3('Add points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'add', points: 700 }),
+	stampedV3('Subtract points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'subtract', points: 50 }),
+	stampedV3('Set points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'set', points: 600 }),
+	stampedV3('Record transaction', {
+		resource: 'loyaltyTransaction',
+		operation: 'create',
+		email: NEW_CUSTOMER,
+		type: 'custom',
+		points: 25,
+		additionalFields: { note: 'Referral bonus' },
+	}),
+	stampedV3('Set tier', { resource: 'tier', operation: 'set', email: NEW_CUSTOMER, tierName: 'Gold' }),
+	stampedV3('Redeem reward', { resource: 'reward', operation: 'redeem', email: NEW_CUSTOMER, rewardId: 'rwd-5off' }),
+	stampedV3('Void coupon', { resource: 'coupon', operation: 'void', email: NEW_CUSTOMER, couponCode: 'LOYAL-0001' }),
+	stampedV3('List transactions', { resource: 'loyaltyTransaction', operation: 'getAll', returnAll: true }, true),
+	stampedV3('List customers', { resource: 'customer', operation: 'getAll', returnAll: true }, true),
+	stampedV3('Delete customer', { resource: 'customer', operation: 'delete', email: NEW_CUSTOMER }, true),
 ]);
 
 export const STAMP_PASS = 'wp_ahmed_0002';
