@@ -1,0 +1,117 @@
+/**
+ * `npm run screenshots`: screenshots of the nodes in a real n8n for the README, re-runnable whenever n8n's UI or
+ * the nodes change. Starts the pinned n8n with the packed package, the sandbox and the example workflows (as the
+ * playground does, in a data folder of its own), signs in with headless Chromium and writes PNGs to
+ * docs/screenshots/. Needs Debian's Chromium: `apt-get install -y chromium`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { chromium, selectors } from 'playwright-core';
+
+import { loadExamples } from './examples';
+import { CURRENT_N8N } from './install';
+import { prepareInstance } from './instance';
+import { OWNER } from './n8n';
+import { PROJECT_ROOT } from './paths';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
+const UI_TIMEOUT_MS = 90_000;
+// Chromium's own background traffic is refused on this network; these flags keep it quiet.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function signIn(page: Page, baseUrl: string): Promise<void> {
+	await page.goto(`${baseUrl}/signin`);
+	await page.getByTestId('emailOrLdapLoginId').locator('input').fill(OWNER.email);
+	await page.getByTestId('password').locator('input').fill(OWNER.password);
+	await page.getByTestId('form-submit-button').click();
+	await page.waitForURL(/home|workflows/, { timeout: UI_TIMEOUT_MS });
+}
+
+async function openWorkflow(page: Page, baseUrl: string, workflowId: string): Promise<void> {
+	await page.goto(`${baseUrl}/workflow/${workflowId}`);
+	await page.getByTestId('canvas-node').first().waitFor({ timeout: UI_TIMEOUT_MS });
+	await page.getByTestId('zoom-to-fit').click();
+	await page.waitForTimeout(800); // the fit-view animation
+}
+
+function canvasNode(page: Page, name: string) {
+	return page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+}
+
+/** Opens a node's panel (NDV), waits for it, and lets a caller screenshot it. */
+async function openNode(page: Page, name: string): Promise<void> {
+	await canvasNode(page, name).dblclick();
+	await page.getByTestId('ndv').waitFor({ timeout: UI_TIMEOUT_MS });
+	await page.waitForTimeout(800);
+}
+
+async function closeNode(page: Page): Promise<void> {
+	await page.keyboard.press('Escape');
+	await page.getByTestId('ndv').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+async function shoot(page: Page, file: string, what: string): Promise<void> {
+	await page.screenshot({ path: path.join(OUTPUT_DIR, file) });
+	console.log(`  ${file}: ${what}`);
+}
+
+async function main(): Promise<void> {
+	if (!fs.existsSync(CHROMIUM)) {
+		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+	}
+	fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+	const instance = await prepareInstance({ dist: CURRENT_N8N, name: 'screenshots', workflows: loadExamples() });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	try {
+		await instance.n8n.start();
+		await instance.n8n.signIn();
+		selectors.setTestIdAttribute('data-test-id');
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const { baseUrl } = instance.n8n;
+		await signIn(page, baseUrl);
+		console.log(`Screenshots of n8n ${baseUrl} into ${path.relative(PROJECT_ROOT, OUTPUT_DIR)}/:`);
+
+		// A stemp node in a workflow, run against the sandbox.
+		await openWorkflow(page, baseUrl, 'exPassScanned');
+		await page.getByTestId('execute-workflow-button').click();
+		await canvasNode(page, 'Add a stamp').locator('[data-test-id="canvas-node-status-success"]').waitFor({ timeout: UI_TIMEOUT_MS });
+		await page.waitForTimeout(500);
+		await shoot(page, 'canvas-pass-scanned.png', 'the "Pass scanned → add a stamp" example after a run');
+		await openNode(page, 'Add a stamp');
+		await shoot(page, 'panel-stemp-add.png', "the stemp node's panel: Add, with the card's new state as output");
+		await closeNode(page);
+
+		// The Stamped node's parameters.
+		await openWorkflow(page, baseUrl, 'exNewOrderPoints');
+		await openNode(page, 'Create or update customer');
+		await shoot(page, 'panel-stamped-upsert.png', "the Stamped node's panel: Customer > Create or Update");
+		await closeNode(page);
+
+		// A trigger: where to paste the URL, the secret warning, the events.
+		await openWorkflow(page, baseUrl, 'exCardCompleted');
+		await shoot(page, 'canvas-card-completed.png', 'the "Card completed → reward" example');
+		await openNode(page, 'Card completed');
+		await shoot(page, 'panel-stemp-trigger.png', "the stemp Trigger's panel: set-up notices and events");
+		await closeNode(page);
+
+		// The nodes in n8n's node creator.
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator').waitFor({ timeout: UI_TIMEOUT_MS });
+		await page.keyboard.type('Stamped');
+		await page.waitForTimeout(1000);
+		await page.getByTestId('node-creator').getByText('Stamped', { exact: true }).first().click();
+		await page.waitForTimeout(1000);
+		await shoot(page, 'node-creator.png', "the Stamped node's actions in n8n's node creator");
+	} finally {
+		await browser.close();
+		await instance.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
