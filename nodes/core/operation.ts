@@ -14,6 +14,15 @@ export interface Operation<Input, Api> {
 type Prepared<Input> = { input: Input } | { error: Error };
 
 /**
+ * An API answer as one output item's JSON. Objects pass through; anything else is kept under `response`, so
+ * the user sees exactly what arrived instead of an empty or mangled item.
+ */
+export function asJsonObject(body: unknown): IDataObject {
+	if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	return { response: body === undefined || body === '' ? null : (body as IDataObject) };
+}
+
+/**
  * Runs an operation over every input item: all items are prepared first, then executed in order. Each output
  * item is paired with the input item it came from. With "Continue On Fail" a failing item becomes an item
  * carrying the error and the run goes on; without it the first error stops the run.

@@ -112,12 +112,3 @@ function isRecord(value: unknown): value is IDataObject {
 function isNumeric(value: unknown): boolean {
 	return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^\d+$/.test(value));
 }
-
-/**
- * An API answer as one output item's JSON. Objects pass through; anything else is kept under `response`, so
- * the user sees exactly what arrived instead of an empty or mangled item.
- */
-export function asJsonObject(body: unknown): IDataObject {
-	if (isRecord(body)) return body;
-	return { response: body === undefined || body === '' ? null : (body as IDataObject) };
-}

@@ -6,8 +6,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { asJsonObject } from '../../core/operation';
 import type { Wanted } from '../../core/paging';
-import { asJsonObject, collectSequentialPages, readPage } from '../../core/paging';
+import { collectSequentialPages, readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { toNumber } from '../../core/validation';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/paging';
+import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { requireText } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';

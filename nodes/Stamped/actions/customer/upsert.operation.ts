@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/paging';
+import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { mayHaveBeenApplied } from '../../../core/request';
 import { requireInteger, requireIsoDate, requireNumber, requireText, stringList } from '../../../core/validation';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/paging';
+import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { optionalMaxLength, requireInteger, requireOneOf } from '../../../core/validation';
 import { apiVersionOf } from '../../transport';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/paging';
+import { asJsonObject } from '../../../core/operation';
 import { requireText } from '../../../core/validation';
 
 export const walletPassIdField: INodeProperties = {
