@@ -9,7 +9,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 export interface Operation<Input, Api> {
 	prepare(this: IExecuteFunctions, itemIndex: number): Input | Promise<Input>;
 	execute(this: IExecuteFunctions, api: Api, input: Input, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	/**
+	 * What an item acts on (a customer's e-mail, a wallet pass). Operations that name it run several items at
+	 * once; items for the same subject still run one after another, in input order. Without it, items run one
+	 * at a time.
+	 */
+	subjectOf?(input: Input): string;
 }
+
+/** Items sent at once by operations that name their subject. */
+export const ITEMS_AT_ONCE = 4;
 
 type Prepared<Input> = { input: Input } | { error: Error };
 
@@ -23,9 +32,12 @@ export function asJsonObject(body: unknown): IDataObject {
 }
 
 /**
- * Runs an operation over every input item: all items are prepared first, then executed in order. Each output
- * item is paired with the input item it came from. With "Continue On Fail" a failing item becomes an item
- * carrying the error and the run goes on; without it the first error stops the run.
+ * Runs an operation over every input item. All items are prepared (checked) first, so that a bad item stops the
+ * run before anything is sent. Then they are executed: up to ITEMS_AT_ONCE at a time when the operation names
+ * each item's subject (items for the same subject wait for each other), else one by one. Output items keep the
+ * input order, each paired with the input item it came from. With "Continue On Fail" a failing item becomes an
+ * item carrying the error and the run goes on; without it the first failure starts no further item and, once
+ * the items already sent have answered, stops the run with the failure of the earliest item.
  */
 export async function runOperation<Input, Api>(
 	ctx: IExecuteFunctions,
@@ -45,26 +57,40 @@ export async function runOperation<Input, Api>(
 		}
 	}
 
-	const output: INodeExecutionData[] = [];
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	const failures: Array<{ itemIndex: number; error: Error }> = [];
 	let api: Api | undefined;
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		const entry = prepared[itemIndex];
+	const run = async (itemIndex: number, input: Input): Promise<void> => {
 		const pairedItem = { item: itemIndex };
-		if ('error' in entry) {
-			output.push(errorItem(entry.error, itemIndex));
-			continue;
-		}
 		try {
 			api ??= await openApi();
-			const result = await operation.execute.call(ctx, api, entry.input, itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) output.push({ json, pairedItem });
+			const result = await operation.execute.call(ctx, api, input, itemIndex);
+			results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
 		} catch (error) {
 			const itemError = asItemError(ctx, error, itemIndex);
-			if (!continueOnFail) throw itemError;
-			output.push(errorItem(itemError, itemIndex));
+			if (continueOnFail) results[itemIndex] = [errorItem(itemError, itemIndex)];
+			else failures.push({ itemIndex, error: itemError });
 		}
+	};
+
+	const atOnce = operation.subjectOf ? ITEMS_AT_ONCE : 1;
+	const running = new Map<Promise<void>, string>();
+	for (let itemIndex = 0; itemIndex < itemCount && failures.length === 0; itemIndex++) {
+		const entry = prepared[itemIndex];
+		if ('error' in entry) {
+			results[itemIndex] = [errorItem(entry.error, itemIndex)];
+			continue;
+		}
+		const subject = operation.subjectOf?.(entry.input) ?? '';
+		// Wait for a free slot, and for any earlier item on the same subject.
+		while (running.size >= atOnce || [...running.values()].includes(subject)) await Promise.race(running.keys());
+		if (failures.length > 0) break;
+		const task: Promise<void> = run(itemIndex, entry.input).finally(() => running.delete(task));
+		running.set(task, subject);
 	}
-	return output;
+	await Promise.all(running.keys());
+	if (failures.length > 0) throw failures.sort((a, b) => a.itemIndex - b.itemIndex)[0].error;
+	return results.flat();
 }
 
 function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {

@@ -487,3 +487,23 @@ describe('errors and redaction', () => {
 		expect(result.error?.description).toContain('Store Hash');
 	});
 });
+
+describe('many items', () => {
+	test('points for different customers go four at a time, the same customer in order', async () => {
+		for (let i = 0; i < 6; i++) api.stamped.insert({ email: `bulk${i}@example.com`, points: 0 });
+		api.latencyMs = 15;
+		const input = [
+			...Array.from({ length: 6 }, (_, i) => ({ email: `bulk${i}@example.com`, action: 'add', points: 10 })),
+			{ email: 'bulk0@example.com', action: 'set', points: 3 },
+			{ email: 'bulk0@example.com', action: 'add', points: 1 },
+		];
+		const { items, error } = await stamped(
+			{ resource: 'points', operation: 'update', email: '={{ $json.email }}', action: '={{ $json.action }}', points: '={{ $json.points }}' },
+			{ input },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.points)).toEqual([10, 10, 10, 10, 10, 10, 3, 4]);
+		expect(api.maxInFlight).toBe(4);
+		expect(api.stamped.customers.get('bulk0@example.com')!.points).toBe(4);
+	});
+});

@@ -16,3 +16,8 @@ export const emailField: INodeProperties = {
 export function readEmail(ctx: IExecuteFunctions, itemIndex: number): string {
 	return requireEmail(ctx.getNode(), ctx.getNodeParameter('email', itemIndex), 'Email', itemIndex);
 }
+
+/** The customer an item acts on, for running items on different customers at once (see Operation.subjectOf). */
+export function customerOf(input: { email?: unknown }): string {
+	return String(input.email ?? '').toLowerCase();
+}

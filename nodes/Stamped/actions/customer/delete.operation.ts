@@ -47,3 +47,5 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: { 
 	});
 	return { email: input.email, deleted: true, ...asJsonObject(response ?? {}) };
 }
+
+export { customerOf as subjectOf } from './common';

@@ -20,3 +20,5 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: { 
 	if (apiVersionOf(api) === 'v3') return (await requireCustomer(api, 'email', input.email, itemIndex)).record;
 	return asJsonObject(await api.request({ method: 'GET', path: customerPath(input.email), idempotent: true, itemIndex }));
 }
+
+export { customerOf as subjectOf } from './common';

@@ -53,3 +53,8 @@ export async function execute(
 ) {
 	return (await requireCustomer(api, input.by, input.value, itemIndex)).record;
 }
+
+/** Lookups by the same value run one after another; others at once (see Operation.subjectOf). */
+export function subjectOf(input: { by: string; value: string }): string {
+	return `${input.by}:${input.value.toLowerCase()}`;
+}

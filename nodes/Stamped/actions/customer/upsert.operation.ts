@@ -145,3 +145,5 @@ function withNote(error: unknown, note: string): unknown {
 	described.description = [described.description, note].filter(Boolean).join(' ');
 	return error;
 }
+
+export { customerOf as subjectOf } from './common';

@@ -135,3 +135,5 @@ async function createV3(api: ApiClient, body: IDataObject, itemIndex: number): P
 	const activity = await adjustPoints(api, customer.customerId, body.points as number, reason, itemIndex);
 	return { email, ...activity };
 }
+
+export { customerOf as subjectOf } from '../customer/common';

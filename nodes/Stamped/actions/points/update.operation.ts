@@ -136,3 +136,5 @@ async function updateV3(api: ApiClient, input: PointsInput, itemIndex: number): 
 	const activity = await adjustPoints(api, customer.customerId, adjustment, input.reason, itemIndex);
 	return { ...activity, ...summary, adjusted: true };
 }
+
+export { customerOf as subjectOf } from '../customer/common';

@@ -69,3 +69,5 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: Re
 	});
 	return { email: input.email, ...asJsonObject(response) };
 }
+
+export { customerOf as subjectOf } from '../customer/common';

@@ -52,3 +52,5 @@ export async function execute(
 	});
 	return { email: input.email, ...asJsonObject(response) };
 }
+
+export { customerOf as subjectOf } from '../customer/common';

@@ -50,3 +50,5 @@ export async function execute(
 	});
 	return stampStateOrSummary(response, input.walletPassId, 'add');
 }
+
+export { passOf as subjectOf } from './common';

@@ -24,3 +24,8 @@ export function stampStateOrSummary(response: unknown, walletPassId: string, act
 	if (response === undefined || response === null || response === '') return { walletPassId, action, success: true };
 	return asJsonObject(response);
 }
+
+/** The pass an item acts on, for running items on different passes at once (see Operation.subjectOf). */
+export function passOf(input: { walletPassId: string }): string {
+	return input.walletPassId;
+}

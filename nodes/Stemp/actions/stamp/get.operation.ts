@@ -17,3 +17,5 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
 export async function execute(this: IExecuteFunctions, api: ApiClient, input: { walletPassId: string }, itemIndex: number) {
 	return asJsonObject(await api.request({ method: 'GET', path: stampsPath(input.walletPassId), idempotent: true, itemIndex }));
 }
+
+export { passOf as subjectOf } from './common';

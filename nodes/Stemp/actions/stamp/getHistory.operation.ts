@@ -47,3 +47,5 @@ export async function execute(
 		),
 	);
 }
+
+export { passOf as subjectOf } from './common';

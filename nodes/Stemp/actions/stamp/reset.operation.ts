@@ -30,3 +30,5 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: { 
 	});
 	return stampStateOrSummary(response, input.walletPassId, 'reset');
 }
+
+export { passOf as subjectOf } from './common';

@@ -54,3 +54,5 @@ export async function execute(
 	});
 	return stampStateOrSummary(response, input.walletPassId, 'set');
 }
+
+export { passOf as subjectOf } from './common';
