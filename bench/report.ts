@@ -307,9 +307,11 @@ function writeAtomically(file: string, content: string): void {
 	fs.renameSync(`${file}.tmp`, file);
 }
 
+export const resultsFile = (root: string) => path.join(root, 'bench', 'results', 'results.json');
+
 export function writeReport(results: BenchResults, root: string): string[] {
 	const files = {
-		json: path.join(root, 'bench', 'results', 'results.json'),
+		json: resultsFile(root),
 		chart: path.join(root, 'bench', 'results', 'chart.svg'),
 		markdown: path.join(root, 'BENCHMARKS.md'),
 	};

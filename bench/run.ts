@@ -8,7 +8,10 @@
  *   npm run bench                       every scenario, 3 rounds
  *   npm run bench -- --rounds 5         more rounds
  *   npm run bench -- --only export,webhooks --no-write
+ *   npm run bench -- --report-only      BENCHMARKS.md and the chart again from bench/results/results.json,
+ *                                       measuring nothing (after a change to the report's wording)
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -19,7 +22,7 @@ import { runOrThrow } from '../e2e/src/processes';
 import type { Sandbox } from '../e2e/src/sandbox';
 import { webhookUrl } from '../e2e/src/webhooks';
 import type { BenchResults } from './report';
-import { printSummary, writeReport } from './report';
+import { printSummary, resultsFile, writeReport } from './report';
 import type { BenchContext, ScenarioResult } from './scenarios';
 import { SCENARIOS } from './scenarios';
 import { exportSides, httpCredentials, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
@@ -30,10 +33,11 @@ interface Options {
 	rounds: number;
 	only?: string[];
 	write: boolean;
+	reportOnly: boolean;
 }
 
 function parseOptions(args: string[]): Options {
-	const options: Options = { rounds: 3, write: true };
+	const options: Options = { rounds: 3, write: true, reportOnly: false };
 	for (let i = 0; i < args.length; i++) {
 		const [name, value] = [args[i], args[i + 1]];
 		if (name === '--rounds') {
@@ -47,6 +51,8 @@ function parseOptions(args: string[]): Options {
 			if (unknown.length) throw new Error(`Unknown scenario ${unknown.join(', ')}; there are ${SCENARIOS.map((scenario) => scenario.id).join(', ')}`);
 		} else if (name === '--no-write') {
 			options.write = false;
+		} else if (name === '--report-only') {
+			options.reportOnly = true;
 		} else {
 			throw new Error(`Unknown option ${name}; see bench/run.ts`);
 		}
@@ -70,6 +76,14 @@ async function main(): Promise<void> {
 	const started = new Date();
 	const loadAverageStart = os.loadavg();
 	const log = (line: string) => console.log(line);
+
+	if (options.reportOnly) {
+		const results = JSON.parse(fs.readFileSync(resultsFile(PROJECT_ROOT), 'utf8')) as BenchResults;
+		printSummary(results, log);
+		const written = writeReport(results, PROJECT_ROOT);
+		log(`\nWrote ${written.map((file) => path.relative(PROJECT_ROOT, file)).join(', ')} from the results of ${results.startedAt}`);
+		return;
+	}
 
 	log(`Preparing n8n ${n8nVersion(CURRENT_N8N)} and the sandbox...`);
 	const instance = await prepareInstance({ dist: CURRENT_N8N, name: 'bench', credentials: httpCredentials, workflows: benchWorkflows });

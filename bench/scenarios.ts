@@ -43,10 +43,10 @@ export interface MetricSpec {
 }
 
 export interface SideResult {
-	/** `reference`: shown for context, not compared (the Webhook node checking nothing). */
+	/** `reference`: shown for context, not compared (a bare HTTP client, the Webhook node checking nothing). */
 	role: 'ours' | 'theirs' | 'reference';
 	label: string;
-	/** The best this side could do (seconds, or deliveries per second), when the setup bounds it. */
+	/** The best this side could do (seconds), when the setup bounds it. */
 	limit?: number;
 	runs: Array<Record<string, number>>;
 }

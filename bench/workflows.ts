@@ -63,7 +63,7 @@ function splitOut(name: string, field: string): NodeSpec {
 }
 
 /** The items a per-item scenario sends in the trigger's body (`{items: [...]}`), one item each. */
-const ITEMS = splitOut('One item each', 'body.items');
+const ONE_ITEM_EACH = splitOut('One item each', 'body.items');
 
 function httpRequest(name: string, parameters: Record<string, unknown>, settings: NodeSettings, credential: 'basic' | 'bearer'): NodeSpec {
 	const [type, ref] = credential === 'basic' ? ['httpBasicAuth', BASIC_AUTH] : ['httpBearerAuth', BEARER_AUTH];
@@ -127,14 +127,14 @@ export function upsertSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides
 	const ours = side(
 		'Stamped, Create or Update customer',
 		'upsert-ours',
-		[ITEMS, stamped('Stamped', { resource: 'customer', operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.firstName }}' } })],
+		[ONE_ITEM_EACH, stamped('Stamped', { resource: 'customer', operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.firstName }}' } })],
 		['Stamped'],
 	);
 	const theirs = side(
 		'HTTP Request with Batching and Retry On Fail',
 		'upsert-theirs',
 		[
-			ITEMS,
+			ONE_ITEM_EACH,
 			httpRequest(
 				'HTTP Request',
 				{
@@ -160,14 +160,14 @@ export function stampSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
 	const ours = side(
 		'stemp, Add stamp, Continue On Fail',
 		'stamps-ours',
-		[ITEMS, { ...stemp('stemp', { operation: 'add', walletPassId: '={{ $json.walletPassId }}' }), ...CONTINUE_ON_FAIL }],
+		[ONE_ITEM_EACH, { ...stemp('stemp', { operation: 'add', walletPassId: '={{ $json.walletPassId }}' }), ...CONTINUE_ON_FAIL }],
 		['stemp'],
 	);
 	const theirs = side(
 		'HTTP Request with Batching, Retry On Fail and Continue On Fail',
 		'stamps-theirs',
 		[
-			ITEMS,
+			ONE_ITEM_EACH,
 			httpRequest(
 				'HTTP Request',
 				{ method: 'POST', url: `=${sandbox.stempUrl}/walletpasses/{{ $json.walletPassId }}/stamps/add`, options: { batching: { batch: HTTP_BATCH } } },
