@@ -24,7 +24,10 @@ export interface InstanceOptions {
 	dist: N8nDistribution;
 	/** Names the data folder (`.n8n-<name>`), wiped first: every run starts from a fresh n8n. */
 	name: string;
-	workflows?: object[];
+	/** Workflows to import; a function when they need the sandbox's addresses (HTTP Request nodes' URLs). */
+	workflows?: object[] | ((sandbox: Sandbox) => object[]);
+	/** Credentials to import besides the sandbox's own, e.g. generic HTTP credentials holding the sandbox keys. */
+	credentials?: (sandbox: Sandbox) => object[];
 	/** Where the data folder goes; it must be below `dist.dir` (see dataFolder). Defaults to `dist.dir`. */
 	under?: string;
 }
@@ -39,8 +42,9 @@ export async function prepareInstance(options: InstanceOptions): Promise<Instanc
 	const sandbox = await startSandbox();
 	try {
 		await n8n.installPackage(await packPackage(path.join(userFolder, 'pack')));
-		await n8n.importCredentials(sandboxCredentials(sandbox));
-		if (options.workflows?.length) await n8n.importWorkflows(options.workflows);
+		await n8n.importCredentials([...sandboxCredentials(sandbox), ...(options.credentials?.(sandbox) ?? [])]);
+		const workflows = typeof options.workflows === 'function' ? options.workflows(sandbox) : options.workflows;
+		if (workflows?.length) await n8n.importWorkflows(workflows);
 	} catch (error) {
 		await sandbox.stop();
 		throw error;

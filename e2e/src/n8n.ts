@@ -52,10 +52,28 @@ function isFree(port: number): Promise<boolean> {
 	});
 }
 
+/** One run of one node: its output, and how long it ran (ms) by n8n's own clock. */
+export interface TaskData {
+	data?: { main: Array<Array<{ json: Record<string, unknown> }>> };
+	executionTime?: number;
+	startTime?: number;
+	error?: N8nError;
+}
+
 export interface Execution {
 	/** The run's data as n8n stores it (`data.resultData.runData[nodeName][run].data.main[output]`). */
-	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: N8nError; lastNodeExecuted?: string } };
+	data: { resultData: { runData: Record<string, TaskData[]>; error?: N8nError; lastNodeExecuted?: string } };
 	status?: string;
+}
+
+/** What the public API tells about an execution besides its data. */
+export interface ExecutionSummary {
+	id: string;
+	finished: boolean;
+	mode: string;
+	status?: string;
+	startedAt?: string;
+	stoppedAt?: string | null;
 }
 
 export interface N8nError {
@@ -281,23 +299,48 @@ export class N8n {
 	}
 
 	/** Calls n8n's public API (`/api/v1`) with an API key made for the owner on first use. */
-	async publicApi<T = unknown>(urlPath: string): Promise<T> {
+	async publicApi<T = unknown>(urlPath: string, method = 'GET', body?: unknown): Promise<T> {
 		if (!this.apiKey) {
 			const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');
-			const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label: 'e2e', scopes: scopes.data, expiresAt: null });
+			const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label: `e2e-${Date.now()}`, scopes: scopes.data, expiresAt: null });
 			if (created.status !== 200) throw new Error(`Creating an API key failed (HTTP ${created.status}): ${JSON.stringify(created.raw)}`);
 			this.apiKey = created.data.rawApiKey;
 		}
-		const response = await fetch(`${this.baseUrl}/api/v1${urlPath}`, { headers: { 'X-N8N-API-KEY': this.apiKey } });
-		if (!response.ok) throw new Error(`GET /api/v1${urlPath}: HTTP ${response.status} ${await response.text()}`);
+		const response = await fetch(`${this.baseUrl}/api/v1${urlPath}`, {
+			method,
+			headers: { 'X-N8N-API-KEY': this.apiKey, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`${method} /api/v1${urlPath}: HTTP ${response.status} ${await response.text()}`);
 		return (await response.json()) as T;
 	}
 
+	/** Publishes (activates) a workflow in the running server, without a restart (public API). */
+	async publishNow(workflowId: string): Promise<void> {
+		await this.publicApi(`/workflows/${encodeURIComponent(workflowId)}/publish`, 'POST', {});
+	}
+
+	/** One execution with its data (public API). */
+	async execution(executionId: string): Promise<ExecutionSummary & Execution> {
+		return await this.publicApi(`/executions/${encodeURIComponent(executionId)}?includeData=true`);
+	}
+
+	/** The process ID of the server started by `start` (for reading its memory in /proc). */
+	get pid(): number | undefined {
+		return this.server?.pid;
+	}
+
 	/** A workflow's finished executions with their data, newest first (public API). */
-	async executions(workflowId: string): Promise<Array<Execution & { id: string; finished: boolean; mode: string }>> {
-		const page = await this.publicApi<{ data: Array<Execution & { id: string; finished: boolean; mode: string }> }>(
+	async executions(workflowId: string): Promise<Array<ExecutionSummary & Execution>> {
+		const page = await this.publicApi<{ data: Array<ExecutionSummary & Execution> }>(
 			`/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true&limit=100`,
 		);
+		return page.data;
+	}
+
+	/** A workflow's latest executions without their data, newest first (public API). */
+	async latestExecutions(workflowId: string, limit = 5): Promise<ExecutionSummary[]> {
+		const page = await this.publicApi<{ data: ExecutionSummary[] }>(`/executions?workflowId=${encodeURIComponent(workflowId)}&limit=${limit}`);
 		return page.data;
 	}
 }

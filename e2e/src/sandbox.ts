@@ -1,17 +1,18 @@
 /**
  * The sandbox of both vendor APIs (test/fake-api, compiled to e2e/build) as a child process, and a client for
- * its control endpoints: the request log the suite asserts on, and a reset to the seeded data.
+ * its control endpoints: the request log the suite asserts on, a reset to the seeded data, and the settings,
+ * faults and bulk data the benchmark runs with.
  */
 import type { ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 
-import type { LoggedRequest } from '../../test/fake-api/server';
+import type { Fault, LoggedRequest, Seed, Settings } from '../../test/fake-api/server';
 import type { MailMessage } from '../../test/fake-api/smtp';
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { SANDBOX_MAIN } from './paths';
 import { startProcess, stopProcess } from './processes';
 
-export type { LoggedRequest, MailMessage };
+export type { Fault, LoggedRequest, MailMessage, Seed, Settings };
 
 export interface Sandbox {
 	url: string;
@@ -27,8 +28,14 @@ export interface Sandbox {
 	events(): Promise<{ stemp: Array<{ type: string; walletPassId: string }>; stamped: { tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> } }>;
 	/** The e-mails the sandbox's mailbox received since the last reset. */
 	mail(): Promise<MailMessage[]>;
-	/** Forgets the log and the mail, and restores the seeded customers, reviews and passes. */
+	/** Forgets the log, the mail, faults and settings, and restores the seeded customers, reviews and passes. */
 	reset(): Promise<void>;
+	/** Sets latency and the requests-per-second ceiling (until the next reset). */
+	configure(settings: Settings): Promise<void>;
+	/** Injects faults into the requests that match them (until they are used up or the next reset). */
+	inject(faults: Fault[]): Promise<void>;
+	/** Generates customers and passes in bulk (see `Seed`). */
+	seed(seed: Seed): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -58,9 +65,9 @@ export async function startSandbox(ports: { api?: number; smtp?: number } = {}):
 	const child = startProcess(process.execPath, args, { stdinPipe: true });
 	child.stderr!.pipe(process.stderr);
 	const addresses = await readAddresses(child);
-	const control = async (method: string, path: string): Promise<Response> => {
-		const response = await fetch(addresses.url + path, { method });
-		if (!response.ok) throw new Error(`Sandbox ${method} ${path}: HTTP ${response.status}`);
+	const control = async (method: string, path: string, body?: unknown): Promise<Response> => {
+		const response = await fetch(addresses.url + path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+		if (!response.ok) throw new Error(`Sandbox ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
 		return response;
 	};
 	return {
@@ -69,6 +76,9 @@ export async function startSandbox(ports: { api?: number; smtp?: number } = {}):
 		mail: async () => (await (await control('GET', '/__mail')).json()) as MailMessage[],
 		events: async () => (await (await control('GET', '/__events')).json()) as Awaited<ReturnType<Sandbox['events']>>,
 		reset: async () => void (await control('POST', '/__reset')),
+		configure: async (settings) => void (await control('POST', '/__settings', settings)),
+		inject: async (faults) => void (await control('POST', '/__faults', faults)),
+		seed: async (seed) => void (await control('POST', '/__seed', seed)),
 		stop: () => stopProcess(child),
 	};
 }

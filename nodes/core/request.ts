@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -94,6 +95,8 @@ const NOT_RETRIED_WRITE =
  */
 export class ApiClient {
 	readonly secrets: string[];
+	/** Which credential of the node the values came from, for handing them to n8n with each request. */
+	private readonly credentialRef: { id: string; name: string };
 
 	constructor(
 		private readonly ctx: ApiContext,
@@ -102,6 +105,17 @@ export class ApiClient {
 		readonly baseUrl: string,
 	) {
 		this.secrets = secretsOf(credentials, vendor.secretFields, vendor.basicAuthPairs);
+		const ref = ctx.getNode().credentials?.[vendor.credentialType];
+		this.credentialRef = { id: ref?.id ?? '', name: ref?.name ?? '' };
+	}
+
+	/**
+	 * The credential values this client already read, handed to n8n with every request: without them n8n reads
+	 * and decrypts the credential from its database again for each request (a query per page of an export). A
+	 * copy each time, as n8n's own read would give: n8n may add fields to it while authenticating.
+	 */
+	private credentialsForRequest(): ICredentialsDecrypted {
+		return { ...this.credentialRef, type: this.vendor.credentialType, data: { ...this.credentials } };
 	}
 
 	get node(): INode {
@@ -159,6 +173,7 @@ export class ApiClient {
 				this.ctx,
 				this.vendor.credentialType,
 				options,
+				{ credentialsDecrypted: this.credentialsForRequest() },
 			)) as FullResponse;
 			const kind = classifyStatus(response.statusCode);
 			return kind ? { ok: false, kind, response } : { ok: true, response };

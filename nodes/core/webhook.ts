@@ -73,16 +73,33 @@ export function forgetDeliveriesSeenInProcess(): void {
 	seenInProcess.clear();
 }
 
-function remember(seen: Record<string, number> | Map<string, number>, key: string, now: number): void {
-	if (seen instanceof Map) seen.set(key, now);
-	else seen[key] = now;
+/**
+ * The stored record with `key` added at `now`: entries older than the TTL dropped, the newest `maxEntries`
+ * kept, oldest first. The record is written oldest first, so normally the new key goes at the end and what has
+ * to go is at the front: one pass, changed in place (n8n runs this for every delivery, with up to 2,000
+ * entries). A record out of time order (the clock went back) or a key seen before (an expired one) is sorted
+ * into a new record instead, with the same result.
+ */
+function recordDelivery(stored: Record<string, number>, key: string, now: number): Record<string, number> {
+	if (key in stored) return sortedRecord({ ...stored, [key]: now }, now);
+	stored[key] = now;
+	const keys = Object.keys(stored);
+	for (let index = 1; index < keys.length; index++) {
+		if (stored[keys[index]] < stored[keys[index - 1]]) return sortedRecord(stored, now);
+	}
+	let drop = 0;
+	while (drop < keys.length && (now - stored[keys[drop]] >= deliveryMemory.ttlMs || keys.length - drop > deliveryMemory.maxEntries)) drop++;
+	for (let index = 0; index < drop; index++) delete stored[keys[index]];
+	return stored;
 }
 
-function prune(entries: Array<[string, number]>, now: number): Array<[string, number]> {
-	return entries
-		.filter(([, at]) => now - at < deliveryMemory.ttlMs)
-		.sort((a, b) => a[1] - b[1])
-		.slice(-deliveryMemory.maxEntries);
+function sortedRecord(stored: Record<string, number>, now: number): Record<string, number> {
+	return Object.fromEntries(
+		Object.entries(stored)
+			.filter(([, at]) => now - at < deliveryMemory.ttlMs)
+			.sort((a, b) => a[1] - b[1])
+			.slice(-deliveryMemory.maxEntries),
+	);
 }
 
 /**
@@ -101,14 +118,12 @@ export function isRepeatDelivery(ctx: IWebhookFunctions, deliveryKey: string, no
 	const seenAt = stored[deliveryKey] ?? memory.get(deliveryKey);
 	const repeat = seenAt !== undefined && now - seenAt < deliveryMemory.ttlMs;
 
-	remember(memory, deliveryKey, now);
-	for (const [key] of [...memory].filter(([, at]) => now - at >= deliveryMemory.ttlMs)) memory.delete(key);
+	memory.set(deliveryKey, now);
+	for (const [key, at] of memory) if (now - at >= deliveryMemory.ttlMs) memory.delete(key);
 	if (memory.size > deliveryMemory.maxEntries) memory.delete(memory.keys().next().value as string);
 
-	if (!repeat) {
-		remember(stored, deliveryKey, now);
-		staticData.deliveries = Object.fromEntries(prune(Object.entries(stored), now));
-	}
+	// Assigned even when changed in place: the assignment is what tells n8n to save the static data.
+	if (!repeat) staticData.deliveries = recordDelivery(stored, deliveryKey, now);
 	return repeat;
 }
 

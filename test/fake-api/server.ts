@@ -4,10 +4,12 @@
  * 5xx before or after a change is applied, dropped connections, latency, a requests-per-second ceiling) and a
  * log of every request for tests to assert on.
  *
- * When the server runs in a process of its own (the playground and the end-to-end suite), its control endpoints
- * stand in for those properties: `GET /__log` (the request log), `DELETE /__log` (forget it), `POST /__reset`
- * (log, faults and data back to the seed), `GET /__events` (the webhooks stemp and Stamped would have sent) and
- * `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached).
+ * When the server runs in a process of its own (the playground, the end-to-end suite, the benchmark), its control
+ * endpoints stand in for those properties: `GET /__log` (the request log), `DELETE /__log` (forget it),
+ * `POST /__reset` (log, faults, settings and data back to the seed), `GET /__events` (the webhooks stemp and
+ * Stamped would have sent), `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached), and
+ * with a JSON body: `POST /__settings` (latency and requests-per-second ceiling, see `Settings`), `POST /__faults`
+ * (one fault or a list, as `inject` takes them) and `POST /__seed` (generated customers and passes, see `Seed`).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -77,6 +79,19 @@ export interface Fault {
 	phase?: 'before' | 'after';
 	/** Seconds sent in Retry-After with a 429 (stemp sends it, Stamped does not). Omit for none. */
 	retryAfterSeconds?: number;
+}
+
+/** What `POST /__settings` changes; `null` switches a ceiling off, a field left out stays as it is. */
+export interface Settings {
+	latencyMs?: number;
+	requestsPerSecond?: number | null;
+	rateLimitRetryAfterSeconds?: number | null;
+}
+
+/** What `POST /__seed` generates: Stamped v2's customers replaced by this many, and this many more stemp passes. */
+export interface Seed {
+	stampedCustomers?: number;
+	stempPasses?: number;
 }
 
 export interface FakeApiOptions {
@@ -167,6 +182,33 @@ export class FakeApi {
 		this.faults.push({ phase: 'before', ...fault });
 	}
 
+	/** Changes latency and the rate-limit ceiling; returns them as they are now. */
+	configure(settings: Settings): Required<Settings> {
+		if (settings.latencyMs !== undefined) this.latencyMs = nonNegative(settings.latencyMs, 'latencyMs');
+		if (settings.requestsPerSecond !== undefined) {
+			this.requestsPerSecond = settings.requestsPerSecond === null ? undefined : positive(settings.requestsPerSecond, 'requestsPerSecond');
+		}
+		if (settings.rateLimitRetryAfterSeconds !== undefined) {
+			this.rateLimitRetryAfterSeconds =
+				settings.rateLimitRetryAfterSeconds === null ? undefined : nonNegative(settings.rateLimitRetryAfterSeconds, 'rateLimitRetryAfterSeconds');
+		}
+		return {
+			latencyMs: this.latencyMs,
+			requestsPerSecond: this.requestsPerSecond ?? null,
+			rateLimitRetryAfterSeconds: this.rateLimitRetryAfterSeconds ?? null,
+		};
+	}
+
+	/** Generates data in bulk (see `Seed`); returns how many customers and passes there are now. */
+	seed(seed: Seed): { stampedCustomers: number; stempPasses: number } {
+		if (seed.stampedCustomers !== undefined) {
+			this.stamped.customers.clear();
+			this.stamped.seedCustomers(nonNegative(seed.stampedCustomers, 'stampedCustomers'));
+		}
+		if (seed.stempPasses !== undefined) this.stemp.seedPasses(nonNegative(seed.stempPasses, 'stempPasses'));
+		return { stampedCustomers: this.stamped.customers.size, stempPasses: this.stemp.passes.size };
+	}
+
 	requests(filter: Partial<Pick<LoggedRequest, 'vendor' | 'method'>> & { path?: string } = {}): LoggedRequest[] {
 		return this.log.filter(
 			(entry) =>
@@ -176,9 +218,8 @@ export class FakeApi {
 		);
 	}
 
-	/** Answers a control request (see the file's comment), or returns undefined for a vendor request. */
-	private control(method: string, pathname: string): Reply | undefined {
-		if (!pathname.startsWith(CONTROL_PREFIX)) return undefined;
+	/** Answers a control request (see the file's comment). */
+	private control(method: string, pathname: string, raw: string): Reply {
 		const route = `${method} ${pathname}`;
 		if (route === 'GET /__log') return { status: 200, body: this.log };
 		if (route === 'DELETE /__log') {
@@ -194,15 +235,20 @@ export class FakeApi {
 		if (route === 'GET /__events') {
 			return { status: 200, body: { stemp: this.stemp.events, stamped: { tierChanges: this.stamped.tierChanges } } };
 		}
+		const withBody = CONTROL_WITH_BODY[route];
+		if (withBody) {
+			try {
+				return { status: 200, body: withBody(this, raw ? JSON.parse(raw) : {}) };
+			} catch (error) {
+				return { status: 400, body: { message: error instanceof Error ? error.message : String(error) } };
+			}
+		}
 		return { status: 404, body: { message: `No control endpoint ${route}` } };
 	}
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const controlReply = this.control(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost').pathname);
-		if (controlReply) {
-			req.resume();
-			return send(res, controlReply);
-		}
+		const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+		if (pathname.startsWith(CONTROL_PREFIX)) return send(res, this.control(req.method ?? 'GET', pathname, await readBody(req)));
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		const inFlight = this.inFlight;
@@ -284,6 +330,37 @@ export class FakeApi {
 			this.requestsPerSecond,
 		);
 	}
+}
+
+/** The control endpoints that take a JSON body, and what each does with it. */
+const CONTROL_WITH_BODY: Record<string, (api: FakeApi, body: unknown) => unknown> = {
+	'POST /__settings': (api, body) => api.configure(body as Settings),
+	'POST /__faults': (api, body) => {
+		for (const fault of Array.isArray(body) ? body : [body]) api.inject(checkedFault(fault));
+		return { injected: Array.isArray(body) ? body.length : 1 };
+	},
+	'POST /__seed': (api, body) => api.seed(body as Seed),
+};
+
+function checkedFault(value: unknown): Fault {
+	const fault = value as Fault;
+	if (!fault || typeof fault !== 'object') throw new Error('A fault must be an object');
+	if (fault.kind !== 'drop' && !(Number.isInteger(fault.kind) && fault.kind >= 400 && fault.kind <= 599)) {
+		throw new Error(`A fault's kind must be an HTTP error status or "drop", not ${JSON.stringify(fault.kind)}`);
+	}
+	positive(fault.times, 'times');
+	if (fault.phase !== undefined && fault.phase !== 'before' && fault.phase !== 'after') throw new Error('phase must be "before" or "after"');
+	return fault;
+}
+
+function nonNegative(value: unknown, name: string): number {
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of 0 or more`);
+	return value;
+}
+
+function positive(value: unknown, name: string): number {
+	if (nonNegative(value, name) === 0) throw new Error(`${name} must be more than 0`);
+	return value as number;
 }
 
 function faultReply(fault: Fault, vendor: Vendor, limit?: number): Reply {

@@ -43,6 +43,11 @@ export const STEMP_TOKEN = 'stemp-test-token-7f3a9c1e5b';
 export const STEMP_READ_ONLY_TOKEN = 'stemp-readonly-token-2d8e4a';
 
 const MAX_NOTE_LENGTH = 512;
+
+/** The ID of the `index`-th pass `seedPasses` generates. */
+export function seededPassId(index: number): string {
+	return `wp_seed_${String(index).padStart(5, '0')}`;
+}
 const MAX_SET_STAMPS = 10;
 
 export class Stemp implements VendorApi {
@@ -156,6 +161,11 @@ export class Stemp implements VendorApi {
 		pass.currentStamps = stampsAfter;
 		if (actionType === 'ADD') pass.lastStampAt = now;
 		return { status: 200, body: { ...pass }, applied: true };
+	}
+
+	/** Adds `count` empty passes, `seededPassId(0)` to `seededPassId(count - 1)` (for bulk runs). */
+	seedPasses(count: number): void {
+		for (let i = 0; i < count; i++) this.addPass({ walletPassId: seededPassId(i) });
 	}
 
 	/** Adds history entries directly, oldest first (for paging tests). */

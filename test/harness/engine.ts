@@ -90,6 +90,9 @@ export class PackageNodeTypes implements INodeTypes {
  * resolving `{{$credentials...}}` expressions through the workflow's expression engine.
  */
 class TestCredentialsHelper extends ICredentialsHelper {
+	/** How often a node asked n8n for a credential's decrypted values (n8n reads its database each time). */
+	reads = 0;
+
 	constructor(
 		private readonly loader: PackageDirectoryLoader,
 		private readonly values: Record<string, ICredentialDataDecryptedObject>,
@@ -159,6 +162,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.reads++;
 		return withCredentialDefaults(this.type(type), this.values[type] ?? {});
 	}
 
@@ -266,6 +270,8 @@ export interface RunResult {
 	/** The error that stopped the node, if any. */
 	error?: Error & { description?: string; context?: IDataObject; httpCode?: string };
 	run: IRun;
+	/** How often the node had n8n read a credential (in a real n8n, a database query each time). */
+	credentialReads: number;
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
@@ -319,17 +325,19 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IRunExecutionData;
 
+	const credentialsHelper = additionalData.credentialsHelper as TestCredentialsHelper;
 	let run: IRun;
 	try {
 		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (a required parameter left empty).
-		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun };
+		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun, credentialReads: credentialsHelper.reads };
 	}
 	const task = run.data.resultData.runData.Node?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],
 		error: (task?.error ?? run.data.resultData.error) as RunResult['error'],
 		run,
+		credentialReads: credentialsHelper.reads,
 	};
 }

@@ -179,6 +179,15 @@ describe('customer Return All and Limit', () => {
 		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
+	test('Return All reads the credential once, not once per page', async () => {
+		seedOnly(1000);
+		const { items, credentialReads } = await stamped({ resource: 'customer', operation: 'getAll', returnAll: true });
+		expect(items).toHaveLength(1000);
+		expect(api.requests()).toHaveLength(10);
+		expect(api.requests().every((request) => request.status === 200)).toBe(true);
+		expect(credentialReads).toBe(1);
+	});
+
 	// The latencies in these concurrency tests leave room for a pause of the test process (garbage collection
 	// under a full run) before all requests of a round are sent; a shorter one made them flaky.
 	test('the Concurrency option sets how many pages are fetched at once', async () => {

@@ -56,6 +56,14 @@ describe('happy paths', () => {
 		expect(api.stemp.history.get('wp_abc456')![0]).toMatchObject({ actionType: 'ADD', note: 'Purchase at Main St.' });
 	});
 
+	test('many items: one request each, all with the token, the credential read once', async () => {
+		const input = Array.from({ length: 5 }, () => ({}));
+		const { items, credentialReads } = await stemp({ operation: 'add', walletPassId: 'wp_abc456' }, { input });
+		expect(items).toHaveLength(5);
+		expect(api.requests().map((request) => request.headers.authorization)).toEqual(Array(5).fill(`Bearer ${STEMP_TOKEN}`));
+		expect(credentialReads).toBe(1);
+	});
+
 	test('add without a note sends no body', async () => {
 		await stemp({ operation: 'add', walletPassId: 'wp_abc456' });
 		expect(api.requests()[0].body).toBeUndefined();

@@ -15,6 +15,11 @@ export interface NodeSpec {
 	executeOnce?: boolean;
 	/** Trigger nodes: the id in their production URL (`/webhook/<webhookId>/<path>`). */
 	webhookId?: string;
+	/** n8n's node settings: Retry On Fail (tries and the wait between them, ms) and On Error. */
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 }
 
 export interface WorkflowJson {

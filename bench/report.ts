@@ -1,0 +1,383 @@
+/**
+ * What the benchmark reports: medians per side, ours/theirs ratios, each side's limit, the targets, printed and
+ * written to BENCHMARKS.md (this file holds its template), bench/results/chart.svg and bench/results/results.json.
+ * Every number in those files comes from the run; nothing is edited by hand.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { median } from './measure';
+import type { MetricSpec, ScenarioResult, SideResult } from './scenarios';
+import { ITEMS, OUR_EXPORT_CONCURRENCY } from './scenarios';
+import { HTTP_BATCH, HTTP_RETRY_EXPORT, HTTP_RETRY_WRITES } from './workflows';
+
+export interface BenchResults {
+	command: string;
+	startedAt: string;
+	durationS: number;
+	rounds: number;
+	machine: {
+		cpus: number;
+		cpuModel: string;
+		memoryGiB: number;
+		os: string;
+		benchNode: string;
+		n8nNode: string;
+		n8n: string;
+		loadAverageStart: number[];
+		loadAverageEnd: number[];
+	};
+	scenarios: ScenarioResult[];
+}
+
+const values = (side: SideResult, key: string) => side.runs.map((run) => run[key]).filter((value) => typeof value === 'number');
+const medianOf = (side: SideResult, key: string) => median(values(side, key));
+const maxOf = (side: SideResult, key: string) => Math.max(...values(side, key));
+const sumOf = (side: SideResult, key: string) => values(side, key).reduce((sum, value) => sum + value, 0);
+
+function format(value: number, unit: MetricSpec['unit']): string {
+	if (!Number.isFinite(value)) return '–';
+	switch (unit) {
+		case 's':
+			return `${value.toFixed(2)} s`;
+		case 'MB':
+			return `${value.toFixed(0)} MB`;
+		case '/s':
+			return `${value.toFixed(0)}/s`;
+		default:
+			return Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(1);
+	}
+}
+
+/** ours ÷ theirs, with what it means in words. */
+function ratio(ours: number, theirs: number, better: 'lower' | 'higher', unit: MetricSpec['unit']): string {
+	if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0 || ours === 0) return '–';
+	const value = ours / theirs;
+	if (better === 'higher' || unit !== 's') return `${value.toFixed(2)}`;
+	return `${value.toFixed(2)} (${value <= 1 ? `${(1 / value).toFixed(1)}× faster` : `${value.toFixed(1)}× slower`})`;
+}
+
+const oursOf = (scenario: ScenarioResult) => scenario.sides.filter((side) => side.role === 'ours');
+const theirsOf = (scenario: ScenarioResult) => scenario.sides.find((side) => side.role === 'theirs')!;
+const referenceOf = (scenario: ScenarioResult) => scenario.sides.find((side) => side.role === 'reference');
+const sideById = (results: BenchResults, id: string) => results.scenarios.find((scenario) => scenario.id === id);
+
+/** A scenario as rows of cells: one column per side, then ours/theirs ratios, then the limit rows. */
+function scenarioTable(scenario: ScenarioResult): string[][] {
+	const theirs = theirsOf(scenario);
+	const ours = oursOf(scenario);
+	const short = (side: SideResult) => side.label.split(',')[0].split(' (')[0];
+	const header = ['', ...scenario.sides.map((side) => `${side.role}: ${side.label}`), ...ours.map((side) => `${ours.length > 1 ? short(side) + ' ' : ''}ours/theirs`)];
+	const cell = (side: SideResult, metric: MetricSpec) =>
+		metric.kind === 'runs' ? `${sumOf(side, metric.key)} of ${side.runs.length} runs` : format(medianOf(side, metric.key), metric.unit);
+	const rows = scenario.metrics.map((metric) => [
+		metric.label,
+		...scenario.sides.map((side) => cell(side, metric)),
+		...ours.map((side) => (metric.better ? ratio(medianOf(side, metric.key), medianOf(theirs, metric.key), metric.better, metric.unit) : '')),
+	]);
+	if (scenario.sides.some((side) => side.limit !== undefined)) {
+		const headline = scenario.metrics.find((metric) => metric.key === scenario.headline)!;
+		rows.push(['limit', ...scenario.sides.map((side) => (side.limit === undefined ? '–' : format(side.limit, headline.unit))), ...ours.map(() => '')]);
+		// A side that did not finish the job has no time to compare with the limit.
+		const finished = (side: SideResult) => side.runs.every((run) => run.completed !== 0);
+		rows.push([
+			`${headline.label}: of limit`,
+			...scenario.sides.map((side) =>
+				side.limit === undefined || !finished(side) ? '–' : `${Math.round((side.limit / medianOf(side, headline.key)) * 100)} %`,
+			),
+			...ours.map(() => ''),
+		]);
+	}
+	return [header, ...rows];
+}
+
+export interface TargetCheck {
+	target: string;
+	measured: string;
+	met: boolean;
+	/** Why it was missed, shown only then. */
+	whyMissed: string;
+}
+
+/** The issue's targets, checked on the medians (and on every round where a target says "every" or "zero"). */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const exported = sideById(results, 'export');
+	if (exported) {
+		const [ours, theirs] = [oursOf(exported)[0], theirsOf(exported)];
+		const speedup = medianOf(theirs, 'nodeS') / medianOf(ours, 'nodeS');
+		checks.push({
+			target: 'export at least 4× faster than the HTTP Request node',
+			measured: `${speedup.toFixed(1)}× (node time ${format(medianOf(ours, 'nodeS'), 's')} against ${format(medianOf(theirs, 'nodeS'), 's')})`,
+			met: speedup >= 4,
+			whyMissed:
+				'Both sides wait on the same 20 ms per request; ours asks 4 pages at a time, theirs one. With 4 in flight the best ratio is about 4× (less the time both spend outside the network), so the margin is thin: n8n\'s own time per page and a busy machine take it away first.',
+		});
+		const ofLimit = (ours.limit ?? NaN) / medianOf(ours, 'nodeS');
+		const plain = referenceOf(exported);
+		const plainS = plain ? medianOf(plain, 'nodeS') : NaN;
+		checks.push({
+			target: 'export within 80 % of the limit (pages × latency ÷ concurrency)',
+			measured: `${Math.round(ofLimit * 100)} % (limit ${format(ours.limit ?? NaN, 's')}, node time ${format(medianOf(ours, 'nodeS'), 's')})`,
+			met: ofLimit >= 0.8,
+			whyMissed: `The limit counts only the sandbox's latency. A bare Node.js HTTP client fetching the same pages the same way, without n8n, took ${format(plainS, 's')} on this machine (${Math.round(((ours.limit ?? NaN) / plainS) * 100)} % of the limit): the machine and the sandbox account for that much. The remaining ${format(medianOf(ours, 'nodeS') - plainS, 's')} is n8n's work per request, on its one thread: each of the 200 requests goes through n8n's HTTP client (axios with a new connection and agent per request) and the engine, and the 4 answers of a round are handled one after the other. The package's own code takes a few milliseconds of CPU per export (profiled); reading the credential once per export instead of once per page (n8n's database) is the part that was ours to remove.`,
+		});
+		const rss = medianOf(ours, 'peakRssMB') / medianOf(theirs, 'peakRssMB');
+		checks.push({
+			target: "n8n's peak RSS during the export at most 2× the HTTP Request workflow's",
+			measured: `${rss.toFixed(2)}× (${format(medianOf(ours, 'peakRssMB'), 'MB')} against ${format(medianOf(theirs, 'peakRssMB'), 'MB')})`,
+			met: rss <= 2,
+			whyMissed: 'Ours holds the pages it fetched side by side until they are output in order.',
+		});
+	}
+	const limited = sideById(results, 'rateLimit');
+	if (limited) {
+		const ours = oursOf(limited)[0];
+		const completed = sumOf(ours, 'completed');
+		checks.push({
+			target: 'under rate limiting ours completes with every record, reporting its time',
+			measured: `completed ${completed} of ${ours.runs.length} runs with ${format(medianOf(ours, 'records'), '')} records (median), node time ${format(medianOf(ours, 'nodeS'), 's')} (limit ${format(ours.limit ?? NaN, 's')})`,
+			met: completed === ours.runs.length,
+			whyMissed: 'A run ran out of its retry budget (60 s of waiting per request); see the 429 answers.',
+		});
+	}
+	const stamps = sideById(results, 'stamps');
+	if (stamps) {
+		const ours = oursOf(stamps)[0];
+		const unreported = ours.runs.filter((run) => run.failedReported !== run.answered5xx).length;
+		checks.push({
+			target: 'no stamp applied twice under 5xx (every failed item reported)',
+			measured: `at most ${maxOf(ours, 'appliedTwice')} applied twice in a run; failed items reported = 5xx answers in ${ours.runs.length - unreported} of ${ours.runs.length} runs`,
+			met: maxOf(ours, 'appliedTwice') === 0 && unreported === 0,
+			whyMissed: 'A stamp addition was sent again after an ambiguous failure, or a failure was not reported: a bug to fix.',
+		});
+	}
+	const hooks = sideById(results, 'webhooks');
+	const generic = hooks && referenceOf(hooks);
+	if (hooks && generic) {
+		const checked = theirsOf(hooks);
+		const rate = (side: SideResult) => medianOf(side, 'deliveriesPerS');
+		for (const ours of oursOf(hooks)) {
+			const share = rate(ours) / rate(generic);
+			checks.push({
+				target: `${ours.label.split(' (')[0]}: webhook throughput at least 0.9× the generic Webhook node's`,
+				measured: `${share.toFixed(2)}× (${format(rate(ours), '/s')} against ${format(rate(generic), '/s')}); ${(rate(ours) / rate(checked)).toFixed(2)}× the Webhook node checking the secret with Header Auth (${format(rate(checked), '/s')})`,
+				met: share >= 0.9,
+				whyMissed:
+					"The generic Webhook node checks nothing and keeps nothing. Per delivery the trigger also has n8n read and decrypt its credential (the Webhook node with Header Auth pays that too, see its figure), and it records the delivery in its redelivery memory, which lives in the workflow's static data: n8n loads that record with the workflow for every delivery and writes it back to its database after each new one (up to 2,000 entries). That extra database write per delivery is the price of catching redeliveries after a restart; on SQLite it is a large share of n8n's work per delivery.",
+			});
+		}
+	}
+	return checks;
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+function markdownTable(rows: string[][]): string {
+	const [header, ...body] = rows;
+	const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+	return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
+}
+
+/** How each scenario's two sides are built, in words (the code is in bench/workflows.ts). */
+const HOW_BUILT: Record<string, string> = {
+	export: `Ours: the Stamped node, Customer > Get Many, Return All, default options (concurrency ${OUR_EXPORT_CONCURRENCY}). Theirs: an HTTP Request node (GET \`/customers?limit=100\`, Basic Auth through a generic credential holding the same keys) with Pagination "Update a Parameter in Each Request" (\`page\` = \`{{ $pageCount + 1 }}\`, complete when \`{{ $response.body.data.length < 100 }}\`) and Retry On Fail (${HTTP_RETRY_EXPORT.maxTries} tries, ${HTTP_RETRY_EXPORT.waitBetweenTries} ms apart: n8n's most patient setting), then a Split Out node on \`data\` for one item per customer. Theirs' time is both nodes' time.`,
+	rateLimit: `The same two workflows as the export. Theirs has no pause between pages: the limit is not documented, so a user cannot know which pause would do.`,
+	upsert: `Ours: the Stamped node, Customer > Create or Update, e-mail and first name from each item. Theirs: an HTTP Request node (POST \`/customers\`, JSON body from the item's fields) with Batching at n8n's defaults (${HTTP_BATCH.batchSize} items per batch, ${HTTP_BATCH.batchInterval} ms apart) and Retry On Fail at n8n's defaults (${HTTP_RETRY_WRITES.maxTries} tries, ${HTTP_RETRY_WRITES.waitBetweenTries} ms apart). The items arrive in the trigger's body and a Split Out makes them items, on both sides. Ours sends one item at a time on purpose: the first item that fails stops the run before later items are sent, and two updates of the same customer apply in the order of the items. Theirs starts each batch's ${HTTP_BATCH.batchSize} requests at once and waits between batches; without Batching the HTTP Request node sends all ${ITEMS.toLocaleString('en')} requests at once, which this sandbox (no ceiling in this scenario) would answer faster and a real API would meet with 429s.`,
+	stamps: `Ours: the stemp node, Stamp > Add, Continue On Fail. Theirs: an HTTP Request node (POST \`/walletpasses/{id}/stamps/add\`, Bearer Auth) with Batching and Retry On Fail at n8n's defaults and Continue On Fail. "Stamps applied twice" counts passes the sandbox applied more than one addition to (from its request log), not what the nodes say. n8n's Retry On Fail runs the whole node again, every item included, when its first output item carries an error; the fault pattern includes the first item, so this run shows that case. Had the first item succeeded, Continue On Fail would have kept the node from failing and Retry On Fail would have re-sent nothing.`,
+	webhooks: `Ours: a workflow holding only the Stamped Trigger (the secret in \`X-Stamped-Webhook-Secret\` checked, every event) or only the stemp Trigger (the HMAC-SHA256 signature over the raw body checked, every event); every delivery is distinct, so the redelivery memory starts an execution for each, and that memory fills up over the rounds (it keeps up to 2,000). Theirs: a workflow holding only n8n's Webhook node (POST, Respond Immediately) checking the same secret header with Header Auth, the closest check a Webhook node offers (it cannot check an HMAC signature), sent the same deliveries as the Stamped Trigger. Reference: the generic Webhook node without authentication, which checks nothing. "Accepted" counts 2xx answers; "executions started" counts the executions n8n saved for the run.`,
+};
+
+/** What the figures show that a reader could not guess, written only when the run shows it. */
+function observations(scenario: ScenarioResult): string[] {
+	const notes: string[] = [];
+	const theirs = theirsOf(scenario);
+	const silent = theirs.runs.filter((run) => run.reportedSuccess === 1 && run.completed === 0);
+	if (scenario.id === 'rateLimit' && silent.length > 0) {
+		notes.push(
+			`**Theirs lost records without failing** in ${silent.length} of ${theirs.runs.length} runs (median ${format(median(silent.map((run) => run.records)), '')} records of the list's ${format(medianOf(oursOf(scenario)[0], 'records'), '')}). n8n evaluates the "complete when" expression on the 429 answer too. That answer has no \`data\`, n8n's expression engine turns the failing \`$response.body.data.length\` into an empty result instead of an error, and pagination takes that as "stop": the node ends successfully with the pages read so far plus the 429 body as one more item, which the Split Out then drops. Retry On Fail never starts, since nothing failed. \`{{ $response.body.data.length === 0 }}\` behaves the same.`,
+		);
+	}
+	if (scenario.id === 'stamps' && theirs.runs.some((run) => run.appliedTwice > 0)) {
+		notes.push(
+			`**Theirs applied stamps twice**: up to ${format(maxOf(theirs, 'appliedTwice'), '')} passes got a second stamp in a run, and its output reported ${format(medianOf(theirs, 'failedReported'), '')} failed items (median) against ${format(medianOf(theirs, 'answered5xx'), '')} 5xx answers: the items that failed were sent again with every other item, and the second run's output hides the first run's failures.`,
+		);
+	}
+	return notes;
+}
+
+function machineTable(results: BenchResults): string {
+	const { machine } = results;
+	const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
+	return markdownTable([
+		['', ''],
+		['CPU', `${machine.cpus} cores, ${machine.cpuModel}`],
+		['memory', `${machine.memoryGiB} GiB`],
+		['system', machine.os],
+		['n8n', `${machine.n8n} on Node.js ${machine.n8nNode} (SQLite, regular mode)`],
+		['benchmark, sandbox and load generator', `Node.js ${machine.benchNode}`],
+		['load average (1/5/15 min) at start', load(machine.loadAverageStart)],
+		['load average (1/5/15 min) at end', load(machine.loadAverageEnd)],
+	]);
+}
+
+export function renderMarkdown(results: BenchResults, chartPath: string): string {
+	const targets = checkTargets(results);
+	const busy = results.machine.loadAverageStart[0] > results.machine.cpus * 0.5 || results.machine.loadAverageEnd[0] > results.machine.cpus * 0.5;
+	const sections = results.scenarios.map((scenario) =>
+		[
+			`### ${scenario.title}`,
+			'',
+			`Conditions: ${scenario.conditions}.`,
+			'',
+			HOW_BUILT[scenario.id] ?? '',
+			'',
+			`Limit: ${scenario.limitText}.`,
+			'',
+			markdownTable(scenarioTable(scenario)),
+			...observations(scenario).map((text) => `\n${text}`),
+		].join('\n'),
+	);
+	return `# Benchmarks
+
+This package's nodes against what an n8n user builds without it, measured side by side in one run: n8n's
+HTTP Request node (Pagination, Batching, Retry On Fail, Continue On Fail) and n8n's Webhook node, in the same
+n8n, against the same fake Stamped and stemp APIs (the sandbox in \`test/fake-api/\`).
+
+**Written by \`${results.command}\`** on ${results.startedAt.slice(0, 10)} (${plural(results.rounds, 'round')}, ${plural(Math.round(results.durationS / 60), 'minute')}). Every
+number below and in the chart comes from that run; to update them, run the command again. Figures are medians
+over the rounds.
+
+## Machine
+
+${machineTable(results)}
+${busy ? `\nThe machine was not idle during this run (load average above half its cores): other jobs shared its CPU, so the times are noisier and slower than on a quiet machine.\n` : ''}
+## How it is measured
+
+- One \`n8n start\` (the version the end-to-end suite pins, with this package installed as users install it)
+  and the sandbox, both on 127.0.0.1. Every action workflow starts with a Webhook node that answers at once:
+  the benchmark sends it a delivery and follows the production execution through n8n's public API until it
+  stops. A running server, rather than \`n8n execute\`, because a CLI start per run costs seconds and leaves
+  the process cold.
+- **node time**: the side's nodes' own \`executionTime\` from n8n's run data (for theirs, the HTTP Request
+  node plus the Split Out it needs to output one item per record). **whole run**: from sending the delivery to
+  the execution's stop, as n8n recorded it (includes the trigger, splitting the items and n8n's bookkeeping).
+- The sides alternate: each round starts with the side that went second in the previous one.
+- **n8n peak RSS**: n8n's main process (\`/proc/<pid>/status\`, VmRSS every 10 ms) while the export runs,
+  in a fresh n8n process for every export run, after one warm-up export of 300 customers. Regular nodes run in
+  that process; only Code nodes go to a task runner.
+- **Requests, 429 and 5xx answers, stamps applied** come from the sandbox's request log; **records out**,
+  **duplicates** and **failed items** from the side's output items.
+- **limit**: the best the setup allows, so each time reads as a fraction of the best possible.
+
+## Targets
+
+${markdownTable([
+	['target', 'measured', 'met'],
+	...targets.map((check) => [check.target, check.measured, check.met ? 'yes' : '**no**']),
+])}
+${targets
+	.filter((check) => !check.met)
+	.map((check) => `\n**Missed: ${check.target}.** ${check.whyMissed}${busy ? ' This run also shared the machine with other jobs.' : ''}`)
+	.join('\n')}
+
+## Results
+
+![Medians of ours and theirs per scenario, with each side's limit](${chartPath})
+
+${sections.join('\n\n')}
+`;
+}
+
+export function printSummary(results: BenchResults, log: (line: string) => void): void {
+	for (const scenario of results.scenarios) {
+		log(`\n${scenario.title} (${scenario.conditions})`);
+		const rows = scenarioTable(scenario);
+		const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+		for (const row of rows) log('  ' + row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+	}
+	log('\nTargets:');
+	for (const check of checkTargets(results)) log(`  [${check.met ? 'met   ' : 'MISSED'}] ${check.target}: ${check.measured}`);
+}
+
+/** Writes a file through a temporary one, so that an interrupted run leaves the previous file whole. */
+function writeAtomically(file: string, content: string): void {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(`${file}.tmp`, content);
+	fs.renameSync(`${file}.tmp`, file);
+}
+
+export const resultsFile = (root: string) => path.join(root, 'bench', 'results', 'results.json');
+
+export function writeReport(results: BenchResults, root: string): string[] {
+	const files = {
+		json: resultsFile(root),
+		chart: path.join(root, 'bench', 'results', 'chart.svg'),
+		markdown: path.join(root, 'BENCHMARKS.md'),
+	};
+	writeAtomically(files.json, JSON.stringify(results, null, '\t') + '\n');
+	writeAtomically(files.chart, renderChart(results));
+	writeAtomically(files.markdown, renderMarkdown(results, path.relative(root, files.chart)));
+	return Object.values(files);
+}
+
+// --- The chart: one panel per scenario, a bar per side (the headline metric's median), its limit marked.
+
+const CHART = { width: 860, labelWidth: 330, barArea: 400, barHeight: 18, gap: 8, panelGap: 22, titleHeight: 22 };
+const COLOURS = { ours: '#2f7d4f', theirs: '#9aa0a6', reference: '#d5d8dc', limit: '#c0392b', text: '#202124', muted: '#5f6368' };
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+export function renderChart(results: BenchResults): string {
+	const parts: string[] = [];
+	let y = 10;
+	for (const scenario of results.scenarios) {
+		const metric = scenario.metrics.find((candidate) => candidate.key === scenario.headline)!;
+		const bars = scenario.sides.map((side) => ({ side, value: medianOf(side, metric.key) }));
+		const scale = Math.max(...bars.map((bar) => bar.value), ...scenario.sides.map((side) => side.limit ?? 0)) || 1;
+		const direction = metric.better === 'higher' ? 'higher is better' : 'lower is better';
+		parts.push(
+			`<text x="10" y="${y + 15}" font-size="14" font-weight="bold" fill="${COLOURS.text}">${escapeXml(scenario.title)}</text>`,
+			`<text x="${CHART.width - 10}" y="${y + 15}" font-size="11" text-anchor="end" fill="${COLOURS.muted}">${escapeXml(`${metric.label}, ${direction}`)}</text>`,
+		);
+		y += CHART.titleHeight + 4;
+		for (const { side, value } of bars) {
+			const width = Number.isFinite(value) ? Math.max(1, (value / scale) * CHART.barArea) : 0;
+			const x = CHART.labelWidth;
+			const failed = side.runs.some((run) => run.completed === 0);
+			const silently = failed && sumOf(side, 'reportedSuccess') > sumOf(side, 'completed');
+			const note = failed
+				? ` (completed ${sumOf(side, 'completed')} of ${side.runs.length}${silently ? `; n8n reported success with ${format(medianOf(side, 'records'), '')} records` : ''})`
+				: '';
+			parts.push(
+				`<text x="${x - 8}" y="${y + 13}" font-size="12" text-anchor="end" fill="${COLOURS.text}">${escapeXml(`${side.role}: ${side.label}`.slice(0, 52))}</text>`,
+				`<rect x="${x}" y="${y}" width="${width.toFixed(1)}" height="${CHART.barHeight}" fill="${COLOURS[side.role]}"/>`,
+				`<text x="${x + width + 6}" y="${y + 13}" font-size="12" fill="${COLOURS.text}">${escapeXml(format(value, metric.unit) + note)}</text>`,
+			);
+			if (side.limit !== undefined) {
+				const limitX = x + (side.limit / scale) * CHART.barArea;
+				parts.push(
+					`<line x1="${limitX.toFixed(1)}" x2="${limitX.toFixed(1)}" y1="${y - 3}" y2="${y + CHART.barHeight + 3}" stroke="${COLOURS.limit}" stroke-width="2" stroke-dasharray="3,2"/>`,
+				);
+			}
+			y += CHART.barHeight + CHART.gap;
+		}
+		y += CHART.panelGap - CHART.gap;
+	}
+	const legendY = y + 4;
+	parts.push(
+		`<rect x="10" y="${legendY}" width="12" height="12" fill="${COLOURS.ours}"/><text x="28" y="${legendY + 10}" font-size="11" fill="${COLOURS.text}">ours (this package)</text>`,
+		`<rect x="150" y="${legendY}" width="12" height="12" fill="${COLOURS.theirs}"/><text x="168" y="${legendY + 10}" font-size="11" fill="${COLOURS.text}">theirs (n8n's HTTP Request / Webhook node)</text>`,
+		`<rect x="420" y="${legendY}" width="12" height="12" fill="${COLOURS.reference}"/><text x="438" y="${legendY + 10}" font-size="11" fill="${COLOURS.text}">reference</text>`,
+		`<line x1="520" x2="520" y1="${legendY - 1}" y2="${legendY + 13}" stroke="${COLOURS.limit}" stroke-width="2" stroke-dasharray="3,2"/><text x="528" y="${legendY + 10}" font-size="11" fill="${COLOURS.text}">limit (the best the setup allows)</text>`,
+		`<text x="10" y="${legendY + 30}" font-size="10" fill="${COLOURS.muted}">${escapeXml(`npm run bench, ${results.startedAt.slice(0, 10)}: medians of ${results.rounds} rounds; n8n ${results.machine.n8n}, ${results.machine.cpus} cores`)}</text>`,
+	);
+	const height = legendY + 40;
+	return [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${CHART.width}" height="${height}" viewBox="0 0 ${CHART.width} ${height}" font-family="Helvetica, Arial, sans-serif">`,
+		`<rect width="100%" height="100%" fill="#ffffff"/>`,
+		...parts,
+		'</svg>',
+		'',
+	].join('\n');
+}

@@ -1,0 +1,454 @@
+/**
+ * The benchmark's scenarios. Each runs both sides in the same n8n against the same sandbox, alternating which
+ * side goes first from round to round, and returns every run's figures; the report takes medians.
+ */
+import path from 'node:path';
+
+import type { N8n } from '../e2e/src/n8n';
+import { runOrThrow, waitFor } from '../e2e/src/processes';
+import type { Sandbox } from '../e2e/src/sandbox';
+import { queryDatabase } from '../e2e/src/webhooks';
+import { SANDBOX_KEYS } from '../test/fake-api/sandbox';
+import { seededPassId } from '../test/fake-api/stemp';
+import type { LoadResult, LoadSpec } from './load';
+import type { PlainExportResult, PlainExportSpec } from './plain-client';
+import type { RunOutcome } from './measure';
+import { outputItems, runOnce } from './measure';
+import type { ScenarioSides, Side, WebhookSide } from './workflows';
+import { exportSides, HTTP_BATCH, PAGE_SIZE, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
+
+export const CUSTOMERS = 20_000;
+export const LATENCY_MS = 20;
+/** The Stamped node's default Options > Concurrency, which the export runs with. */
+export const OUR_EXPORT_CONCURRENCY = 4;
+export const RATE_LIMIT_PER_SECOND = 20;
+export const ITEMS = 2_000;
+/** Every 50th pass (the first included) has its first stamp answered with a 500 after it was applied. */
+export const FAULT_EVERY = 50;
+export const DELIVERIES = 1_000;
+export const LOAD_CONCURRENCY = 10;
+/** A run stops sending after this long, whatever it has sent. */
+const LOAD_TIME_LIMIT_MS = 45_000;
+/** A small store to run each side once on after a restart, so that loading its code is not timed. */
+const WARM_UP_CUSTOMERS = 300;
+
+export interface MetricSpec {
+	key: string;
+	label: string;
+	unit: 's' | 'MB' | '/s' | '';
+	/** `runs`: 1 or 0 per run, shown as how many runs it held for. */
+	kind?: 'runs';
+	/** Which way is better; metrics with a direction get an ours/theirs ratio. */
+	better?: 'lower' | 'higher';
+}
+
+export interface SideResult {
+	/** `reference`: shown for context, not compared (a bare HTTP client, the Webhook node checking nothing). */
+	role: 'ours' | 'theirs' | 'reference';
+	label: string;
+	/** The best this side could do (seconds), when the setup bounds it. */
+	limit?: number;
+	runs: Array<Record<string, number>>;
+}
+
+export interface ScenarioResult {
+	id: string;
+	title: string;
+	/** What the sandbox did meanwhile, in words. */
+	conditions: string;
+	/** How the limit is worked out, in words. */
+	limitText: string;
+	/** The metric charted and compared first. */
+	headline: string;
+	metrics: MetricSpec[];
+	sides: SideResult[];
+}
+
+export interface BenchContext {
+	n8n: N8n;
+	sandbox: Sandbox;
+	rounds: number;
+	/** The production URL of a workflow's webhook. */
+	urlOf(workflowId: string): Promise<string>;
+	/** Stops and starts n8n: a fresh process, for memory figures that do not carry over from earlier runs. */
+	restart(): Promise<void>;
+	log(line: string): void;
+}
+
+export interface Scenario {
+	id: string;
+	run(ctx: BenchContext): Promise<ScenarioResult>;
+}
+
+/** Round 0 runs the sides in the order given, round 1 starts with the next one, and so on. */
+function rotated<T>(sides: T[], round: number): T[] {
+	const shift = round % sides.length;
+	return [...sides.slice(shift), ...sides.slice(0, shift)];
+}
+
+const seconds = (ms: number) => ms / 1000;
+const megabytes = (bytes: number) => bytes / 1024 / 1024;
+
+/** One contender of a scenario: measured once per round. */
+interface Contender {
+	name: string;
+	measure(): Promise<Record<string, number>>;
+}
+
+/**
+ * Measures every contender once per round, rotating who goes first from round to round (so that none is
+ * always measured on a machine warmed, or tired, by the others), and returns each one's runs.
+ */
+async function alternate(ctx: BenchContext, scenario: string, contenders: Contender[]): Promise<Map<Contender, Array<Record<string, number>>>> {
+	const runs = new Map<Contender, Array<Record<string, number>>>(contenders.map((contender) => [contender, []]));
+	for (let round = 0; round < ctx.rounds; round++) {
+		for (const contender of rotated(contenders, round)) {
+			const figures = await contender.measure();
+			runs.get(contender)!.push(figures);
+			ctx.log(`  ${scenario}, round ${round + 1}/${ctx.rounds}, ${contender.name}: ${describe(figures)}`);
+		}
+	}
+	return runs;
+}
+
+/** Both sides of a scenario, each measured by `measure`. */
+async function alternateSides(ctx: BenchContext, sides: ScenarioSides, scenario: string, measure: (side: Side) => Promise<Record<string, number>>) {
+	const ours = { name: 'ours', measure: () => measure(sides.ours) };
+	const theirs = { name: 'theirs', measure: () => measure(sides.theirs) };
+	const runs = await alternate(ctx, scenario, [ours, theirs]);
+	return { ours: runs.get(ours)!, theirs: runs.get(theirs)! };
+}
+
+function describe(figures: Record<string, number>): string {
+	return Object.entries(figures)
+		.map(([key, value]) => `${key} ${Number.isInteger(value) ? value : value.toFixed(2)}`)
+		.join(', ');
+}
+
+async function run(ctx: BenchContext, side: Side, body: unknown, timeoutMs: number, sampleMemory = false): Promise<RunOutcome> {
+	return await runOnce(ctx.n8n, side, { url: await ctx.urlOf(side.workflow.id), body, timeoutMs, sampleMemory });
+}
+
+/** Records out, and how many of them repeat a customer already output (by e-mail). */
+function records(outcome: RunOutcome, side: Side): { records: number; duplicates: number } {
+	const items = outcome.status === 'success' ? outputItems(outcome, side.outputNode) : [];
+	const emails = new Set(items.map((item) => String(item.email).toLowerCase()));
+	return { records: items.length, duplicates: items.length - emails.size };
+}
+
+async function storeOf(ctx: BenchContext, customers: number, settings: Parameters<Sandbox['configure']>[0]): Promise<void> {
+	await ctx.sandbox.reset();
+	await ctx.sandbox.seed({ stampedCustomers: customers });
+	await ctx.sandbox.configure(settings);
+}
+
+const EXPORT_PAGES = CUSTOMERS / PAGE_SIZE;
+
+const PLAIN_CLIENT_SCRIPT = path.join(__dirname, 'plain-client.js');
+
+/** The same export by a bare Node.js HTTP client in a process of its own: what the machine and sandbox allow. */
+async function plainExport(ctx: BenchContext): Promise<PlainExportResult> {
+	const { publicKey, privateKey, storeHash } = SANDBOX_KEYS.stamped;
+	const spec: PlainExportSpec = {
+		url: `${ctx.sandbox.stampedUrl}/${storeHash}/customers`,
+		authorization: 'Basic ' + Buffer.from(`${publicKey}:${privateKey}`).toString('base64'),
+		pageSize: PAGE_SIZE,
+		concurrency: OUR_EXPORT_CONCURRENCY,
+	};
+	const { stdout } = await runOrThrow(process.execPath, [PLAIN_CLIENT_SCRIPT, JSON.stringify(spec)], { timeoutMs: 120_000 });
+	return JSON.parse(stdout) as PlainExportResult;
+}
+
+export const exportScenario: Scenario = {
+	id: 'export',
+	async run(ctx) {
+		const sides = exportSides(ctx.sandbox);
+		const measure = async (side: Side) => {
+			await ctx.restart();
+			await storeOf(ctx, WARM_UP_CUSTOMERS, { latencyMs: LATENCY_MS });
+			await run(ctx, side, {}, 60_000);
+			await storeOf(ctx, CUSTOMERS, { latencyMs: LATENCY_MS });
+			const outcome = await run(ctx, side, {}, 180_000, true);
+			const log = await ctx.sandbox.log();
+			return {
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				requests: log.length,
+				...records(outcome, side),
+				peakRssMB: megabytes(outcome.memory!.peakBytes),
+				rssBeforeMB: megabytes(outcome.memory!.beforeBytes),
+			};
+		};
+		const ours: Contender = { name: 'ours', measure: () => measure(sides.ours) };
+		const theirs: Contender = { name: 'theirs', measure: () => measure(sides.theirs) };
+		const plain: Contender = {
+			name: 'plain client',
+			measure: async () => {
+				await storeOf(ctx, CUSTOMERS, { latencyMs: LATENCY_MS });
+				const result = await plainExport(ctx);
+				return { nodeS: seconds(result.elapsedMs), requests: result.requests, records: result.records, duplicates: result.duplicates };
+			},
+		};
+		const runs = await alternate(ctx, 'export', [ours, theirs, plain]);
+		return {
+			id: 'export',
+			title: `Export ${CUSTOMERS.toLocaleString('en')} Stamped customers`,
+			conditions: `${LATENCY_MS} ms latency per request, pages of ${PAGE_SIZE}; a fresh n8n process for every run, warmed up on ${WARM_UP_CUSTOMERS} customers`,
+			limitText: `pages × latency ÷ concurrency: ours ${EXPORT_PAGES} × ${LATENCY_MS} ms ÷ ${OUR_EXPORT_CONCURRENCY} (its default concurrency); theirs ${EXPORT_PAGES + 1} × ${LATENCY_MS} ms ÷ 1 (pagination asks one page at a time, and one more to see the end); the plain client as ours`,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'records', label: 'records out', unit: '' },
+				{ key: 'duplicates', label: 'duplicates', unit: '' },
+				{ key: 'peakRssMB', label: 'n8n peak RSS', unit: 'MB', better: 'lower' },
+				{ key: 'rssBeforeMB', label: 'n8n RSS before', unit: 'MB' },
+			],
+			sides: [
+				{ role: 'ours', label: sides.ours.label, limit: seconds((EXPORT_PAGES * LATENCY_MS) / OUR_EXPORT_CONCURRENCY), runs: runs.get(ours)! },
+				{ role: 'theirs', label: sides.theirs.label, limit: seconds((EXPORT_PAGES + 1) * LATENCY_MS), runs: runs.get(theirs)! },
+				{
+					role: 'reference',
+					label: `a bare Node.js HTTP client, ${OUR_EXPORT_CONCURRENCY} pages at a time, no n8n`,
+					limit: seconds((EXPORT_PAGES * LATENCY_MS) / OUR_EXPORT_CONCURRENCY),
+					runs: runs.get(plain)!,
+				},
+			],
+		};
+	},
+};
+
+export const rateLimitScenario: Scenario = {
+	id: 'rateLimit',
+	async run(ctx) {
+		const sides = exportSides(ctx.sandbox);
+		const runs = await alternateSides(ctx, sides, 'rate limit', async (side) => {
+			await storeOf(ctx, CUSTOMERS, { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT_PER_SECOND, rateLimitRetryAfterSeconds: null });
+			const outcome = await run(ctx, side, {}, 300_000);
+			const log = await ctx.sandbox.log();
+			const out = records(outcome, side);
+			return {
+				completed: outcome.status === 'success' && out.records === CUSTOMERS ? 1 : 0,
+				reportedSuccess: outcome.status === 'success' ? 1 : 0,
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				...out,
+				requests: log.length,
+				answered429: log.filter((entry) => entry.status === 429).length,
+			};
+		});
+		return {
+			id: 'rateLimit',
+			title: `The same export under a rate limit of ${RATE_LIMIT_PER_SECOND} requests per second`,
+			conditions: `${LATENCY_MS} ms latency; beyond ${RATE_LIMIT_PER_SECOND} requests in any second the sandbox answers 429 without Retry-After, as Stamped does`,
+			limitText: `requests ÷ the sandbox's ceiling: ${EXPORT_PAGES} (ours) or ${EXPORT_PAGES + 1} (theirs) ÷ ${RATE_LIMIT_PER_SECOND} per second`,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'completed', label: 'completed with every record', unit: '', kind: 'runs' },
+				{ key: 'reportedSuccess', label: 'n8n reported success', unit: '', kind: 'runs' },
+				{ key: 'records', label: 'records out', unit: '' },
+				{ key: 'duplicates', label: 'duplicates', unit: '' },
+				{ key: 'nodeS', label: 'node time', unit: 's' },
+				{ key: 'wallS', label: 'whole run', unit: 's' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'answered429', label: '429 answers', unit: '' },
+			],
+			sides: [
+				{ role: 'ours', label: sides.ours.label, limit: EXPORT_PAGES / RATE_LIMIT_PER_SECOND, runs: runs.ours },
+				{ role: 'theirs', label: sides.theirs.label, limit: (EXPORT_PAGES + 1) / RATE_LIMIT_PER_SECOND, runs: runs.theirs },
+			],
+		};
+	},
+};
+
+/** Per-item scenarios: ours sends one item at a time; theirs one batch a second, its requests all at once. */
+const PER_ITEM_LIMITS = {
+	ours: seconds(ITEMS * LATENCY_MS),
+	theirs: seconds((Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS),
+	text: `ours sends one item at a time: ${ITEMS} × ${LATENCY_MS} ms; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
+};
+
+const failedItems = (items: Array<Record<string, unknown>>) => items.filter((item) => item.error !== undefined && item.error !== null).length;
+
+export const upsertScenario: Scenario = {
+	id: 'upsert',
+	async run(ctx) {
+		const sides = upsertSides(ctx.sandbox);
+		const items = Array.from({ length: ITEMS }, (_, i) => ({ email: `upsert${String(i).padStart(5, '0')}@example.com`, firstName: `Bench ${i}` }));
+		const runs = await alternateSides(ctx, sides, 'upserts', async (side) => {
+			await ctx.sandbox.reset();
+			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+			const outcome = await run(ctx, side, { items }, 300_000);
+			const log = await ctx.sandbox.log();
+			const written = new Set(log.filter((entry) => entry.applied).map((entry) => String((entry.body as { email?: string }).email)));
+			return {
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				requests: log.length,
+				customersWritten: written.size,
+				failedItems: failedItems(outputItems(outcome, side.outputNode)),
+			};
+		});
+		return {
+			id: 'upsert',
+			title: `${ITEMS.toLocaleString('en')} customer upserts from items`,
+			conditions: `${LATENCY_MS} ms latency per request`,
+			limitText: PER_ITEM_LIMITS.text,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'customersWritten', label: 'customers written', unit: '' },
+				{ key: 'failedItems', label: 'failed items', unit: '' },
+			],
+			sides: [
+				{ role: 'ours', label: sides.ours.label, limit: PER_ITEM_LIMITS.ours, runs: runs.ours },
+				{ role: 'theirs', label: sides.theirs.label, limit: PER_ITEM_LIMITS.theirs, runs: runs.theirs },
+			],
+		};
+	},
+};
+
+export const stampScenario: Scenario = {
+	id: 'stamps',
+	async run(ctx) {
+		const sides = stampSides(ctx.sandbox);
+		const items = Array.from({ length: ITEMS }, (_, i) => ({ walletPassId: seededPassId(i) }));
+		const faulty = items.filter((_, i) => i % FAULT_EVERY === 0);
+		const runs = await alternateSides(ctx, sides, 'stamps', async (side) => {
+			await ctx.sandbox.reset();
+			await ctx.sandbox.seed({ stempPasses: ITEMS });
+			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+			await ctx.sandbox.inject(
+				faulty.map((item) => ({ vendor: 'stemp', kind: 500, phase: 'after', times: 1, path: `/walletpasses/${item.walletPassId}/stamps/add` })),
+			);
+			const outcome = await run(ctx, side, { items }, 300_000);
+			const adds = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/stamps/add'));
+			const appliedPerPass = new Map<string, number>();
+			for (const entry of adds.filter((add) => add.applied)) appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
+			return {
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				requests: adds.length,
+				answered5xx: adds.filter((entry) => entry.status >= 500).length,
+				failedReported: failedItems(outputItems(outcome, side.outputNode)),
+				appliedTwice: [...appliedPerPass.values()].filter((count) => count > 1).length,
+				stampsApplied: adds.filter((entry) => entry.applied).length,
+			};
+		});
+		return {
+			id: 'stamps',
+			title: `${ITEMS.toLocaleString('en')} stemp stamp additions with 5xx after applying`,
+			conditions: `${LATENCY_MS} ms latency; the first add on every ${FAULT_EVERY}th pass (${faulty.length} of ${ITEMS}, the first item's included) is applied, then answered 500; Continue On Fail on both sides`,
+			limitText: PER_ITEM_LIMITS.text,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'answered5xx', label: '5xx answers', unit: '' },
+				{ key: 'failedReported', label: 'failed items reported', unit: '' },
+				{ key: 'appliedTwice', label: 'stamps applied twice', unit: '' },
+				{ key: 'stampsApplied', label: 'stamps applied', unit: '' },
+			],
+			sides: [
+				{ role: 'ours', label: sides.ours.label, limit: PER_ITEM_LIMITS.ours, runs: runs.ours },
+				{ role: 'theirs', label: sides.theirs.label, limit: PER_ITEM_LIMITS.theirs, runs: runs.theirs },
+			],
+		};
+	},
+};
+
+const LOAD_SCRIPT = path.join(__dirname, 'load.js');
+
+async function sendLoad(spec: LoadSpec): Promise<LoadResult> {
+	const { stdout } = await runOrThrow(process.execPath, [LOAD_SCRIPT, JSON.stringify(spec)], { timeoutMs: spec.timeLimitMs + 60_000 });
+	return JSON.parse(stdout) as LoadResult;
+}
+
+interface ExecutionCount {
+	started: number;
+	finished: number;
+	lastStoppedAt: string | null;
+}
+
+/** How many executions of a workflow with ids above `afterId` started and finished, and when the last stopped. */
+async function executionsAfter(ctx: BenchContext, workflowId: string, afterId: number): Promise<ExecutionCount> {
+	const [row] = await queryDatabase<ExecutionCount>(
+		ctx.n8n,
+		`SELECT COUNT(*) AS started, COUNT(stoppedAt) AS finished, MAX(stoppedAt) AS lastStoppedAt
+		 FROM execution_entity WHERE workflowId = ? AND CAST(id AS INTEGER) > ?`,
+		[workflowId, afterId],
+	);
+	return row;
+}
+
+async function lastExecutionId(ctx: BenchContext, workflowId: string): Promise<number> {
+	const [row] = await queryDatabase<{ id: number | null }>(ctx.n8n, 'SELECT MAX(CAST(id AS INTEGER)) AS id FROM execution_entity WHERE workflowId = ?', [workflowId]);
+	return row.id ?? 0;
+}
+
+/** SQLite keeps n8n's timestamps as UTC text without a zone. */
+const sqliteTime = (text: string) => Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
+
+export const webhookScenario: Scenario = {
+	id: 'webhooks',
+	async run(ctx) {
+		const secrets = { stamped: SANDBOX_KEYS.stampedWebhookSecret, stemp: SANDBOX_KEYS.stempWebhookSigningSecret };
+		const load = async (side: WebhookSide, runId: string, count: number) => {
+			const workflowId = side.workflow.id;
+			const before = await lastExecutionId(ctx, workflowId);
+			const url = await ctx.urlOf(workflowId);
+			const result = await sendLoad({ url, delivery: side.delivery, count, concurrency: LOAD_CONCURRENCY, timeLimitMs: LOAD_TIME_LIMIT_MS, runId, secrets });
+			// Executions run on after the answer: wait until every accepted delivery's has stopped, so that none
+			// is still running while the next side is measured.
+			const done = await waitFor(
+				`${result.accepted} executions of ${workflowId} to finish`,
+				async () => {
+					const executions = await executionsAfter(ctx, workflowId, before);
+					return executions.finished >= result.accepted ? executions : undefined;
+				},
+				120_000,
+				500,
+			).catch(async () => await executionsAfter(ctx, workflowId, before));
+			return { result, done };
+		};
+		// Warm-up: the first deliveries load code and fill caches on every side.
+		for (const side of WEBHOOK_SIDES) await load(side, `warmup-${Date.now()}`, 50);
+		const contenders = WEBHOOK_SIDES.map((side) => ({
+			name: side.label,
+			side,
+			measure: async () => {
+				const { result, done } = await load(side, `run-${Date.now()}`, DELIVERIES);
+				const lastStopped = done.lastStoppedAt ? sqliteTime(done.lastStoppedAt) : result.startedAt + result.elapsedMs;
+				return {
+					deliveriesPerS: result.accepted / seconds(result.elapsedMs),
+					accepted: result.accepted,
+					refused: result.sent - result.accepted,
+					executionsStarted: done.started,
+					executionsPerS: done.finished / seconds(Math.max(lastStopped - result.startedAt, result.elapsedMs)),
+				};
+			},
+		}));
+		const runs = await alternate(ctx, 'webhooks', contenders);
+		return {
+			id: 'webhooks',
+			title: 'Webhook deliveries per second',
+			conditions: `up to ${DELIVERIES} distinct deliveries per run (at most ${LOAD_TIME_LIMIT_MS / 1000} s) from a load generator on 127.0.0.1, ${LOAD_CONCURRENCY} at a time over kept-alive connections; each workflow is its trigger alone, answering at once`,
+			limitText: "none from the setup: every delivery goes through n8n's own webhook handling, so n8n's Webhook node is the measure",
+			headline: 'deliveriesPerS',
+			metrics: [
+				{ key: 'deliveriesPerS', label: 'deliveries/s accepted', unit: '/s', better: 'higher' },
+				{ key: 'accepted', label: 'accepted', unit: '' },
+				{ key: 'refused', label: 'not accepted', unit: '' },
+				{ key: 'executionsStarted', label: 'executions started', unit: '' },
+				{ key: 'executionsPerS', label: 'executions finished per second', unit: '/s', better: 'higher' },
+			],
+			sides: contenders.map((contender) => ({ role: contender.side.role, label: contender.side.label, runs: runs.get(contender)! })),
+		};
+	},
+};
+
+export const SCENARIOS: Scenario[] = [exportScenario, rateLimitScenario, upsertScenario, stampScenario, webhookScenario];

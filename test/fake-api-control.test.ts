@@ -1,0 +1,72 @@
+/**
+ * The fake API's control endpoints for settings, faults and bulk data, as a process of its own is driven (the
+ * benchmark sets latency, a rate-limit ceiling, 5xx faults and 20,000 customers through them).
+ */
+import { FakeApi } from './fake-api/server';
+import { seededPassId, STEMP_TOKEN } from './fake-api/stemp';
+
+let api: FakeApi;
+
+beforeEach(async () => {
+	api = await new FakeApi().start();
+});
+
+afterEach(async () => {
+	await api.stop();
+});
+
+async function control(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+	const response = await fetch(api.url + path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+	return { status: response.status, body: await response.json() };
+}
+
+test('POST /__settings sets latency and the rate-limit ceiling, null switches the ceiling off, reset restores them', async () => {
+	expect(await control('POST', '/__settings', { latencyMs: 20, requestsPerSecond: 5, rateLimitRetryAfterSeconds: 2 })).toEqual({
+		status: 200,
+		body: { latencyMs: 20, requestsPerSecond: 5, rateLimitRetryAfterSeconds: 2 },
+	});
+	expect(api.latencyMs).toBe(20);
+	expect(api.requestsPerSecond).toBe(5);
+
+	expect((await control('POST', '/__settings', { requestsPerSecond: null })).body).toEqual({
+		latencyMs: 20,
+		requestsPerSecond: null,
+		rateLimitRetryAfterSeconds: 2,
+	});
+	await fetch(api.url + '/__reset', { method: 'POST' });
+	expect([api.latencyMs, api.requestsPerSecond, api.rateLimitRetryAfterSeconds]).toEqual([0, undefined, undefined]);
+});
+
+test.each([
+	{ settings: { latencyMs: -1 }, message: 'latencyMs must be a number of 0 or more' },
+	{ settings: { requestsPerSecond: 0 }, message: 'requestsPerSecond must be more than 0' },
+])('POST /__settings refuses $settings', async ({ settings, message }) => {
+	expect(await control('POST', '/__settings', settings)).toEqual({ status: 400, body: { message } });
+});
+
+test('POST /__seed replaces the Stamped customers and adds stemp passes', async () => {
+	expect(await control('POST', '/__seed', { stampedCustomers: 250, stempPasses: 3 })).toEqual({
+		status: 200,
+		body: { stampedCustomers: 250, stempPasses: 4 }, // the fake's own default pass, and three generated ones
+	});
+	expect(api.stemp.passes.has(seededPassId(2))).toBe(true);
+});
+
+test('POST /__faults injects a list of faults: a 500 after applying, on the paths named', async () => {
+	api.stemp.seedPasses(2);
+	const faults = [0, 1].map((index) => ({ kind: 500, times: 1, phase: 'after', path: `/walletpasses/${seededPassId(index)}/stamps/add` }));
+	expect(await control('POST', '/__faults', faults)).toEqual({ status: 200, body: { injected: 2 } });
+
+	const add = (index: number) =>
+		fetch(`${api.stempUrl}/walletpasses/${seededPassId(index)}/stamps/add`, { method: 'POST', headers: { Authorization: `Bearer ${STEMP_TOKEN}` } });
+	expect([(await add(0)).status, (await add(0)).status, (await add(1)).status]).toEqual([500, 200, 500]);
+	expect(api.log.map((entry) => entry.applied)).toEqual([true, true, true]);
+	expect(api.stemp.passes.get(seededPassId(0))?.currentStamps).toBe(2);
+});
+
+test('POST /__faults refuses a fault that is not one', async () => {
+	expect(await control('POST', '/__faults', { kind: 200, times: 1 })).toEqual({
+		status: 400,
+		body: { message: 'A fault\'s kind must be an HTTP error status or "drop", not 200' },
+	});
+});
