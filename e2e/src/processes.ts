@@ -43,6 +43,9 @@ export interface StartOptions {
 	logFile?: string;
 	/** Keep stdin open as a pipe: a child that exits when stdin closes then dies with this process. */
 	stdinPipe?: boolean;
+	/** Run as this user and group id (needs root): for programs that refuse to run as root, such as Postgres. */
+	uid?: number;
+	gid?: number;
 }
 
 /** Starts a long-running child in its own process group. Stop it with `stopProcess`. */
@@ -55,6 +58,8 @@ export function startProcess(command: string, args: string[], options: StartOpti
 		env: options.env ?? process.env,
 		detached: true,
 		stdio: [options.stdinPipe ? 'pipe' : 'ignore', output, output],
+		uid: options.uid,
+		gid: options.gid,
 	};
 	const child = spawn(file, argv, spawnOptions);
 	if (typeof output === 'number') fs.closeSync(output);
@@ -81,14 +86,23 @@ export interface RunResult {
 	timedOut: boolean;
 }
 
+export interface RunOptions {
+	env?: NodeJS.ProcessEnv;
+	cwd?: string;
+	timeoutMs: number;
+	uid?: number;
+	gid?: number;
+}
+
 /** Runs a command to completion, killing its whole group if it takes longer than `timeoutMs`. */
 export async function runCommand(
 	command: string,
 	args: string[],
-	options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+	options: RunOptions,
 ): Promise<RunResult> {
 	installCleanup();
-	const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const { cwd, env, uid, gid } = options;
+	const child = spawn(command, args, { cwd, env: env ?? process.env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	running.add(child);
 	let stdout = '';
 	let stderr = '';
@@ -113,7 +127,7 @@ export async function runCommand(
 export async function runOrThrow(
 	command: string,
 	args: string[],
-	options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+	options: RunOptions,
 ): Promise<RunResult> {
 	const result = await runCommand(command, args, options);
 	if (result.code !== 0) {
