@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { installOnce } from './install';
-import { freePortPair } from './n8n';
 import { E2E_DIR } from './paths';
 import { runOrThrow, startProcess, stopProcess, waitFor } from './processes';
 
@@ -39,7 +38,8 @@ export async function ensurePostgresInstalled(): Promise<boolean> {
 	});
 }
 
-export async function startPostgres(): Promise<Postgres> {
+/** Starts a fresh cluster on `port` (pick one with freePortPairsBelowEphemeral). */
+export async function startPostgres(port: number): Promise<Postgres> {
 	await ensurePostgresInstalled();
 	const owner: { uid?: number; gid?: number } = process.getuid?.() === 0 ? UNPRIVILEGED : {};
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-postgres-'));
@@ -55,7 +55,6 @@ export async function startPostgres(): Promise<Postgres> {
 		remove();
 		throw error;
 	});
-	const port = await freePortPair(); // its neighbour stays unused
 	// Durability is not wanted here: nothing is flushed to disk, which keeps a busy test run fast.
 	const settings = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
 	const args = ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, ...settings.flatMap((setting) => ['-c', setting])];

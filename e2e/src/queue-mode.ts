@@ -10,8 +10,9 @@ import path from 'node:path';
 
 import type { N8nDistribution } from './install';
 import { CURRENT_N8N, ensureInstalled } from './install';
-import { freePortPair, isFree, N8n } from './n8n';
+import { N8n } from './n8n';
 import { packPackage } from './package-under-test';
+import { freePortPairsBelowEphemeral } from './ports';
 import { dataFolder } from './paths';
 import type { Postgres } from './postgres';
 import { startPostgres } from './postgres';
@@ -65,24 +66,6 @@ function queueEnv(redis: Redis, postgres: Postgres): Record<string, string> {
 
 const stripColours = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
-/**
- * Ports for `count` processes, each with its neighbour (the task broker's) free too, none overlapping. Taken
- * below the range the system hands out to outgoing connections: the cluster's processes open many (Postgres,
- * Redis) while others start, and one of them could occupy a port picked there before its process listens.
- */
-async function distinctPortPairs(count: number): Promise<number[]> {
-	const [ephemeralLow] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-	const high = Math.min(ephemeralLow || 32768, 32768) - 2;
-	const ports: number[] = [];
-	for (let attempt = 0; ports.length < count && attempt < 200; attempt++) {
-		const port = 20_000 + Math.floor(Math.random() * (high - 20_000));
-		if (ports.some((taken) => Math.abs(taken - port) <= 1)) continue;
-		if ((await isFree(port)) && (await isFree(port + 1))) ports.push(port);
-	}
-	if (ports.length < count) throw new Error(`Could not find ${count} free port pairs below ${high}`);
-	return ports;
-}
-
 /** Stops everything given, in order, each step even when an earlier one failed. */
 async function stopAll(steps: Array<(() => Promise<void>) | undefined>): Promise<void> {
 	for (const step of steps) await step?.().catch((error) => console.error('Stopping failed:', error));
@@ -108,9 +91,11 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			postgres?.stop,
 		]);
 	try {
-		[redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+		const webhookCount = options.webhookProcesses ?? 1;
+		const [redisPort, postgresPort, mainPort, ...ports] = await freePortPairsBelowEphemeral(3 + webhookCount + (options.workers ?? 2));
+		[redis, postgres] = await Promise.all([startRedis(redisPort), startPostgres(postgresPort)]);
 		const sandbox = options.sandbox ?? (ownSandbox = await startSandbox());
-		const main = new N8n({ dist, userFolder, port: await freePortPair(), env: queueEnv(redis, postgres), name: 'main' });
+		const main = new N8n({ dist, userFolder, port: mainPort, env: queueEnv(redis, postgres), name: 'main' });
 		processes.push(main);
 		await main.installPackage(await packPackage(path.join(userFolder, 'pack')));
 		await main.importCredentials(sandboxCredentials(sandbox));
@@ -120,8 +105,6 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		await main.start();
 		await main.signIn();
 
-		const webhookCount = options.webhookProcesses ?? 1;
-		const ports = await distinctPortPairs(webhookCount + (options.workers ?? 2));
 		const sibling = (role: 'webhook' | 'worker', index: number, port: number) => main.sibling({ role, name: `${role}-${index + 1}`, port });
 		const webhooks = ports.slice(0, webhookCount).map((port, index) => sibling('webhook', index, port));
 		const workers = ports.slice(webhookCount).map((port, index) => sibling('worker', index, port));

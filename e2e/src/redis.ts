@@ -9,7 +9,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-import { freePortPair } from './n8n';
 import { startProcess, stopProcess, waitFor } from './processes';
 
 export interface Redis {
@@ -40,12 +39,12 @@ function ping(port: number): Promise<string> {
 	});
 }
 
-export async function startRedis(): Promise<Redis> {
+/** Starts Redis on `port` (pick one with freePortPairsBelowEphemeral). */
+export async function startRedis(port: number): Promise<Redis> {
 	const server = redisServerPath();
 	if (!server) throw new Error('redis-server is not installed; on Debian or Ubuntu: apt-get install -y redis-server');
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-redis-'));
 	const logFile = path.join(dir, 'redis.log');
-	const port = await freePortPair(); // its neighbour stays unused
 	// No snapshots, no append-only file: a queue for one test run, nothing to keep.
 	const args = ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
 	const child = startProcess(server, args, { logFile });
