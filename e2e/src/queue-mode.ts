@@ -31,8 +31,6 @@ export interface QueueClusterOptions {
 	webhookProcesses?: number;
 	workers?: number;
 	dist?: N8nDistribution;
-	/** The sandbox to import credentials for; by default one is started (and stopped) with the cluster. */
-	sandbox?: Sandbox;
 }
 
 export interface QueueCluster {
@@ -80,28 +78,35 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 
 	let redis: Redis | undefined;
 	let postgres: Postgres | undefined;
-	let ownSandbox: Sandbox | undefined;
+	let sandbox: Sandbox | undefined;
 	const processes: N8n[] = [];
 	const stop = () =>
 		stopAll([
 			// n8n first (workers finish their jobs), then what it talks to.
-			() => Promise.all(processes.map((process) => process.stop())).then(() => undefined),
-			ownSandbox?.stop,
+			() => Promise.all(processes.map((n8n) => n8n.stop())).then(() => undefined),
+			sandbox?.stop,
 			redis?.stop,
 			postgres?.stop,
 		]);
 	try {
 		const webhookCount = options.webhookProcesses ?? 1;
 		const [redisPort, postgresPort, mainPort, ...ports] = await freePortPairsBelowEphemeral(3 + webhookCount + (options.workers ?? 2));
-		[redis, postgres] = await Promise.all([startRedis(redisPort), startPostgres(postgresPort)]);
-		const sandbox = options.sandbox ?? (ownSandbox = await startSandbox());
+		// All settled before going on, so that whatever did start is stopped below when another part failed.
+		const started = await Promise.allSettled([
+			startRedis(redisPort).then((server) => (redis = server)),
+			startPostgres(postgresPort).then((server) => (postgres = server)),
+			startSandbox().then((server) => (sandbox = server)),
+		]);
+		for (const result of started) if (result.status === 'rejected') throw result.reason;
+		if (!redis || !postgres || !sandbox) throw new Error('Redis, Postgres or the sandbox did not start');
 		const main = new N8n({ dist, userFolder, port: mainPort, env: queueEnv(redis, postgres), name: 'main' });
 		processes.push(main);
 		await main.installPackage(await packPackage(path.join(userFolder, 'pack')));
 		await main.importCredentials(sandboxCredentials(sandbox));
 		if (options.workflows?.length) await main.importWorkflows(options.workflows);
 		for (const workflowId of options.publish ?? []) await main.publish(workflowId);
-		// The main first: it creates the database schema the others expect.
+		// The main first: it activates the published workflows, which registers their webhooks for the webhook
+		// processes, and sets up the owner the public API is used as.
 		await main.start();
 		await main.signIn();
 
@@ -109,7 +114,7 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		const webhooks = ports.slice(0, webhookCount).map((port, index) => sibling('webhook', index, port));
 		const workers = ports.slice(webhookCount).map((port, index) => sibling('worker', index, port));
 		processes.push(...webhooks, ...workers);
-		await Promise.all([...webhooks, ...workers].map((process) => process.start()));
+		await Promise.all([...webhooks, ...workers].map((n8n) => n8n.start()));
 
 		return {
 			main,
