@@ -37,11 +37,11 @@ export async function ensurePostgresInstalled(): Promise<boolean> {
 	});
 }
 
-/** Starts a fresh cluster on `port` (pick one with freePortPairsBelowEphemeral). */
-export async function startPostgres(port: number): Promise<Postgres> {
+/** Starts a fresh cluster on `port` (pick one with freePortPairsBelowEphemeral), its folder under `parent`. */
+export async function startPostgres(port: number, parent?: string): Promise<Postgres> {
 	await ensurePostgresInstalled();
 	const owner: { uid?: number; gid?: number } = process.getuid?.() === 0 ? UNPRIVILEGED : {};
-	const { path: dir, remove } = temporaryFolder('n8n-queue-postgres-');
+	const { path: dir, remove } = temporaryFolder('postgres-', parent);
 	if (owner.uid !== undefined) fs.chownSync(dir, owner.uid, owner.gid!);
 	const data = path.join(dir, 'data');
 	const logFile = path.join(dir, 'postgres.log');
@@ -54,8 +54,9 @@ export async function startPostgres(port: number): Promise<Postgres> {
 		throw error;
 	});
 	// Durability is not wanted here: nothing is flushed to disk, which keeps a busy test run fast.
-	const settings = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
-	const args = ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, ...settings.flatMap((setting) => ['-c', setting])];
+	// TCP only: no Unix socket, whose path would have to stay under 108 characters.
+	const settings = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200', 'unix_socket_directories='];
+	const args = ['-D', data, '-h', '127.0.0.1', '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])];
 	const child = startProcess(path.join(BIN_DIR, 'postgres'), args, { logFile, ...owner });
 	const stop = async () => {
 		await stopProcess(child, 10_000);

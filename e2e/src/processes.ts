@@ -158,11 +158,12 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 }
 
 /**
- * A new folder under the system's temporary folder that is removed by `remove()`, or when this process exits
- * without calling it (after an error or Ctrl-C), for servers' data that must not outlive the run.
+ * A new folder for a server's data that must not outlive the run, under `parent` (default: the system's
+ * temporary folder): removed by `remove()`, or when this process exits without calling it. Jest's sandbox does
+ * not always get to run exit handlers on Ctrl-C, so callers that can pass a parent which is wiped at the next run.
  */
-export function temporaryFolder(prefix: string): { path: string; remove(): void } {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+export function temporaryFolder(prefix: string, parent = os.tmpdir()): { path: string; remove(): void } {
+	const dir = fs.mkdtempSync(path.join(parent, prefix));
 	const remove = () => {
 		process.off('exit', remove);
 		fs.rmSync(dir, { recursive: true, force: true });

@@ -93,8 +93,9 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		const [redisPort, postgresPort, mainPort, ...ports] = await freePortPairsBelowEphemeral(3 + webhookCount + (options.workers ?? 2));
 		// All settled before going on, so that whatever did start is stopped below when another part failed.
 		const started = await Promise.allSettled([
-			startRedis(redisPort).then((server) => (redis = server)),
-			startPostgres(postgresPort).then((server) => (postgres = server)),
+			// Their folders inside the data folder, which the next run wipes even if this one was interrupted.
+			startRedis(redisPort, userFolder).then((server) => (redis = server)),
+			startPostgres(postgresPort, userFolder).then((server) => (postgres = server)),
 			startSandbox().then((server) => (sandbox = server)),
 		]);
 		for (const result of started) if (result.status === 'rejected') throw result.reason;

@@ -38,11 +38,11 @@ function ping(port: number): Promise<string> {
 	});
 }
 
-/** Starts Redis on `port` (pick one with freePortPairsBelowEphemeral). */
-export async function startRedis(port: number): Promise<Redis> {
+/** Starts Redis on `port` (pick one with freePortPairsBelowEphemeral), its folder under `parent`. */
+export async function startRedis(port: number, parent?: string): Promise<Redis> {
 	const server = redisServerPath();
 	if (!server) throw new Error('redis-server is not installed; on Debian or Ubuntu: apt-get install -y redis-server');
-	const { path: dir, remove } = temporaryFolder('n8n-queue-redis-');
+	const { path: dir, remove } = temporaryFolder('redis-', parent);
 	const logFile = path.join(dir, 'redis.log');
 	// No snapshots, no append-only file: a queue for one test run, nothing to keep.
 	const args = ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
