@@ -307,6 +307,17 @@ function writeAtomically(file: string, content: string): void {
 	fs.renameSync(`${file}.tmp`, file);
 }
 
+/** BENCHMARKS.md's queue-mode section is written by `npm run bench:queue` (bench/queue-mode.ts); this report keeps it. */
+export const QUEUE_SECTION_START = '<!-- queue-mode:start (written by npm run bench:queue) -->';
+export const QUEUE_SECTION_END = '<!-- queue-mode:end -->';
+
+function existingQueueSection(file: string): string | undefined {
+	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+	const start = current.indexOf(QUEUE_SECTION_START);
+	const end = current.indexOf(QUEUE_SECTION_END, start);
+	return start >= 0 && end > start ? current.slice(start, end + QUEUE_SECTION_END.length) : undefined;
+}
+
 export const resultsFile = (root: string) => path.join(root, 'bench', 'results', 'results.json');
 
 export function writeReport(results: BenchResults, root: string): string[] {
@@ -317,7 +328,8 @@ export function writeReport(results: BenchResults, root: string): string[] {
 	};
 	writeAtomically(files.json, JSON.stringify(results, null, '\t') + '\n');
 	writeAtomically(files.chart, renderChart(results));
-	writeAtomically(files.markdown, renderMarkdown(results, path.relative(root, files.chart)));
+	const queueSection = existingQueueSection(files.markdown);
+	writeAtomically(files.markdown, renderMarkdown(results, path.relative(root, files.chart)) + (queueSection ? `\n${queueSection}\n` : ''));
 	return Object.values(files);
 }
 

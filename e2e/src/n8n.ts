@@ -20,12 +20,29 @@ export const OWNER = { email: 'owner@example.com', firstName: 'Play', lastName: 
 const CLI_TIMEOUT_MS = 120_000;
 const SERVER_START_TIMEOUT_MS = 120_000;
 
+/**
+ * Which n8n process `start` runs: the main (`n8n start`: editor, REST API, webhooks, and in regular mode the
+ * executions), or in queue mode a webhook process (`n8n webhook`) or a worker (`n8n worker`).
+ */
+export type N8nRole = 'main' | 'webhook' | 'worker';
+
+const ROLE_COMMAND: Record<N8nRole, string> = { main: 'start', webhook: 'webhook', worker: 'worker' };
+
 export interface N8nOptions {
 	dist: N8nDistribution;
 	/** N8N_USER_FOLDER: n8n keeps `.n8n/` (database, encryption key, installed nodes) below it. */
 	userFolder: string;
-	/** HTTP port of `n8n start`; also used to derive the task broker's port (port + 1). */
+	/**
+	 * HTTP port of the process `start` runs (a worker's is its health server); also used to derive the task
+	 * broker's port (port + 1).
+	 */
 	port: number;
+	/** Defaults to 'main'. */
+	role?: N8nRole;
+	/** Added to every command's environment, over the defaults: queue mode, a database other than SQLite. */
+	env?: Record<string, string>;
+	/** Names the server's log file, `<name>.log` in the user folder (default `n8n`): processes sharing a folder need their own. */
+	name?: string;
 }
 
 /** A free TCP port on 127.0.0.1 (with a neighbour free too, for the task broker). */
@@ -44,7 +61,7 @@ export async function freePortPair(): Promise<number> {
 	throw new Error('No two neighbouring free ports on 127.0.0.1');
 }
 
-function isFree(port: number): Promise<boolean> {
+export function isFree(port: number): Promise<boolean> {
 	return new Promise((resolve) => {
 		const server = net.createServer();
 		server.once('error', () => resolve(false));
@@ -111,6 +128,9 @@ export class N8n {
 	readonly userFolder: string;
 	readonly port: number;
 	readonly baseUrl: string;
+	readonly role: N8nRole;
+	readonly name: string;
+	private readonly extraEnv: Record<string, string>;
 	private server: ChildProcess | undefined;
 	private cookie = '';
 	private apiKey = '';
@@ -120,10 +140,18 @@ export class N8n {
 		this.userFolder = options.userFolder;
 		this.port = options.port;
 		this.baseUrl = `http://127.0.0.1:${options.port}`;
+		this.role = options.role ?? 'main';
+		this.name = options.name ?? 'n8n';
+		this.extraEnv = options.env ?? {};
+	}
+
+	/** Another process of the same installation (same folder, database and settings), e.g. a worker of this main. */
+	sibling(options: { role: N8nRole; name: string; port: number }): N8n {
+		return new N8n({ dist: this.dist, userFolder: this.userFolder, env: this.extraEnv, ...options });
 	}
 
 	get logFile(): string {
-		return path.join(this.userFolder, 'n8n.log');
+		return path.join(this.userFolder, `${this.name}.log`);
 	}
 
 	get databaseFile(): string {
@@ -153,8 +181,45 @@ export class N8n {
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			// A worker answers health checks on its own server; `start` waits for its readiness there.
+			...(this.role === 'worker'
+				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }
+				: {}),
 			...this.dist.env,
+			...this.extraEnv,
 		};
+	}
+
+	/**
+	 * Runs one SQL query on this instance's database and returns the rows, with n8n's own Node.js: its built-in
+	 * SQLite driver, or n8n's `pg` module for Postgres. Parameters are `?` placeholders; quote camelCase columns
+	 * ("workflowId"), as Postgres needs.
+	 */
+	async queryDatabase<T = Record<string, unknown>>(sql: string, params: Array<string | number> = []): Promise<T[]> {
+		const env = this.env();
+		const script =
+			env.DB_TYPE === 'postgresdb'
+				? `
+				const { Client } = require('pg');
+				const [sql, params] = JSON.parse(process.argv[1]);
+				let n = 0;
+				const client = new Client({ host: process.env.DB_POSTGRESDB_HOST, port: Number(process.env.DB_POSTGRESDB_PORT),
+					user: process.env.DB_POSTGRESDB_USER, database: process.env.DB_POSTGRESDB_DATABASE });
+				client.connect()
+					.then(() => client.query(sql.replace(/[?]/g, () => '$' + ++n), params))
+					.then((result) => console.log(JSON.stringify(result.rows)))
+					.finally(() => client.end());`
+				: `
+				const { DatabaseSync } = require('node:sqlite');
+				const [sql, params] = JSON.parse(process.argv[1]);
+				const db = new DatabaseSync(process.env.DATABASE_FILE, { readOnly: true });
+				console.log(JSON.stringify(db.prepare(sql).all(...params)));`;
+		const { stdout } = await runOrThrow(this.dist.nodeBinary, ['--no-warnings', '-e', script, JSON.stringify([sql, params])], {
+			cwd: this.dist.dir,
+			env: { ...env, DATABASE_FILE: this.databaseFile },
+			timeoutMs: 30_000,
+		});
+		return JSON.parse(stdout) as T[];
 	}
 
 	/** Installs the packed package into `.n8n/nodes`, as n8n's own community-package install does. */
@@ -225,15 +290,16 @@ export class N8n {
 		return JSON.parse(fs.readFileSync(path.join(this.dist.dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
 	}
 
-	/** Starts `n8n start` and waits until it is ready; its output goes to `logFile`. */
+	/** Starts `n8n start` (or the role's command) and waits until it is ready; its output goes to `logFile`. */
 	async start(): Promise<void> {
 		if (this.server) throw new Error('n8n is already running');
-		this.server = startProcess(this.dist.nodeBinary, [n8nBin(this.dist), 'start'], { env: this.env(), logFile: this.logFile });
+		const command = ROLE_COMMAND[this.role];
+		this.server = startProcess(this.dist.nodeBinary, [n8nBin(this.dist), command], { env: this.env(), logFile: this.logFile });
 		const server = this.server;
 		let exited = false;
 		server.once('exit', () => (exited = true));
 		await waitFor(
-			`n8n at ${this.baseUrl} (log: ${this.logFile})`,
+			`n8n ${command} at ${this.baseUrl} (log: ${this.logFile})`,
 			async () => {
 				if (exited) throw new Error(`n8n exited while starting; see ${this.logFile}`);
 				const response = await fetch(`${this.baseUrl}/healthz/readiness`);

@@ -6,6 +6,8 @@
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const running = new Set<ChildProcess>();
 
@@ -43,6 +45,9 @@ export interface StartOptions {
 	logFile?: string;
 	/** Keep stdin open as a pipe: a child that exits when stdin closes then dies with this process. */
 	stdinPipe?: boolean;
+	/** Run as this user and group id (needs root): for programs that refuse to run as root, such as Postgres. */
+	uid?: number;
+	gid?: number;
 }
 
 /** Starts a long-running child in its own process group. Stop it with `stopProcess`. */
@@ -55,6 +60,8 @@ export function startProcess(command: string, args: string[], options: StartOpti
 		env: options.env ?? process.env,
 		detached: true,
 		stdio: [options.stdinPipe ? 'pipe' : 'ignore', output, output],
+		uid: options.uid,
+		gid: options.gid,
 	};
 	const child = spawn(file, argv, spawnOptions);
 	if (typeof output === 'number') fs.closeSync(output);
@@ -81,14 +88,23 @@ export interface RunResult {
 	timedOut: boolean;
 }
 
+export interface RunOptions {
+	env?: NodeJS.ProcessEnv;
+	cwd?: string;
+	timeoutMs: number;
+	uid?: number;
+	gid?: number;
+}
+
 /** Runs a command to completion, killing its whole group if it takes longer than `timeoutMs`. */
 export async function runCommand(
 	command: string,
 	args: string[],
-	options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+	options: RunOptions,
 ): Promise<RunResult> {
 	installCleanup();
-	const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const { cwd, env, uid, gid } = options;
+	const child = spawn(command, args, { cwd, env: env ?? process.env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	running.add(child);
 	let stdout = '';
 	let stderr = '';
@@ -113,7 +129,7 @@ export async function runCommand(
 export async function runOrThrow(
 	command: string,
 	args: string[],
-	options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+	options: RunOptions,
 ): Promise<RunResult> {
 	const result = await runCommand(command, args, options);
 	if (result.code !== 0) {
@@ -139,4 +155,19 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 		}
 		await new Promise((resolve) => setTimeout(resolve, intervalMs));
 	}
+}
+
+/**
+ * A new folder for a server's data that must not outlive the run, under `parent` (default: the system's
+ * temporary folder): removed by `remove()`, or when this process exits without calling it. Jest's sandbox does
+ * not always get to run exit handlers on Ctrl-C, so callers that can pass a parent which is wiped at the next run.
+ */
+export function temporaryFolder(prefix: string, parent = os.tmpdir()): { path: string; remove(): void } {
+	const dir = fs.mkdtempSync(path.join(parent, prefix));
+	const remove = () => {
+		process.off('exit', remove);
+		fs.rmSync(dir, { recursive: true, force: true });
+	};
+	process.on('exit', remove);
+	return { path: dir, remove };
 }

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 
 import type { N8n } from './n8n';
-import { runOrThrow, waitFor } from './processes';
+import { waitFor } from './processes';
 
 export interface RegisteredWebhook {
 	method: string;
@@ -15,26 +15,20 @@ export interface RegisteredWebhook {
 	url: string;
 }
 
-/** Rows of a read-only query on an instance's database, read with Node 24's built-in SQLite driver. */
-export async function queryDatabase<Row>(n8n: N8n, sql: string, parameters: Array<string | number>): Promise<Row[]> {
-	const query = `
-		const { DatabaseSync } = require('node:sqlite');
-		const db = new DatabaseSync(process.argv[1], { readOnly: true });
-		const rows = db.prepare(process.argv[2]).all(...JSON.parse(process.argv[3]));
-		console.log(JSON.stringify(rows));`;
-	const args = ['--no-warnings', '-e', query, n8n.databaseFile, sql, JSON.stringify(parameters)];
-	const { stdout } = await runOrThrow(n8n.dist.nodeBinary, args, { timeoutMs: 30_000 });
-	return JSON.parse(stdout) as Row[];
+/** Rows of a read-only query on an instance's database, SQLite or Postgres (see `N8n.queryDatabase`). */
+export async function queryDatabase<Row>(n8n: N8n, sql: string, parameters: Array<string | number> = []): Promise<Row[]> {
+	return await n8n.queryDatabase<Row>(sql, parameters);
 }
 
 /**
  * The production webhooks n8n registered for a workflow, read from its database (table `webhook_entity`), so
- * the URL is right whatever path or `isFullPath` the node uses.
+ * the URL is right whatever path or `isFullPath` the node uses. The URL is on `n8n`'s port: in queue mode, pass
+ * the webhook process.
  */
 export async function registeredWebhooks(n8n: N8n, workflowId: string): Promise<RegisteredWebhook[]> {
 	const rows = await queryDatabase<{ method: string; node: string; webhookPath: string }>(
 		n8n,
-		'SELECT method, node, webhookPath FROM webhook_entity WHERE workflowId = ?',
+		'SELECT method, node, "webhookPath" FROM webhook_entity WHERE "workflowId" = ?',
 		[workflowId],
 	);
 	return rows.map((row) => ({ method: row.method, node: row.node, url: `${n8n.baseUrl}/webhook/${row.webhookPath}` }));

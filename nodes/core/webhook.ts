@@ -65,7 +65,10 @@ export interface DeliveryMemory {
 
 export const deliveryMemory: DeliveryMemory = { ttlMs: 48 * 60 * 60 * 1000, maxEntries: 2000 };
 
-/** Deliveries seen by this process, per trigger node: catches a repeat that arrives before the first is saved. */
+/**
+ * Deliveries seen by this process, per trigger node. Checking and recording are one synchronous step, so within
+ * one n8n process a repeat is caught even when both copies arrive at the same moment.
+ */
 const seenInProcess = new Map<string, Map<string, number>>();
 
 /** Forgets what this process has seen, as a restart would (static data is kept). */
@@ -103,9 +106,10 @@ function sortedRecord(stored: Record<string, number>, now: number): Record<strin
 }
 
 /**
- * Records a delivery and tells whether it was seen before. The record lives in the workflow's static data
- * (saved by n8n with the workflow, so it outlasts restarts) and in this process's memory. Best effort: two
- * copies arriving at the same moment at different n8n processes can both pass.
+ * Records a delivery and tells whether it was seen before, in this process's memory and in the workflow's
+ * static data. n8n 2.41 does not save static data that a webhook changed when the webhook starts an execution,
+ * so in practice the memory decides: a repeat after a restart, or at another n8n process (queue mode with
+ * several webhook processes), is not recognised. The README says so and names Remove Duplicates.
  */
 export function isRepeatDelivery(ctx: IWebhookFunctions, deliveryKey: string, now: number = Date.now()): boolean {
 	const staticData = ctx.getWorkflowStaticData('node');

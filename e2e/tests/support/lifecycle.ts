@@ -2,6 +2,8 @@
 import type { Instance, InstanceOptions } from '../../src/instance';
 import { prepareInstance } from '../../src/instance';
 import type { Execution } from '../../src/n8n';
+import type { QueueCluster, QueueClusterOptions } from '../../src/queue-mode';
+import { startQueueCluster } from '../../src/queue-mode';
 
 export type InstanceHandle = Pick<Instance, 'n8n' | 'sandbox'>;
 
@@ -43,4 +45,27 @@ export async function executeOk(instance: InstanceHandle, workflowId: string): P
 	const { ok, execution, output } = await instance.n8n.execute(workflowId);
 	expect({ ok, output: ok ? '' : output.slice(-3000) }).toEqual({ ok: true, output: '' });
 	return execution!;
+}
+
+/**
+ * n8n in queue mode for the test file (see startQueueCluster), stopped after the file; the sandbox's data and
+ * log are reset before each test.
+ */
+export function useQueueCluster(options: QueueClusterOptions, setupTimeoutMs = 300_000): QueueCluster {
+	let cluster: QueueCluster | undefined;
+	beforeAll(async () => {
+		cluster = await startQueueCluster(options);
+	}, setupTimeoutMs);
+	afterAll(async () => {
+		await cluster?.stop();
+	}, 60_000);
+	beforeEach(async () => {
+		await current().sandbox.reset();
+	});
+	const current = (): QueueCluster => {
+		if (!cluster) throw new Error('The queue-mode cluster is not ready: its setup failed (see the first error)');
+		return cluster;
+	};
+	// Every property read goes to the running cluster, so the handle can be taken at the top of a test file.
+	return new Proxy({} as QueueCluster, { get: (_, property) => current()[property as keyof QueueCluster] });
 }

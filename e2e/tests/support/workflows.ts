@@ -3,6 +3,8 @@
  * node runs every operation of that node against the sandbox; the bad-input workflows feed a node invalid data
  * from an upstream node, as a real workflow would.
  */
+import { randomUUID } from 'node:crypto';
+
 import { sandboxCredentialRef } from '../../src/sandbox';
 
 export interface NodeSpec {
@@ -240,3 +242,18 @@ export const emailProbe = lineWorkflow('e2eEmailProbe', 'e2e: e-mail probe', [
 		credentials: { smtp: sandboxCredentialRef('smtp') },
 	},
 ]);
+
+/**
+ * The same workflow started by n8n's Webhook node (named like the Manual Trigger it replaces, so the same
+ * expectations apply) at `/webhook/<path>`: a production execution, which queue mode hands to a worker (`n8n
+ * execute` and the editor's manual runs stay on the main).
+ */
+export function viaWebhook(workflow: WorkflowJson, path: string): WorkflowJson {
+	const webhook = { type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } };
+	return {
+		...workflow,
+		id: `${workflow.id}Hook`,
+		name: `${workflow.name} (webhook)`,
+		nodes: workflow.nodes.map((node) => (node.name === MANUAL_TRIGGER ? { ...node, ...webhook } : node)),
+	};
+}
