@@ -205,7 +205,10 @@ describe('redeliveries', () => {
 		expect(repeat).toEqual({ status: 200, response: { received: true, started: false, reason: 'repeated delivery' } });
 	});
 
-	test('the repeat is recognised after a restart (the record is in the saved static data)', async () => {
+	// The trigger also writes its record into the workflow's static data. n8n 2.41 does not save that change when
+	// the delivery starts an execution (the e2e and queue suites show it, and the README says so); here the
+	// harness keeps the static data across the restart, as n8n would if it saved it, to pin the trigger's part.
+	test('the repeat is recognised after a restart when the workflow\'s static data was kept', async () => {
 		const first = trigger();
 		await first.deliver({ body: rawCompleted, headers: headers(rawCompleted) });
 		restartProcess();
