@@ -28,6 +28,7 @@ import type { WorkflowJson } from '../e2e/tests/support/workflows';
 import { chainWorkflow } from '../e2e/tests/support/workflows';
 import { FakeApi } from '../test/fake-api/server';
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../test/fake-api/stamped-v2';
+import { ITEMS_AT_ONCE } from '../nodes/core/operation';
 import { QUEUE_SECTION_END, QUEUE_SECTION_START } from './report';
 
 const customers = Number(process.argv[2] ?? 20_000);
@@ -236,14 +237,13 @@ async function main(): Promise<void> {
 			'',
 			table(runs),
 			'',
-			'One run of each scenario, on a machine other jobs were using too: small differences between the two modes',
-			'are noise.',
+			'One run of each scenario: small differences between the two modes are noise.',
 			'',
 			'How to read it: on one machine the workers share the cores a single n8n has, so queue mode does not make',
 			'one scenario faster here; it spreads executions over processes, and in production over machines. What cuts',
-			'the wall time, in both modes, is splitting work into executions that run at once: within an execution the',
-			'upserts are sent one after another. The requests in flight at the API add up across executions, whichever',
-			`process runs them: two exports at once allow 2 x ${EXPORT_CONCURRENCY}, ${UPSERT_SPLIT} upsert executions ${UPSERT_SPLIT} x 1 (README, "Running at scale").`,
+			`the wall time, in both modes, is splitting work into executions that run at once: within an execution at most ${ITEMS_AT_ONCE}`,
+			'upserts are in flight. The requests in flight at the API add up across executions, whichever process runs',
+			`them: two exports at once allow 2 x ${EXPORT_CONCURRENCY}, ${UPSERT_SPLIT} upsert executions ${UPSERT_SPLIT} x ${ITEMS_AT_ONCE} (README, "Running at scale").`,
 		].join('\n');
 		writeSection(body);
 		console.log(body);

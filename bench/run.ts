@@ -102,8 +102,9 @@ async function main(): Promise<void> {
 				if (!urls.has(workflowId)) urls.set(workflowId, await webhookUrl(n8n, workflowId));
 				return urls.get(workflowId)!;
 			},
-			restart: async () => {
+			restart: async (env = {}) => {
 				await n8n.stop();
+				n8n.envOverrides = env;
 				await n8n.start();
 				await n8n.signIn();
 			},

@@ -16,6 +16,7 @@ import type { RunOutcome } from './measure';
 import { outputItems, runOnce } from './measure';
 import type { ScenarioSides, Side, WebhookSide } from './workflows';
 import { exportSides, HTTP_BATCH, PAGE_SIZE, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
+import { ITEMS_AT_ONCE } from '../nodes/core/operation';
 
 export const CUSTOMERS = 20_000;
 export const LATENCY_MS = 20;
@@ -70,8 +71,11 @@ export interface BenchContext {
 	rounds: number;
 	/** The production URL of a workflow's webhook. */
 	urlOf(workflowId: string): Promise<string>;
-	/** Stops and starts n8n: a fresh process, for memory figures that do not carry over from earlier runs. */
-	restart(): Promise<void>;
+	/**
+	 * Stops and starts n8n: a fresh process, for memory figures that do not carry over from earlier runs; with
+	 * `env`, n8n runs with those settings until the next restart.
+	 */
+	restart(env?: Record<string, string>): Promise<void>;
 	log(line: string): void;
 }
 
@@ -262,11 +266,11 @@ export const rateLimitScenario: Scenario = {
 	},
 };
 
-/** Per-item scenarios: ours sends one item at a time; theirs one batch a second, its requests all at once. */
+/** Per-item scenarios: ours sends up to ITEMS_AT_ONCE items at a time; theirs one batch a second, its requests all at once. */
 const PER_ITEM_LIMITS = {
-	ours: seconds(ITEMS * LATENCY_MS),
+	ours: seconds((ITEMS * LATENCY_MS) / ITEMS_AT_ONCE),
 	theirs: seconds((Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS),
-	text: `ours sends one item at a time: ${ITEMS} × ${LATENCY_MS} ms; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
+	text: `ours sends ${ITEMS_AT_ONCE} items at a time (each on another customer or pass): ${ITEMS} × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
 };
 
 const failedItems = (items: Array<Record<string, unknown>>) => items.filter((item) => item.error !== undefined && item.error !== null).length;
@@ -393,62 +397,87 @@ async function lastExecutionId(ctx: BenchContext, workflowId: string): Promise<n
 /** SQLite keeps n8n's timestamps as UTC text without a zone. */
 const sqliteTime = (text: string) => Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
 
-export const webhookScenario: Scenario = {
-	id: 'webhooks',
-	async run(ctx) {
-		const secrets = { stamped: SANDBOX_KEYS.stampedWebhookSecret, stemp: SANDBOX_KEYS.stempWebhookSigningSecret };
-		const load = async (side: WebhookSide, runId: string, count: number) => {
-			const workflowId = side.workflow.id;
-			const before = await lastExecutionId(ctx, workflowId);
-			const url = await ctx.urlOf(workflowId);
-			const result = await sendLoad({ url, delivery: side.delivery, count, concurrency: LOAD_CONCURRENCY, timeLimitMs: LOAD_TIME_LIMIT_MS, runId, secrets });
-			// Executions run on after the answer: wait until every accepted delivery's has stopped, so that none
-			// is still running while the next side is measured.
-			const done = await waitFor(
-				`${result.accepted} executions of ${workflowId} to finish`,
-				async () => {
-					const executions = await executionsAfter(ctx, workflowId, before);
-					return executions.finished >= result.accepted ? executions : undefined;
-				},
-				120_000,
-				500,
-			).catch(async () => await executionsAfter(ctx, workflowId, before));
-			return { result, done };
-		};
-		// Warm-up: the first deliveries load code and fill caches on every side.
-		for (const side of WEBHOOK_SIDES) await load(side, `warmup-${Date.now()}`, 50);
-		const contenders = WEBHOOK_SIDES.map((side) => ({
-			name: side.label,
-			side,
-			measure: async () => {
-				const { result, done } = await load(side, `run-${Date.now()}`, DELIVERIES);
-				const lastStopped = done.lastStoppedAt ? sqliteTime(done.lastStoppedAt) : result.startedAt + result.elapsedMs;
-				return {
-					deliveriesPerS: result.accepted / seconds(result.elapsedMs),
-					accepted: result.accepted,
-					refused: result.sent - result.accepted,
-					executionsStarted: done.started,
-					executionsPerS: done.finished / seconds(Math.max(lastStopped - result.startedAt, result.elapsedMs)),
-				};
-			},
-		}));
-		const runs = await alternate(ctx, 'webhooks', contenders);
-		return {
-			id: 'webhooks',
-			title: 'Webhook deliveries per second',
-			conditions: `up to ${DELIVERIES} distinct deliveries per run (at most ${LOAD_TIME_LIMIT_MS / 1000} s) from a load generator on 127.0.0.1, ${LOAD_CONCURRENCY} at a time over kept-alive connections; each workflow is its trigger alone, answering at once`,
-			limitText: "none from the setup: every delivery goes through n8n's own webhook handling, so n8n's Webhook node is the measure",
-			headline: 'deliveriesPerS',
-			metrics: [
-				{ key: 'deliveriesPerS', label: 'deliveries/s accepted', unit: '/s', better: 'higher' },
-				{ key: 'accepted', label: 'accepted', unit: '' },
-				{ key: 'refused', label: 'not accepted', unit: '' },
-				{ key: 'executionsStarted', label: 'executions started', unit: '' },
-				{ key: 'executionsPerS', label: 'executions finished per second', unit: '/s', better: 'higher' },
-			],
-			sides: contenders.map((contender) => ({ role: contender.side.role, label: contender.side.label, runs: runs.get(contender)! })),
-		};
-	},
-};
+/**
+ * n8n 2.x evaluates expressions in an isolate (`N8N_EXPRESSION_ENGINE=vm`, the default) and, while it handles
+ * a production webhook, takes that isolate for every start node except its own Webhook node. The legacy engine
+ * runs without one, so the same load under it shows what the triggers themselves cost.
+ */
+const LEGACY_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
 
-export const SCENARIOS: Scenario[] = [exportScenario, rateLimitScenario, upsertScenario, stampScenario, webhookScenario];
+function webhookScenario(id: string, title: string, engineEnv?: Record<string, string>): Scenario {
+	return {
+		id,
+		async run(ctx) {
+			if (engineEnv) await ctx.restart(engineEnv);
+			try {
+				return await measureWebhooks(ctx, id, title);
+			} finally {
+				if (engineEnv) await ctx.restart();
+			}
+		},
+	};
+}
+
+async function measureWebhooks(ctx: BenchContext, id: string, title: string): Promise<ScenarioResult> {
+	const secrets = { stamped: SANDBOX_KEYS.stampedWebhookSecret, stemp: SANDBOX_KEYS.stempWebhookSigningSecret };
+	const load = async (side: WebhookSide, runId: string, count: number) => {
+		const workflowId = side.workflow.id;
+		const before = await lastExecutionId(ctx, workflowId);
+		const url = await ctx.urlOf(workflowId);
+		const result = await sendLoad({ url, delivery: side.delivery, count, concurrency: LOAD_CONCURRENCY, timeLimitMs: LOAD_TIME_LIMIT_MS, runId, secrets });
+		// Executions run on after the answer: wait until every accepted delivery's has stopped, so that none
+		// is still running while the next side is measured.
+		const done = await waitFor(
+			`${result.accepted} executions of ${workflowId} to finish`,
+			async () => {
+				const executions = await executionsAfter(ctx, workflowId, before);
+				return executions.finished >= result.accepted ? executions : undefined;
+			},
+			120_000,
+			500,
+		).catch(async () => await executionsAfter(ctx, workflowId, before));
+		return { result, done };
+	};
+	// Warm-up: the first deliveries load code and fill caches on every side.
+	for (const side of WEBHOOK_SIDES) await load(side, `warmup-${Date.now()}`, 50);
+	const contenders = WEBHOOK_SIDES.map((side) => ({
+		name: side.label,
+		side,
+		measure: async () => {
+			const { result, done } = await load(side, `run-${Date.now()}`, DELIVERIES);
+			const lastStopped = done.lastStoppedAt ? sqliteTime(done.lastStoppedAt) : result.startedAt + result.elapsedMs;
+			return {
+				deliveriesPerS: result.accepted / seconds(result.elapsedMs),
+				accepted: result.accepted,
+				refused: result.sent - result.accepted,
+				executionsStarted: done.started,
+				executionsPerS: done.finished / seconds(Math.max(lastStopped - result.startedAt, result.elapsedMs)),
+			};
+		},
+	}));
+	const runs = await alternate(ctx, id, contenders);
+	return {
+		id,
+		title,
+		conditions: `up to ${DELIVERIES} distinct deliveries per run (at most ${LOAD_TIME_LIMIT_MS / 1000} s) from a load generator on 127.0.0.1, ${LOAD_CONCURRENCY} at a time over kept-alive connections; each workflow is its trigger alone, answering at once`,
+		limitText: "none from the setup: every delivery goes through n8n's own webhook handling, so n8n's Webhook node is the measure",
+		headline: 'deliveriesPerS',
+		metrics: [
+			{ key: 'deliveriesPerS', label: 'deliveries/s accepted', unit: '/s', better: 'higher' },
+			{ key: 'accepted', label: 'accepted', unit: '' },
+			{ key: 'refused', label: 'not accepted', unit: '' },
+			{ key: 'executionsStarted', label: 'executions started', unit: '' },
+			{ key: 'executionsPerS', label: 'executions finished per second', unit: '/s', better: 'higher' },
+		],
+		sides: contenders.map((contender) => ({ role: contender.side.role, label: contender.side.label, runs: runs.get(contender)! })),
+	};
+}
+
+export const SCENARIOS: Scenario[] = [
+	exportScenario,
+	rateLimitScenario,
+	upsertScenario,
+	stampScenario,
+	webhookScenario('webhooks', "Webhook deliveries per second (n8n's default expression engine)"),
+	webhookScenario('webhooksLegacyEngine', 'Webhook deliveries per second (N8N_EXPRESSION_ENGINE=legacy)', LEGACY_ENGINE),
+];

@@ -131,6 +131,8 @@ export class N8n {
 	readonly role: N8nRole;
 	readonly name: string;
 	private readonly extraEnv: Record<string, string>;
+	/** Settings for the next start on top of the others, e.g. another expression engine for one benchmark. */
+	envOverrides: Record<string, string> = {};
 	private server: ChildProcess | undefined;
 	private cookie = '';
 	private apiKey = '';
@@ -187,6 +189,7 @@ export class N8n {
 				: {}),
 			...this.dist.env,
 			...this.extraEnv,
+			...this.envOverrides,
 		};
 	}
 
