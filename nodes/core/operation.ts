@@ -89,8 +89,24 @@ export async function runOperation<Input, Api>(
 		running.set(task, subject);
 	}
 	await Promise.all(running.keys());
-	if (failures.length > 0) throw failures.sort((a, b) => a.itemIndex - b.itemIndex)[0].error;
+	if (failures.length > 0) {
+		const { itemIndex: failed, error } = failures.sort((a, b) => a.itemIndex - b.itemIndex)[0];
+		throw withLaterItemsDone(error, results, failed);
+	}
 	return results.flat();
+}
+
+/**
+ * Items after the failed one that were sent alongside it and succeeded are done on the server, though the run
+ * failed: the error says which, so that running the same items again does not repeat them.
+ */
+function withLaterItemsDone(error: Error, results: INodeExecutionData[][], failed: number): Error {
+	const done = results.map((result, itemIndex) => (result && itemIndex > failed ? itemIndex : -1)).filter((itemIndex) => itemIndex >= 0);
+	if (done.length === 0) return error;
+	const described = error as { description?: string | null };
+	const note = `Item${done.length > 1 ? 's' : ''} ${done.join(', ')}, sent at the same time, succeeded before the run stopped: leave ${done.length > 1 ? 'them' : 'it'} out when you run these items again.`;
+	described.description = described.description ? `${described.description} ${note}` : note;
+	return error;
 }
 
 function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {

@@ -18,6 +18,7 @@ import {
 	classifyNetworkError,
 	classifyStatus,
 	isRetryable,
+	mayHaveActed,
 	parseRetryAfterMs,
 	retryPolicy,
 } from './retry';
@@ -74,16 +75,16 @@ type Outcome =
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** The kind of failure behind each error this client threw, for callers deciding what happened on the server. */
+/**
+ * The kind of failure behind each error this client threw, for callers deciding what happened on the server.
+ * Kept beside the error rather than on it, so it never shows in the error item n8n outputs.
+ */
 const failureKinds = new WeakMap<object, FailureKind>();
 
-/**
- * Whether the server may have applied the call behind this error: true after a 5xx, a timeout or a dropped
- * connection; false after a 4xx, a 429 or a refused connection, where nothing was done.
- */
+/** Whether the server may have applied the call behind this error (see `mayHaveActed`). */
 export function mayHaveBeenApplied(error: unknown): boolean {
 	const kind = error !== null && typeof error === 'object' ? failureKinds.get(error) : undefined;
-	return kind === 'serverError' || kind === 'timeout' || kind === 'connectionDropped' || kind === 'otherNetworkError';
+	return kind !== undefined && mayHaveActed(kind);
 }
 
 const NOT_RETRIED_WRITE =
@@ -124,13 +125,13 @@ export class ApiClient {
 
 	async request<T = unknown>(call: ApiCall): Promise<T> {
 		let waitedMs = 0;
-		let mayHaveActed = false;
+		let actedBefore = false;
 		for (let attempt = 1; ; attempt++) {
 			const outcome = await this.send(call);
 			if (outcome.ok) return outcome.response.body as T;
 			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus) return undefined as T;
-			if (mayHaveActed && outcome.response?.statusCode === call.alreadyDoneStatus) return undefined as T;
-			if (outcome.kind !== 'rateLimited' && outcome.kind !== 'notConnected') mayHaveActed = true;
+			if (actedBefore && outcome.response?.statusCode === call.alreadyDoneStatus) return undefined as T;
+			if (mayHaveActed(outcome.kind)) actedBefore = true;
 
 			if (outcome.kind === 'rateLimited') call.onRateLimited?.();
 			const retryable = isRetryable(outcome.kind, call.idempotent);
@@ -200,7 +201,7 @@ export class ApiClient {
 
 	private notRetriedReason(kind: FailureKind, call: ApiCall): string | undefined {
 		if (call.idempotent) return undefined;
-		return kind === 'serverError' || kind === 'timeout' || kind === 'connectionDropped' ? NOT_RETRIED_WRITE : undefined;
+		return mayHaveActed(kind) ? NOT_RETRIED_WRITE : undefined;
 	}
 
 	private toError(call: ApiCall, outcome: Exclude<Outcome, { ok: true }>, attempts: number, note?: string): NodeApiError {

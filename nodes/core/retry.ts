@@ -35,6 +35,14 @@ export type FailureKind =
 	| 'clientError'
 	| 'otherNetworkError';
 
+/**
+ * Whether the server may have acted on a call that failed this way: after a 5xx, a timeout or a connection
+ * that broke mid-way, it may have; after a 4xx, a 429 or a refused connection, it did nothing.
+ */
+export function mayHaveActed(kind: FailureKind): boolean {
+	return kind === 'serverError' || kind === 'timeout' || kind === 'connectionDropped' || kind === 'otherNetworkError';
+}
+
 /** Whether a failure of this kind may be retried, given what the call would do if applied twice. */
 export function isRetryable(kind: FailureKind, idempotent: boolean): boolean {
 	switch (kind) {

@@ -59,45 +59,33 @@ function asCustomer(body: unknown): V3Customer | undefined {
 	return { customerId: String(id), record };
 }
 
-/**
- * Looks a customer up by an exact e-mail address or platform ID. Resolves to undefined when Stamped knows no
- * such customer (404, or an answer that holds no customer).
- */
-export async function findCustomer(
-	api: ApiClient,
-	by: LookupKey,
-	value: string,
-	itemIndex: number,
-): Promise<V3Customer | undefined> {
+/** GET customers/lookup; with `absentOk`, Stamped's 404 resolves to undefined instead of failing. */
+async function lookUp(api: ApiClient, by: LookupKey, value: string, itemIndex: number, absentOk: boolean): Promise<V3Customer | undefined> {
 	const body = await api.request({
 		method: 'GET',
 		path: merchantPath(api, '/customers/lookup'),
 		qs: { [by]: value },
 		idempotent: true,
-		absentStatus: 404,
+		...(absentOk ? { absentStatus: 404 } : {}),
 		itemIndex,
 	});
 	return asCustomer(body);
 }
 
 /**
+ * Looks a customer up by an exact e-mail address or platform ID. Resolves to undefined when Stamped knows no
+ * such customer (404, or an answer that holds no customer).
+ */
+export async function findCustomer(api: ApiClient, by: LookupKey, value: string, itemIndex: number): Promise<V3Customer | undefined> {
+	return await lookUp(api, by, value, itemIndex, true);
+}
+
+/**
  * The customer with this e-mail address or platform ID, for operations that act on a customer. An unknown
  * customer fails with Stamped's own 404 message.
  */
-export async function requireCustomer(
-	api: ApiClient,
-	by: LookupKey,
-	value: string,
-	itemIndex: number,
-): Promise<V3Customer> {
-	const body = await api.request({
-		method: 'GET',
-		path: merchantPath(api, '/customers/lookup'),
-		qs: { [by]: value },
-		idempotent: true,
-		itemIndex,
-	});
-	const customer = asCustomer(body);
+export async function requireCustomer(api: ApiClient, by: LookupKey, value: string, itemIndex: number): Promise<V3Customer> {
+	const customer = await lookUp(api, by, value, itemIndex, false);
 	if (!customer) {
 		throw new NodeOperationError(api.node, `Stamped found no customer with ${by} "${value}"`, {
 			itemIndex,
