@@ -3,9 +3,9 @@
  * queue mode (Redis, Postgres, a main, a webhook process, two workers) and once in a single n8n (regular mode,
  * SQLite) on the same machine, in the same run. Work reaches n8n as production webhook calls, so queue mode hands
  * every execution to a worker; "split" scenarios start several executions at once, which is how queue mode
- * spreads work over workers (one execution always runs on one worker). The fake API runs in this process with a
- * fixed latency per request and counts the requests in flight at its end, which shows how the per-execution
- * concurrency of Return All adds up across executions.
+ * spreads work over workers (one execution always runs on one worker). The workflows are the single-instance
+ * benchmark's own (bench/workflows.ts); each mode's sandbox answers with a fixed latency per request and counts
+ * the requests in flight at once, which shows how the per-execution concurrency adds up across executions.
  *
  *   npm run bench:queue              (20,000 customers, 2,000 upserts, 20 ms latency)
  *   npm run bench:queue -- 5000 500  (customers, upserts)
@@ -23,51 +23,23 @@ import type { N8n } from '../e2e/src/n8n';
 import { PROJECT_ROOT } from '../e2e/src/paths';
 import { waitFor } from '../e2e/src/processes';
 import { startQueueCluster } from '../e2e/src/queue-mode';
+import type { Sandbox } from '../e2e/src/sandbox';
 import { webhookUrl } from '../e2e/src/webhooks';
 import type { WorkflowJson } from '../e2e/tests/support/workflows';
-import { chainWorkflow } from '../e2e/tests/support/workflows';
-import { FakeApi } from '../test/fake-api/server';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../test/fake-api/stamped-v2';
 import { ITEMS_AT_ONCE } from '../nodes/core/operation';
 import { QUEUE_SECTION_END, QUEUE_SECTION_START } from './report';
+import { databaseTime, LATENCY_MS, OUR_EXPORT_CONCURRENCY } from './scenarios';
+import { OUR_EXPORT, OUR_UPSERT } from './workflows';
 
 const customers = Number(process.argv[2] ?? 20_000);
 const upserts = Number(process.argv[3] ?? 2_000);
-const LATENCY_MS = 20;
-const EXPORT_CONCURRENCY = 4; // the node's default
 const UPSERT_SPLIT = 8; // executions the upserts are split into
 const RUN_TIMEOUT_MS = 10 * 60_000;
-
-const CREDENTIAL = { id: 'benchStampedApi', name: 'Stamped bench API' };
-
-function webhookStart(path: string) {
-	return {
-		name: 'Start',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: `bench-${path}`,
-		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-	};
-}
-
-function stamped(name: string, parameters: Record<string, unknown>) {
-	return { name, type: 'n8n-nodes-stamped-stemp.stamped', parameters, credentials: { stampedApi: CREDENTIAL } };
-}
-
-const exportWorkflow = chainWorkflow('benchExport', 'bench: export every customer', [
-	webhookStart('bench-export'),
-	stamped('Export', { resource: 'customer', operation: 'getAll', returnAll: true, options: { concurrency: EXPORT_CONCURRENCY } }),
-]);
-
-/** The customers to upsert arrive in the webhook's body; Split Out makes one item of each. */
-const upsertWorkflow = chainWorkflow('benchUpsert', 'bench: upsert customers', [
-	webhookStart('bench-upsert'),
-	{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: 'body.customers', include: 'noOtherFields', options: {} } },
-	stamped('Upsert', { resource: 'customer', operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.firstName }}' } }),
-]);
+const WORKFLOWS = [OUR_EXPORT.workflow, OUR_UPSERT.workflow];
 
 interface Target {
 	label: string;
+	sandbox: Sandbox;
 	/** Where webhooks are called (the webhook process in queue mode). */
 	webhooks: N8n;
 	/** Where executions are looked up. */
@@ -86,17 +58,24 @@ interface Run {
 	ranOn: string;
 }
 
-async function executionIds(n8n: N8n, workflowId: string): Promise<string[]> {
-	const rows = await n8n.queryDatabase<{ id: string | number }>('SELECT id FROM execution_entity WHERE "workflowId" = ?', [workflowId]);
-	return rows.map((row) => String(row.id));
+interface ExecutionRow {
+	id: string | number;
+	status: string;
+	stoppedAt: string | null;
 }
 
-/** Starts `bodies.length` executions of a workflow at once and waits until all have finished successfully. */
-async function runAtOnce(api: FakeApi, target: Target, workflow: WorkflowJson, bodies: unknown[], scenario: string): Promise<Run> {
+async function executions(n8n: N8n, workflowId: string): Promise<ExecutionRow[]> {
+	return await n8n.queryDatabase<ExecutionRow>('SELECT id, status, "stoppedAt" FROM execution_entity WHERE "workflowId" = ?', [workflowId]);
+}
+
+/**
+ * Starts `bodies.length` executions of a workflow at once and waits until all have finished successfully. The
+ * wall time runs to the last execution's stop as n8n recorded it, so how often this polls does not count.
+ */
+async function runAtOnce(target: Target, workflow: WorkflowJson, bodies: unknown[], scenario: string): Promise<Run> {
 	const url = await webhookUrl(target.webhooks, workflow.id);
-	const known = new Set(await executionIds(target.main, workflow.id));
-	api.log.length = 0;
-	api.maxInFlight = 0;
+	const known = new Set((await executions(target.main, workflow.id)).map((row) => String(row.id)));
+	await target.sandbox.clearLog();
 	const started = Date.now();
 	const answers = await Promise.all(
 		bodies.map(async (body) => (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status),
@@ -105,69 +84,66 @@ async function runAtOnce(api: FakeApi, target: Target, workflow: WorkflowJson, b
 	const finished = await waitFor(
 		`${bodies.length} execution(s) of ${workflow.id}`,
 		async () => {
-			const rows = await target.main.queryDatabase<{ id: string | number; status: string }>(
-				'SELECT id, status FROM execution_entity WHERE "workflowId" = ?',
-				[workflow.id],
-			);
-			const fresh = rows.filter((row) => !known.has(String(row.id)));
+			const fresh = (await executions(target.main, workflow.id)).filter((row) => !known.has(String(row.id)));
 			const failed = fresh.find((row) => row.status === 'error' || row.status === 'crashed');
 			if (failed) throw new Error(`${scenario}: execution ${failed.id} ended with ${failed.status}`);
-			return fresh.length === bodies.length && fresh.every((row) => row.status === 'success') ? fresh.map((row) => String(row.id)) : undefined;
+			return fresh.length === bodies.length && fresh.every((row) => row.status === 'success' && row.stoppedAt) ? fresh : undefined;
 		},
 		RUN_TIMEOUT_MS,
-		200,
+		1000,
 	);
-	const wallMs = Date.now() - started;
+	const wallMs = Math.max(...finished.map((row) => databaseTime(row.stoppedAt!))) - started;
 	const placement = new Map<string, number>();
-	for (const id of finished) placement.set(target.ranOn(id), (placement.get(target.ranOn(id)) ?? 0) + 1);
+	for (const { id } of finished) placement.set(target.ranOn(String(id)), (placement.get(target.ranOn(String(id))) ?? 0) + 1);
+	const stats = await target.sandbox.stats();
 	return {
 		scenario,
 		executions: bodies.length,
 		wallMs,
-		requests: api.log.length,
-		maxInFlight: api.maxInFlight,
+		requests: stats.requests,
+		maxInFlight: stats.maxInFlight,
 		ranOn: [...placement].sort().map(([process, count]) => `${process}: ${count}`).join(', '),
 	};
 }
 
 /** Records the export output, read back for one execution (the public API's copy of the run data). */
 async function exportedRecords(target: Target): Promise<number> {
-	const [latest] = (await executionIds(target.main, exportWorkflow.id)).sort((a, b) => Number(b) - Number(a));
+	const [latest] = (await executions(target.main, OUR_EXPORT.workflow.id)).map((row) => String(row.id)).sort((a, b) => Number(b) - Number(a));
 	const execution = await target.main.publicApi<{ data: { resultData: { runData: Record<string, Array<{ data?: { main: unknown[][] } }>> } } }>(
 		`/executions/${latest}?includeData=true`,
 	);
-	return execution.data.resultData.runData.Export[0].data?.main[0].length ?? 0;
+	return execution.data.resultData.runData[OUR_EXPORT.outputNode][0].data?.main[0].length ?? 0;
 }
 
-async function runScenarios(api: FakeApi, target: Target): Promise<Run[]> {
-	const runs: Run[] = [];
-	api.latencyMs = 0;
-	await runAtOnce(api, target, exportWorkflow, [{}], 'warm-up'); // loads the nodes in every process it reaches
-	api.latencyMs = LATENCY_MS;
+async function runScenarios(target: Target): Promise<Run[]> {
+	const { sandbox } = target;
+	// Warm-up on the sandbox's few seeded customers: two of each at once, so that every worker has loaded the
+	// nodes before anything is timed.
+	const warmUpPeople = [0, 1].map((i) => ({ items: [{ email: `warmup${i}@example.com`, firstName: 'Warm' }] }));
+	await runAtOnce(target, OUR_EXPORT.workflow, [{}, {}], 'warm-up');
+	await runAtOnce(target, OUR_UPSERT.workflow, warmUpPeople, 'warm-up');
+	await sandbox.seed({ stampedCustomers: customers });
+	await sandbox.configure({ latencyMs: LATENCY_MS });
 
-	const one = await runAtOnce(api, target, exportWorkflow, [{}], 'export, 1 execution');
+	const runs: Run[] = [];
+	const one = await runAtOnce(target, OUR_EXPORT.workflow, [{}], 'export, 1 execution');
 	runs.push({ ...one, records: await exportedRecords(target) });
-	runs.push(await runAtOnce(api, target, exportWorkflow, [{}, {}], 'export, 2 executions at once'));
+	runs.push(await runAtOnce(target, OUR_EXPORT.workflow, [{}, {}], 'export, 2 executions at once'));
 
 	const people = Array.from({ length: upserts }, (_, i) => ({ email: `bench${String(i).padStart(5, '0')}@example.com`, firstName: `Bench${i}` }));
-	runs.push(await runAtOnce(api, target, upsertWorkflow, [{ customers: people }], `${upserts} upserts, 1 execution`));
+	runs.push(await runAtOnce(target, OUR_UPSERT.workflow, [{ items: people }], `${upserts} upserts, 1 execution`));
 	const size = Math.ceil(upserts / UPSERT_SPLIT);
-	const parts = Array.from({ length: UPSERT_SPLIT }, (_, part) => ({ customers: people.slice(part * size, (part + 1) * size) }));
-	runs.push(await runAtOnce(api, target, upsertWorkflow, parts, `${upserts} upserts, ${UPSERT_SPLIT} executions of ${size} at once`));
+	const parts = Array.from({ length: UPSERT_SPLIT }, (_, part) => ({ items: people.slice(part * size, (part + 1) * size) }));
+	runs.push(await runAtOnce(target, OUR_UPSERT.workflow, parts, `${upserts} upserts, ${UPSERT_SPLIT} executions of ${size} at once`));
 	return runs;
 }
 
-function stampedCredential(api: FakeApi) {
-	return [{ ...CREDENTIAL, type: 'stampedApi', data: { publicKey: STAMPED_PUBLIC_KEY, privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl } }];
-}
-
-async function inQueueMode(api: FakeApi): Promise<Run[]> {
-	const workflows = [exportWorkflow, upsertWorkflow];
-	const cluster = await startQueueCluster({ name: 'bench-queue', workflows, publish: workflows.map((workflow) => workflow.id), workers: 2 });
+async function inQueueMode(): Promise<Run[]> {
+	const cluster = await startQueueCluster({ name: 'bench-queue', workflows: WORKFLOWS, publish: WORKFLOWS.map((workflow) => workflow.id), workers: 2 });
 	try {
-		await cluster.main.importCredentials(stampedCredential(api));
-		return await runScenarios(api, {
+		return await runScenarios({
 			label: 'queue mode',
+			sandbox: cluster.sandbox,
 			webhooks: cluster.webhooks[0],
 			main: cluster.main,
 			ranOn: (executionId) => cluster.workerOf(executionId)?.name ?? 'not a worker',
@@ -177,14 +153,13 @@ async function inQueueMode(api: FakeApi): Promise<Run[]> {
 	}
 }
 
-async function inRegularMode(api: FakeApi): Promise<Run[]> {
-	const instance = await prepareInstance({ dist: CURRENT_N8N, name: 'bench-regular', workflows: [exportWorkflow, upsertWorkflow] });
+async function inRegularMode(): Promise<Run[]> {
+	const instance = await prepareInstance({ dist: CURRENT_N8N, name: 'bench-regular', workflows: WORKFLOWS });
 	try {
-		await instance.n8n.importCredentials(stampedCredential(api));
-		for (const workflow of [exportWorkflow, upsertWorkflow]) await instance.n8n.publish(workflow.id);
+		for (const workflow of WORKFLOWS) await instance.n8n.publish(workflow.id);
 		await instance.n8n.start();
 		await instance.n8n.signIn();
-		return await runScenarios(api, { label: 'single n8n', webhooks: instance.n8n, main: instance.n8n, ranOn: () => 'main' });
+		return await runScenarios({ label: 'single n8n', sandbox: instance.sandbox, webhooks: instance.n8n, main: instance.n8n, ranOn: () => 'main' });
 	} finally {
 		await instance.stop();
 	}
@@ -214,42 +189,33 @@ function writeSection(body: string): void {
 }
 
 async function main(): Promise<void> {
-	const api = await new FakeApi().start();
-	api.stamped.customers.clear();
-	api.stamped.seedCustomers(customers);
-	try {
-		const runs: Array<Run & { mode: string }> = [];
-		for (const [mode, run] of [['queue mode', inQueueMode], ['single n8n', inRegularMode]] as const) {
-			// The same store for both: the upserts of the first mode are removed again.
-			api.stamped.customers.clear();
-			api.stamped.seedCustomers(customers);
-			for (const result of await run(api)) if (result.scenario !== 'warm-up') runs.push({ ...result, mode });
-		}
-		const body = [
-			'## Queue mode',
-			'',
-			`n8n ${n8nVersion(CURRENT_N8N)} in queue mode (Redis, Postgres 17, one main, one webhook process, two workers with n8n's default`,
-			`concurrency of 10 jobs each) beside a single n8n (regular mode, SQLite), measured in the same run on the same machine:`,
-			`${customers.toLocaleString('en')} customers in the fake Stamped API v2, ${LATENCY_MS} ms latency per request, Return All with the default`,
-			`concurrency of ${EXPORT_CONCURRENCY}; the upserts are ${upserts.toLocaleString('en')} new customers sent in webhook bodies. Each scenario's executions are`,
-			'started at once by production webhook calls; wall time runs from the first call until all executions have',
-			`finished. Node ${process.version} runs the benchmark and the fake API; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB.`,
-			'',
-			table(runs),
-			'',
-			'One run of each scenario: small differences between the two modes are noise.',
-			'',
-			'How to read it: on one machine the workers share the cores a single n8n has, so queue mode does not make',
-			'one scenario faster here; it spreads executions over processes, and in production over machines. What cuts',
-			`the wall time, in both modes, is splitting work into executions that run at once: within an execution at most ${ITEMS_AT_ONCE}`,
-			'upserts are in flight. The requests in flight at the API add up across executions, whichever process runs',
-			`them: two exports at once allow 2 x ${EXPORT_CONCURRENCY}, ${UPSERT_SPLIT} upsert executions ${UPSERT_SPLIT} x ${ITEMS_AT_ONCE} (README, "Running at scale").`,
-		].join('\n');
-		writeSection(body);
-		console.log(body);
-	} finally {
-		await api.stop();
+	const runs: Array<Run & { mode: string }> = [];
+	// Each mode has a sandbox of its own, seeded the same way.
+	for (const [mode, run] of [['queue mode', inQueueMode], ['single n8n', inRegularMode]] as const) {
+		for (const result of await run()) if (result.scenario !== 'warm-up') runs.push({ ...result, mode });
 	}
+	const body = [
+		'## Queue mode',
+		'',
+		`n8n ${n8nVersion(CURRENT_N8N)} in queue mode (Redis, Postgres 17, one main, one webhook process, two workers with n8n's default`,
+		`concurrency of 10 jobs each) beside a single n8n (regular mode, SQLite), measured in the same run on the same machine:`,
+		`${customers.toLocaleString('en')} customers in the sandbox's Stamped API v2, ${LATENCY_MS} ms latency per request, Return All with the default`,
+		`concurrency of ${OUR_EXPORT_CONCURRENCY}; the upserts are ${upserts.toLocaleString('en')} new customers sent in webhook bodies. Each scenario's executions are`,
+		'started at once by production webhook calls; wall time runs from the first call until all executions have',
+		`finished (its stop as n8n recorded it). Node ${process.version} runs the benchmark and the sandbox; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB.`,
+		'',
+		table(runs),
+		'',
+		'One run of each scenario: small differences between the two modes are noise.',
+		'',
+		'How to read it: on one machine the workers share the cores a single n8n has, so queue mode does not make',
+		'one scenario faster here; it spreads executions over processes, and in production over machines. What cuts',
+		`the wall time, in both modes, is splitting work into executions that run at once: within an execution at most ${ITEMS_AT_ONCE}`,
+		'upserts are in flight. The requests in flight at the API add up across executions, whichever process runs',
+		`them: two exports at once allow 2 x ${OUR_EXPORT_CONCURRENCY}, ${UPSERT_SPLIT} upsert executions ${UPSERT_SPLIT} x ${ITEMS_AT_ONCE} (README, "Running at scale").`,
+	].join('\n');
+	writeSection(body);
+	console.log(body);
 }
 
 main().catch((error) => {

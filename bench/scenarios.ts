@@ -394,8 +394,8 @@ async function lastExecutionId(ctx: BenchContext, workflowId: string): Promise<n
 	return row.id ?? 0;
 }
 
-/** SQLite keeps n8n's timestamps as UTC text without a zone. */
-const sqliteTime = (text: string) => Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
+/** A timestamp n8n stored: SQLite keeps UTC text without a zone, Postgres answers with an ISO time. */
+export const databaseTime = (text: string) => Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
 
 /**
  * n8n 2.x evaluates expressions in an isolate (`N8N_EXPRESSION_ENGINE=vm`, the default) and, while it handles
@@ -445,7 +445,7 @@ async function measureWebhooks(ctx: BenchContext, id: string, title: string): Pr
 		side,
 		measure: async () => {
 			const { result, done } = await load(side, `run-${Date.now()}`, DELIVERIES);
-			const lastStopped = done.lastStoppedAt ? sqliteTime(done.lastStoppedAt) : result.startedAt + result.elapsedMs;
+			const lastStopped = done.lastStoppedAt ? databaseTime(done.lastStoppedAt) : result.startedAt + result.elapsedMs;
 			return {
 				deliveriesPerS: result.accepted / seconds(result.elapsedMs),
 				accepted: result.accepted,

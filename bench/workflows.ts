@@ -87,9 +87,20 @@ export interface ScenarioSides {
 	theirs: Side;
 }
 
+/** Ours for the export: every Stamped customer, Return All with the default concurrency. */
+export const OUR_EXPORT = side('Stamped, Get Many customers, Return All', 'export-ours', [stamped('Stamped', { resource: 'customer', operation: 'getAll', returnAll: true })], ['Stamped']);
+
+/** Ours for the upserts: one customer create-or-update per item of the delivery's `items`. */
+export const OUR_UPSERT = side(
+	'Stamped, Create or Update customer',
+	'upsert-ours',
+	[ONE_ITEM_EACH, stamped('Stamped', { resource: 'customer', operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.firstName }}' } })],
+	['Stamped'],
+);
+
 /** Every Stamped customer: Return All with the default concurrency, or paginated HTTP requests and a Split Out. */
 export function exportSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides {
-	const ours = side('Stamped, Get Many customers, Return All', 'export-ours', [stamped('Stamped', { resource: 'customer', operation: 'getAll', returnAll: true })], ['Stamped']);
+	const ours = OUR_EXPORT;
 	const theirs = side(
 		'HTTP Request with Pagination, then Split Out',
 		'export-theirs',
@@ -124,12 +135,7 @@ export function exportSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides
 
 /** One customer create-or-update per item (`{email, firstName}`). */
 export function upsertSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides {
-	const ours = side(
-		'Stamped, Create or Update customer',
-		'upsert-ours',
-		[ONE_ITEM_EACH, stamped('Stamped', { resource: 'customer', operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.firstName }}' } })],
-		['Stamped'],
-	);
+	const ours = OUR_UPSERT;
 	const theirs = side(
 		'HTTP Request with Batching and Retry On Fail',
 		'upsert-theirs',

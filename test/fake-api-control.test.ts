@@ -64,6 +64,17 @@ test('POST /__faults injects a list of faults: a 500 after applying, on the path
 	expect(api.stemp.passes.get(seededPassId(0))?.currentStamps).toBe(2);
 });
 
+test('GET /__stats counts the requests and the most in flight at once; DELETE /__log forgets both', async () => {
+	api.stemp.seedPasses(3);
+	api.latencyMs = 30;
+	const get = (index: number) => fetch(`${api.stempUrl}/walletpasses/${seededPassId(index)}/stamps`, { headers: { Authorization: `Bearer ${STEMP_TOKEN}` } });
+	await Promise.all([get(0), get(1), get(2)]);
+	await get(0);
+	expect(await control('GET', '/__stats')).toEqual({ status: 200, body: { requests: 4, maxInFlight: 3 } });
+	expect((await fetch(api.url + '/__log', { method: 'DELETE' })).status).toBe(204);
+	expect(await control('GET', '/__stats')).toEqual({ status: 200, body: { requests: 0, maxInFlight: 0 } });
+});
+
 test('POST /__faults refuses a fault that is not one', async () => {
 	expect(await control('POST', '/__faults', { kind: 200, times: 1 })).toEqual({
 		status: 400,

@@ -7,7 +7,8 @@ import path from 'node:path';
 
 import type { N8nDistribution } from './install';
 import { ensureInstalled } from './install';
-import { freePortPair, N8n } from './n8n';
+import { N8n } from './n8n';
+import { freePortPairsBelowEphemeral } from './ports';
 import { packPackage } from './package-under-test';
 import { dataFolder } from './paths';
 import type { Sandbox } from './sandbox';
@@ -38,7 +39,7 @@ export async function prepareInstance(options: InstanceOptions): Promise<Instanc
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	const n8n = new N8n({ dist: options.dist, userFolder, port: await freePortPair() });
+	const n8n = new N8n({ dist: options.dist, userFolder, port: (await freePortPairsBelowEphemeral(1))[0] });
 	const sandbox = await startSandbox();
 	try {
 		await n8n.installPackage(await packPackage(path.join(userFolder, 'pack')));

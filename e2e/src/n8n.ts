@@ -6,11 +6,10 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 import type { N8nDistribution } from './install';
-import { n8nBin } from './install';
+import { n8nBin, n8nVersion } from './install';
 import type { RunResult } from './processes';
 import { runCommand, runOrThrow, startProcess, stopProcess, waitFor } from './processes';
 
@@ -43,30 +42,6 @@ export interface N8nOptions {
 	env?: Record<string, string>;
 	/** Names the server's log file, `<name>.log` in the user folder (default `n8n`): processes sharing a folder need their own. */
 	name?: string;
-}
-
-/** A free TCP port on 127.0.0.1 (with a neighbour free too, for the task broker). */
-export async function freePortPair(): Promise<number> {
-	for (let attempt = 0; attempt < 20; attempt++) {
-		const port = await new Promise<number>((resolve, reject) => {
-			const server = net.createServer();
-			server.once('error', reject);
-			server.listen(0, '127.0.0.1', () => {
-				const { port: found } = server.address() as net.AddressInfo;
-				server.close(() => resolve(found));
-			});
-		});
-		if (port < 65535 && (await isFree(port + 1))) return port;
-	}
-	throw new Error('No two neighbouring free ports on 127.0.0.1');
-}
-
-export function isFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
 }
 
 /** One run of one node: its output, and how long it ran (ms) by n8n's own clock. */
@@ -290,7 +265,7 @@ export class N8n {
 	}
 
 	version(): string {
-		return JSON.parse(fs.readFileSync(path.join(this.dist.dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+		return n8nVersion(this.dist);
 	}
 
 	/** Starts `n8n start` (or the role's command) and waits until it is ready; its output goes to `logFile`. */

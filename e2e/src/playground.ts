@@ -6,7 +6,6 @@
  * Ctrl-C stops everything.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 import type { ExampleWorkflow } from './examples';
@@ -14,6 +13,7 @@ import { loadExamples, startsFromVendorTrigger } from './examples';
 import { CURRENT_N8N, ensureInstalled, n8nVersion } from './install';
 import { N8n, OWNER } from './n8n';
 import { packPackage } from './package-under-test';
+import { isFree } from './ports';
 import { dataFolder, PROJECT_ROOT } from './paths';
 import type { Sandbox } from './sandbox';
 import { sandboxCredentials, startSandbox } from './sandbox';
@@ -35,14 +35,6 @@ class ImportedExamples {
 	}
 }
 
-function portIsFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
-
 async function checkPorts(): Promise<void> {
 	const wanted = [
 		[N8N_PORT, 'n8n (PLAYGROUND_PORT)'],
@@ -51,7 +43,7 @@ async function checkPorts(): Promise<void> {
 		[SANDBOX_PORT + 1, "the sandbox's mailbox (PLAYGROUND_SANDBOX_PORT + 1)"],
 	] as const;
 	for (const [port, what] of wanted) {
-		if (!(await portIsFree(port))) {
+		if (!(await isFree(port))) {
 			throw new Error(`Port ${port} on 127.0.0.1, for ${what}, is in use. Is a playground already running? Choose other ports with PLAYGROUND_PORT / PLAYGROUND_SANDBOX_PORT.`);
 		}
 	}

@@ -1,7 +1,15 @@
 /** Ports for servers this code starts, picked where nothing else is likely to take them first. */
 import fs from 'node:fs';
+import net from 'node:net';
 
-import { isFree } from './n8n';
+/** Whether nothing listens on `port` on 127.0.0.1 yet. */
+export function isFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
 
 /**
  * `count` ports on 127.0.0.1, each with its neighbour free too (n8n puts its task broker there), none

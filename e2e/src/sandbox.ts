@@ -24,6 +24,10 @@ export interface Sandbox {
 	smtpPort: number;
 	/** Every vendor request received since the last reset, oldest first. */
 	log(): Promise<LoggedRequest[]>;
+	/** How many requests the log holds, and the most that were in flight at once, without the log itself. */
+	stats(): Promise<{ requests: number; maxInFlight: number }>;
+	/** Forgets the request log and the in-flight high-water mark, keeping data and settings. */
+	clearLog(): Promise<void>;
 	/** The webhooks the vendors would have sent since the last reset (stemp card completions, Stamped tier changes). */
 	events(): Promise<{ stemp: Array<{ type: string; walletPassId: string }>; stamped: { tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> } }>;
 	/** The e-mails the sandbox's mailbox received since the last reset. */
@@ -64,7 +68,10 @@ export async function startSandbox(ports: { api?: number; smtp?: number } = {}):
 	const args = [SANDBOX_MAIN, '--port', String(ports.api ?? 0), '--smtp-port', String(ports.smtp ?? 0)];
 	const child = startProcess(process.execPath, args, { stdinPipe: true });
 	child.stderr!.pipe(process.stderr);
-	const addresses = await readAddresses(child);
+	const addresses = await readAddresses(child).catch(async (error: unknown) => {
+		await stopProcess(child);
+		throw error;
+	});
 	const control = async (method: string, path: string, body?: unknown): Promise<Response> => {
 		const response = await fetch(addresses.url + path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 		if (!response.ok) throw new Error(`Sandbox ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
@@ -73,6 +80,8 @@ export async function startSandbox(ports: { api?: number; smtp?: number } = {}):
 	return {
 		...addresses,
 		log: async () => (await (await control('GET', '/__log')).json()) as LoggedRequest[],
+		stats: async () => (await (await control('GET', '/__stats')).json()) as { requests: number; maxInFlight: number },
+		clearLog: async () => void (await control('DELETE', '/__log')),
 		mail: async () => (await (await control('GET', '/__mail')).json()) as MailMessage[],
 		events: async () => (await (await control('GET', '/__events')).json()) as Awaited<ReturnType<Sandbox['events']>>,
 		reset: async () => void (await control('POST', '/__reset')),

@@ -5,7 +5,8 @@
  * log of every request for tests to assert on.
  *
  * When the server runs in a process of its own (the playground, the end-to-end suite, the benchmark), its control
- * endpoints stand in for those properties: `GET /__log` (the request log), `DELETE /__log` (forget it),
+ * endpoints stand in for those properties: `GET /__log` (the request log), `GET /__stats` (how many requests
+ * and the most that were in flight at once), `DELETE /__log` (forget both),
  * `POST /__reset` (log, faults, settings and data back to the seed), `GET /__events` (the webhooks stemp and
  * Stamped would have sent), `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached), and
  * with a JSON body: `POST /__settings` (latency and requests-per-second ceiling, see `Settings`), `POST /__faults`
@@ -222,8 +223,10 @@ export class FakeApi {
 	private control(method: string, pathname: string, raw: string): Reply {
 		const route = `${method} ${pathname}`;
 		if (route === 'GET /__log') return { status: 200, body: this.log };
+		if (route === 'GET /__stats') return { status: 200, body: { requests: this.log.length, maxInFlight: this.maxInFlight } };
 		if (route === 'DELETE /__log') {
 			this.log.length = 0;
+			this.maxInFlight = 0;
 			return { status: 204 };
 		}
 		if (route === 'POST /__reset') {
