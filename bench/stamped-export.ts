@@ -9,11 +9,11 @@
 import { FakeApi } from '../test/fake-api/server';
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../test/fake-api/stamped-v2';
 import { loadPackage, runNode } from '../test/harness/engine';
+import { MAX_PAGE_SIZE as PAGE_SIZE } from '../nodes/core/paging';
+import { DEFAULT_CONCURRENCY } from '../nodes/Stamped/transport';
 
 const customers = Number(process.argv[2] ?? 20_000);
 const latencyMs = Number(process.argv[3] ?? 20);
-const PAGE_SIZE = 100;
-const DEFAULT_CONCURRENCY = 4;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 

@@ -5,6 +5,7 @@
  * that answers at once, so the benchmark starts production executions in a running n8n; per-item scenarios
  * send their items in that delivery's body, split into items by a Split Out node on both sides.
  */
+import { MAX_PAGE_SIZE } from '../nodes/core/paging';
 import type { Sandbox } from '../e2e/src/sandbox';
 import type { NodeSpec, WorkflowJson } from '../e2e/tests/support/workflows';
 import { chainWorkflow, stamped, stemp, vendorTriggerWorkflow } from '../e2e/tests/support/workflows';
@@ -24,7 +25,8 @@ export function httpCredentials(): object[] {
 	];
 }
 
-export const PAGE_SIZE = 100;
+/** The page size of the package's exports, which the HTTP Request side uses too. */
+export const PAGE_SIZE = MAX_PAGE_SIZE;
 
 type NodeSettings = Pick<NodeSpec, 'retryOnFail' | 'maxTries' | 'waitBetweenTries' | 'onError'>;
 

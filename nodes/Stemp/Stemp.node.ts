@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { registryProperties } from '../core/registry';
+import { stempRegistry } from './actions/registry';
 import { router } from './actions/router';
-import * as stamp from './actions/stamp/Stamp.resource';
 import { stempCredentialTestMethods } from './transport';
 
 export class Stemp implements INodeType {
@@ -20,16 +21,7 @@ export class Stemp implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'stempApi', required: true, testedBy: 'testStempCredential' }],
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				description: 'What the operation works on',
-				options: [{ name: 'Stamp', value: 'stamp', description: 'The stamps on the card of one wallet pass' }],
-				default: 'stamp',
-			},
-			...stamp.description,
+			...registryProperties(stempRegistry),
 		],
 	};
 

@@ -1,7 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The Return All / Limit pair every list operation offers, as n8n's own nodes do. */
-export function returnAllOrLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+/**
+ * The Return All / Limit pair every list operation offers, as n8n's own nodes do. The registry adds the
+ * resource and operation display options.
+ */
+export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -9,7 +12,6 @@ export function returnAllOrLimit(show: { resource: string[]; operation: string[]
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -18,7 +20,7 @@ export function returnAllOrLimit(show: { resource: string[]; operation: string[]
 			default: 50,
 			typeOptions: { minValue: 1 },
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }

@@ -7,7 +7,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
  * item before the first request, so a bad item stops the run before anything changed.
  */
 export interface Operation<Input, Api> {
-	prepare(this: IExecuteFunctions, itemIndex: number): Input | Promise<Input>;
+	/** `version` is the API version the call will use, on vendors that have several. */
+	prepare(this: IExecuteFunctions, itemIndex: number, version?: string): Input | Promise<Input>;
 	execute(this: IExecuteFunctions, api: Api, input: Input, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 	/**
 	 * What an item acts on (a customer's e-mail, a wallet pass). Operations that name it run several items at
@@ -43,6 +44,7 @@ export async function runOperation<Input, Api>(
 	ctx: IExecuteFunctions,
 	operation: Operation<Input, Api>,
 	openApi: () => Promise<Api>,
+	version?: string,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = ctx.getInputData().length;
 	const continueOnFail = ctx.continueOnFail();
@@ -50,7 +52,7 @@ export async function runOperation<Input, Api>(
 	const prepared: Array<Prepared<Input>> = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			prepared.push({ input: await operation.prepare.call(ctx, itemIndex) });
+			prepared.push({ input: await operation.prepare.call(ctx, itemIndex, version) });
 		} catch (error) {
 			if (!continueOnFail) throw asItemError(ctx, error, itemIndex);
 			prepared.push({ error: asItemError(ctx, error, itemIndex) });
@@ -124,22 +126,4 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	if (description) json.errorDescription = description;
 	if (httpCode) json.httpCode = httpCode;
 	return { json, pairedItem: { item: itemIndex } };
-}
-
-/** The operations of an action node, by resource and operation name. */
-export type OperationTable<Api> = Record<string, Record<string, Operation<unknown, Api>>>;
-
-/** Picks the operation the node's Resource and Operation parameters name and runs it over all items. */
-export async function routeOperation<Api>(
-	ctx: IExecuteFunctions,
-	table: OperationTable<Api>,
-	openApi: () => Promise<Api>,
-): Promise<INodeExecutionData[][]> {
-	const resource = ctx.getNodeParameter('resource', 0) as string;
-	const operationName = ctx.getNodeParameter('operation', 0) as string;
-	const operation = table[resource]?.[operationName];
-	if (!operation) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
-	}
-	return [await runOperation(ctx, operation, openApi)];
 }

@@ -1,5 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** The largest page every list of both vendors serves (Stamped v2 and v3, stemp). */
+export const MAX_PAGE_SIZE = 100;
+
 /** What Return All / Limit asks for: everything, or at most `limit` records. */
 export interface Wanted {
 	returnAll: boolean;

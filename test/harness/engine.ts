@@ -272,6 +272,8 @@ export interface RunResult {
 	run: IRun;
 	/** How often the node had n8n read a credential (in a real n8n, a database query each time). */
 	credentialReads: number;
+	/** The execution hints the node left for the output pane. */
+	hints: Array<{ message: string; type?: string }>;
 }
 
 export async function runNode(options: RunOptions): Promise<RunResult> {
@@ -331,7 +333,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (a required parameter left empty).
-		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun, credentialReads: credentialsHelper.reads };
+		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun, credentialReads: credentialsHelper.reads, hints: [] };
 	}
 	const task = run.data.resultData.runData.Node?.[0];
 	return {
@@ -339,5 +341,6 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: (task?.error ?? run.data.resultData.error) as RunResult['error'],
 		run,
 		credentialReads: credentialsHelper.reads,
+		hints: (task?.hints ?? []) as RunResult['hints'],
 	};
 }

@@ -27,7 +27,7 @@ const JANE = { email: 'jane@example.com', firstName: 'Jane', points: 150, custom
 
 let api: FakeApi;
 beforeAll(async () => {
-	api = await new FakeApi({ stampedV3: { customers: [JANE] } }).start();
+	api = await new FakeApi({ stamped: { customers: [{ email: JANE.email, firstName: JANE.firstName }] }, stampedV3: { customers: [JANE] } }).start();
 });
 afterAll(async () => await api.stop());
 beforeEach(() => api.reset());
@@ -83,40 +83,78 @@ describe('authentication and the API version', () => {
 		expect(request.headers.authorization).toBeUndefined();
 	});
 
+	const v2Credential = () => ({ apiVersion: 'v2', privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl });
+
 	test.each([
-		['v3', 'v2', 'The node is set to Stamped API v3, but the selected credential is for API v2'],
-		[undefined, 'v3', 'The node is set to Stamped API v2, but the selected credential is for API v3'],
-	])('node %s with a %s credential fails before anything is sent, naming both', async (nodeVersion, credentialVersion, message) => {
-		const { error, items } = await stamped(
+		['v2 (its default)', undefined, 'v3', 'stampedV3'],
+		['v3', 'v3', 'v2', 'stamped'],
+	])('a node set to %s runs a shared operation on its %s credential, with a hint saying so', async (_label, nodeVersion, credentialVersion, vendor) => {
+		const { error, items, hints } = await stamped(
 			{ apiVersion: nodeVersion, resource: 'customer', operation: 'get', email: 'jane@example.com' },
-			{ credentials: { apiVersion: credentialVersion, baseUrl: credentialVersion === 'v2' ? api.stampedUrl : api.stampedV3Url } },
+			{ credentials: credentialVersion === 'v2' ? v2Credential() : {} },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(api.requests().map((request) => request.vendor)).toEqual([vendor]);
+		const nodeSays = nodeVersion ?? 'v2';
+		expect(hints.map((hint) => hint.message)).toEqual([
+			expect.stringContaining(`set to Stamped API ${nodeSays}, but its credential is for API ${credentialVersion}: the operation ran on API ${credentialVersion}`),
+		]);
+	});
+
+	test('a node whose API Version matches its credential leaves no hint', async () => {
+		const { error, hints } = await stamped({ resource: 'customer', operation: 'get', email: 'jane@example.com' });
+		expect(error).toBeUndefined();
+		expect(hints).toEqual([]);
+	});
+
+	test.each([
+		['v3', 'review', 'getAll', '"Review > Get Many" is offered by Stamped API v2'],
+		['v3', 'tier', 'getAll', '"Tier > Get Many" is offered by Stamped API v2'],
+		['v2', 'customer', 'lookup', '"Customer > Lookup" is offered by Stamped API v3'],
+		['v2', 'tier', 'set', '"Tier > Set" is offered by Stamped API v3'],
+		['v2', 'loyaltyTransaction', 'getAll', '"Loyalty Transaction > Get Many" is offered by Stamped API v3'],
+		['v2', 'reward', 'redeem', '"Reward > Redeem" is offered by Stamped API v3'],
+		['v2', 'coupon', 'void', '"Coupon > Void" is offered by Stamped API v3'],
+	])('with a %s credential, %s %s fails before anything is sent, naming both versions', async (version, resource, operation, what) => {
+		// The node is set to the operation's version (so the editor offered it); the credential lacks it.
+		const { error } = await stamped(
+			{ apiVersion: version === 'v2' ? 'v3' : 'v2', resource, operation, email: 'jane@example.com', tierName: 'Gold', rewardId: 'r', couponCode: 'c', lookupValue: 'x@example.com' },
+			{ credentials: version === 'v2' ? v2Credential() : {} },
 		);
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe(message);
+		expect(error?.message).toBe(`${what}, but the selected credential is for Stamped API ${version}`);
 		expect(error?.description).toContain('Nothing was sent');
-		expect(items).toEqual([]);
+		expect(api.requests()).toHaveLength(0);
+	});
+
+	test('a v3-only resource in a workflow edited outside the editor is refused on a v2 credential, naming both', async () => {
+		const { error } = await stamped({ apiVersion: 'v2', resource: 'reward', operation: 'redeem', email: 'jane@example.com', rewardId: 'r' }, { credentials: v2Credential() });
+		expect(error?.message).toBe('"Reward" is offered by Stamped API v3, but the selected credential is for Stamped API v2');
 		expect(api.requests()).toHaveLength(0);
 	});
 
 	test.each([
-		['v3', 'review', 'getAll', 'The resource "review"'],
-		['v3', 'tier', 'getAll', 'The operation "getAll" of "tier"'],
-		['v2', 'customer', 'lookup', 'The operation "lookup" of "customer"'],
-		['v2', 'tier', 'set', 'The operation "set" of "tier"'],
-		['v2', 'loyaltyTransaction', 'getAll', 'The operation "getAll" of "loyaltyTransaction"'],
-		['v2', 'reward', 'redeem', 'The resource "reward"'],
-		['v2', 'coupon', 'void', 'The resource "coupon"'],
-	])('on %s, %s %s is refused, never sent', async (version, resource, operation, what) => {
-		const credentials =
-			version === 'v2'
-				? { apiVersion: 'v2', privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl }
-				: {};
+		[{ resource: 'nonsense', operation: 'get' }, 'The resource "nonsense" is not supported'],
+		[{ resource: 'customer', operation: 'explode' }, 'The operation "explode" of "customer" is not supported'],
+	])('an operation no version has is refused: %j', async (parameters, message) => {
+		const { error } = await stamped({ ...parameters, email: 'jane@example.com' });
+		expect(error?.message).toBe(message);
+		expect(api.requests()).toHaveLength(0);
+	});
+
+	test.each([
+		['points', 'update', { action: 'add', points: 5, reason: 'goodwill' }, 'v2', 'Reason'],
+		['customer', 'upsert', { additionalFields: { points: 5 } }, 'v3', 'Points'],
+		['customer', 'upsert', { additionalFields: { tier: 'Gold' } }, 'v3', 'Tier'],
+		['loyaltyTransaction', 'create', { type: 'custom', points: 0, additionalFields: { campaignId: 'c1' } }, 'v2', 'Campaign ID'],
+	])('%s %s: a field the %s credential cannot store is refused, never dropped', async (resource, operation, parameters, version, field) => {
 		const { error } = await stamped(
-			{ apiVersion: version, resource, operation, email: 'jane@example.com', tierName: 'Gold', rewardId: 'r', couponCode: 'c', lookupValue: 'x@example.com' },
-			{ credentials },
+			{ apiVersion: version === 'v2' ? 'v3' : 'v2', resource, operation, email: 'jane@example.com', ...parameters },
+			{ credentials: version === 'v2' ? v2Credential() : {} },
 		);
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe(`${what} is not available on Stamped API ${version}`);
+		expect(error?.message).toContain(`Invalid "${field}" in item 0`);
 		expect(api.requests()).toHaveLength(0);
 	});
 });

@@ -12,9 +12,9 @@ const MAX_CONCURRENCY = 10;
  * Return All, Limit and the Concurrency option of a Stamped list operation. Concurrency is for v2 only: v2 pages
  * tell the total, so later pages can be fetched side by side; v3 pages only say whether more follow.
  */
-export function listProperties(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+export function listProperties(): INodeProperties[] {
 	return [
-		...returnAllOrLimit(show),
+		...returnAllOrLimit(),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -22,7 +22,7 @@ export function listProperties(show: { resource: string[]; operation: string[] }
 			placeholder: 'Add Option',
 			default: {},
 			description: 'How the list is read',
-			displayOptions: { show: { ...show, apiVersion: ['v2'] } },
+			displayOptions: { show: { apiVersion: ['v2'] } },
 			options: [
 				{
 					displayName: 'Concurrency',

@@ -9,7 +9,7 @@ import { credentialTest } from '../../core/credential-test';
 import type { OffsetExportResult } from '../../core/offset-export';
 import { exportOffsetPages } from '../../core/offset-export';
 import type { Wanted } from '../../core/paging';
-import { readPage } from '../../core/paging';
+import { MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
 import { merchantPathFor } from './v3';
@@ -132,9 +132,6 @@ export const testStampedCredential = credentialTest({
 /** What every node using the Stamped credential declares, so n8n can test the credential. */
 export const stampedCredentialTestMethods = { credentialTest: { testStampedCredential } };
 
-/** The largest page Stamped serves. */
-export const STAMPED_PAGE_SIZE = 100;
-
 /** Concurrency used when the node's option is not set. */
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -151,7 +148,7 @@ export interface ListRequest {
 export async function readStampedList(api: ApiClient, list: ListRequest): Promise<OffsetExportResult> {
 	return await exportOffsetPages({
 		wanted: list.wanted,
-		pageSize: STAMPED_PAGE_SIZE,
+		pageSize: MAX_PAGE_SIZE,
 		concurrency: list.concurrency,
 		key: list.key,
 		fetchPage: async (page, size, onRateLimited) => {

@@ -8,16 +8,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { asJsonObject } from '../../core/operation';
 import type { Wanted } from '../../core/paging';
-import { collectSequentialPages, readPage } from '../../core/paging';
+import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { toNumber } from '../../core/validation';
 
 /** What a v3 customer can be looked up by; each is also the name of the lookup's query parameter. */
 export const LOOKUP_KEYS = ['email', 'customCustomerId', 'shopifyId', 'bigcommerceId'] as const;
 export type LookupKey = (typeof LOOKUP_KEYS)[number];
-
-/** The largest page v3 serves. */
-export const V3_PAGE_SIZE = 100;
 
 const shopOf = (credentials: ICredentialDataDecryptedObject) => encodeURIComponent(String(credentials.storeHash ?? ''));
 
@@ -124,7 +121,7 @@ export interface V3ListRequest {
 export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<IDataObject[]> {
 	return await collectSequentialPages(
 		list.wanted,
-		V3_PAGE_SIZE,
+		MAX_PAGE_SIZE,
 		async (page, limit) =>
 			readPage(
 				await api.request({

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { requireText } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
-import { emailField, readEmail } from '../customer/common';
+import { customerOf, emailField, readEmail } from '../email';
 
 const properties: INodeProperties[] = [
 	emailField,
@@ -27,12 +27,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { apiVersion: ['v3'], resource: ['coupon'], operation: ['void'] } },
-	properties,
-);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		email: readEmail(this, itemIndex),
 		couponCode: requireText(this.getNode(), this.getNodeParameter('couponCode', itemIndex), 'Coupon Code', itemIndex),
@@ -40,7 +36,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
 }
 
 /** `void-coupon/{couponCode}` on the customer found by e-mail; answers the reward the coupon came from. */
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { email: string; couponCode: string },
@@ -56,4 +52,15 @@ export async function execute(
 	return { email: input.email, ...asJsonObject(response) };
 }
 
-export { customerOf as subjectOf } from '../customer/common';
+export const declaration = defineOperation({
+	resource: 'coupon',
+	operation: 'void',
+	versions: ['v3'],
+	name: 'Void',
+	description: 'Void a coupon a customer received from a reward',
+	action: 'Void a coupon',
+	properties,
+	prepare,
+	execute,
+	subjectOf: customerOf,
+});

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { apiVersionOf, customerPath } from '../../transport';
 import { customerRecordPath, requireCustomer } from '../../transport/v3';
-import { emailField, readEmail } from './common';
+import { customerOf, emailField, readEmail } from '../email';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,13 +18,12 @@ const properties: INodeProperties[] = [
 	emailField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['delete'] } }, properties);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };
 }
 
-export async function execute(this: IExecuteFunctions, api: ApiClient, input: { email: string }, itemIndex: number) {
+async function execute(this: IExecuteFunctions, api: ApiClient, input: { email: string }, itemIndex: number) {
 	if (apiVersionOf(api) === 'v3') {
 		// v3 deletes by Stamped's customer ID, found by e-mail first; it answers {softDelete}.
 		const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);
@@ -48,4 +47,15 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: { 
 	return { email: input.email, deleted: true, ...asJsonObject(response ?? {}) };
 }
 
-export { customerOf as subjectOf } from './common';
+export const declaration = defineOperation({
+	resource: 'customer',
+	operation: 'delete',
+	versions: ['v2', 'v3'],
+	name: 'Delete',
+	description: 'Permanently delete a customer and all their loyalty data',
+	action: 'Delete a customer',
+	properties,
+	prepare,
+	execute,
+	subjectOf: customerOf,
+});

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { requireEmail, requireOneOf, requireText } from '../../../core/validation';
 import type { LookupKey } from '../../transport/v3';
 import { LOOKUP_KEYS, requireCustomer } from '../../transport/v3';
@@ -31,12 +31,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { apiVersion: ['v3'], resource: ['customer'], operation: ['lookup'] } },
-	properties,
-);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
 	const by = requireOneOf<LookupKey>(node, this.getNodeParameter('lookupBy', itemIndex), 'Lookup By', itemIndex, LOOKUP_KEYS);
 	const raw = this.getNodeParameter('lookupValue', itemIndex);
@@ -45,7 +41,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
 }
 
 /** One customer, found by `GET /merchant/shops/{shopId}/customers/lookup`; an unknown one is Stamped's 404. */
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { by: LookupKey; value: string },
@@ -55,6 +51,19 @@ export async function execute(
 }
 
 /** Lookups by the same value run one after another; others at once (see Operation.subjectOf). */
-export function subjectOf(input: { by: string; value: string }): string {
+function subjectOf(input: { by: string; value: string }): string {
 	return `${input.by}:${input.value.toLowerCase()}`;
 }
+
+export const declaration = defineOperation({
+	resource: 'customer',
+	operation: 'lookup',
+	versions: ['v3'],
+	name: 'Lookup',
+	description: 'Find a customer by e-mail address, custom customer ID, Shopify ID or BigCommerce ID',
+	action: 'Look up a customer',
+	properties,
+	prepare,
+	execute,
+	subjectOf,
+});

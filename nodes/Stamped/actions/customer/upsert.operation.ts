@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { mayHaveBeenApplied } from '../../../core/request';
-import { requireInteger, requireIsoDate, requireNumber, requireText, stringList } from '../../../core/validation';
+import { inputError, requireInteger, requireIsoDate, requireNumber, requireText, stringList } from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
 import type { V3Customer } from '../../transport/v3';
 import { customerRecordPath, findCustomer, merchantPath } from '../../transport/v3';
-import { emailField, readEmail } from './common';
+import { customerOf, emailField, readEmail } from '../email';
 
 /** Customer fields API v3 does not store: hidden for v3 (its points and tier have their own operations). */
 const v2Only = { displayOptions: { show: { '/apiVersion': ['v2'] } } };
@@ -56,11 +56,6 @@ const v3Notice: INodeProperties = {
 	displayOptions: { show: { apiVersion: ['v3'] } },
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['upsert'] } }, [
-	v3Notice,
-	...properties,
-]);
-
 /** Each additional field: how to check it and what to send. */
 const FIELD_READERS: Record<string, (ctx: IExecuteFunctions, value: unknown, itemIndex: number) => unknown> = {
 	customerId: (ctx, value, i) => requireText(ctx.getNode(), value, 'Customer ID', i),
@@ -74,10 +69,26 @@ const FIELD_READERS: Record<string, (ctx: IExecuteFunctions, value: unknown, ite
 	totalSpend: (ctx, value, i) => requireNumber(ctx.getNode(), value, 'Total Spend', i, { min: 0 }),
 };
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The fields v3 does not store on the customer, by display name, and where v3 keeps them instead. */
+const V2_ONLY_FIELDS: Record<string, { label: string; instead?: string }> = {
+	points: { label: 'Points', instead: 'Point > Update' },
+	pointsExpiry: { label: 'Points Expiry' },
+	tier: { label: 'Tier', instead: 'Tier > Set' },
+	totalOrders: { label: 'Total Orders' },
+	totalSpend: { label: 'Total Spend' },
+};
+
+/** `version` is the API version the call will use (the credential's). */
+function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): IDataObject {
 	const body: IDataObject = { email: readEmail(this, itemIndex) };
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const [name, value] of Object.entries(fields)) {
+		// A workflow built on v2 that now runs on a v3 credential would otherwise drop these without a word.
+		const v2Only = version === 'v3' ? V2_ONLY_FIELDS[name] : undefined;
+		if (v2Only) {
+			const instead = v2Only.instead ? `; use ${v2Only.instead} instead` : '';
+			throw inputError(this.getNode(), v2Only.label, itemIndex, `the credential is for Stamped API v3, which does not store it on the customer${instead}`);
+		}
 		const read = FIELD_READERS[name];
 		if (read) body[name] = read(this, value, itemIndex) as IDataObject[string];
 	}
@@ -85,7 +96,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 }
 
 /** Creates the customer or updates the one with this e-mail. */
-export async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
+async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
 	if (apiVersionOf(api) === 'v3') return await upsertV3(api, body, itemIndex);
 	// v2 upserts by e-mail in one call, so a retry is safe.
 	return asJsonObject(await api.request({ method: 'POST', path: '/customers', body, idempotent: true, itemIndex }));
@@ -146,4 +157,15 @@ function withNote(error: unknown, note: string): unknown {
 	return error;
 }
 
-export { customerOf as subjectOf } from './common';
+export const declaration = defineOperation({
+	resource: 'customer',
+	operation: 'upsert',
+	versions: ['v2', 'v3'],
+	name: 'Create or Update',
+	description: 'Create a new record, or update the current one if it already exists (upsert)',
+	action: 'Create or update a customer',
+	properties: [v3Notice, ...properties],
+	prepare,
+	execute,
+	subjectOf: customerOf,
+});

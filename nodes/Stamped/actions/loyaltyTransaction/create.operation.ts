@@ -1,13 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { inputError, optionalMaxLength, requireInteger, requireNumber, requireText } from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
 import { adjustPoints, loyaltyPath, requireCustomer } from '../../transport/v3';
-import { nodeApiVersion } from '../versions';
-import { emailField, readEmail } from '../customer/common';
+import { customerOf, emailField, readEmail } from '../email';
 
 const MAX_NOTE_LENGTH = 512;
 
@@ -72,12 +71,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loyaltyTransaction'], operation: ['create'] } },
-	properties,
-);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
+/** `version` is the API version the call will use (the credential's). */
+function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): IDataObject {
 	const node = this.getNode();
 	const type = requireText(node, this.getNodeParameter('type', itemIndex), 'Type', itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -93,7 +89,9 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 	} else if (type === 'purchase') {
 		throw inputError(node, 'Order Value', itemIndex, 'a purchase needs the order value');
 	}
-	if (nodeApiVersion(this) === 'v3' && fields.campaignId !== undefined && fields.campaignId !== '') {
+	if (fields.campaignId !== undefined && fields.campaignId !== '') {
+		// A Campaign ID kept in a workflow that now runs on v2 would silently record a plain transaction instead.
+		if (version !== 'v3') throw inputError(node, 'Campaign ID', itemIndex, 'custom activities exist on Stamped API v3 only, and the credential is for API v2');
 		body.campaignId = requireText(node, fields.campaignId, 'Campaign ID', itemIndex);
 		// A custom activity's rule sets the points; a number here would silently not be what is awarded.
 		if (body.points !== 0) throw inputError(node, 'Points', itemIndex, 'leave it at 0 with a Campaign ID: the custom activity rule decides the points');
@@ -104,7 +102,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject
 	return body;
 }
 
-export async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
+async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
 	if (apiVersionOf(api) === 'v3') return await createV3(api, body, itemIndex);
 	return asJsonObject(
 		await api.request({ method: 'POST', path: '/loyalty/transactions', body, idempotent: false, itemIndex }),
@@ -136,4 +134,15 @@ async function createV3(api: ApiClient, body: IDataObject, itemIndex: number): P
 	return { email, ...activity };
 }
 
-export { customerOf as subjectOf } from '../customer/common';
+export const declaration = defineOperation({
+	resource: 'loyaltyTransaction',
+	operation: 'create',
+	versions: ['v2', 'v3'],
+	name: 'Create',
+	description: 'Record a reward event (a purchase or a custom type) that awards points',
+	action: 'Create a loyalty transaction',
+	properties,
+	prepare,
+	execute,
+	subjectOf: customerOf,
+});

@@ -1,22 +1,20 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../core/descriptions';
 import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { loyaltyPath, readV3List } from '../../transport/v3';
 import { readWanted } from '../listOptions';
 
-export const description = returnAllOrLimit({ resource: ['loyaltyTransaction'], operation: ['getAll'] }).map((property) => ({
-	...property,
-	displayOptions: { show: { ...property.displayOptions?.show, apiVersion: ['v3'] } },
-}));
+const properties: INodeProperties[] = returnAllOrLimit();
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
+function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
 	return readWanted(this, itemIndex);
 }
 
 /** One output item per activity of the program's points ledger (`GET /loyalty/shops/{shopId}/activities`). */
-export async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
+async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
 	return await readV3List(api, {
 		path: loyaltyPath(api, '/activities'),
 		wanted: input,
@@ -24,3 +22,15 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: Wa
 		itemIndex,
 	});
 }
+
+export const declaration = defineOperation({
+	resource: 'loyaltyTransaction',
+	operation: 'getAll',
+	versions: ['v3'],
+	name: 'Get Many',
+	description: "List the loyalty program's activities: the ledger of points earned, spent and adjusted",
+	action: 'Get many loyalty transactions',
+	properties,
+	prepare,
+	execute,
+});

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { optionalMaxLength, requireInteger, requireOneOf } from '../../../core/validation';
+import { defineOperation } from '../../../core/registry';
+import { inputError, optionalMaxLength, requireInteger, requireOneOf } from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
 import { adjustPoints, pointsBalanceOf, requireCustomer } from '../../transport/v3';
-import { emailField, readEmail } from '../customer/common';
+import { customerOf, emailField, readEmail } from '../email';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
 type PointsAction = (typeof ACTIONS)[number];
@@ -71,7 +72,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['points'], operation: ['update'] } }, properties);
 
 interface PointsInput {
 	email: string;
@@ -80,9 +80,14 @@ interface PointsInput {
 	reason?: string;
 }
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): PointsInput {
+/** `version` is the API version the call will use (the credential's). */
+function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): PointsInput {
 	const node = this.getNode();
 	const reason = optionalMaxLength(node, this.getNodeParameter('reason', itemIndex, ''), 'Reason', itemIndex, MAX_REASON_LENGTH);
+	// A reason kept from a v3 node would be dropped without a word by v2, which stores none.
+	if (reason !== undefined && version === 'v2') {
+		throw inputError(node, 'Reason', itemIndex, 'the credential is for Stamped API v2, which keeps no reason with a points change; clear it');
+	}
 	return {
 		email: readEmail(this, itemIndex),
 		action: requireOneOf<PointsAction>(node, this.getNodeParameter('action', itemIndex), 'Action', itemIndex, ACTIONS),
@@ -91,7 +96,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): PointsInput
 	};
 }
 
-export async function execute(this: IExecuteFunctions, api: ApiClient, input: PointsInput, itemIndex: number) {
+async function execute(this: IExecuteFunctions, api: ApiClient, input: PointsInput, itemIndex: number) {
 	if (apiVersionOf(api) === 'v3') return await updateV3(api, input, itemIndex);
 	const { email, action, points } = input;
 	const response = await api.request({
@@ -137,4 +142,15 @@ async function updateV3(api: ApiClient, input: PointsInput, itemIndex: number): 
 	return { ...activity, ...summary, adjusted: true };
 }
 
-export { customerOf as subjectOf } from '../customer/common';
+export const declaration = defineOperation({
+	resource: 'points',
+	operation: 'update',
+	versions: ['v2', 'v3'],
+	name: 'Update',
+	description: "Add, subtract or set a customer's loyalty points",
+	action: 'Update points',
+	properties,
+	prepare,
+	execute,
+	subjectOf: customerOf,
+});

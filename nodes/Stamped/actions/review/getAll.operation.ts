@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { requireEmail } from '../../../core/validation';
 import { readStampedList } from '../../transport';
 import type { ListInput } from '../listOptions';
 import { exportedRecords, listProperties, readListInput } from '../listOptions';
 
-const show = { resource: ['review'], operation: ['getAll'] };
-
-export const description: INodeProperties[] = [
-	...listProperties(show),
+const properties: INodeProperties[] = [
+	...listProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -17,7 +16,6 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		description: 'Which reviews to return',
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Email',
@@ -31,14 +29,14 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): ListInput & { email?: string } {
+function prepare(this: IExecuteFunctions, itemIndex: number): ListInput & { email?: string } {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const email = filters.email ? requireEmail(this.getNode(), filters.email, 'Email', itemIndex) : undefined;
 	return { ...readListInput(this, itemIndex), email };
 }
 
 /** One output item per review. */
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: ListInput & { email?: string },
@@ -54,3 +52,15 @@ export async function execute(
 	});
 	return exportedRecords(this, result, 'reviews');
 }
+
+export const declaration = defineOperation({
+	resource: 'review',
+	operation: 'getAll',
+	versions: ['v2'],
+	name: 'Get Many',
+	description: 'List product reviews, optionally only those of one customer',
+	action: 'Get many reviews',
+	properties,
+	prepare,
+	execute,
+});

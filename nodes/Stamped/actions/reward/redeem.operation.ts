@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { requireInteger, requireText } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
-import { emailField, readEmail } from '../customer/common';
+import { customerOf, emailField, readEmail } from '../email';
 
 const properties: INodeProperties[] = [
 	emailField,
@@ -35,10 +35,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { apiVersion: ['v3'], resource: ['reward'], operation: ['redeem'] } },
-	properties,
-);
 
 interface RedeemInput {
 	email: string;
@@ -46,7 +42,7 @@ interface RedeemInput {
 	points?: number;
 }
 
-export function prepare(this: IExecuteFunctions, itemIndex: number): RedeemInput {
+function prepare(this: IExecuteFunctions, itemIndex: number): RedeemInput {
 	const node = this.getNode();
 	const points = requireInteger(node, this.getNodeParameter('points', itemIndex, 0), 'Points', itemIndex, { min: 0 });
 	return {
@@ -57,7 +53,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RedeemInput
 }
 
 /** `redeem-reward/{rewardId}` on the customer found by e-mail; the points go in the query, as text. */
-export async function execute(this: IExecuteFunctions, api: ApiClient, input: RedeemInput, itemIndex: number) {
+async function execute(this: IExecuteFunctions, api: ApiClient, input: RedeemInput, itemIndex: number) {
 	const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);
 	const qs: IDataObject = input.points !== undefined ? { points: String(input.points) } : {};
 	const response = await api.request({
@@ -70,4 +66,15 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: Re
 	return { email: input.email, ...asJsonObject(response) };
 }
 
-export { customerOf as subjectOf } from '../customer/common';
+export const declaration = defineOperation({
+	resource: 'reward',
+	operation: 'redeem',
+	versions: ['v3'],
+	name: 'Redeem',
+	description: "Redeem a reward for a customer, paid with the customer's points",
+	action: 'Redeem a reward',
+	properties,
+	prepare,
+	execute,
+	subjectOf: customerOf,
+});

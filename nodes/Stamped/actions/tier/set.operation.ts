@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { requireText } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
-import { emailField, readEmail } from '../customer/common';
+import { customerOf, emailField, readEmail } from '../email';
 
 const properties: INodeProperties[] = [
 	emailField,
@@ -20,12 +20,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { apiVersion: ['v3'], resource: ['tier'], operation: ['set'] } },
-	properties,
-);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		email: readEmail(this, itemIndex),
 		tierName: requireText(this.getNode(), this.getNodeParameter('tierName', itemIndex), 'Tier Name', itemIndex),
@@ -36,7 +32,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
  * `adjust-vip-tier` on the customer found by e-mail. Moving a customer to a named tier twice leaves them in that
  * tier, so it is retried after server errors like any other "set".
  */
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { email: string; tierName: string },
@@ -53,4 +49,15 @@ export async function execute(
 	return { email: input.email, ...asJsonObject(response) };
 }
 
-export { customerOf as subjectOf } from '../customer/common';
+export const declaration = defineOperation({
+	resource: 'tier',
+	operation: 'set',
+	versions: ['v3'],
+	name: 'Set',
+	description: 'Move a customer to a VIP tier of the loyalty program',
+	action: 'Set the tier of a customer',
+	properties,
+	prepare,
+	execute,
+	subjectOf: customerOf,
+});

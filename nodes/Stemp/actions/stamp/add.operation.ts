@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { optionalMaxLength } from '../../../core/validation';
 import { stampsPath } from '../../transport';
-import { readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
+import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
 
 const MAX_NOTE_LENGTH = 512;
 
@@ -26,16 +26,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['stamp'], operation: ['add'] } }, properties);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
 		note: optionalMaxLength(this.getNode(), this.getNodeParameter('note', itemIndex, ''), 'Note', itemIndex, MAX_NOTE_LENGTH),
 	};
 }
 
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { walletPassId: string; note?: string },
@@ -51,4 +50,14 @@ export async function execute(
 	return stampStateOrSummary(response, input.walletPassId, 'add');
 }
 
-export { passOf as subjectOf } from './common';
+export const declaration = defineOperation({
+	resource: 'stamp',
+	operation: 'add',
+	name: 'Add',
+	description: 'Add one stamp to a card',
+	action: 'Add a stamp',
+	properties,
+	prepare,
+	execute,
+	subjectOf: passOf,
+});

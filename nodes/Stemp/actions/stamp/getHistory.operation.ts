@@ -1,23 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../core/descriptions';
-import { collectSequentialPages, readPage } from '../../../core/paging';
+import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { requireInteger } from '../../../core/validation';
 import { stampsPath } from '../../transport';
-import { readWalletPassId, walletPassIdField } from './common';
+import { passOf, readWalletPassId, walletPassIdField } from './common';
 
-/** The largest page stemp serves. */
-const PAGE_SIZE = 100;
-
-const show = { resource: ['stamp'], operation: ['getHistory'] };
-
-export const description: INodeProperties[] = [
-	{ ...walletPassIdField, displayOptions: { show } },
-	...returnAllOrLimit(show),
+const properties: INodeProperties[] = [
+	walletPassIdField,
+	...returnAllOrLimit(),
 ];
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
@@ -29,13 +25,13 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
 }
 
 /** One output item per history entry, newest first as stemp lists them. */
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { walletPassId: string; returnAll: boolean; limit: number },
 	itemIndex: number,
 ) {
-	return await collectSequentialPages(input, PAGE_SIZE, async (page, size) =>
+	return await collectSequentialPages(input, MAX_PAGE_SIZE, async (page, size) =>
 		readPage(
 			await api.request({
 				method: 'GET',
@@ -48,4 +44,14 @@ export async function execute(
 	);
 }
 
-export { passOf as subjectOf } from './common';
+export const declaration = defineOperation({
+	resource: 'stamp',
+	operation: 'getHistory',
+	name: 'Get History',
+	description: 'List the stamps added, removed, set and reset on a card, newest first',
+	action: 'Get stamp history',
+	properties,
+	prepare,
+	execute,
+	subjectOf: passOf,
+});

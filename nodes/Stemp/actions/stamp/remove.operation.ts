@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { stampsPath } from '../../transport';
-import { readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
+import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
 
 const properties: INodeProperties[] = [
 	walletPassIdField,
@@ -15,13 +15,12 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['stamp'], operation: ['remove'] } }, properties);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { walletPassId: readWalletPassId(this, itemIndex) };
 }
 
-export async function execute(this: IExecuteFunctions, api: ApiClient, input: { walletPassId: string }, itemIndex: number) {
+async function execute(this: IExecuteFunctions, api: ApiClient, input: { walletPassId: string }, itemIndex: number) {
 	const response = await api.request({
 		method: 'POST',
 		path: stampsPath(input.walletPassId, 'remove'),
@@ -31,4 +30,14 @@ export async function execute(this: IExecuteFunctions, api: ApiClient, input: { 
 	return stampStateOrSummary(response, input.walletPassId, 'remove');
 }
 
-export { passOf as subjectOf } from './common';
+export const declaration = defineOperation({
+	resource: 'stamp',
+	operation: 'remove',
+	name: 'Remove',
+	description: 'Remove one stamp from a card',
+	action: 'Remove a stamp',
+	properties,
+	prepare,
+	execute,
+	subjectOf: passOf,
+});

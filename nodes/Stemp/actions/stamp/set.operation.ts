@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
 import { requireInteger } from '../../../core/validation';
 import { stampsPath } from '../../transport';
-import { readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
+import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
 
 const MAX_STAMPS = 10;
 
@@ -27,9 +27,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['stamp'], operation: ['set'] } }, properties);
 
-export function prepare(this: IExecuteFunctions, itemIndex: number) {
+function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
 		stamps: requireInteger(this.getNode(), this.getNodeParameter('stamps', itemIndex), 'Stamps', itemIndex, {
@@ -39,7 +38,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { walletPassId: string; stamps: number },
@@ -55,4 +54,14 @@ export async function execute(
 	return stampStateOrSummary(response, input.walletPassId, 'set');
 }
 
-export { passOf as subjectOf } from './common';
+export const declaration = defineOperation({
+	resource: 'stamp',
+	operation: 'set',
+	name: 'Set',
+	description: 'Set the exact number of stamps on a card (0 to 10)',
+	action: 'Set the stamp count',
+	properties,
+	prepare,
+	execute,
+	subjectOf: passOf,
+});

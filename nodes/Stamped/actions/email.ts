@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireEmail } from '../../../core/validation';
+import { requireEmail } from '../../core/validation';
 
 export const emailField: INodeProperties = {
 	displayName: 'Email',

@@ -1,0 +1,17 @@
+/**
+ * Every operation of the Stamped node, one line each. Adding an operation is its file plus one line here:
+ * the selectors, the router, the tests' list of offered operations and the README's table follow from these.
+ */
+export * as couponVoid from './coupon/void.operation';
+export * as customerDelete from './customer/delete.operation';
+export * as customerGet from './customer/get.operation';
+export * as customerGetAll from './customer/getAll.operation';
+export * as customerLookup from './customer/lookup.operation';
+export * as customerUpsert from './customer/upsert.operation';
+export * as loyaltyTransactionCreate from './loyaltyTransaction/create.operation';
+export * as loyaltyTransactionGetAll from './loyaltyTransaction/getAll.operation';
+export * as pointsUpdate from './points/update.operation';
+export * as reviewGetAll from './review/getAll.operation';
+export * as rewardRedeem from './reward/redeem.operation';
+export * as tierGetAll from './tier/getAll.operation';
+export * as tierSet from './tier/set.operation';

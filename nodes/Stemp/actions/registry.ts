@@ -1,0 +1,12 @@
+import type { NodeRegistry } from '../../core/registry';
+import { operationsOf } from '../../core/registry';
+import type { ApiClient } from '../../core/request';
+import * as operations from './operations';
+
+/** The stemp node's resources and operations: the one source its description and router read. */
+export const stempRegistry: NodeRegistry<ApiClient> = {
+	resources: [{ value: 'stamp', label: 'Stamp', description: 'The stamps on the card of one wallet pass', defaultOperation: 'add' }],
+	// Saved stamp workflows rely on it.
+	defaultResource: 'stamp',
+	operations: operationsOf<ApiClient>(operations),
+};
