@@ -3,7 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { registryProperties } from '../core/registry';
 import { stampedRegistry } from './actions/registry';
+import { getRewards } from './actions/reward/rewardOptions';
 import { router } from './actions/router';
+import { getTierNames } from './actions/tier/tierNames';
 import { apiVersionProperty } from './actions/versions';
 import { stampedCredentialTestMethods } from './transport';
 
@@ -28,7 +30,11 @@ export class Stamped implements INodeType {
 		],
 	};
 
-	methods = stampedCredentialTestMethods;
+	methods = {
+		...stampedCredentialTestMethods,
+		// Dropdowns filled from the shop; their fields stay plain text, so expressions and other values still work.
+		loadOptions: { getRewards, getTierNames },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -43,6 +43,8 @@ export interface ApiCall {
 	/** The path after the base URL; shown in error messages, so it never carries a secret. */
 	path: string;
 	qs?: IDataObject;
+	/** How a list in `qs` is written; n8n's default is `tags[0]=a&tags[1]=b` (indices). */
+	arrayFormat?: IHttpRequestOptions['arrayFormat'];
 	body?: IDataObject;
 	/** Whether sending the call twice has the same effect as sending it once; only then are 5xx and timeouts retried. */
 	idempotent: boolean;
@@ -163,6 +165,7 @@ export class ApiClient {
 			method: call.method,
 			url: this.baseUrl + call.path,
 			qs: call.qs,
+			...(call.arrayFormat ? { arrayFormat: call.arrayFormat } : {}),
 			body: call.body,
 			json: true,
 			returnFullResponse: true,

@@ -31,6 +31,8 @@ export interface LoggedRequest {
 	/** The same path as it arrived on the wire (still URL-encoded). */
 	rawPath: string;
 	query: Record<string, string>;
+	/** Every value of each query parameter, in order (`tags=a&tags=b` → `{tags: ['a', 'b']}`). */
+	queryAll: Record<string, string[]>;
 	headers: http.IncomingHttpHeaders;
 	body: unknown;
 	/** The status answered; 0 when the connection was dropped. */
@@ -56,7 +58,9 @@ export interface VendorRequest {
 	path: string;
 	/** The path's segments, each URL-decoded on its own (so an encoded "/" stays inside its segment). */
 	segments: string[];
+	/** The last value of each query parameter. */
 	query: Record<string, string>;
+	queryAll: Record<string, string[]>;
 	headers: http.IncomingHttpHeaders;
 	body: unknown;
 }
@@ -271,6 +275,7 @@ export class FakeApi {
 				path: '/' + segments.join('/'),
 				segments,
 				query: Object.fromEntries(url.searchParams),
+				queryAll: allValues(url.searchParams),
 				headers: req.headers,
 				body: parseJson(raw),
 			};
@@ -422,4 +427,10 @@ function decodeSegment(segment: string): string {
 
 function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function allValues(params: URLSearchParams): Record<string, string[]> {
+	const values: Record<string, string[]> = {};
+	for (const [key, value] of params) (values[key] ??= []).push(value);
+	return values;
 }

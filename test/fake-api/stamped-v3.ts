@@ -124,6 +124,26 @@ export class StampedV3 implements VendorApi {
 		for (let i = 0; i < count; i++) this.record(customer, 1 + (i % 50), `Seeded activity ${i}`, 'custom');
 	}
 
+	/** Adds rewards to the rewards list directly, as if customers had redeemed them (one per reward rule in turn). */
+	seedRewards(count: number, customer: V3Customer): void {
+		const rules = Object.entries(V3_REWARD_RULES);
+		for (let i = 0; i < count; i++) {
+			const [rewardId, rule] = rules[i % rules.length];
+			this.rewards.push({
+				rewardId,
+				activityId: `act_seed_${String(i).padStart(5, '0')}`,
+				customerId: customer.customerId,
+				status: 'active',
+				title: rule.title,
+				couponCode: `SEED-${String(i).padStart(5, '0')}`,
+				category: 'coupon',
+				type: 'fixed_amount',
+				value: String((rule.cost ?? 100) / 100),
+				dateCreated: this.now(),
+			});
+		}
+	}
+
 	byEmail(email: string): V3Customer | undefined {
 		return [...this.customers.values()].find((customer) => customer.email.toLowerCase() === email.toLowerCase());
 	}
@@ -157,7 +177,7 @@ export class StampedV3 implements VendorApi {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const route = `${request.method} ${area}/${segments.join('/')}`;
 
-		if (route === 'GET merchant/customers') return this.listCustomers(request.query);
+		if (route === 'GET merchant/customers') return this.listCustomers(request.query, request.queryAll);
 		if (route === 'POST merchant/customers') return this.createCustomer(body);
 		if (route === 'GET merchant/customers/lookup') return this.lookup(request.query);
 		if (area === 'merchant' && segments[0] === 'customers' && segments.length === 2) {
@@ -204,9 +224,31 @@ export class StampedV3 implements VendorApi {
 		};
 	}
 
-	private listCustomers(query: Record<string, string>): Reply {
+	/**
+	 * The customer filter: `email` begins with, `vipTier` exact, `pointsMin`/`pointsMax` inclusive, `tags` (sent
+	 * repeated, `tags=a&tags=b`, or as `tags[]`) all present on the customer. A malformed number is a 400.
+	 */
+	private listCustomers(query: Record<string, string>, queryAll: Record<string, string[]>): Reply {
 		const email = query.email?.toLowerCase();
-		const matching = [...this.customers.values()].filter((customer) => !email || customer.email.toLowerCase().startsWith(email));
+		const bound = (name: string): number | undefined | null => {
+			if (query[name] === undefined) return undefined;
+			return /^\d+$/.test(query[name]) ? Number(query[name]) : null;
+		};
+		const pointsMin = bound('pointsMin');
+		const pointsMax = bound('pointsMax');
+		if (pointsMin === null || pointsMax === null) return { status: 400, body: { message: 'pointsMin and pointsMax must be numbers' } };
+		const tags = [...(queryAll.tags ?? []), ...(queryAll['tags[]'] ?? [])];
+		if (Object.keys(queryAll).some((key) => /^tags\[\d+\]$/.test(key))) {
+			return { status: 400, body: { message: 'tags must be sent as tags=a&tags=b' } };
+		}
+		const matching = [...this.customers.values()].filter(
+			(customer) =>
+				(!email || customer.email.toLowerCase().startsWith(email)) &&
+				(query.vipTier === undefined || customer.vipTier === query.vipTier) &&
+				(pointsMin === undefined || customer.points >= pointsMin) &&
+				(pointsMax === undefined || customer.points <= pointsMax) &&
+				tags.every((tag) => (customer.tags ?? []).includes(tag)),
+		);
 		return this.page(
 			matching.map((customer) => this.view(customer)),
 			query,

@@ -12,6 +12,7 @@ export * as loyaltyTransactionCreate from './loyaltyTransaction/create.operation
 export * as loyaltyTransactionGetAll from './loyaltyTransaction/getAll.operation';
 export * as pointsUpdate from './points/update.operation';
 export * as reviewGetAll from './review/getAll.operation';
+export * as rewardGetAll from './reward/getAll.operation';
 export * as rewardRedeem from './reward/redeem.operation';
 export * as tierGetAll from './tier/getAll.operation';
 export * as tierSet from './tier/set.operation';

@@ -108,10 +108,13 @@ export function pointsBalanceOf(customer: IDataObject): number | undefined {
 
 export interface V3ListRequest {
 	path: string;
+	/** Filters sent with every page; a list is sent as a repeated parameter (`tags=a&tags=b`), as v3's reference describes. */
+	qs?: IDataObject;
 	wanted: Wanted;
 	/** What makes a record unique, e.g. its `customerId`. */
 	identify(record: IDataObject): unknown;
-	itemIndex: number;
+	/** The item the list is read for; none when it fills a dropdown. */
+	itemIndex?: number;
 }
 
 /**
@@ -127,7 +130,8 @@ export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<I
 				await api.request({
 					method: 'GET',
 					path: list.path,
-					qs: { page, limit },
+					qs: { ...list.qs, page, limit },
+					arrayFormat: 'repeat',
 					idempotent: true,
 					itemIndex: list.itemIndex,
 				}),
@@ -155,4 +159,18 @@ export async function adjustPoints(
 		itemIndex,
 	});
 	return asJsonObject(body);
+}
+
+/**
+ * What tells rewards apart. Stamped's rewards report can hold one reward rule several times (once per coupon
+ * issued), so the rule's `rewardId` alone would drop records; records with none of these are all kept.
+ */
+function rewardIdentity(reward: IDataObject): string | undefined {
+	const parts = [reward.rewardId, reward.activityId, reward.couponCode, reward.customerId];
+	return parts.some((part) => part !== undefined && part !== null) ? JSON.stringify(parts) : undefined;
+}
+
+/** `GET /loyalty/shops/{shopId}/rewards`, paged by `morePages`. */
+export async function readRewards(api: ApiClient, wanted: Wanted, itemIndex?: number): Promise<IDataObject[]> {
+	return await readV3List(api, { path: loyaltyPath(api, '/rewards'), wanted, identify: rewardIdentity, itemIndex });
 }

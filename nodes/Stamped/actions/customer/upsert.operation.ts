@@ -40,7 +40,16 @@ const properties: INodeProperties[] = [
 			},
 			{ displayName: 'Points Expiry', name: 'pointsExpiry', type: 'dateTime', default: '', description: "When the customer's points expire (sent as an ISO 8601 date)", ...v2Only },
 			{ displayName: 'Tags', name: 'tags', type: 'string', typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' }, default: [], description: 'Tags for the customer. From an expression, a list or comma-separated text.' },
-			{ displayName: 'Tier', name: 'tier', type: 'string', default: '', placeholder: 'Gold', description: 'The name of a tier configured in your Stamped loyalty program', ...v2Only },
+			{
+				displayName: 'Tier Name or ID',
+				name: 'tier',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTierNames' },
+				default: '',
+				description:
+					'The name of a tier configured in your Stamped loyalty program, from the list read from your shop. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				...v2Only,
+			},
 			{ displayName: 'Total Orders', name: 'totalOrders', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 0 }, description: 'How many orders the customer has placed', ...v2Only },
 			{ displayName: 'Total Spend', name: 'totalSpend', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'How much the customer has spent in total, in your store currency', ...v2Only },
 		],

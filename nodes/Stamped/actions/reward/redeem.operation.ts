@@ -17,12 +17,14 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: 'Reward ID',
+		displayName: 'Reward Name or ID',
 		name: 'rewardId',
-		type: 'string',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getRewards' },
 		required: true,
 		default: '',
-		description: 'The ID of the API reward rule in your Stamped loyalty program',
+		description:
+			"The ID of the API reward rule in your Stamped loyalty program. The list shows the rewards found in your shop's rewards list; a reward not listed there can be entered as an expression. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
 	},
 	{
 		displayName: 'Points',

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readPage } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
+import { readTiers } from './tierNames';
 
 const properties: INodeProperties[] = [];
 
@@ -12,8 +12,7 @@ function prepare(this: IExecuteFunctions) {
 
 /** One output item per tier (`{tiers: [...]}`; a bare list or another envelope is read too). */
 async function execute(this: IExecuteFunctions, api: ApiClient, _input: IDataObject, itemIndex: number) {
-	const body = await api.request<IDataObject>({ method: 'GET', path: '/loyalty/tiers', idempotent: true, itemIndex });
-	return Array.isArray(body?.tiers) ? (body.tiers as IDataObject[]) : readPage(body).records;
+	return await readTiers(api, itemIndex);
 }
 
 export const declaration = defineOperation({

@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../core/descriptions';
+import type { Wanted } from '../../../core/paging';
+import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
+import { readRewards } from '../../transport/v3';
+import { readWanted } from '../listOptions';
+
+const properties: INodeProperties[] = returnAllOrLimit();
+
+function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
+	return readWanted(this, itemIndex);
+}
+
+/** One output item per reward (`GET /loyalty/shops/{shopId}/rewards`), in Stamped's order. */
+async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
+	return await readRewards(api, input, itemIndex);
+}
+
+export const declaration = defineOperation({
+	resource: 'reward',
+	operation: 'getAll',
+	versions: ['v3'],
+	name: 'Get Many',
+	description:
+		"List the loyalty program's rewards as Stamped reports them: each with its reward ID, title, type, value, coupon code and status",
+	action: 'Get many rewards',
+	properties,
+	prepare,
+	execute,
+});
