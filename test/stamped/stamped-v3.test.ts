@@ -192,7 +192,7 @@ describe('what the node offers per version (display options)', () => {
 			customer: ['upsert', 'delete', 'get', 'getAll', 'lookup'],
 			loyaltyTransaction: ['create', 'getAll'],
 			points: ['update'],
-			reward: ['redeem'],
+			reward: ['getAll', 'redeem'],
 			tier: ['set'],
 		});
 	});
