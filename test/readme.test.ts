@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const tables = require('../scripts/readme-tables.js') as {
 	README: string;
 	versionTable(): string;
