@@ -25,7 +25,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				placeholder: 'jane@',
 				default: '',
-				description: 'Only customers whose e-mail address begins with this text, e.g. "jane@" or a whole address',
+				description:
+					'Only customers whose e-mail address begins with this text, e.g. "jane@" or a whole address',
 			},
 			{
 				displayName: 'Max Points',
@@ -49,7 +50,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
 				default: [],
-				description: 'Only customers with these tags. From an expression, a list or comma-separated text.',
+				description:
+					'Only customers with these tags. From an expression, a list or comma-separated text.',
 			},
 			{
 				displayName: 'VIP Tier',
@@ -89,11 +91,23 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): CustomerFilters
 	}
 	for (const name of ['pointsMin', 'pointsMax']) {
 		if (given(name)) {
-			filters[name] = requireInteger(node, raw[name], FILTER_LABELS[name], itemIndex, { min: 0, max: Number.MAX_SAFE_INTEGER });
+			filters[name] = requireInteger(node, raw[name], FILTER_LABELS[name], itemIndex, {
+				min: 0,
+				max: Number.MAX_SAFE_INTEGER,
+			});
 		}
 	}
-	if (filters.pointsMin !== undefined && filters.pointsMax !== undefined && (filters.pointsMin as number) > (filters.pointsMax as number)) {
-		throw inputError(node, 'Max Points', itemIndex, `${String(filters.pointsMax)} is less than Min Points (${String(filters.pointsMin)})`);
+	if (
+		filters.pointsMin !== undefined &&
+		filters.pointsMax !== undefined &&
+		(filters.pointsMin as number) > (filters.pointsMax as number)
+	) {
+		throw inputError(
+			node,
+			'Max Points',
+			itemIndex,
+			`${String(filters.pointsMax)} is less than Min Points (${String(filters.pointsMin)})`,
+		);
 	}
 	if (given('tags')) {
 		const tags = stringList(node, raw.tags, 'Tags', itemIndex);
@@ -119,7 +133,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 }
 
 /** One output item per customer, in Stamped's order; a customer is never output twice. */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: CustomerListInput, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: CustomerListInput,
+	itemIndex: number,
+) {
 	if (apiVersionOf(api) === 'v3') {
 		return await readV3List(api, {
 			path: merchantPath(api, '/customers'),

@@ -14,9 +14,13 @@ export const REWARD_OPTIONS_SCAN = 1000;
 export async function getRewards(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const api = await openStampedApi(this);
 	if (apiVersionOf(api) !== 'v3') {
-		throw new NodeOperationError(this.getNode(), 'Rewards are listed by Stamped API v3 only, but the selected credential is for Stamped API v2', {
-			description: 'Select a Stamped API v3 credential, or enter the reward ID as an expression.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Rewards are listed by Stamped API v3 only, but the selected credential is for Stamped API v2',
+			{
+				description: 'Select a Stamped API v3 credential, or enter the reward ID as an expression.',
+			},
+		);
 	}
 	const options: INodePropertyOptions[] = [];
 	for (const reward of await readRewards(api, { returnAll: false, limit: REWARD_OPTIONS_SCAN })) {
@@ -24,7 +28,8 @@ export async function getRewards(this: ILoadOptionsFunctions): Promise<INodeProp
 		if ((typeof id !== 'string' || id === '') && typeof id !== 'number') continue;
 		const value = String(id);
 		if (options.some((option) => option.value === value)) continue;
-		const title = typeof reward.title === 'string' && reward.title.trim() ? reward.title.trim() : value;
+		const title =
+			typeof reward.title === 'string' && reward.title.trim() ? reward.title.trim() : value;
 		options.push({ name: title === value ? value : `${title} (${value})`, value });
 	}
 	return options.sort((a, b) => a.name.localeCompare(b.name));

@@ -1,0 +1,36 @@
+/**
+ * The resource/operation pairs of the published interface: /work/shared/interface.md, sections "Action nodes"
+ * (the Stamped ones as offered by API v2, where they were published), "Stamped API v3 (Loyalty 2.0) additions"
+ * and "Additions (second release)". Saved workflows store these names, so this list mirrors the published
+ * interface and must only grow: add a pair when the interface gains one, never remove or rename one.
+ */
+export const PUBLIC_OPERATIONS = {
+	stamped: {
+		v2: [
+			['customer', 'getAll'],
+			['customer', 'get'],
+			['customer', 'upsert'],
+			['customer', 'delete'],
+			['points', 'update'],
+			['loyaltyTransaction', 'create'],
+			['tier', 'getAll'],
+			['review', 'getAll'],
+		],
+		v3: [
+			['customer', 'lookup'],
+			['loyaltyTransaction', 'getAll'],
+			['tier', 'set'],
+			['reward', 'redeem'],
+			['reward', 'getAll'],
+			['coupon', 'void'],
+		],
+	},
+	stemp: [
+		['stamp', 'get'],
+		['stamp', 'add'],
+		['stamp', 'remove'],
+		['stamp', 'set'],
+		['stamp', 'reset'],
+		['stamp', 'getHistory'],
+	],
+} as const;
