@@ -34,8 +34,8 @@ export interface Vendor {
 	basicAuthPairs?: ReadonlyArray<readonly [string, string]>;
 	/** The human-readable message in an error body, whatever shape the vendor used. */
 	errorMessage(body: unknown): string | undefined;
-	/** What to check when the vendor answers this status, e.g. which credential field is wrong. */
-	hint?(statusCode: number): string | undefined;
+	/** What to check when the vendor answers this status to the call on `path`, e.g. which credential field is wrong. */
+	hint?(statusCode: number, path: string): string | undefined;
 }
 
 export interface ApiCall {
@@ -217,7 +217,7 @@ export class ApiClient {
 				? `${this.vendor.name} answered HTTP ${statusCode} to ${what}${attempts > 1 ? ` after ${attempts} attempts` : ''}.`
 				: `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${describeKind(outcome.kind)}. Check the Base URL in the credential and your network.`,
 		];
-		const hint = statusCode ? this.vendor.hint?.(statusCode) : undefined;
+		const hint = statusCode ? this.vendor.hint?.(statusCode, call.path) : undefined;
 		if (hint) lines.push(hint);
 		if (note) lines.push(note);
 		const rateLimit = statusCode === 429 ? rateLimitSummary(outcome.response!.headers) : undefined;
