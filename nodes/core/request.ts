@@ -130,7 +130,10 @@ export class ApiClient {
 			const outcome = await this.send(call);
 			if (outcome.ok) return outcome.response.body as T;
 			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus) return undefined as T;
-			if (actedBefore && outcome.response?.statusCode === call.alreadyDoneStatus) return undefined as T;
+			// Guarded: a failure without a response (a dropped connection) must not match an unset status.
+			if (actedBefore && call.alreadyDoneStatus !== undefined && outcome.response?.statusCode === call.alreadyDoneStatus) {
+				return undefined as T;
+			}
 			if (mayHaveActed(outcome.kind)) actedBefore = true;
 
 			if (outcome.kind === 'rateLimited') call.onRateLimited?.();
