@@ -52,19 +52,25 @@ describe('user getAll', () => {
 
 	test('a 5xx on a later page is retried and no user is lost or repeated', async () => {
 		api().stemp.seedUsers(210);
-		api().inject({ vendor: 'stemp', kind: 502, times: 1, path: '/users' });
 		const original = api().stemp.handle.bind(api().stemp);
-		let calls = 0;
+		let failed = false;
 		api().stemp.handle = (request) => {
-			calls++;
+			if (request.query.page === '1' && !failed) {
+				failed = true;
+				return { status: 502, body: { error: { code: 'BAD_GATEWAY', message: 'Upstream failed' } } };
+			}
 			return original(request);
 		};
-		// The first request hits the 502; its retry and the two later pages succeed.
 		const { items, error } = await user({ operation: 'getAll', returnAll: true });
 		expect(error).toBeUndefined();
+		expect(items).toHaveLength(210);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(210);
-		expect(api().requests().map((request) => request.status)).toEqual([502, 200, 200, 200]);
-		expect(calls).toBe(3);
+		expect(api().requests().map((request) => [request.query.page, request.status])).toEqual([
+			['0', 200],
+			['1', 502],
+			['1', 200],
+			['2', 200],
+		]);
 	});
 
 	test('an error that outlasts the retries fails loudly, with the token redacted', async () => {
