@@ -30,7 +30,8 @@ const properties: INodeProperties[] = [
 function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const email = readUserEmail(this, this.getNodeParameter('email', itemIndex), itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	return { email, ...readUserFields(this, fields, itemIndex) };
+	// The E-mail parameter wins over an `email` a hand-edited workflow may carry in Additional Fields.
+	return { ...readUserFields(this, fields, itemIndex), email };
 }
 
 async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
