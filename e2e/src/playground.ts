@@ -81,7 +81,7 @@ function banner(n8n: N8n, sandbox: Sandbox, seconds: number, webhookUrls: Map<st
 		'',
 		`  Open      http://localhost:${N8N_PORT}`,
 		`  Log in    ${OWNER.email} / ${OWNER.password}   (a local test login, set up by the playground)`,
-		`  Sandbox   ${sandbox.url}  fake Stamped and stemp APIs with sample customers, reviews and passes`,
+		`  Sandbox   ${sandbox.url}  fake Stamped and stemp APIs with sample customers, reviews, passes and users`,
 		`            requests it received: ${sandbox.url}/__log   e-mails: ${sandbox.url}/__mail`,
 		'',
 		'  Example workflows (open one, click "Execute workflow", then click a node to see its output):',

@@ -14,7 +14,7 @@ export class Stemp implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Add, remove, set and read stamps on stemp digital stamp cards held in Apple and Google Wallet passes',
+		description: 'Add, remove, set and read stamps on stemp digital stamp cards held in Apple and Google Wallet passes, and manage the users the passes belong to',
 		defaults: { name: 'stemp' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

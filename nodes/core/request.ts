@@ -34,8 +34,8 @@ export interface Vendor {
 	basicAuthPairs?: ReadonlyArray<readonly [string, string]>;
 	/** The human-readable message in an error body, whatever shape the vendor used. */
 	errorMessage(body: unknown): string | undefined;
-	/** What to check when the vendor answers this status, e.g. which credential field is wrong. */
-	hint?(statusCode: number): string | undefined;
+	/** What to check when the vendor answers this status to the call on `path`, e.g. which credential field is wrong. */
+	hint?(statusCode: number, path: string): string | undefined;
 }
 
 export interface ApiCall {
@@ -132,7 +132,10 @@ export class ApiClient {
 			const outcome = await this.send(call);
 			if (outcome.ok) return outcome.response.body as T;
 			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus) return undefined as T;
-			if (actedBefore && outcome.response?.statusCode === call.alreadyDoneStatus) return undefined as T;
+			// Guarded: a failure without a response (a dropped connection) must not match an unset status.
+			if (actedBefore && call.alreadyDoneStatus !== undefined && outcome.response?.statusCode === call.alreadyDoneStatus) {
+				return undefined as T;
+			}
 			if (mayHaveActed(outcome.kind)) actedBefore = true;
 
 			if (outcome.kind === 'rateLimited') call.onRateLimited?.();
@@ -220,7 +223,7 @@ export class ApiClient {
 				? `${this.vendor.name} answered HTTP ${statusCode} to ${what}${attempts > 1 ? ` after ${attempts} attempts` : ''}.`
 				: `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${describeKind(outcome.kind)}. Check the Base URL in the credential and your network.`,
 		];
-		const hint = statusCode ? this.vendor.hint?.(statusCode) : undefined;
+		const hint = statusCode ? this.vendor.hint?.(statusCode, call.path) : undefined;
 		if (hint) lines.push(hint);
 		if (note) lines.push(note);
 		const rateLimit = statusCode === 429 ? rateLimitSummary(outcome.response!.headers) : undefined;

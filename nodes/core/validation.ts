@@ -28,6 +28,22 @@ export function requireText(node: INode, value: unknown, field: string, itemInde
 	return value.trim();
 }
 
+/**
+ * An ID that goes into a URL path as one segment: text or a number, trimmed, never empty, `.` or `..`, never
+ * holding control characters (the caller URL-encodes it). Anything else would address another resource.
+ */
+export function requirePathSegment(node: INode, value: unknown, field: string, itemIndex: number): string {
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw inputError(node, field, itemIndex, value === undefined || value === null || value === '' ? 'it is empty' : `${quoted(value)} is not text`);
+	}
+	const text = String(value).trim();
+	if (text === '') throw inputError(node, field, itemIndex, 'it is empty');
+	if (text === '.' || text === '..') throw inputError(node, field, itemIndex, `${quoted(text)} is not an ID`);
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(text)) throw inputError(node, field, itemIndex, 'it contains control characters');
+	return text;
+}
+
 export function requireEmail(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const email = typeof value === 'string' ? value.trim() : '';
 	if (!EMAIL.test(email)) {

@@ -6,6 +6,7 @@
 import type { FakeApiOptions } from './server';
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from './stamped-v2';
 import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from './stamped-v3';
+import type { SeedUser } from './stemp';
 import { STEMP_TOKEN } from './stemp';
 
 export const SANDBOX_KEYS = {
@@ -45,10 +46,17 @@ export const SANDBOX_PASSES = [
 	{ walletPassId: 'wp_new_0003', currentStamps: 0 },
 ];
 
+/** The stemp users the passes belong to: the shop's customers, with the shop's customer ID as external ID. */
+export const SANDBOX_STEMP_USERS: SeedUser[] = [
+	{ id: 'usr_jane_1001', email: 'jane@example.com', name: 'Jane Doe', phone: '+15550101001', externalId: 'shopify-1001', metadata: { tier: 'vip' }, walletPassIds: ['wp_jane_0001'] },
+	{ id: 'usr_ahmed_1002', email: 'ahmed@example.com', name: 'Ahmed Khan', externalId: 'shopify-1002', walletPassIds: ['wp_ahmed_0002'] },
+	{ id: 'usr_liwei_1003', email: 'li.wei@example.com', name: 'Li Wei', externalId: 'shopify-1003', metadata: { firstOrder: true }, walletPassIds: ['wp_new_0003'] },
+];
+
 export function sandboxOptions(): FakeApiOptions {
 	return {
 		stamped: { ...SANDBOX_KEYS.stamped, customers: SANDBOX_CUSTOMERS, reviews: SANDBOX_REVIEWS },
 		stampedV3: { privateKey: SANDBOX_KEYS.stampedV3.privateKey, shopId: SANDBOX_KEYS.stampedV3.storeHash, customers: SANDBOX_V3_CUSTOMERS },
-		stemp: { token: SANDBOX_KEYS.stemp.apiToken, passes: SANDBOX_PASSES },
+		stemp: { token: SANDBOX_KEYS.stemp.apiToken, passes: SANDBOX_PASSES, users: SANDBOX_STEMP_USERS },
 	};
 }

@@ -8,3 +8,8 @@ export * as stampGetHistory from './stamp/getHistory.operation';
 export * as stampRemove from './stamp/remove.operation';
 export * as stampReset from './stamp/reset.operation';
 export * as stampSet from './stamp/set.operation';
+export * as userCreate from './user/create.operation';
+export * as userDelete from './user/delete.operation';
+export * as userGet from './user/get.operation';
+export * as userGetAll from './user/getAll.operation';
+export * as userUpdate from './user/update.operation';

@@ -6,6 +6,8 @@ import { ApiClient } from '../../core/request';
 
 export const STEMP_CREDENTIAL = 'stempApi';
 
+const USERS_PATH = '/users';
+
 /** Turns `WALLET_PASS_NOT_FOUND` into "Wallet pass not found". */
 function sentenceFromCode(code: string): string {
 	const words = code.toLowerCase().split(/[_\s]+/).filter(Boolean).join(' ');
@@ -52,14 +54,23 @@ export const stempVendor: Vendor = {
 	credentialType: STEMP_CREDENTIAL,
 	secretFields: ['apiToken', 'webhookSigningSecret'],
 	errorMessage: stempErrorMessage,
-	hint(statusCode) {
+	hint(statusCode, path) {
+		const onUsers = path.startsWith(`${USERS_PATH}/`) || path === USERS_PATH;
 		switch (statusCode) {
 			case 401:
 				return 'Check the API Token in the stemp API credential.';
 			case 403:
-				return 'The API token lacks a scope: changing stamps needs loyalty:manage, reading needs pass:read.';
+				return onUsers
+					? 'The API token lacks a scope: creating users needs user:create, reading them user:read, changing or deleting them user:update.'
+					: 'The API token lacks a scope: changing stamps needs loyalty:manage, reading needs pass:read.';
 			case 404:
-				return 'Check the Wallet Pass ID: stemp knows no pass with this ID.';
+				return onUsers
+					? 'Check the User ID: stemp knows no user with this ID or external ID.'
+					: 'Check the Wallet Pass ID: stemp knows no pass with this ID.';
+			case 409:
+				return onUsers
+					? 'A user with this e-mail address or external ID exists already: find it with User > Get (by its external ID) and update it instead.'
+					: undefined;
 			default:
 				return undefined;
 		}
@@ -103,4 +114,9 @@ export const stempCredentialTestMethods = { credentialTest: { testStempCredentia
 /** `/walletpasses/{id}/stamps[/action]`, the pass ID URL-encoded. */
 export function stampsPath(walletPassId: string, action?: 'add' | 'remove' | 'set' | 'reset' | 'history'): string {
 	return `/walletpasses/${encodeURIComponent(walletPassId)}/stamps${action ? `/${action}` : ''}`;
+}
+
+/** `/users[/{id}]`, the ID (stemp's or the external one) URL-encoded as one segment. */
+export function usersPath(userId?: string): string {
+	return userId === undefined ? USERS_PATH : `${USERS_PATH}/${encodeURIComponent(userId)}`;
 }

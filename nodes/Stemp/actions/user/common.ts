@@ -1,0 +1,141 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError, requireEmail, requirePathSegment } from '../../../core/validation';
+
+/** stemp's documented limits on a user's fields. */
+export const USER_LIMITS = { email: 254, name: 150, phone: 20, externalId: 100 } as const;
+
+export const userIdField: INodeProperties = {
+	displayName: 'User ID',
+	name: 'userId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'usr_abc123 or shopify-1001',
+	description:
+		"The user to use: stemp's user ID (usr_…) or the external ID the user was given, e.g. your shop's customer ID. stemp accepts either.",
+	hint: 'Usually an expression from the previous node, e.g. {{ $json.customerId }}',
+};
+
+export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return requirePathSegment(ctx.getNode(), ctx.getNodeParameter('userId', itemIndex), 'User ID', itemIndex);
+}
+
+/** The user an item acts on, so that items on different users run side by side (see Operation.subjectOf). */
+export function userOf(input: { userId: string }): string {
+	return input.userId;
+}
+
+/** The optional user fields of Create's Additional Fields and Update's Update Fields (sorted by name). */
+export const optionalUserFields: INodeProperties[] = [
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		placeholder: 'shopify-1001',
+		description:
+			"Your own ID for this customer, e.g. your shop's or CRM's customer ID, at most 100 characters. Get, Update and Delete find the user by it.",
+	},
+	{
+		displayName: 'Metadata',
+		name: 'metadata',
+		type: 'json',
+		default: '{}',
+		description:
+			'Extra key/value pairs to store with the user: a JSON object whose values are text, numbers or true/false, e.g. {"tier": "gold", "visits": 3}. From an expression, an object works too.',
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'Jane Doe',
+		description: "The user's name, at most 150 characters",
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: '+4915112345678',
+		description: "The user's phone number, at most 20 characters",
+	},
+];
+
+export const emailUserField: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'name@email.com',
+	default: '',
+	description: "The user's e-mail address, at most 254 characters",
+};
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** An optional text field: left out when empty, else trimmed text (numbers from expressions too) within `max`. */
+function optionalText(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number, max: number): string | undefined {
+	if (isEmpty(value)) return undefined;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw inputError(ctx.getNode(), field, itemIndex, 'it is not text');
+	}
+	const text = String(value).trim();
+	if (text.length > max) {
+		throw inputError(ctx.getNode(), field, itemIndex, `it is ${text.length} characters long; at most ${max} are allowed`);
+	}
+	return text;
+}
+
+export function readUserEmail(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	const email = requireEmail(ctx.getNode(), value, 'Email', itemIndex);
+	if (email.length > USER_LIMITS.email) {
+		throw inputError(ctx.getNode(), 'Email', itemIndex, `it is ${email.length} characters long; at most ${USER_LIMITS.email} are allowed`);
+	}
+	return email;
+}
+
+/**
+ * Metadata as stemp stores it: a JSON object of scalar values, given as JSON text (the field) or as an object
+ * (an expression). Empty means "not given"; an object without keys is refused, since sending one on an update
+ * could wipe what stemp holds.
+ */
+function readMetadata(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
+	if (isEmpty(value)) return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			throw inputError(ctx.getNode(), 'Metadata', itemIndex, 'it is not valid JSON; write an object such as {"tier": "gold"}');
+		}
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw inputError(ctx.getNode(), 'Metadata', itemIndex, 'it must be a JSON object such as {"tier": "gold"}');
+	}
+	const entries = Object.entries(parsed as Record<string, unknown>);
+	if (entries.length === 0) throw inputError(ctx.getNode(), 'Metadata', itemIndex, 'the object has no keys; leave the field out instead');
+	for (const [key, entry] of entries) {
+		const scalar = typeof entry === 'string' || typeof entry === 'boolean' || (typeof entry === 'number' && Number.isFinite(entry));
+		if (!scalar) {
+			throw inputError(ctx.getNode(), 'Metadata', itemIndex, `the value of "${key}" must be text, a number or true/false`);
+		}
+	}
+	return parsed as IDataObject;
+}
+
+/** Reads the optional user fields of a collection into the body stemp expects; empty fields are left out. */
+export function readUserFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+	const body: IDataObject = {};
+	const set = (name: string, value: IDataObject[string] | undefined) => {
+		if (value !== undefined) body[name] = value;
+	};
+	if (!isEmpty(fields.email)) set('email', readUserEmail(ctx, fields.email, itemIndex));
+	set('name', optionalText(ctx, fields.name, 'Name', itemIndex, USER_LIMITS.name));
+	set('phone', optionalText(ctx, fields.phone, 'Phone', itemIndex, USER_LIMITS.phone));
+	set('externalId', optionalText(ctx, fields.externalId, 'External ID', itemIndex, USER_LIMITS.externalId));
+	set('metadata', readMetadata(ctx, fields.metadata, itemIndex));
+	return body;
+}

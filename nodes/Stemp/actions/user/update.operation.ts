@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { asJsonObject } from '../../../core/operation';
+import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
+import { inputError } from '../../../core/validation';
+import { usersPath } from '../../transport';
+import { emailUserField, optionalUserFields, readUserFields, readUserId, userIdField, userOf } from './common';
+
+const properties: INodeProperties[] = [
+	userIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'The fields to change; only these are sent, and fields left out or empty keep their value in stemp',
+		options: [emailUserField, ...optionalUserFields],
+	},
+];
+
+function prepare(this: IExecuteFunctions, itemIndex: number) {
+	const userId = readUserId(this, itemIndex);
+	const body = readUserFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	if (Object.keys(body).length === 0) {
+		throw inputError(this.getNode(), 'Update Fields', itemIndex, 'nothing to change; add at least one field with a value');
+	}
+	return { userId, body };
+}
+
+async function execute(this: IExecuteFunctions, api: ApiClient, input: { userId: string; body: IDataObject }, itemIndex: number) {
+	// stemp changes only the fields sent, so sending the same change again is harmless.
+	return asJsonObject(
+		await api.request({ method: 'PATCH', path: usersPath(input.userId), body: input.body, idempotent: true, itemIndex }),
+	);
+}
+
+export const declaration = defineOperation({
+	resource: 'user',
+	operation: 'update',
+	name: 'Update',
+	description:
+		'Change the e-mail, name, phone, external ID or metadata of a stemp user found by user ID or external ID; fields left out keep their value',
+	action: 'Update a user',
+	properties,
+	prepare,
+	execute,
+	subjectOf: userOf,
+});

@@ -1,0 +1,51 @@
+/** What every stemp user test shares: one fake API for the file, reset before each test, and a run helper that checks redaction. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { FakeApi } from '../../fake-api/server';
+import { STEMP_TOKEN } from '../../fake-api/stemp';
+import { runNode } from '../../harness/engine';
+import { useFastRetries } from '../../harness/fast-retries';
+import { expectNoSecrets, secretForms, visibleText } from '../../harness/secrets';
+
+export const SIGNING_SECRET = 'whsec-stemp-users-4c7e19';
+export const SECRETS = secretForms(STEMP_TOKEN, SIGNING_SECRET);
+
+export interface RunUserOptions {
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+	token?: string;
+}
+
+/** Starts the fake API for the calling test file; `api()` is the running instance. */
+export function useStempUsers() {
+	let api: FakeApi | undefined;
+	beforeAll(async () => {
+		api = await new FakeApi().start();
+	});
+	afterAll(async () => await api?.stop());
+	beforeEach(() => api!.reset());
+	useFastRetries();
+
+	const current = () => api!;
+	/** Runs the stemp node on the user resource; whatever happened, no credential value may be visible. */
+	const user = async (parameters: IDataObject, options: RunUserOptions = {}) => {
+		const result = await runNode({
+			type: 'stemp',
+			parameters: { resource: 'user', ...parameters } as never,
+			credentials: { stempApi: { apiToken: options.token ?? STEMP_TOKEN, baseUrl: current().stempUrl, webhookSigningSecret: SIGNING_SECRET } },
+			input: options.input,
+			continueOnFail: options.continueOnFail,
+		});
+		expectNoSecrets(visibleText(result.items, result.error), SECRETS);
+		return result;
+	};
+	return { api: current, user };
+}
+
+/** A vendor error body that echoes the token, plain and in Base64, to prove it is redacted. */
+export function echoingTheToken(status: number) {
+	const base64 = Buffer.from(STEMP_TOKEN).toString('base64');
+	return { error: { code: 'ECHO', message: `Bearer ${STEMP_TOKEN} (${base64}) failed with ${status}` } };
+}
+
+export const REDACTED_ECHO = (status: number) => `Bearer [redacted] ([redacted]) failed with ${status} (ECHO)`;
