@@ -140,3 +140,19 @@ export function stringList(node: INode, value: unknown, field: string, itemIndex
 	}
 	return entries.map((entry) => String(entry).trim()).filter(Boolean);
 }
+
+/**
+ * An ID that goes into a URL path as one segment: text or a number, not empty, not `.` or `..` (which would
+ * move up the path), and without control characters. The caller still URL-encodes it.
+ */
+export function requirePathSegment(node: INode, value: unknown, field: string, itemIndex: number): string {
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw inputError(node, field, itemIndex, `${quoted(value)} is not an ID (text or a number)`);
+	}
+	const text = String(value).trim();
+	if (text === '') throw inputError(node, field, itemIndex, 'it is empty');
+	if (text === '.' || text === '..') throw inputError(node, field, itemIndex, `"${text}" is not an ID`);
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(text)) throw inputError(node, field, itemIndex, 'it contains control characters');
+	return text;
+}
