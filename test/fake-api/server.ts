@@ -41,6 +41,8 @@ export interface LoggedRequest {
 	receivedAt: number;
 	/** Requests in flight when this one arrived, itself included. */
 	inFlight: number;
+	/** Set for Stamped's `/api/reviews3`, served beside the v2 API (see VendorRequest). */
+	outsideBase?: boolean;
 }
 
 export interface Reply {

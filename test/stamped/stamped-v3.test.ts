@@ -181,7 +181,8 @@ describe('what the node offers per version (display options)', () => {
 			customer: ['upsert', 'delete', 'get', 'getAll'],
 			loyaltyTransaction: ['create'],
 			points: ['update'],
-			review: ['getAll'],
+			review: ['create', 'getAll', 'reply'],
+			reviewRequest: ['create'],
 			tier: ['getAll'],
 		});
 	});

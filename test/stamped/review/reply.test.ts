@@ -1,8 +1,10 @@
 /** review reply: public or private, optionally e-mailed; retried only when it sends no e-mail. */
+import type { IDataObject } from 'n8n-workflow';
+
 import { generatedReviews, runStamped, storePath, useStampedFake } from './harness';
 
 const fake = useStampedFake({ reviews: generatedReviews(3) });
-const reply = (parameters: Record<string, unknown>, options: { continueOnFail?: boolean; input?: Array<Record<string, unknown>> } = {}) =>
+const reply = (parameters: Record<string, unknown>, options: { continueOnFail?: boolean; input?: IDataObject[] } = {}) =>
 	runStamped(fake(), { resource: 'review', operation: 'reply', reviewId: 'r1', reply: 'Thank you!', ...parameters }, options);
 
 test('a public reply is posted with isPrivate=false&isEmail=false and shows on the review', async () => {
