@@ -80,6 +80,24 @@ test('an empty answer means nothing was queued', async () => {
 	expect(items.map((item) => item.json.queued)).toEqual([false, false]);
 });
 
+test('entries without order numbers are matched by position when all were queued', async () => {
+	fake().stamped.handle = () => ({ status: 200, body: [{ id: 'a' }, { id: 'b' }] });
+	const { items } = await requestReviews([order(1), order(2)]);
+	expect(items.map((item) => [item.json.orderNumber, item.json.queued, item.json.id])).toEqual([
+		['#1001', true, 'a'],
+		['#1002', true, 'b'],
+	]);
+});
+
+test('entries without order numbers for only some orders: each item says it cannot tell which', async () => {
+	fake().stamped.handle = () => ({ status: 200, body: [{ id: 'a' }] });
+	const { items } = await requestReviews([order(1), order(2)], {}, { continueOnFail: true });
+	expect(items.map((item) => [item.json.error, item.pairedItem])).toEqual([
+		['Stamped queued 1 of 2 orders without saying which', { item: 0 }],
+		['Stamped queued 1 of 2 orders without saying which', { item: 1 }],
+	]);
+});
+
 test('an answer that is not a list fails the batch, saying what arrived', async () => {
 	fake().stamped.handle = () => ({ status: 200, body: { status: 'ok' } });
 	const { items } = await requestReviews([order(1), order(2)], {}, { continueOnFail: true });
