@@ -25,7 +25,7 @@ import type { BenchResults } from './report';
 import { printSummary, resultsFile, writeReport } from './report';
 import type { BenchContext, ScenarioResult } from './scenarios';
 import { SCENARIOS } from './scenarios';
-import { exportSides, httpCredentials, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
+import { exportSides, httpCredentials, reviewRequestSides, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
 
 const MAX_ROUNDS = 20;
 
@@ -62,7 +62,7 @@ function parseOptions(args: string[]): Options {
 
 /** Every workflow the scenarios run, imported once. */
 function benchWorkflows(sandbox: Sandbox): object[] {
-	return [exportSides(sandbox), upsertSides(sandbox), stampSides(sandbox)]
+	return [exportSides(sandbox), upsertSides(sandbox), stampSides(sandbox), reviewRequestSides(sandbox)]
 		.flatMap((sides) => [sides.ours.workflow, sides.theirs.workflow])
 		.concat(WEBHOOK_SIDES.map((side) => side.workflow));
 }

@@ -15,7 +15,8 @@ import type { PlainExportResult, PlainExportSpec } from './plain-client';
 import type { RunOutcome } from './measure';
 import { outputItems, runOnce } from './measure';
 import type { ScenarioSides, Side, WebhookSide } from './workflows';
-import { exportSides, HTTP_BATCH, PAGE_SIZE, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
+import { exportSides, HTTP_BATCH, PAGE_SIZE, reviewRequestSides, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
+import { ORDERS_PER_REQUEST } from '../nodes/Stamped/actions/reviewRequest/create.operation';
 import { ITEMS_AT_ONCE } from '../nodes/core/operation';
 
 export const CUSTOMERS = 20_000;
@@ -27,6 +28,7 @@ export const ITEMS = 2_000;
 /** Every 50th pass (the first included) has its first stamp answered with a 500 after it was applied. */
 export const FAULT_EVERY = 50;
 export const DELIVERIES = 1_000;
+export const REVIEW_REQUEST_ORDERS = 1_000;
 export const LOAD_CONCURRENCY = 10;
 /** A run stops sending after this long, whatever it has sent. */
 const LOAD_TIME_LIMIT_MS = 45_000;
@@ -365,6 +367,53 @@ export const stampScenario: Scenario = {
 	},
 };
 
+export const reviewRequestScenario: Scenario = {
+	id: 'reviewRequests',
+	async run(ctx) {
+		const sides = reviewRequestSides(ctx.sandbox);
+		const items = Array.from({ length: REVIEW_REQUEST_ORDERS }, (_, i) => ({
+			email: `buyer${String(i).padStart(5, '0')}@example.com`,
+			orderNumber: `B-${i}`,
+			items: [{ productId: `p${i % 20}`, productTitle: `Product ${i % 20}` }],
+		}));
+		const runs = await alternateSides(ctx, sides, 'review requests', async (side) => {
+			await ctx.sandbox.reset();
+			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+			const outcome = await run(ctx, side, { items }, 300_000);
+			const log = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/survey/reviews/bulk'));
+			const answered = log.filter((entry) => entry.status === 200);
+			const ordersSent = answered.flatMap((entry) => (Array.isArray(entry.body) ? (entry.body as Array<{ orderNumber?: unknown }>) : []));
+			return {
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				requests: log.length,
+				ordersQueued: new Set(ordersSent.map((order) => String(order.orderNumber))).size,
+				failedItems: failedItems(outcome.status === 'success' ? outputItems(outcome, side.outputNode) : []),
+			};
+		});
+		const ourRequests = Math.ceil(REVIEW_REQUEST_ORDERS / ORDERS_PER_REQUEST);
+		const theirBatches = Math.ceil(REVIEW_REQUEST_ORDERS / HTTP_BATCH.batchSize);
+		return {
+			id: 'reviewRequests',
+			title: `Review requests for ${REVIEW_REQUEST_ORDERS.toLocaleString('en')} orders`,
+			conditions: `${LATENCY_MS} ms latency per request; one order (one product) per item`,
+			limitText: `ours sends ${ORDERS_PER_REQUEST} orders per request, one request after another: ${ourRequests} × ${LATENCY_MS} ms; theirs one request per order, a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms: ${theirBatches - 1} intervals + ${LATENCY_MS} ms`,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '', better: 'lower' },
+				{ key: 'ordersQueued', label: 'orders sent and answered', unit: '' },
+				{ key: 'failedItems', label: 'failed items', unit: '' },
+			],
+			sides: [
+				{ role: 'ours', label: sides.ours.label, limit: seconds(ourRequests * LATENCY_MS), runs: runs.ours },
+				{ role: 'theirs', label: sides.theirs.label, limit: seconds((theirBatches - 1) * HTTP_BATCH.batchInterval + LATENCY_MS), runs: runs.theirs },
+			],
+		};
+	},
+};
+
 const LOAD_SCRIPT = path.join(__dirname, 'load.js');
 
 async function sendLoad(spec: LoadSpec): Promise<LoadResult> {
@@ -478,6 +527,7 @@ export const SCENARIOS: Scenario[] = [
 	rateLimitScenario,
 	upsertScenario,
 	stampScenario,
+	reviewRequestScenario,
 	webhookScenario('webhooks', "Webhook deliveries per second (n8n's default expression engine)"),
 	webhookScenario('webhooksLegacyEngine', 'Webhook deliveries per second (N8N_EXPRESSION_ENGINE=legacy)', LEGACY_ENGINE),
 ];

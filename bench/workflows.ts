@@ -163,6 +163,45 @@ export function upsertSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides
 	return { ours, theirs };
 }
 
+/**
+ * A review request per order (`{email, orderNumber, items}`): ours batches up to 100 orders per request; theirs
+ * sends each order as a one-entry array, with Batching and Retry On Fail (safe here: Stamped de-duplicates).
+ */
+export function reviewRequestSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides {
+	const ours = side(
+		'Stamped, Create review request',
+		'reviewRequests-ours',
+		[
+			ONE_ITEM_EACH,
+			stamped('Stamped', { resource: 'reviewRequest', operation: 'create', email: '={{ $json.email }}', orderNumber: '={{ $json.orderNumber }}', items: '={{ $json.items }}' }),
+		],
+		['Stamped'],
+	);
+	const theirs = side(
+		'HTTP Request with Batching and Retry On Fail',
+		'reviewRequests-theirs',
+		[
+			ONE_ITEM_EACH,
+			httpRequest(
+				'HTTP Request',
+				{
+					method: 'POST',
+					url: `${sandbox.stampedUrl}/${SANDBOX_KEYS.stamped.storeHash}/survey/reviews/bulk`,
+					sendBody: true,
+					contentType: 'json',
+					specifyBody: 'json',
+					jsonBody: '={{ JSON.stringify([{ email: $json.email, orderNumber: $json.orderNumber, itemsList: $json.items }]) }}',
+					options: { batching: { batch: HTTP_BATCH } },
+				},
+				HTTP_RETRY_WRITES,
+				'basic',
+			),
+		],
+		['HTTP Request'],
+	);
+	return { ours, theirs };
+}
+
 /** One stamp added per item (`{walletPassId}`), Continue On Fail on both sides. */
 export function stampSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
 	const ours = side(

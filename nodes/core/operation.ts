@@ -16,6 +16,19 @@ export interface Operation<Input, Api> {
 	 * at a time.
 	 */
 	subjectOf?(input: Input): string;
+	/**
+	 * Sends several items in one request, for endpoints that take a list. When declared, items are sent in
+	 * batches of up to `batchSize` (one batch at a time, in input order) instead of one by one. It returns one
+	 * entry per input, in the same order: the item's output, or an Error for that item alone. A thrown error
+	 * fails every item of the batch.
+	 */
+	executeBatch?(
+		this: IExecuteFunctions,
+		api: Api,
+		inputs: Input[],
+		itemIndexes: number[],
+	): Promise<Array<IDataObject | IDataObject[] | Error>>;
+	batchSize?: number;
 }
 
 /** Items sent at once by operations that name their subject. */
@@ -75,6 +88,20 @@ export async function runOperation<Input, Api>(
 		}
 	};
 
+	if (operation.executeBatch) {
+		let opened: Promise<Api> | undefined;
+		const batchResults = await runBatches(ctx, operation, prepared, async () => await (opened ??= openApi()));
+		for (const [itemIndex, result] of batchResults.entries()) {
+			if ('error' in result) {
+				if (continueOnFail) results[itemIndex] = [errorItem(result.error, itemIndex)];
+				else failures.push({ itemIndex, error: result.error });
+			} else if (result.output) {
+				results[itemIndex] = result.output.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			}
+		}
+		return finish(results, failures);
+	}
+
 	const atOnce = operation.subjectOf ? ITEMS_AT_ONCE : 1;
 	const running = new Map<Promise<void>, string>();
 	for (let itemIndex = 0; itemIndex < itemCount && failures.length === 0; itemIndex++) {
@@ -91,11 +118,62 @@ export async function runOperation<Input, Api>(
 		running.set(task, subject);
 	}
 	await Promise.all(running.keys());
+	return finish(results, failures);
+}
+
+function finish(results: INodeExecutionData[][], failures: Array<{ itemIndex: number; error: Error }>): INodeExecutionData[] {
 	if (failures.length > 0) {
 		const { itemIndex: failed, error } = failures.sort((a, b) => a.itemIndex - b.itemIndex)[0];
 		throw withLaterItemsDone(error, results, failed);
 	}
 	return results.flat();
+}
+
+type BatchResult = { output?: IDataObject[] } | { error: Error };
+
+/**
+ * Runs `executeBatch` over the prepared items, `batchSize` at a time in input order. Items that failed to
+ * prepare are reported as they are; once an item has failed (without Continue On Fail), no further batch starts.
+ * Returns what happened to each item that was prepared or sent; items never sent are absent.
+ */
+async function runBatches<Input, Api>(
+	ctx: IExecuteFunctions,
+	operation: Operation<Input, Api>,
+	prepared: Array<Prepared<Input>>,
+	openApi: () => Promise<Api>,
+): Promise<Map<number, BatchResult>> {
+	const continueOnFail = ctx.continueOnFail();
+	const size = Math.max(1, Math.floor(operation.batchSize ?? 1));
+	const outcomes = new Map<number, BatchResult>();
+	const failed = () => !continueOnFail && [...outcomes.values()].some((outcome) => 'error' in outcome);
+	let batch: number[] = [];
+	const send = async () => {
+		if (batch.length === 0 || failed()) return;
+		const itemIndexes = batch;
+		batch = [];
+		const inputs = itemIndexes.map((itemIndex) => (prepared[itemIndex] as { input: Input }).input);
+		try {
+			const api = await openApi();
+			const answers = await operation.executeBatch!.call(ctx, api, inputs, itemIndexes);
+			itemIndexes.forEach((itemIndex, position) => {
+				const answer = answers[position];
+				if (answer instanceof Error) outcomes.set(itemIndex, { error: asItemError(ctx, answer, itemIndex) });
+				else outcomes.set(itemIndex, { output: answer === undefined ? [] : Array.isArray(answer) ? answer : [answer] });
+			});
+		} catch (error) {
+			for (const itemIndex of itemIndexes) outcomes.set(itemIndex, { error: asItemError(ctx, error, itemIndex) });
+		}
+	};
+	for (const [itemIndex, entry] of prepared.entries()) {
+		if ('error' in entry) {
+			outcomes.set(itemIndex, { error: entry.error });
+			continue;
+		}
+		batch.push(itemIndex);
+		if (batch.length >= size) await send();
+	}
+	await send();
+	return outcomes;
 }
 
 /**

@@ -45,7 +45,10 @@ export interface ApiCall {
 	qs?: IDataObject;
 	/** How a list in `qs` is written; n8n's default is `tags[0]=a&tags[1]=b` (indices). */
 	arrayFormat?: IHttpRequestOptions['arrayFormat'];
-	body?: IDataObject;
+	/** A JSON body: an object, or a list for endpoints that take several records at once. */
+	body?: IDataObject | IDataObject[];
+	/** Fields sent as an `application/x-www-form-urlencoded` body instead of JSON (the answer is still read as JSON). */
+	form?: IDataObject;
 	/** Whether sending the call twice has the same effect as sending it once; only then are 5xx and timeouts retried. */
 	idempotent: boolean;
 	itemIndex?: number;
@@ -125,6 +128,14 @@ export class ApiClient {
 		return this.ctx.getNode();
 	}
 
+	/**
+	 * The same vendor and credential at another base URL, for the few calls a vendor serves outside its usual
+	 * root (e.g. a sibling path on the same host).
+	 */
+	at(baseUrl: string): ApiClient {
+		return new ApiClient(this.ctx, this.vendor, this.credentials, baseUrl);
+	}
+
 	async request<T = unknown>(call: ApiCall): Promise<T> {
 		let waitedMs = 0;
 		let actedBefore = false;
@@ -169,7 +180,8 @@ export class ApiClient {
 			url: this.baseUrl + call.path,
 			qs: call.qs,
 			...(call.arrayFormat ? { arrayFormat: call.arrayFormat } : {}),
-			body: call.body,
+			body: call.form ? formEncoded(call.form) : call.body,
+			...(call.form ? { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } : {}),
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -245,6 +257,14 @@ export class ApiClient {
 		failureKinds.set(error, outcome.kind);
 		return error;
 	}
+}
+
+/** Form fields as `a=1&b=2`; fields left undefined or null are not sent. */
+function formEncoded(fields: IDataObject): string {
+	return Object.entries(fields)
+		.filter(([, value]) => value !== undefined && value !== null)
+		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+		.join('&');
 }
 
 function describeKind(kind: FailureKind): string {

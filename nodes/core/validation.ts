@@ -115,7 +115,7 @@ export function requireIsoDate(node: INode, value: unknown, field: string, itemI
 	const written = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(text);
 	const time = Date.parse(written ? written[1] : text);
 	// JavaScript rolls 2026-02-30 over into March; a date that does not exist is refused instead.
-	const exists = !written || new Date(time).toISOString().startsWith(written[1]);
+	const exists = !written || (!Number.isNaN(time) && new Date(time).toISOString().startsWith(written[1]));
 	if (!text || Number.isNaN(time) || !exists) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a date (use ISO 8601, e.g. 2026-12-31)`);
 	}

@@ -4,6 +4,7 @@
  * The keys are the fake's own test values, never real ones.
  */
 import type { FakeApiOptions } from './server';
+import type { Review } from './stamped-v2';
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from './stamped-v2';
 import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from './stamped-v3';
 import type { SeedUser } from './stemp';
@@ -26,10 +27,13 @@ export const SANDBOX_CUSTOMERS = [
 	{ email: 'maria@example.com', firstName: 'María', lastName: 'García', customerId: 'shopify-1004', points: 760, totalSpend: 903.2, totalOrders: 9, tags: ['newsletter'] },
 ];
 
-export const SANDBOX_REVIEWS = [
-	{ reviewId: 'rev_1001', email: 'jane@example.com', rating: 5, body: 'Best coffee beans I have ordered online.', productId: 'beans-espresso', published: true },
-	{ reviewId: 'rev_1002', email: 'jane@example.com', rating: 4, body: 'Great grinder, a little loud.', productId: 'grinder-pro', published: true },
-	{ reviewId: 'rev_1003', email: 'ahmed@example.com', rating: 3, body: 'Arrived late, tastes fine.', productId: 'beans-house', published: false },
+export const SANDBOX_REVIEWS: Review[] = [
+	{ reviewId: 'rev_1001', email: 'jane@example.com', rating: 5, body: 'Best coffee beans I have ordered online.', productId: 'beans-espresso', published: true, author: 'Jane D.', title: 'Perfect espresso', productTitle: 'Espresso Beans', dateCreated: '2026-03-02T09:15:00Z', reply: 'Thank you, Jane!', dateReplied: '2026-03-02T12:00:00Z' },
+	{ reviewId: 'rev_1002', email: 'jane@example.com', rating: 4, body: 'Great grinder, a little loud.', productId: 'grinder-pro', published: true, author: 'Jane D.', title: 'Great grinder', productTitle: 'Grinder Pro', dateCreated: '2026-03-05T18:40:00Z' },
+	{ reviewId: 'rev_1003', email: 'ahmed@example.com', rating: 3, body: 'Arrived late, tastes fine.', productId: 'beans-house', published: false, author: 'Ahmed K.', title: 'Late delivery', productTitle: 'House Blend', dateCreated: '2026-03-08T07:05:00Z' },
+	{ reviewId: 'rev_1004', email: 'li.wei@example.com', rating: 1, body: 'The bag was torn and half the beans were gone.', productId: 'beans-house', published: true, author: 'Li W.', title: 'Torn bag', productTitle: 'House Blend', dateCreated: '2026-03-10T14:22:00Z', verifiedType: 2 },
+	{ reviewId: 'rev_1005', email: 'sam@example.org', rating: 2, body: 'Too bitter for my taste.', productId: 'beans-espresso', published: true, author: 'Sam', title: 'Bitter', productTitle: 'Espresso Beans', dateCreated: '2026-03-11T10:00:00Z', reply: 'Sorry to hear that, Sam: try a coarser grind.', dateReplied: '2026-03-11T16:30:00Z' },
+	{ reviewId: 'rev_1006', email: 'maria@example.com', rating: 5, body: 'My morning ritual.', productId: 'grinder-pro', published: true, author: 'María G.', title: 'Love it', productTitle: 'Grinder Pro', dateCreated: '2026-03-12T08:45:00Z', reviewState: 6 },
 ];
 
 /** The same shoppers in a Loyalty 2.0 (API v3) shop. */

@@ -43,6 +43,8 @@ export interface LoggedRequest {
 	receivedAt: number;
 	/** Requests in flight when this one arrived, itself included. */
 	inFlight: number;
+	/** Set for Stamped's `/api/reviews3`, served beside the v2 API (see VendorRequest). */
+	outsideBase?: boolean;
 }
 
 export interface Reply {
@@ -63,6 +65,8 @@ export interface VendorRequest {
 	queryAll: Record<string, string[]>;
 	headers: http.IncomingHttpHeaders;
 	body: unknown;
+	/** Set for a path beside the vendor's base rather than below it (Stamped's `/api/reviews3`); `path` is then `/reviews3`. */
+	outsideBase?: boolean;
 }
 
 export interface VendorApi {
@@ -108,6 +112,8 @@ export interface FakeApiOptions {
 export const STAMPED_PREFIX = '/stamped/api/v2';
 export const STAMPED_V3_PREFIX = '/stamped/api/v3';
 export const STEMP_PREFIX = '/stemp/api/v1';
+/** Stamped serves review creation beside its v2 API, at `/api/reviews3` on the same host. */
+export const STAMPED_REVIEWS3_PATH = '/stamped/api/reviews3';
 /** Paths below this prefix control the fake itself; they are never logged. */
 export const CONTROL_PREFIX = '/__';
 
@@ -265,10 +271,11 @@ export class FakeApi {
 			if (this.latencyMs > 0) await delay(this.latencyMs);
 
 			const url = new URL(req.url ?? '/', 'http://localhost');
-			const vendor = (Object.keys(PREFIXES) as Vendor[]).find((candidate) => url.pathname.startsWith(PREFIXES[candidate]));
+			const outsideBase = url.pathname === STAMPED_REVIEWS3_PATH;
+			const vendor = outsideBase ? 'stamped' : (Object.keys(PREFIXES) as Vendor[]).find((candidate) => url.pathname.startsWith(PREFIXES[candidate]));
 			if (!vendor) return send(res, { status: 404, body: { message: 'No such API on this fake server' } });
 
-			const rawPath = url.pathname.slice(PREFIXES[vendor].length);
+			const rawPath = outsideBase ? '/reviews3' : url.pathname.slice(PREFIXES[vendor].length);
 			const segments = rawPath.split('/').filter(Boolean).map(decodeSegment);
 			const request: VendorRequest = {
 				method: req.method ?? 'GET',
@@ -278,6 +285,7 @@ export class FakeApi {
 				queryAll: allValues(url.searchParams),
 				headers: req.headers,
 				body: parseJson(raw),
+				...(outsideBase ? { outsideBase } : {}),
 			};
 			const { segments: _segments, ...logged } = request;
 			const entry: LoggedRequest = { vendor, ...logged, rawPath, status: 0, applied: false, receivedAt, inFlight };

@@ -23,6 +23,27 @@ export interface Review {
 	body: string;
 	productId: string;
 	published: boolean;
+	/** The dashboard list's fields; `reviewState` defaults to 1 (published) or 2 (unpublished). */
+	title?: string;
+	author?: string;
+	productTitle?: string;
+	/** ISO date-time; reviews without one count as written on 2026-01-01. */
+	dateCreated?: string;
+	reviewState?: number;
+	verifiedType?: number;
+	location?: string;
+	/** The shop's public reply, empty when none. */
+	reply?: string;
+	dateReplied?: string;
+}
+
+/** A review request Stamped queued for an order. */
+export interface QueuedRequest {
+	id: string;
+	orderNumber: string;
+	email: string;
+	dateScheduled: string;
+	itemsList: unknown[];
 }
 
 export interface StampedOptions {
@@ -59,12 +80,21 @@ export class StampedV2 implements VendorApi {
 	order: 'newest' | 'oldest';
 	/** Called before every list page is answered, e.g. to insert customers while an export runs. */
 	onListPage?: (page: number) => void;
+	/** Replaces the `total` the dashboard review list reports (to test an API whose total is wrong). */
+	reviewTotal?: (actual: number, page: number) => number;
+	/** Replies sent (private ones included), and the e-mails Stamped would have sent for them. */
+	readonly replies: Array<{ reviewId: string; reply: string; isPrivate: boolean; isEmail: boolean }> = [];
+	/** Review requests queued, by order number. */
+	readonly reviewRequests = new Map<string, QueuedRequest>();
+	/** The bodies of every bulk review request call, for asserting on batching. */
+	readonly bulkCalls: unknown[][] = [];
 
 	/** The customer list in list order, rebuilt only when customers were added or removed. */
 	private listCache: { size: number; insertions: number; order: string; list: Customer[] } | undefined;
 	private insertions = 0;
 	private readonly expectedAuth: string;
 	private readonly storeHash: string;
+	private readonly publicKey: string;
 	private clock = Date.parse('2026-01-01T00:00:00Z');
 
 	constructor(options: StampedOptions = {}) {
@@ -72,9 +102,10 @@ export class StampedV2 implements VendorApi {
 		const privateKey = options.privateKey ?? STAMPED_PRIVATE_KEY;
 		this.expectedAuth = 'Basic ' + Buffer.from(`${publicKey}:${privateKey}`).toString('base64');
 		this.storeHash = options.storeHash ?? STAMPED_STORE_HASH;
+		this.publicKey = publicKey;
 		this.order = options.order ?? 'newest';
 		for (const customer of options.customers ?? []) this.insert(customer);
-		this.reviews = options.reviews ?? [];
+		this.reviews = (options.reviews ?? []).map((review) => ({ ...review }));
 	}
 
 	/** Adds or replaces a customer directly, as if created in the Stamped dashboard. */
@@ -94,6 +125,11 @@ export class StampedV2 implements VendorApi {
 	}
 
 	handle(request: VendorRequest): Reply {
+		// `/api/reviews3` sits beside `/api/v2` and is authenticated by the public key and store hash in the query.
+		if (request.outsideBase) {
+			if (request.method === 'POST' && request.path === '/reviews3') return this.createReview(request);
+			return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
+		}
 		if (request.headers.authorization !== this.expectedAuth) {
 			return { status: 401, body: { message: 'Unauthorized: the API key pair is not valid' } };
 		}
@@ -117,6 +153,11 @@ export class StampedV2 implements VendorApi {
 			}
 		}
 		if (route === 'GET /reviews') return this.listReviews(request.query);
+		if (route === 'GET /dashboard/reviews') return this.dashboardReviews(request.query);
+		if (request.method === 'POST' && segments[0] === 'dashboard' && segments[1] === 'reviews' && segments[3] === 'reply' && segments.length === 4) {
+			return this.reply(segments[2], request.query, body);
+		}
+		if (route === 'POST /survey/reviews/bulk') return this.bulkReviewRequests(request.body);
 		if (route === 'POST /loyalty/transactions') return this.createTransaction(body);
 		if (route === 'GET /loyalty/tiers') return { status: 200, body: { tiers: TIERS } };
 		return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
@@ -222,6 +263,133 @@ export class StampedV2 implements VendorApi {
 		return { status: 200, body: transaction, applied: true };
 	}
 
+	/** Adds a review, as if written on the site; `front` puts it first in the dashboard list (newest first). */
+	addReview(review: Review, front = true): void {
+		if (front) this.reviews.unshift(review);
+		else this.reviews.push(review);
+	}
+
+	/** The dashboard list: filtered, in stored order, `{review, customer}` when the reviewer is a customer. */
+	private dashboardReviews(query: Record<string, string>): Reply {
+		const page = Math.max(1, Number(query.page ?? 1) || 1);
+		this.onListPage?.(page);
+		const number = (name: string) => (query[name] ? Number(query[name]) : undefined);
+		const rating = number('rating');
+		const minRating = number('minRating');
+		if ([rating, minRating].some((value) => value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 5))) {
+			return { status: 400, body: { message: 'rating must be 1 to 5' } };
+		}
+		const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+		const matching = this.reviews.filter((review) => {
+			const day = (review.dateCreated ?? '2026-01-01T00:00:00Z').slice(0, 10);
+			const text = [review.title, review.body, review.author, review.productTitle].join(' ').toLowerCase();
+			return (
+				(!query.productId || review.productId === query.productId) &&
+				(rating === undefined || review.rating === rating) &&
+				(minRating === undefined || review.rating >= minRating) &&
+				(!query.dateFrom || day >= query.dateFrom) &&
+				(!query.dateTo || day <= query.dateTo) &&
+				words.every((word) => text.includes(word))
+			);
+		});
+		const results = dashboardPage(matching, query).map((review) => {
+			const shown = {
+				id: review.reviewId,
+				productId: review.productId,
+				productTitle: review.productTitle ?? '',
+				author: review.author ?? '',
+				email: review.email,
+				title: review.title ?? '',
+				body: review.body,
+				rating: review.rating,
+				dateCreated: review.dateCreated ?? '2026-01-01T00:00:00Z',
+				reviewState: review.reviewState ?? (review.published ? 1 : 2),
+				verifiedType: review.verifiedType ?? 0,
+				location: review.location ?? '',
+				reply: review.reply ?? '',
+				dateReplied: review.dateReplied ?? null,
+			};
+			const customer = this.customers.get(review.email.toLowerCase());
+			// Reviews by known customers come nested, others bare: callers read `item.review || item`.
+			return customer ? { review: shown, customer: { email: customer.email, firstName: customer.firstName, lastName: customer.lastName } } : shown;
+		});
+		const total = this.reviewTotal ? this.reviewTotal(matching.length, page) : matching.length;
+		return { status: 200, body: { results, total, page } };
+	}
+
+	private reply(reviewId: string, query: Record<string, string>, body: Record<string, unknown>): Reply {
+		const review = this.reviews.find((entry) => entry.reviewId === reviewId);
+		if (!review) return { status: 404, body: { message: 'Review not found' } };
+		if (typeof body.reply !== 'string' || body.reply.trim() === '') return { status: 400, body: { message: 'reply is required' } };
+		const isPrivate = query.isPrivate === 'true';
+		const isEmail = query.isEmail === 'true';
+		this.replies.push({ reviewId, reply: body.reply, isPrivate, isEmail });
+		if (!isPrivate) {
+			review.reply = body.reply;
+			review.dateReplied = new Date((this.clock += 1000)).toISOString();
+		}
+		return { status: 200, body: body.reply, applied: true };
+	}
+
+	private createReview(request: VendorRequest): Reply {
+		if (request.query.apiKey !== this.publicKey || request.query.sId !== this.storeHash) {
+			return { status: 401, body: { message: 'Invalid apiKey or sId' } };
+		}
+		if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || typeof request.body !== 'string') {
+			return { status: 400, body: { message: 'Expected a form body' } };
+		}
+		const form = Object.fromEntries(new URLSearchParams(request.body));
+		const rating = Number(form.reviewRating);
+		if (!form.productId) return { status: 400, body: { message: 'productId is required' } };
+		if (!Number.isInteger(rating) || rating < 1 || rating > 5) return { status: 400, body: { message: 'reviewRating must be 1 to 5' } };
+		const review: Review = {
+			reviewId: String(9000 + this.reviews.length),
+			email: form.email ?? '',
+			rating,
+			body: form.reviewMessage ?? '',
+			productId: form.productId,
+			published: false,
+			title: form.reviewTitle,
+			author: form.author,
+			productTitle: form.productName,
+			location: form.location,
+			dateCreated: new Date((this.clock += 1000)).toISOString(),
+			reviewState: 0,
+		};
+		this.addReview(review);
+		return {
+			status: 200,
+			body: { id: Number(review.reviewId), productId: review.productId, author: review.author, email: review.email, rating, reviewTitle: review.title, reviewMessage: review.body, reviewSource: form.reviewSource, reviewState: 0, dateCreated: review.dateCreated },
+			applied: true,
+		};
+	}
+
+	/** Queues each order whose number is new; an order number seen before is left out of the answer. */
+	private bulkReviewRequests(body: unknown): Reply {
+		if (!Array.isArray(body)) return { status: 400, body: { message: 'Expected an array of orders' } };
+		this.bulkCalls.push(body);
+		for (const order of body as Array<Record<string, unknown>>) {
+			if (!order || typeof order.email !== 'string' || order.orderNumber === undefined || !Array.isArray(order.itemsList)) {
+				return { status: 400, body: { message: 'Each order needs email, orderNumber and itemsList' } };
+			}
+		}
+		const queued: QueuedRequest[] = [];
+		for (const order of body as Array<Record<string, unknown>>) {
+			const orderNumber = String(order.orderNumber);
+			if (this.reviewRequests.has(orderNumber)) continue;
+			const request: QueuedRequest = {
+				id: `rr_${this.reviewRequests.size + 1}`,
+				orderNumber,
+				email: String(order.email),
+				dateScheduled: typeof order.dateScheduled === 'string' ? order.dateScheduled : new Date((this.clock += 1000) + 7 * 86_400_000).toISOString(),
+				itemsList: order.itemsList as unknown[],
+			};
+			this.reviewRequests.set(orderNumber, request);
+			queued.push(request);
+		}
+		return { status: 200, body: queued, applied: queued.length > 0 };
+	}
+
 	private listReviews(query: Record<string, string>): Reply {
 		const matching = query.email
 			? this.reviews.filter((review) => review.email.toLowerCase() === query.email.toLowerCase())
@@ -229,6 +397,13 @@ export class StampedV2 implements VendorApi {
 		const { slice, page } = this.page(matching, query);
 		return { status: 200, body: { data: slice, total: matching.length, page } };
 	}
+}
+
+/** Page `page` (1-based) of `take` entries, at most 100. */
+function dashboardPage<T>(records: T[], query: Record<string, string>): T[] {
+	const page = Math.max(1, Number(query.page ?? 1) || 1);
+	const take = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(query.take ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+	return records.slice((page - 1) * take, page * take);
 }
 
 export function tierFor(points: number): string {

@@ -12,6 +12,7 @@ export const stampedRegistry: NodeRegistry<ApiClient> = {
 		{ value: 'loyaltyTransaction', label: 'Loyalty Transaction', description: 'Reward events that award points', defaultOperation: 'create' },
 		{ value: 'points', label: 'Point', description: "A customer's loyalty points balance", defaultOperation: 'update' },
 		{ value: 'review', label: 'Review', description: 'Product reviews written by customers', defaultOperation: 'getAll' },
+		{ value: 'reviewRequest', label: 'Review Request', description: 'Review request e-mails Stamped sends buyers after an order', defaultOperation: 'create' },
 		{ value: 'reward', label: 'Reward', description: 'Rewards customers redeem with their points', defaultOperation: 'redeem' },
 		{ value: 'tier', label: 'Tier', description: 'The (VIP) tiers of the loyalty program', defaultOperation: 'getAll' },
 	],

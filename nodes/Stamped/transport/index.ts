@@ -5,6 +5,8 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { credentialTest } from '../../core/credential-test';
 import type { OffsetExportResult } from '../../core/offset-export';
 import { exportOffsetPages } from '../../core/offset-export';
@@ -90,6 +92,22 @@ export function apiVersionOf(api: ApiClient): StampedVersion {
 	return versionOf(api.credentials);
 }
 
+/** `/dashboard/reviews/{reviewId}/reply`, the ID URL-encoded (it has been checked with `requirePathSegment`). */
+export function reviewReplyPath(reviewId: string): string {
+	return `/dashboard/reviews/${encodeURIComponent(reviewId)}/reply`;
+}
+
+/**
+ * The client for `/api/reviews3`, which Stamped serves beside `/api/v2` rather than below the store: the Base
+ * URL with its last segment (`v2`) swapped for nothing, so `https://stamped.io/api/v2` gives
+ * `https://stamped.io/api`. A Base URL that does not end in `/v2` (a proxy) gives its origin's `/api`.
+ */
+export function reviews3Api(api: ApiClient): ApiClient {
+	const base = baseUrlOf(api.credentials);
+	const root = /\/v2$/.test(base) ? base.replace(/\/v2$/, '') : `${/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(base)?.[0] ?? base}/api`;
+	return api.at(root);
+}
+
 /** `/customers/{email}`, the e-mail URL-encoded as Stamped requires (`user%40example.com`). */
 export function customerPath(email: string): string {
 	return `/customers/${encodeURIComponent(email)}`;
@@ -142,10 +160,49 @@ export interface ListRequest {
 	concurrency: number;
 	key(record: IDataObject): string;
 	itemIndex: number;
+	/** The query parameter that sets the page size: `limit` (the default) or, on the dashboard lists, `take`. */
+	pageSizeParameter?: string;
+	/**
+	 * The key the records come under, e.g. `results`. When set, an answer that holds neither a list there nor a
+	 * bare list fails, naming what arrived, instead of reading as an empty page (which would end the list early).
+	 */
+	recordsKey?: string;
+	/** Turns each entry of the list into the record output (and keyed), e.g. to unwrap `{review, customer}`. */
+	toRecord?(entry: IDataObject): IDataObject;
+	/** How the records are named in messages, e.g. "reviews". */
+	what?: string;
 }
 
-/** A Stamped list (`page` from 1, `limit` up to 100, `{data, total}`), read with Return All or a Limit. */
+/** What an unexpected answer held, for the error message: its type, or its keys. */
+export function describeAnswer(body: unknown): string {
+	if (body === null || body === undefined || body === '') return 'an empty answer';
+	if (Array.isArray(body)) return `a list of ${body.length}`;
+	if (typeof body === 'object') return `an object with ${Object.keys(body).map((key) => `"${key}"`).join(', ') || 'no keys'}`;
+	return `${typeof body} ${JSON.stringify(body).slice(0, 80)}`;
+}
+
+function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: number): { records: IDataObject[]; total?: number } {
+	const { records, total } = readPage(body);
+	if (!list.recordsKey) return { records, total };
+	const holdsList = Array.isArray(body) || (body !== null && typeof body === 'object' && Array.isArray((body as IDataObject)[list.recordsKey]));
+	if (!holdsList) {
+		throw new NodeOperationError(api.node, `Stamped answered page ${page} of the ${list.what ?? 'list'} with something unexpected`, {
+			itemIndex: list.itemIndex,
+			description: `Expected a list under "${list.recordsKey}" (or a bare list), got ${describeAnswer(body)}. Nothing was output.`,
+		});
+	}
+	const entries = Array.isArray(body) ? body : ((body as IDataObject)[list.recordsKey] as unknown[]);
+	const kept = entries.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry));
+	return { records: list.toRecord ? kept.map((entry) => list.toRecord!(entry)) : kept, total };
+}
+
+/**
+ * A Stamped list (`page` from 1, a page size up to 100, `{data, total}` or `{results, total}`), read with
+ * Return All or a Limit.
+ */
 export async function readStampedList(api: ApiClient, list: ListRequest): Promise<OffsetExportResult> {
+	const sizeParameter = list.pageSizeParameter ?? 'limit';
+	let read = 0;
 	return await exportOffsetPages({
 		wanted: list.wanted,
 		pageSize: MAX_PAGE_SIZE,
@@ -155,13 +212,40 @@ export async function readStampedList(api: ApiClient, list: ListRequest): Promis
 			const body = await api.request({
 				method: 'GET',
 				path: list.path,
-				qs: { ...list.qs, page, limit: size },
+				qs: { ...list.qs, page, [sizeParameter]: size },
 				idempotent: true,
 				itemIndex: list.itemIndex,
 				onRateLimited,
 			});
-			const { records, total } = readPage(body);
-			return { records, total };
+			const content = recordsUnder(api, body, list, page);
+			checkAgainstTotal(api, list, page, size, content, read);
+			read += content.records.length;
+			return content;
 		},
+	});
+}
+
+/**
+ * A page must agree with the total it came with: more records than the total leaves room for, or a short page
+ * before the end the total names, means the total is wrong, and records beyond it could be missed. That stops
+ * the list rather than returning it incomplete. (Page 1 may be short: some servers serve smaller pages.)
+ */
+function checkAgainstTotal(
+	api: ApiClient,
+	list: ListRequest,
+	page: number,
+	size: number,
+	{ records, total }: { records: IDataObject[]; total?: number },
+	readBefore: number,
+): void {
+	if (total === undefined) return;
+	const expected = Math.max(0, Math.min(size, total - (page - 1) * size));
+	const tooMany = records.length > expected;
+	const tooFew = page > 1 && records.length < expected;
+	if (!tooMany && !tooFew) return;
+	const what = list.what ?? 'records';
+	throw new NodeOperationError(api.node, `Stamped's list of ${what} does not match its total`, {
+		itemIndex: list.itemIndex,
+		description: `Page ${page} (of ${size}) held ${records.length} ${what}, but the total of ${total} Stamped reported with it leaves room for ${expected}. Stopped after reading ${readBefore + records.length} ${what}, as the list cannot be read exactly. Try again later.`,
 	});
 }
