@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialTest } from '../../core/credential-test';
 import type { OffsetExportResult } from '../../core/offset-export';
@@ -12,7 +13,7 @@ import type { Wanted } from '../../core/paging';
 import { readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
-import { merchantPathFor } from './v3';
+import { merchantPathFor, storeHashOf, storeHashProblem } from './v3';
 import type { StampedVersion } from './version';
 import { baseUrlOf, V3_KEY_HEADER, versionOf } from './version';
 
@@ -68,7 +69,7 @@ export const stampedV3Vendor = stampedVendorFor('v3');
 
 /** v2: every path starts with the store hash, so it is part of the client's base URL. */
 function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return `${baseUrlOf(credentials)}/${encodeURIComponent(String(credentials.storeHash ?? ''))}`;
+	return `${baseUrlOf(credentials)}/${encodeURIComponent(storeHashOf(credentials))}`;
 }
 
 /**
@@ -80,6 +81,12 @@ export async function openStampedApi(
 	credentials?: ICredentialDataDecryptedObject,
 ): Promise<ApiClient> {
 	const values: ICredentialDataDecryptedObject = credentials ?? (await ctx.getCredentials(STAMPED_CREDENTIAL));
+	const problem = storeHashProblem(values);
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid "Store Hash" in the Stamped API credential: ${problem}`, {
+			description: 'Fix the Store Hash in the credential. Nothing was sent.',
+		});
+	}
 	return versionOf(values) === 'v3'
 		? new ApiClient(ctx, stampedV3Vendor, values, baseUrlOf(values))
 		: new ApiClient(ctx, stampedVendor, values, storeUrlOf(values));
@@ -101,6 +108,11 @@ export function customerPath(email: string): string {
  */
 export const testStampedCredential = credentialTest({
 	vendor: stampedVendor,
+	baseUrl: baseUrlOf,
+	problem: (credentials) => {
+		const problem = storeHashProblem(credentials);
+		return problem ? `Invalid Store Hash: ${problem}` : undefined;
+	},
 	request: (credentials): { url: string; headers: Record<string, string> } => {
 		if (versionOf(credentials) === 'v3') {
 			return {
@@ -117,13 +129,17 @@ export const testStampedCredential = credentialTest({
 			},
 		};
 	},
-	judge: ({ statusCode }, vendorMessage, credentials) => {
+	judge: ({ statusCode, body }, vendorMessage, credentials) => {
 		if (statusCode === 401 || statusCode === 403) {
 			const keys = versionOf(credentials) === 'v3' ? 'API Private Key' : 'API keys';
 			return { status: 'Error', message: `Stamped rejected the ${keys} (HTTP ${statusCode}): ${vendorMessage}` };
 		}
 		if (statusCode === 404) {
 			return { status: 'Error', message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}` };
+		}
+		if (statusCode >= 200 && statusCode < 300 && (body === null || typeof body !== 'object')) {
+			// A web page (a wrong Base URL, a login portal) also answers 200; the API answers JSON.
+			return { status: 'Error', message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without a JSON answer` };
 		}
 		return undefined;
 	},

@@ -10,7 +10,7 @@ import { asJsonObject } from '../../core/operation';
 import type { Wanted } from '../../core/paging';
 import { collectSequentialPages, readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
-import { toNumber } from '../../core/validation';
+import { pathSegmentProblem, toNumber } from '../../core/validation';
 
 /** What a v3 customer can be looked up by; each is also the name of the lookup's query parameter. */
 export const LOOKUP_KEYS = ['email', 'customCustomerId', 'shopifyId', 'bigcommerceId'] as const;
@@ -19,7 +19,18 @@ export type LookupKey = (typeof LOOKUP_KEYS)[number];
 /** The largest page v3 serves. */
 export const V3_PAGE_SIZE = 100;
 
-const shopOf = (credentials: ICredentialDataDecryptedObject) => encodeURIComponent(String(credentials.storeHash ?? ''));
+/** The credential's store hash, trimmed; on v2 it is the first path segment, on v3 the shop ID. */
+export function storeHashOf(credentials: ICredentialDataDecryptedObject): string {
+	const value = credentials.storeHash;
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** Why the store hash cannot go into a URL path ("..", empty, control characters), or undefined. */
+export function storeHashProblem(credentials: ICredentialDataDecryptedObject): string | undefined {
+	return pathSegmentProblem(storeHashOf(credentials));
+}
+
+const shopOf = (credentials: ICredentialDataDecryptedObject) => encodeURIComponent(storeHashOf(credentials));
 
 /** `/merchant/shops/{shopId}{suffix}`; the shop ID is the credential's store hash. */
 export function merchantPathFor(credentials: ICredentialDataDecryptedObject, suffix: string): string {

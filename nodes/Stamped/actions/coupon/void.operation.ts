@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { requireText } from '../../../core/validation';
+import { requirePathSegment } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
 import { emailField, readEmail } from '../customer/common';
 
@@ -35,7 +35,7 @@ export const description = updateDisplayOptions(
 export function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		email: readEmail(this, itemIndex),
-		couponCode: requireText(this.getNode(), this.getNodeParameter('couponCode', itemIndex), 'Coupon Code', itemIndex),
+		couponCode: requirePathSegment(this.getNode(), this.getNodeParameter('couponCode', itemIndex), 'Coupon Code', itemIndex),
 	};
 }
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { requireInteger, requireText } from '../../../core/validation';
+import { requireInteger, requirePathSegment } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
 import { emailField, readEmail } from '../customer/common';
 
@@ -51,7 +51,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): RedeemInput
 	const points = requireInteger(node, this.getNodeParameter('points', itemIndex, 0), 'Points', itemIndex, { min: 0 });
 	return {
 		email: readEmail(this, itemIndex),
-		rewardId: requireText(node, this.getNodeParameter('rewardId', itemIndex), 'Reward ID', itemIndex),
+		rewardId: requirePathSegment(node, this.getNodeParameter('rewardId', itemIndex), 'Reward ID', itemIndex),
 		...(points > 0 ? { points } : {}),
 	};
 }
