@@ -59,6 +59,7 @@ export class StempTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
+				description: 'How deliveries are checked',
 				options: [maxDeliveryAgeOption],
 			},
 		],
