@@ -120,6 +120,19 @@ export function pointsBalanceOf(customer: IDataObject): number | undefined {
 	return undefined;
 }
 
+/**
+ * Why a v3 "set" refuses a balance that is not a whole number: the adjustment (target minus balance) would be
+ * fractional, and a fractional number of points is never sent. Rounding would leave the balance off the target
+ * without saying so, so the node refuses instead, before anything is changed.
+ */
+export function fractionalBalanceError(api: ApiClient, balance: number, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(api.node, `Stamped reports a balance of ${balance} points, not a whole number, so it cannot be set exactly`, {
+		itemIndex,
+		description:
+			'A set would have to send a fractional adjustment, which this node never sends (nor rounds). Nothing was changed. Use Add or Subtract with whole points instead.',
+	});
+}
+
 export interface V3ListRequest {
 	path: string;
 	wanted: Wanted;

@@ -5,7 +5,7 @@ import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { optionalMaxLength, requireInteger, requireOneOf } from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
-import { adjustPoints, pointsBalanceOf, requireCustomer } from '../../transport/v3';
+import { adjustPoints, fractionalBalanceError, pointsBalanceOf, requireCustomer } from '../../transport/v3';
 import { emailField, readEmail } from '../customer/common';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
@@ -120,6 +120,7 @@ async function updateV3(api: ApiClient, input: PointsInput, itemIndex: number): 
 				description: `The customer record carries no numeric totalPoints (under "activity" or "loyalty"). Nothing was changed. Use Add or Subtract instead.`,
 			});
 		}
+		if (!Number.isInteger(before)) throw fractionalBalanceError(api, before, itemIndex);
 		adjustment = input.points - before;
 	} else {
 		adjustment = input.action === 'add' ? input.points : -input.points;
