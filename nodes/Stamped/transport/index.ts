@@ -179,8 +179,8 @@ export async function readStampedList(api: ApiClient, list: ListRequest): Promis
 				itemIndex: list.itemIndex,
 				onRateLimited,
 			});
-			const { records, total } = readPage(body);
-			return { records, total };
+			// The whole reading, its problem included: an answer without a list must fail the export, not end it.
+			return readPage(body);
 		},
 	});
 }
