@@ -365,7 +365,7 @@ function describeKind(kind: FailureKind): string {
 		case 'connectionDropped':
 			return 'connection dropped';
 		case 'notConnected':
-			return 'connection refused';
+			return 'no connection (refused, or the host name did not resolve): nothing reached the server';
 		case 'clientError':
 			return 'request rejected';
 		case 'redirected':
