@@ -248,9 +248,10 @@ export class ApiClient {
 		for (let redirects = 0; ; redirects++) {
 			const outcome = await this.sendOnce({ method, url, qs, body });
 			const response = outcome.ok ? outcome.response : undefined;
-			if (!response || !isRedirectStatus(response.statusCode)) return outcome;
-			const target = redirectTarget(response, url);
-			if (!target) return outcome;
+			if (!response || response.statusCode < 300 || response.statusCode >= 400) return outcome;
+			// Any other 3xx (no Location, 300, 304...) is not an answer to the call: it did not happen.
+			const target = isRedirectStatus(response.statusCode) ? redirectTarget(response, url) : undefined;
+			if (!target) return { ok: false, kind: 'redirected', response };
 			if (target.origin !== new URL(url).origin) {
 				return { ok: false, kind: 'redirected', response, redirectedTo: target.origin };
 			}
@@ -325,9 +326,12 @@ export class ApiClient {
 				: `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${describeKind(outcome.kind)}. Check the Base URL in the credential and your network.`,
 		];
 		if (outcome.kind === 'redirected') {
+			const followable = statusCode !== undefined && isRedirectStatus(statusCode) && redirectTarget(outcome.response!, this.baseUrl);
 			message = outcome.redirectedTo
 				? `${this.vendor.name} redirected ${what} to another origin (${outcome.redirectedTo}); not followed, so no credentials were sent there`
-				: `${this.vendor.name} redirected ${what} more than ${MAX_REDIRECTS} times`;
+				: followable
+					? `${this.vendor.name} redirected ${what} more than ${MAX_REDIRECTS} times`
+					: `${this.vendor.name} answered ${what} with HTTP ${statusCode} and nowhere to go: not an answer to the call`;
 			lines.push('Check the Base URL in the credential: it should be the address the API answers at, without redirects.');
 		}
 		const hint = statusCode ? this.vendor.hint?.(statusCode) : undefined;

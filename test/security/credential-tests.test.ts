@@ -136,6 +136,18 @@ describe('Stamped: a 2xx that is not JSON is not the API', () => {
 			storeHash: STAMPED_STORE_HASH,
 			baseUrl: otherUrl,
 		});
-		expect(result).toEqual({ status: 'Error', message: 'The Base URL does not look like the Stamped API: HTTP 200 without a JSON answer' });
+		expect(result).toEqual({ status: 'Error', message: 'The Base URL does not look like the Stamped API: HTTP 200 without a customer list' });
+	});
+
+	test('another API\'s JSON 200 fails the test too', async () => {
+		Object.assign(other, { status: 200, contentType: 'application/json', body: '{"ok":true}' });
+		const result = await testCredential('stampedApi', {
+			apiVersion: 'v3',
+			privateKey: STAMPED_PRIVATE_KEY,
+			storeHash: STAMPED_STORE_HASH,
+			baseUrl: otherUrl,
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/does not look like the Stamped API/);
 	});
 });

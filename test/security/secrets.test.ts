@@ -159,6 +159,12 @@ describe('redirects never carry credentials to another origin', () => {
 		expect(api.requests()).toHaveLength(6);
 	});
 
+	test.each([[304], [300]])('a %i without anywhere to go is no answer: a write reports failure, not success', async (status) => {
+		api.inject({ vendor: 'stemp', method: 'POST', kind: status, redirectTo: '', times: 1 });
+		const { error } = await stemp(api, { operation: 'add', walletPassId: 'wp_abc456' });
+		expect(error?.message).toBe(`stemp answered POST /walletpasses/wp_abc456/stamps/add with HTTP ${status} and nowhere to go: not an answer to the call`);
+	});
+
 	test('the credential test reports a redirect and does not follow it', async () => {
 		api.inject({ vendor: 'stemp', kind: 302, redirectTo: `${elsewhere.stempUrl}/walletpasses/x/stamps`, times: 1 });
 		const result = await testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl: api.stempUrl });

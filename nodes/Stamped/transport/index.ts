@@ -137,9 +137,9 @@ export const testStampedCredential = credentialTest({
 		if (statusCode === 404) {
 			return { status: 'Error', message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}` };
 		}
-		if (statusCode >= 200 && statusCode < 300 && (body === null || typeof body !== 'object')) {
-			// A web page (a wrong Base URL, a login portal) also answers 200; the API answers JSON.
-			return { status: 'Error', message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without a JSON answer` };
+		if (statusCode >= 200 && statusCode < 300 && readPage(body).problem) {
+			// A web page (a wrong Base URL, a login portal) or another API also answers 200; Stamped answers a list.
+			return { status: 'Error', message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without a customer list` };
 		}
 		return undefined;
 	},
