@@ -2,6 +2,7 @@ import { createHmac, createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeProperties } from 'n8n-workflow';
 
 import { redactValue, secretsOf } from './redaction';
+import { toNumber } from './validation';
 
 /** Compares two secrets in constant time; different lengths are unequal without comparing content. */
 export function secretsMatch(received: string, expected: string): boolean {
@@ -228,8 +229,9 @@ export async function receiveDelivery(ctx: IWebhookFunctions, receiver: WebhookR
 
 	let memoryTtlMs = deliveryMemory.ttlMs;
 	if (secret && receiver.signedAtOf) {
-		const maxAgeHours = (ctx.getNodeParameter('options', {}) as IDataObject).maxDeliveryAge ?? DEFAULT_MAX_DELIVERY_AGE_HOURS;
-		if (typeof maxAgeHours !== 'number' || !Number.isFinite(maxAgeHours) || maxAgeHours <= 0) {
+		const setting = (ctx.getNodeParameter('options', {}) as IDataObject).maxDeliveryAge;
+		const maxAgeHours = setting === undefined || setting === null || setting === '' ? DEFAULT_MAX_DELIVERY_AGE_HOURS : toNumber(setting);
+		if (maxAgeHours === undefined || maxAgeHours <= 0) {
 			ctx.logger.warn(`${receiver.name} refused a delivery: its Maximum Delivery Age option is not a positive number of hours`);
 			return answer(ctx, 500, { error: 'The trigger\'s Maximum Delivery Age option is not a positive number of hours' });
 		}

@@ -107,6 +107,7 @@ describe('Maximum Delivery Age', () => {
 		['26 hours old (stemp\'s last retry)', {}, 26 * HOUR],
 		['30 minutes old, with a 1-hour maximum', { maxDeliveryAge: 1 }, 30 * 60 * 1000],
 		['as seconds since the epoch', {}, 'seconds'],
+		['30 minutes old, with a maximum of "1" from an expression', { maxDeliveryAge: '1' }, 30 * 60 * 1000],
 	])('a delivery %s is accepted', async (_what, options, age) => {
 		const timestamp = age === 'seconds' ? Math.floor(Date.now() / 1000) - 60 : new Date(Date.now() - (age as number)).toISOString();
 		expect((await trigger(options).deliver(delivery({ timestamp }))).items).toHaveLength(1);
