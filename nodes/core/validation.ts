@@ -190,6 +190,16 @@ function isoDay(year: number, month: number, day: number): string | undefined {
 	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * A switch such as Return All: a boolean, or the text "true" / "false" an expression may give. Anything else is
+ * refused: the text "false" is truthy, and would silently read every record instead of the Limit.
+ */
+export function requireBoolean(node: INode, value: unknown, field: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value)) return value.trim().toLowerCase() === 'true';
+	throw inputError(node, field, itemIndex, `${quoted(value)} is not true or false`);
+}
+
 export function requireOneOf<T extends string>(
 	node: INode,
 	value: unknown,

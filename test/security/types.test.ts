@@ -68,6 +68,22 @@ describe('text parameters refuse objects and lists', () => {
 	});
 });
 
+describe('switches are booleans', () => {
+	test.each([['"false"', 'false', 'Limit'], ['"TRUE"', 'TRUE', 'all']])('Return All of the text %s reads %s', async (_what, value, expected) => {
+		api.stemp.seedHistory('wp_abc456', 120);
+		const { parameter, input } = fromExpression(value);
+		const { items } = await stemp(api, { operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: parameter, limit: 10 }, { input });
+		expect(items).toHaveLength(expected === 'Limit' ? 10 : 120);
+	});
+
+	test.each([['"no"', 'no'], ['1', 1], ['an object', {}]])('Return All of %s is refused before any request', async (_what, value) => {
+		const { parameter, input } = fromExpression(value);
+		const { error } = await stampedV2(api, { resource: 'customer', operation: 'getAll', returnAll: parameter, limit: 10 }, { input });
+		expect(error?.message).toMatch(/^Invalid "Return All" in item 0: .* is not true or false$/);
+		expect(api.requests()).toHaveLength(0);
+	});
+});
+
 describe('whole numbers must be safe integers', () => {
 	const UNSAFE: Array<[string, unknown]> = [
 		['1e21', 1e21],

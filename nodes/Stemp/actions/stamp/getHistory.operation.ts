@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit } from '../../../core/descriptions';
 import { collectSequentialPages, readPage } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
-import { requireInteger } from '../../../core/validation';
+import { requireBoolean, requireInteger } from '../../../core/validation';
 import { stampsPath } from '../../transport';
 import { readWalletPassId, walletPassIdField } from './common';
 
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 ];
 
 export function prepare(this: IExecuteFunctions, itemIndex: number) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = requireBoolean(this.getNode(), this.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex);
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
 		returnAll,
