@@ -78,6 +78,6 @@ test('GET /__stats counts the requests and the most in flight at once; DELETE /_
 test('POST /__faults refuses a fault that is not one', async () => {
 	expect(await control('POST', '/__faults', { kind: 200, times: 1 })).toEqual({
 		status: 400,
-		body: { message: 'A fault\'s kind must be an HTTP error status or "drop", not 200' },
+		body: { message: 'A fault\'s kind must be an HTTP error status, a redirect or "drop", not 200' },
 	});
 });

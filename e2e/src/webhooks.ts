@@ -83,7 +83,8 @@ export function sendStempDelivery(
 	delivery: { id: string; type: string; data: Record<string, unknown>; timestamp?: string },
 	options: { secret: string; signature?: string | null },
 ): Promise<DeliveryResult> {
-	const rawBody = JSON.stringify({ timestamp: '2026-11-23T12:00:00Z', ...delivery });
+	// Sent now: the trigger refuses signed deliveries older than its Maximum Delivery Age.
+	const rawBody = JSON.stringify({ timestamp: new Date().toISOString(), ...delivery });
 	const signature = options.signature === undefined ? stempSignature(options.secret, rawBody) : options.signature;
 	return postDelivery(url, rawBody, {
 		'X-Stemp-Event': delivery.type,

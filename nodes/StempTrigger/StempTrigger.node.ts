@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { receiveDelivery, recordedActivation } from '../core/webhook';
+import { maxDeliveryAgeOption, receiveDelivery, recordedActivation } from '../core/webhook';
 import { STEMP_CREDENTIAL, stempCredentialTestMethods } from '../Stemp/transport';
 import { stempReceiver } from '../Stemp/transport/webhook';
 
@@ -35,7 +35,7 @@ export class StempTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Set a Webhook Signing Secret in the credential. Without it anyone who learns the URL can send this workflow events; with it, deliveries without a valid X-Stemp-Signature are refused with 401.',
+					'Set a Webhook Signing Secret in the credential. Without it anyone who learns the URL can send this workflow events; with it, deliveries without a valid X-Stemp-Signature, or older than the Maximum Delivery Age, are refused with 401. The event and the delivery ID are read from the signed body, never from the unsigned X-Stemp-Event and X-Stemp-Delivery headers.',
 				name: 'secretNotice',
 				type: 'notice',
 				default: '',
@@ -52,6 +52,15 @@ export class StempTrigger implements INodeType {
 					{ name: 'Stamp Card Completed', value: 'stamp.card_completed', description: 'A card reached its last stamp (sent after the reward event)' },
 					{ name: 'Stamp Reward Triggered', value: 'stamp.reward_triggered', description: 'A completed card earned its reward' },
 				],
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				description: 'How deliveries are checked',
+				options: [maxDeliveryAgeOption],
 			},
 		],
 	};

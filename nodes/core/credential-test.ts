@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import type { Vendor } from './request';
-import { redactText, secretsOf } from './redaction';
+import { baseUrlProblem } from './request';
+import { redactText, redactValue, secretsOf } from './redaction';
 
 export interface ProbeResponse {
 	statusCode: number;
@@ -15,6 +16,10 @@ export interface ProbeResponse {
 
 export interface CredentialProbe {
 	vendor: Vendor;
+	/** The Base URL the credential's values lead to, checked before anything is sent. */
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** What else in the values makes a request impossible (e.g. a store hash of ".."), if anything. */
+	problem?(credentials: ICredentialDataDecryptedObject): string | undefined;
 	/** The request that proves the credential, built from its values. */
 	request(credentials: ICredentialDataDecryptedObject): { url: string; headers: Record<string, string> };
 	/** The verdict on an answer; undefined falls back to "any 2xx is good, anything else is not". */
@@ -53,7 +58,13 @@ async function runProbe(
 		message: redactText(result.message, secrets),
 	});
 
-	let response: ProbeResponse;
+	const baseUrl = probe.baseUrl(credentials);
+	const problem = baseUrlProblem(baseUrl);
+	if (problem) return safe({ status: 'Error', message: `The Base URL ${problem}` });
+	const valuesProblem = probe.problem?.(credentials);
+	if (valuesProblem) return safe({ status: 'Error', message: valuesProblem });
+
+	let response: ProbeResponse & { headers?: Record<string, unknown> };
 	const { url, headers } = probe.request(credentials);
 	try {
 		response = (await ctx.helpers.request({
@@ -63,6 +74,8 @@ async function runProbe(
 			json: true,
 			simple: false,
 			resolveWithFullResponse: true,
+			// A redirect is reported, never followed: following it would send the credentials to wherever it points.
+			followRedirect: false,
 			timeout: PROBE_TIMEOUT_MS,
 		})) as ProbeResponse;
 	} catch (error) {
@@ -74,8 +87,16 @@ async function runProbe(
 		});
 	}
 
-	const vendorMessage = vendor.errorMessage(response.body) ?? `HTTP ${response.statusCode}`;
-	const verdict = probe.judge?.(response, vendorMessage, credentials);
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		return safe({
+			status: 'Error',
+			message: `${vendor.name} answered HTTP ${response.statusCode}, a redirect${redirectOrigin(response.headers, url)}. Set the Base URL to the address the API answers at; redirects are not followed, so the credentials are never sent elsewhere.`,
+		});
+	}
+	// Masked before the vendor's message is read and cut short, so no part of a secret survives the cut.
+	const body = redactValue(response.body, secrets);
+	const vendorMessage = vendor.errorMessage(body) ?? `HTTP ${response.statusCode}`;
+	const verdict = probe.judge?.({ statusCode: response.statusCode, body }, vendorMessage, credentials);
 	if (verdict) return safe(verdict);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		return { status: 'OK', message: `Connected to ${vendor.name}` };
@@ -84,6 +105,15 @@ async function runProbe(
 		status: 'Error',
 		message: `${vendor.name} answered HTTP ${response.statusCode}: ${vendorMessage}`,
 	});
+}
+
+function redirectOrigin(headers: Record<string, unknown> | undefined, from: string): string {
+	const location = headers?.location;
+	try {
+		return typeof location === 'string' ? ` to ${new URL(location, from).origin}` : '';
+	} catch {
+		return '';
+	}
 }
 
 function hostOf(url: string): string {

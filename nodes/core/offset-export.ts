@@ -1,11 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Wanted } from './paging';
+import { IncompleteListError, MAX_PAGES, pageFingerprint } from './paging';
 
 export interface OffsetPage {
 	records: IDataObject[];
 	/** The total the API reported with this page; undefined when it reports none. */
 	total?: number;
+	/** Why the answer cannot be read as a page (see `readPage`); the export then fails. */
+	problem?: string;
 }
 
 export interface OffsetExport {
@@ -15,7 +18,10 @@ export interface OffsetExport {
 	concurrency: number;
 	/** Fetches 1-based page `page` of `size` records; `onRateLimited` must be called on every 429. */
 	fetchPage(page: number, size: number, onRateLimited: () => void): Promise<OffsetPage>;
-	/** What makes a record unique, e.g. its e-mail; a record whose key was seen before is dropped. */
+	/**
+	 * What makes a record unique, e.g. its e-mail; a record whose key was seen before is dropped. A record whose
+	 * key is empty (a customer without an e-mail) is never dropped: each is output once, as read on its page.
+	 */
 	key(record: IDataObject): string;
 }
 
@@ -34,6 +40,7 @@ interface PageRead {
 	total?: number;
 	/** Completion order of the read, to tell which reads happened between two others. */
 	sequence: number;
+	fingerprint: string;
 }
 
 /** Reads spent at most on re-checking one page boundary before giving up on it. */
@@ -50,6 +57,13 @@ const MAX_READS_PER_BOUNDARY = 12;
  * it sits now, and the records from there up to the first record of the later page are read. Those that were
  * not output yet are output after the earlier page. This relies only on records keeping their relative order,
  * not on where the list changed, so additions and removals anywhere are caught.
+ *
+ * A change that leaves the total as it was (one record removed, one added) shows in no total: with Return All,
+ * the first and the last page are read once more at the end, and a page that differs (or a record read on two
+ * pages) has every boundary checked again. Finally the export must hold at least as many records as the smallest
+ * total the API reported; an export that ends short (an empty page while the total says more, a server that
+ * answers every page alike, an answer that holds no list, a negative total) fails with an IncompleteListError
+ * saying how many records it got and why, rather than succeeding with part of the list.
  */
 export async function exportOffsetPages(options: OffsetExport): Promise<OffsetExportResult> {
 	const { wanted, key } = options;
@@ -63,11 +77,34 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	let requests = 0;
 	let sequence = 0;
 	const totals: Array<number | undefined> = [];
+	/** Why reading stopped early, when it did; set once, and then no further page is started. */
+	let stopped: string | undefined;
+	const fail = (reason: string) => {
+		const reported = totals.filter((total): total is number => total !== undefined);
+		return new IncompleteListError(outputCount, reported.length ? Math.min(...reported) : undefined, reason);
+	};
 	const read = async (page: number): Promise<PageRead> => {
 		requests++;
 		const result = await options.fetchPage(page, size, lowerConcurrency);
+		if (result.problem) {
+			stopped ??= `page ${page} could not be read: ${result.problem}`;
+			throw fail(stopped);
+		}
+		// A page holding more than its own total leaves room for means the total is wrong, so pages past it may hold
+		// records that would never be read.
+		const room = result.total === undefined ? Infinity : Math.max(0, result.total - (page - 1) * size);
+		if (result.records.length > room) {
+			stopped ??= `page ${page} held ${result.records.length} records, more than the total of ${result.total} it came with leaves room for (${room})`;
+			throw fail(stopped);
+		}
 		totals.push(result.total);
-		return { records: result.records, keys: result.records.map(key), total: result.total, sequence: sequence++ };
+		return {
+			records: result.records,
+			keys: result.records.map(key),
+			total: result.total,
+			sequence: sequence++,
+			fingerprint: pageFingerprint(result.records),
+		};
 	};
 
 	/** The page each output record was first read on; what is in here has been output. */
@@ -79,8 +116,14 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	const output = (page: number, records: IDataObject[], keys: string[], target: Map<number, IDataObject[]>) => {
 		const kept = target.get(page) ?? [];
 		records.forEach((record, index) => {
-			if (outputCount >= cap || pageOf.has(keys[index])) return;
-			pageOf.set(keys[index], page);
+			if (outputCount >= cap) return;
+			if (keys[index] === '') {
+				// No key to recognise it by: output as read on its page, never from a re-check (it may be there too).
+				if (target === between) return;
+			} else {
+				if (pageOf.has(keys[index])) return;
+				pageOf.set(keys[index], page);
+			}
 			kept.push(record);
 			outputCount++;
 		});
@@ -94,7 +137,7 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 		const worker = async (): Promise<void> => {
 			active++;
 			try {
-				while (next < entries.length && outputCount < cap) {
+				while (next < entries.length && outputCount < cap && stopped === undefined) {
 					await task(entries[next++]);
 					if (active > concurrency) return;
 				}
@@ -118,9 +161,16 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	output(1, first.records, first.keys, byPage);
 
 	if (first.total === undefined) {
-		// No total: walk on one page at a time until a short page.
+		// No total: walk on one page at a time until a short page. A full page answered again ends the walk loudly:
+		// the server ignores the page number, and how much is missing cannot be told.
+		const fingerprints = new Set([first.fingerprint]);
 		for (let page = 2, last = first; last.records.length >= size && outputCount < cap; page++) {
+			if (page > MAX_PAGES) throw fail(`the API still had more after ${MAX_PAGES} pages`);
 			last = await read(page);
+			if (last.records.length > 0 && fingerprints.has(last.fingerprint)) {
+				throw fail(`page ${page} repeated a page already read, so the API seems to ignore the page number`);
+			}
+			fingerprints.add(last.fingerprint);
 			output(page, last.records, last.keys, byPage);
 		}
 		return { records: [...byPage.values()].flat(), requests, changedDuringExport: false, uncheckedBoundaries: 0 };
@@ -128,16 +178,36 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 
 	// The other pages, several at a time, output in page order as soon as the pages before them are in.
 	const lastPage = Math.ceil(Math.min(first.total, cap) / size);
+	if (lastPage > MAX_PAGES) throw fail(`its total would take ${lastPage} pages of ${size}, more than the ${MAX_PAGES} read at most`);
+	const fingerprints = new Map<string, number>([[first.fingerprint, 1]]);
 	let nextToOutput = 2;
 	await pool(range(2, lastPage), async (page) => {
-		reads.set(page, await read(page));
+		// Empty although its own total says records sit at this offset: read once more (a hiccup, or a real gap?).
+		const emptyTooEarly = (pageRead: PageRead) =>
+			pageRead.records.length === 0 && (pageRead.total ?? first.total!) > (page - 1) * size;
+		let pageRead = await read(page);
+		if (emptyTooEarly(pageRead)) pageRead = await read(page);
+		const repeats = fingerprints.get(pageRead.fingerprint);
+		if (emptyTooEarly(pageRead)) stopped ??= `page ${page} came back empty (twice) although the total said ${pageRead.total ?? first.total} records`;
+		else if (repeats !== undefined && pageRead.records.length > 0) stopped ??= `page ${page} repeated page ${repeats}, so the API seems to ignore the page number`;
+		if (pageRead.records.length > 0) fingerprints.set(pageRead.fingerprint, page);
+		reads.set(page, pageRead);
 		for (; reads.has(nextToOutput); nextToOutput++) {
-			const pageRead = reads.get(nextToOutput)!;
-			output(nextToOutput, pageRead.records, pageRead.keys, byPage);
+			const inOrder = reads.get(nextToOutput)!;
+			output(nextToOutput, inOrder.records, inOrder.keys, byPage);
 		}
 	});
+	if (stopped !== undefined) throw fail(stopped);
+
+	// A change that left the total as it was shows nowhere else: the first and the last page are read again.
+	let everyBoundarySuspect = someRecordOnTwoPages(reads);
+	const lastRead = Math.max(...reads.keys());
+	if (wanted.returnAll && lastRead > 1 && !everyBoundarySuspect && totals.every((total) => total === first.total)) {
+		const [firstAgain, lastAgain] = await Promise.all([read(1), read(lastRead)]);
+		everyBoundarySuspect = firstAgain.fingerprint !== first.fingerprint || lastAgain.fingerprint !== reads.get(lastRead)!.fingerprint;
+	}
 	const readPages = [...reads.keys()].sort((a, b) => a - b);
-	const changed = totals.some((total) => total !== first.total);
+	const changed = everyBoundarySuspect || totals.some((total) => total !== first.total);
 
 	/** Whether the list changed between the reads of `a` and `b`, judging by every total read in between. */
 	const changedBetween = (a: PageRead, b: PageRead) => {
@@ -197,17 +267,39 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 			const before = reads.get(page)!;
 			const after = reads.get(page + 1);
 			if (!after) return before.records.length >= size && outputCount < cap; // the list may go on past the last page read
-			if (after.keys.some((recordKey) => before.keys.includes(recordKey))) return false; // overlapping pages leave no gap
-			return changedBetween(before, after);
+			if (after.keys.some((recordKey) => recordKey !== '' && before.keys.includes(recordKey))) return false; // overlapping pages leave no gap
+			return everyBoundarySuspect || changedBetween(before, after);
 		});
 		for (const page of boundaries) {
 			if (outputCount < cap && !(await recheckBoundary(page))) uncheckedBoundaries++;
 		}
 	}
 
+	if (uncheckedBoundaries > 0) {
+		throw fail(`the list kept changing while it was read, and ${uncheckedBoundaries} page boundaries could not be checked again`);
+	}
+	// Nothing changed, by every sign there is: then every record the total counts must be out.
+	if (!changed && outputCount < Math.min(cap, first.total)) {
+		throw fail('fewer distinct records came than the total counts, although the list did not change');
+	}
+
 	const records: IDataObject[] = [];
 	for (const page of readPages) records.push(...(byPage.get(page) ?? []), ...(between.get(page) ?? []));
 	return { records, requests, changedDuringExport: changed, uncheckedBoundaries };
+}
+
+/** Whether a record (with a key) was read on two different pages: the list moved between their reads. */
+function someRecordOnTwoPages(reads: Map<number, PageRead>): boolean {
+	const pageOfKey = new Map<string, number>();
+	for (const [page, pageRead] of reads) {
+		for (const recordKey of pageRead.keys) {
+			if (recordKey === '') continue;
+			const seenOn = pageOfKey.get(recordKey);
+			if (seenOn !== undefined && seenOn !== page) return true;
+			pageOfKey.set(recordKey, page);
+		}
+	}
+	return false;
 }
 
 function range(from: number, to: number): number[] {

@@ -9,9 +9,16 @@ function base64(text: string): string {
 	return Buffer.from(text, 'utf8').toString('base64');
 }
 
+/** A Base64 text as it may be echoed: padded, unpadded, URL-safe, or URL-encoded. */
+function base64Forms(text: string): string[] {
+	const padded = base64(text);
+	const unpadded = padded.replace(/=+$/, '');
+	return [padded, unpadded, unpadded.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(padded)];
+}
+
 /**
  * Every form in which a credential value could surface in a message: the value itself, its URL-encoded
- * form, its Base64 form, and the Base64 of any `user:password` pair an HTTP Basic header would carry.
+ * form, its Base64 forms, and the Base64 of any `user:password` pair an HTTP Basic header would carry.
  */
 export function secretsOf(
 	credentials: ICredentialDataDecryptedObject,
@@ -26,17 +33,18 @@ export function secretsOf(
 	for (const value of values) {
 		forms.add(value);
 		forms.add(encodeURIComponent(value));
-		forms.add(base64(value));
+		for (const form of base64Forms(value)) forms.add(form);
 	}
 	for (const [userField, passwordField] of basicAuthPairs) {
 		const user = credentials[userField];
 		const password = credentials[passwordField];
 		if (typeof user === 'string' && typeof password === 'string' && (user || password)) {
-			forms.add(base64(`${user}:${password}`));
+			for (const form of base64Forms(`${user}:${password}`)) forms.add(form);
 		}
 	}
-	// Longest first, so that a value containing another is masked whole.
-	return [...forms].sort((a, b) => b.length - a.length);
+	// Longest first, so that a value containing another is masked whole. Unpadded Base64 of a short value can
+	// be a few characters long; those are left out like short values.
+	return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 
 export function redactText(text: string, secrets: readonly string[]): string {

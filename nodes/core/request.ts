@@ -9,7 +9,7 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { redactText, redactValue, secretsOf } from './redaction';
 import type { FailureKind } from './retry';
@@ -76,9 +76,65 @@ interface FullResponse {
 
 type Outcome =
 	| { ok: true; response: FullResponse }
-	| { ok: false; kind: FailureKind; response?: FullResponse; networkCode?: string };
+	| { ok: false; kind: FailureKind; response?: FullResponse; networkCode?: string; redirectedTo?: string };
 
 const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Same-origin redirects followed at most, per request. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * The Base URL as entered in a credential: trimmed, without trailing slashes; empty means `fallback`. Whether
+ * it can be used is `baseUrlProblem`'s call.
+ */
+export function normalizeBaseUrl(entered: unknown, fallback: string): string {
+	const text = typeof entered === 'string' ? entered.trim() : '';
+	return (text === '' ? fallback : text).replace(/\/+$/, '');
+}
+
+/**
+ * Why a Base URL cannot be used, or undefined when it can. A query string or a fragment would end up in the
+ * middle of every request URL (`https://host/api?x=1/customers`); user:password in the URL would be sent on top
+ * of the credential's own authentication.
+ */
+export function baseUrlProblem(baseUrl: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(baseUrl);
+	} catch {
+		return 'is not a URL (e.g. https://api.example.com/api/v1)';
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return `must start with https:// (it starts with ${url.protocol}//)`;
+	if (baseUrl.includes('?')) return 'must not contain a query string ("?..."): remove it';
+	if (baseUrl.includes('#')) return 'must not contain a fragment ("#..."): remove it';
+	if (url.username || url.password) return 'must not contain a user name or password: the credential authenticates';
+	return undefined;
+}
+
+/** Where a redirect points, resolved against the URL that answered it; undefined when it is no URL. */
+function redirectTarget(response: FullResponse, from: string): URL | undefined {
+	const location = response.headers.location;
+	const text = Array.isArray(location) ? location[0] : location;
+	if (typeof text !== 'string' || text === '') return undefined;
+	try {
+		return new URL(text, from);
+	} catch {
+		return undefined;
+	}
+}
+
+const isRedirectStatus = (status: number) => [301, 302, 303, 307, 308].includes(status);
+
+/** Why a request path cannot be sent: "." or ".." segments, empty ones, encoded control characters. */
+function unsafePathReason(path: string): string | undefined {
+	const segments = path.split('?')[0].split('/').slice(1);
+	for (const segment of segments) {
+		if (segment === '') return 'it has an empty segment';
+		if (segment === '.' || segment === '..' || /^(?:\.|%2e){1,2}$/i.test(segment)) return `it has a "${segment}" segment`;
+		if (/%(?:[01][0-9a-f]|7f)/i.test(segment) || /[\u0000-\u001f\u007f]/.test(segment)) return 'it contains a control character';
+	}
+	return undefined;
+}
 
 /**
  * The kind of failure behind each error this client threw, for callers deciding what happened on the server.
@@ -113,6 +169,12 @@ export class ApiClient {
 		this.secrets = secretsOf(credentials, vendor.secretFields, vendor.basicAuthPairs);
 		const ref = ctx.getNode().credentials?.[vendor.credentialType];
 		this.credentialRef = { id: ref?.id ?? '', name: ref?.name ?? '' };
+		const problem = baseUrlProblem(baseUrl);
+		if (problem) {
+			throw new NodeOperationError(ctx.getNode(), redactText(`The Base URL in the ${vendor.name} credential ${problem}`, this.secrets), {
+				description: 'Fix the Base URL in the credential. Nothing was sent.',
+			});
+		}
 	}
 
 	/**
@@ -136,12 +198,24 @@ export class ApiClient {
 		return new ApiClient(this.ctx, this.vendor, this.credentials, baseUrl);
 	}
 
+	/**
+	 * Sends a call (retrying as the rules allow) and resolves to the answer's body with every credential value
+	 * masked, so that an API echoing a key or token never puts it into an output item.
+	 */
 	async request<T = unknown>(call: ApiCall): Promise<T> {
+		const unsafe = unsafePathReason(call.path);
+		if (unsafe) {
+			// The operations check the IDs they put into paths; this catches any that got through unchecked.
+			throw new NodeOperationError(this.node, redactText(`Refused to call ${call.method} ${call.path}: ${unsafe}`, this.secrets), {
+				itemIndex: call.itemIndex,
+				description: 'An ID in this item would change which endpoint is called. Nothing was sent.',
+			});
+		}
 		let waitedMs = 0;
 		let actedBefore = false;
 		for (let attempt = 1; ; attempt++) {
 			const outcome = await this.send(call);
-			if (outcome.ok) return outcome.response.body as T;
+			if (outcome.ok) return redactValue(outcome.response.body, this.secrets) as T;
 			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus) return undefined as T;
 			// Guarded: a failure without a response (a dropped connection) must not match an unset status.
 			if (actedBefore && call.alreadyDoneStatus !== undefined && outcome.response?.statusCode === call.alreadyDoneStatus) {
@@ -167,24 +241,58 @@ export class ApiClient {
 				);
 			}
 			this.ctx.logger.debug(
-				`${this.vendor.name}: ${describeKind(outcome.kind)} on ${call.method} ${call.path}; retry ${attempt} of at most ${maxAttempts - 1} in ${delayMs} ms`,
+				redactText(
+					`${this.vendor.name}: ${describeKind(outcome.kind)} on ${call.method} ${call.path}; retry ${attempt} of at most ${maxAttempts - 1} in ${delayMs} ms`,
+					this.secrets,
+				),
 			);
 			await sleep(delayMs);
 			waitedMs += delayMs;
 		}
 	}
 
+	/**
+	 * One attempt. Redirects are not left to the HTTP client, which would send the credentials along to any host:
+	 * a redirect within the Base URL's origin is followed here (the credentials applied afresh), one to another
+	 * origin is refused, so no key or token ever leaves for a host the user did not enter.
+	 */
 	private async send(call: ApiCall): Promise<Outcome> {
+		let url = this.baseUrl + call.path;
+		let method = call.method;
+		let body: IHttpRequestOptions['body'] = call.form ? formEncoded(call.form) : call.body;
+		let qs = call.qs;
+		const arrayFormat = call.arrayFormat ? { arrayFormat: call.arrayFormat } : {};
+		for (let redirects = 0; ; redirects++) {
+			const form = call.form && body !== undefined ? { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } : {};
+			const outcome = await this.sendOnce({ method, url, qs, body, ...form, ...arrayFormat });
+			const response = outcome.ok ? outcome.response : undefined;
+			if (!response || response.statusCode < 300 || response.statusCode >= 400) return outcome;
+			// Any other 3xx (no Location, 300, 304...) is not an answer to the call: it did not happen.
+			const target = isRedirectStatus(response.statusCode) ? redirectTarget(response, url) : undefined;
+			if (!target) return { ok: false, kind: 'redirected', response };
+			if (target.origin !== new URL(url).origin) {
+				return { ok: false, kind: 'redirected', response, redirectedTo: target.origin };
+			}
+			if (redirects >= MAX_REDIRECTS) return { ok: false, kind: 'redirected', response };
+			// 303, and 301/302 after a POST, mean "read the answer over there"; 307/308 mean "send it there".
+			if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
+				method = 'GET';
+				body = undefined;
+			}
+			url = target.href;
+			qs = undefined; // the Location carries its own query
+		}
+	}
+
+	private async sendOnce(
+		request: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body' | 'headers' | 'arrayFormat'>,
+	): Promise<Outcome> {
 		const options: IHttpRequestOptions = {
-			method: call.method,
-			url: this.baseUrl + call.path,
-			qs: call.qs,
-			...(call.arrayFormat ? { arrayFormat: call.arrayFormat } : {}),
-			body: call.form ? formEncoded(call.form) : call.body,
-			...(call.form ? { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } : {}),
+			...request,
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 			timeout: REQUEST_TIMEOUT_MS,
 		};
 		try {
@@ -224,10 +332,12 @@ export class ApiClient {
 
 	private toError(call: ApiCall, outcome: Exclude<Outcome, { ok: true }>, attempts: number, note?: string): NodeApiError {
 		const statusCode = outcome.response?.statusCode;
-		const vendorMessage = outcome.response ? this.vendor.errorMessage(outcome.response.body) : undefined;
+		// Masked before anything is read from it: a message cut short later must not keep the start of a secret.
+		const body = outcome.response ? redactValue(outcome.response.body, this.secrets) : undefined;
+		const vendorMessage = outcome.response ? this.vendor.errorMessage(body) : undefined;
 		const what = `${call.method} ${call.path}`;
 
-		const message = statusCode
+		let message = statusCode
 			? vendorMessage ?? `${this.vendor.name} answered HTTP ${statusCode}`
 			: `Could not reach ${this.vendor.name} (${outcome.networkCode ?? describeKind(outcome.kind)})`;
 		const lines = [
@@ -235,6 +345,15 @@ export class ApiClient {
 				? `${this.vendor.name} answered HTTP ${statusCode} to ${what}${attempts > 1 ? ` after ${attempts} attempts` : ''}.`
 				: `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${describeKind(outcome.kind)}. Check the Base URL in the credential and your network.`,
 		];
+		if (outcome.kind === 'redirected') {
+			const followable = statusCode !== undefined && isRedirectStatus(statusCode) && redirectTarget(outcome.response!, this.baseUrl);
+			message = outcome.redirectedTo
+				? `${this.vendor.name} redirected ${what} to another origin (${outcome.redirectedTo}); not followed, so no credentials were sent there`
+				: followable
+					? `${this.vendor.name} redirected ${what} more than ${MAX_REDIRECTS} times`
+					: `${this.vendor.name} answered ${what} with HTTP ${statusCode} and nowhere to go: not an answer to the call`;
+			lines.push('Check the Base URL in the credential: it should be the address the API answers at, without redirects.');
+		}
 		const hint = statusCode ? this.vendor.hint?.(statusCode, call.path) : undefined;
 		if (hint) lines.push(hint);
 		if (note) lines.push(note);
@@ -246,7 +365,7 @@ export class ApiClient {
 			message: safe(message),
 			...(statusCode ? { httpCode: String(statusCode) } : {}),
 			...(outcome.networkCode ? { code: outcome.networkCode } : {}),
-			...(outcome.response ? { body: redactValue(outcome.response.body as JsonObject, this.secrets) } : {}),
+			...(outcome.response ? { body: body as JsonObject } : {}),
 		};
 		const error = new NodeApiError(this.node, errorResponse, {
 			message: safe(message),
@@ -278,9 +397,11 @@ function describeKind(kind: FailureKind): string {
 		case 'connectionDropped':
 			return 'connection dropped';
 		case 'notConnected':
-			return 'connection refused';
+			return 'no connection (refused, or the host name did not resolve): nothing reached the server';
 		case 'clientError':
 			return 'request rejected';
+		case 'redirected':
+			return 'redirect not followed';
 		default:
 			return 'network error';
 	}

@@ -33,11 +33,13 @@ export type FailureKind =
 	| 'connectionDropped'
 	| 'notConnected'
 	| 'clientError'
+	/** A redirect to another origin (or too many): not followed, and nothing was done at the Base URL. */
+	| 'redirected'
 	| 'otherNetworkError';
 
 /**
  * Whether the server may have acted on a call that failed this way: after a 5xx, a timeout or a connection
- * that broke mid-way, it may have; after a 4xx, a 429 or a refused connection, it did nothing.
+ * that broke mid-way, it may have; after a 4xx, a 429, a refused connection or a failed DNS lookup, it did nothing.
  */
 export function mayHaveActed(kind: FailureKind): boolean {
 	return kind === 'serverError' || kind === 'timeout' || kind === 'connectionDropped' || kind === 'otherNetworkError';
@@ -60,7 +62,8 @@ export function isRetryable(kind: FailureKind, idempotent: boolean): boolean {
 
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_CANCELED_TIMEOUT']);
 const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
-const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/** No connection was made, so nothing reached the server: a failed DNS lookup counts like a refused connection. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export function classifyStatus(statusCode: number): FailureKind | undefined {
 	if (statusCode === 429) return 'rateLimited';

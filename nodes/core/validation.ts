@@ -20,33 +20,63 @@ function quoted(value: unknown): string {
 	return text === undefined ? 'nothing' : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
 }
 
-export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
+/** C0 and C1 control characters, NUL included: never part of an identifier, and some servers cut at them. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** What a value is, for refusals of values that are not text: "an object", "a list", "NaN"... */
+function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'number') return String(value);
-	if (typeof value !== 'string' || value.trim() === '') {
-		throw inputError(node, field, itemIndex, 'it is empty');
-	}
-	return value.trim();
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
 }
 
 /**
- * An ID that goes into a URL path as one segment: text or a number, trimmed, never empty, `.` or `..`, never
- * holding control characters (the caller URL-encodes it). Anything else would address another resource.
+ * Text as sent: a string, or a finite number written out. Objects, lists, booleans and NaN are refused rather
+ * than sent as "[object Object]", "1,2", "true" or "NaN". Undefined, null and blank text are `undefined`.
+ */
+function textOf(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string') throw inputError(node, field, itemIndex, `it is ${kindOf(value)}, not a text`);
+	return value.trim() === '' ? undefined : value;
+}
+
+export function requireText(node: INode, value: unknown, field: string, itemIndex: number): string {
+	const text = textOf(node, value, field, itemIndex);
+	if (text === undefined) throw inputError(node, field, itemIndex, 'it is empty');
+	return text.trim();
+}
+
+/**
+ * An identifier that becomes one segment of a URL path (a wallet pass ID, a reward ID, a coupon code...),
+ * trimmed. Refused: "." and ".." (the URL would resolve to another endpoint of the API, with the user's
+ * credentials), blank text, control characters, and anything that is not text or a finite number.
  */
 export function requirePathSegment(node: INode, value: unknown, field: string, itemIndex: number): string {
-	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw inputError(node, field, itemIndex, value === undefined || value === null || value === '' ? 'it is empty' : `${quoted(value)} is not text`);
-	}
-	const text = String(value).trim();
-	if (text === '') throw inputError(node, field, itemIndex, 'it is empty');
-	if (text === '.' || text === '..') throw inputError(node, field, itemIndex, `${quoted(text)} is not an ID`);
-	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001f\u007f]/.test(text)) throw inputError(node, field, itemIndex, 'it contains control characters');
-	return text;
+	const segment = requireText(node, value, field, itemIndex);
+	const problem = pathSegmentProblem(segment);
+	if (problem) throw inputError(node, field, itemIndex, problem);
+	return segment;
+}
+
+/** `requirePathSegment`, URL-encoded, ready to put between two slashes. */
+export function pathSegment(node: INode, value: unknown, field: string, itemIndex: number): string {
+	return encodeURIComponent(requirePathSegment(node, value, field, itemIndex));
+}
+
+/** Why a text cannot be a path segment, or undefined when it can. */
+export function pathSegmentProblem(segment: string): string | undefined {
+	if (segment.trim() === '') return 'it is empty';
+	if (segment === '.' || segment === '..') return `"${segment}" is not an ID: as part of a URL it would address another endpoint`;
+	if (CONTROL_CHARACTER.test(segment)) return 'it contains a control character';
+	return undefined;
 }
 
 export function requireEmail(node: INode, value: unknown, field: string, itemIndex: number): string {
 	const email = typeof value === 'string' ? value.trim() : '';
-	if (!EMAIL.test(email)) {
+	if (!EMAIL.test(email) || CONTROL_CHARACTER.test(email)) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a valid e-mail address`);
 	}
 	return email;
@@ -60,14 +90,17 @@ export function optionalMaxLength(
 	maxLength: number,
 ): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const text = typeof value === 'string' ? value : String(value);
+	const text = textOf(node, value, field, itemIndex) ?? String(value);
 	if (text.length > maxLength) {
 		throw inputError(node, field, itemIndex, `it is ${text.length} characters long; at most ${maxLength} are allowed`);
 	}
 	return text;
 }
 
-/** A whole number within bounds. Numeric strings from expressions are accepted; "1.5", "" and "5a" are not. */
+/**
+ * A whole number within bounds. Numeric strings from expressions are accepted; "1.5", "" and "5a" are not, and
+ * neither is anything beyond 2^53 - 1 (1e21, 2**53, "9007199254740993"): it could not be sent exactly.
+ */
 export function requireInteger(
 	node: INode,
 	value: unknown,
@@ -78,6 +111,9 @@ export function requireInteger(
 	const number = toNumber(value);
 	if (number === undefined || !Number.isInteger(number)) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a whole number`);
+	}
+	if (!Number.isSafeInteger(number)) {
+		throw inputError(node, field, itemIndex, `${quoted(value)} is too large to be sent exactly (at most ${Number.MAX_SAFE_INTEGER})`);
 	}
 	if ((min !== undefined && number < min) || (max !== undefined && number > max)) {
 		throw inputError(node, field, itemIndex, `${number} is out of range (${rangeText(min, max)})`);
@@ -97,6 +133,9 @@ export function requireNumber(
 	if (number === undefined) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a number`);
 	}
+	if (Math.abs(number) > Number.MAX_SAFE_INTEGER) {
+		throw inputError(node, field, itemIndex, `${quoted(value)} is too large to be sent exactly`);
+	}
 	if (min !== undefined && number < min) {
 		throw inputError(node, field, itemIndex, `${number} is out of range (${rangeText(min, undefined)})`);
 	}
@@ -106,20 +145,59 @@ export function requireNumber(
 /**
  * A calendar date as ISO 8601 `YYYY-MM-DD`. The date part of a date-time is kept as written, so the day never
  * moves with the time zone of the n8n instance; Luxon dates from expressions (`$now`) and JS dates work too.
+ * Other written forms ("Dec 31, 2026", "2026/12/31") keep their calendar day too: without a zone they are read
+ * as a local date and its local day is kept, with one the day is read in that zone.
  */
 export function requireIsoDate(node: INode, value: unknown, field: string, itemIndex: number): string {
 	let text = '';
 	if (typeof value === 'string') text = value.trim();
-	else if (value instanceof Date) text = value.toISOString();
+	else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? '' : value.toISOString();
 	else if (value && typeof (value as { toISO?: unknown }).toISO === 'function') text = String((value as { toISO(): string }).toISO());
 	const written = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(text);
-	const time = Date.parse(written ? written[1] : text);
-	// JavaScript rolls 2026-02-30 over into March; a date that does not exist is refused instead.
-	const exists = !written || (!Number.isNaN(time) && new Date(time).toISOString().startsWith(written[1]));
-	if (!text || Number.isNaN(time) || !exists) {
+	const day = written ? existingDay(written[1]) : text ? calendarDayOf(text) : undefined;
+	if (!day) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a date (use ISO 8601, e.g. 2026-12-31)`);
 	}
-	return written ? written[1] : new Date(time).toISOString().slice(0, 10);
+	return day;
+}
+
+/** `YYYY-MM-DD` when that day exists; JavaScript would roll 2026-02-30 over into March. */
+function existingDay(day: string): string | undefined {
+	const time = Date.parse(`${day}T00:00:00Z`);
+	return !Number.isNaN(time) && new Date(time).toISOString().startsWith(day) ? day : undefined;
+}
+
+const WRITTEN_ZONE = /(?:\b(?:Z|GMT|UTC)|[+-]\d{2}:?\d{2})\s*(?:\([^)]*\))?$/i;
+
+/** The calendar day of a date written in another form than ISO 8601, independent of the machine's zone. */
+function calendarDayOf(text: string): string | undefined {
+	const time = Date.parse(text);
+	if (Number.isNaN(time)) return undefined;
+	const date = new Date(time);
+	const zone = WRITTEN_ZONE.exec(text)?.[0];
+	if (!zone) {
+		// JavaScript read a zoneless date as local time: its local day is the day written.
+		return isoDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
+	}
+	const offset = /([+-])(\d{2}):?(\d{2})/.exec(zone);
+	const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+	const inZone = new Date(time + offsetMinutes * 60_000);
+	return isoDay(inZone.getUTCFullYear(), inZone.getUTCMonth() + 1, inZone.getUTCDate());
+}
+
+function isoDay(year: number, month: number, day: number): string | undefined {
+	if (year < 0 || year > 9999) return undefined;
+	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A switch such as Return All: a boolean, or the text "true" / "false" an expression may give. Anything else is
+ * refused: the text "false" is truthy, and would silently read every record instead of the Limit.
+ */
+export function requireBoolean(node: INode, value: unknown, field: string, itemIndex: number): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value)) return value.trim().toLowerCase() === 'true';
+	throw inputError(node, field, itemIndex, `${quoted(value)} is not true or false`);
 }
 
 export function requireOneOf<T extends string>(
@@ -151,7 +229,8 @@ function rangeText(min?: number, max?: number): string {
 /** A list of non-empty strings, from a list or from comma-separated text. */
 export function stringList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
 	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
-	if (!entries || entries.some((entry) => typeof entry !== 'string' && typeof entry !== 'number')) {
+	const isText = (entry: unknown) => typeof entry === 'string' || (typeof entry === 'number' && Number.isFinite(entry));
+	if (!entries || !entries.every(isText)) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a list of texts`);
 	}
 	return entries.map((entry) => String(entry).trim()).filter(Boolean);

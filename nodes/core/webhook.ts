@@ -1,6 +1,8 @@
 import { createHmac, createHash, timingSafeEqual } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeProperties } from 'n8n-workflow';
 
+import { redactValue, secretsOf } from './redaction';
+import { toNumber } from './validation';
 
 /** Compares two secrets in constant time; different lengths are unequal without comparing content. */
 export function secretsMatch(received: string, expected: string): boolean {
@@ -65,6 +67,26 @@ export interface DeliveryMemory {
 
 export const deliveryMemory: DeliveryMemory = { ttlMs: 48 * 60 * 60 * 1000, maxEntries: 2000 };
 
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The default Maximum Delivery Age: as long as the redelivery memory, which covers stemp's retry schedule (about
+ * 27 hours). A longer age set by the user lengthens the memory to match (see `receiveDelivery`), so a delivery is
+ * always either remembered or too old: a replay is refused either way.
+ */
+export const DEFAULT_MAX_DELIVERY_AGE_HOURS = deliveryMemory.ttlMs / HOUR_MS;
+
+/** The trigger option a receiver with signed timestamps offers, in the node's Options collection. */
+export const maxDeliveryAgeOption: INodeProperties = {
+	displayName: 'Maximum Delivery Age',
+	name: 'maxDeliveryAge',
+	type: 'number',
+	default: DEFAULT_MAX_DELIVERY_AGE_HOURS,
+	typeOptions: { minValue: 0.1, numberPrecision: 1 },
+	description:
+		"Hours. With a signing secret set, deliveries whose signed timestamp is older than this (or this far in the future) are refused with 401, so a captured delivery cannot be replayed later. The default covers stemp's retries (up to about 27 hours after the event).",
+};
+
 /**
  * Deliveries seen by this process, per trigger node. Checking and recording are one synchronous step, so within
  * one n8n process a repeat is caught even when both copies arrive at the same moment.
@@ -83,23 +105,23 @@ export function forgetDeliveriesSeenInProcess(): void {
  * entries). A record out of time order (the clock went back) or a key seen before (an expired one) is sorted
  * into a new record instead, with the same result.
  */
-function recordDelivery(stored: Record<string, number>, key: string, now: number): Record<string, number> {
-	if (key in stored) return sortedRecord({ ...stored, [key]: now }, now);
+function recordDelivery(stored: Record<string, number>, key: string, now: number, ttlMs: number): Record<string, number> {
+	if (key in stored) return sortedRecord({ ...stored, [key]: now }, now, ttlMs);
 	stored[key] = now;
 	const keys = Object.keys(stored);
 	for (let index = 1; index < keys.length; index++) {
-		if (stored[keys[index]] < stored[keys[index - 1]]) return sortedRecord(stored, now);
+		if (stored[keys[index]] < stored[keys[index - 1]]) return sortedRecord(stored, now, ttlMs);
 	}
 	let drop = 0;
-	while (drop < keys.length && (now - stored[keys[drop]] >= deliveryMemory.ttlMs || keys.length - drop > deliveryMemory.maxEntries)) drop++;
+	while (drop < keys.length && (now - stored[keys[drop]] >= ttlMs || keys.length - drop > deliveryMemory.maxEntries)) drop++;
 	for (let index = 0; index < drop; index++) delete stored[keys[index]];
 	return stored;
 }
 
-function sortedRecord(stored: Record<string, number>, now: number): Record<string, number> {
+function sortedRecord(stored: Record<string, number>, now: number, ttlMs: number): Record<string, number> {
 	return Object.fromEntries(
 		Object.entries(stored)
-			.filter(([, at]) => now - at < deliveryMemory.ttlMs)
+			.filter(([, at]) => now - at < ttlMs)
 			.sort((a, b) => a[1] - b[1])
 			.slice(-deliveryMemory.maxEntries),
 	);
@@ -111,7 +133,12 @@ function sortedRecord(stored: Record<string, number>, now: number): Record<strin
  * so in practice the memory decides: a repeat after a restart, or at another n8n process (queue mode with
  * several webhook processes), is not recognised. The README says so and names Remove Duplicates.
  */
-export function isRepeatDelivery(ctx: IWebhookFunctions, deliveryKey: string, now: number = Date.now()): boolean {
+export function isRepeatDelivery(
+	ctx: IWebhookFunctions,
+	deliveryKey: string,
+	now: number = Date.now(),
+	ttlMs: number = deliveryMemory.ttlMs,
+): boolean {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = (staticData.deliveries ?? {}) as Record<string, number>;
 	// Test deliveries (the editor's "Listen for test event") are kept apart from production ones.
@@ -120,14 +147,14 @@ export function isRepeatDelivery(ctx: IWebhookFunctions, deliveryKey: string, no
 	seenInProcess.set(memoryKey, memory);
 
 	const seenAt = stored[deliveryKey] ?? memory.get(deliveryKey);
-	const repeat = seenAt !== undefined && now - seenAt < deliveryMemory.ttlMs;
+	const repeat = seenAt !== undefined && now - seenAt < ttlMs;
 
 	memory.set(deliveryKey, now);
-	for (const [key, at] of memory) if (now - at >= deliveryMemory.ttlMs) memory.delete(key);
+	for (const [key, at] of memory) if (now - at >= ttlMs) memory.delete(key);
 	if (memory.size > deliveryMemory.maxEntries) memory.delete(memory.keys().next().value as string);
 
 	// Assigned even when changed in place: the assignment is what tells n8n to save the static data.
-	if (!repeat) staticData.deliveries = recordDelivery(stored, deliveryKey, now);
+	if (!repeat) staticData.deliveries = recordDelivery(stored, deliveryKey, now, ttlMs);
 	return repeat;
 }
 
@@ -163,6 +190,8 @@ export interface WebhookReceiver {
 	credentialType: string;
 	/** The credential field holding the secret; an empty secret means deliveries are not checked. */
 	secretField: string;
+	/** Every credential field whose value must never appear in an output item (the secret field included). */
+	secretFields: readonly string[];
 	/** The events the node offers; any other passes only the "All Events" (`*`) filter. */
 	knownEvents: readonly string[];
 	/** The answer to a delivery that fails the check. */
@@ -171,6 +200,12 @@ export interface WebhookReceiver {
 	eventOf(ctx: IWebhookFunctions, body: IDataObject): string;
 	/** What identifies a delivery across the vendor's retries; undefined when nothing does. */
 	deliveryKeyOf(ctx: IWebhookFunctions, body: IDataObject, rawBody: Buffer): string | undefined;
+	/**
+	 * When the vendor sent the delivery (ms since the epoch), for vendors whose signature covers that time: with
+	 * a secret set, deliveries older than the node's Maximum Delivery Age are then refused. Undefined when the
+	 * body carries no readable time.
+	 */
+	signedAtOf?(body: IDataObject): number | undefined;
 	itemOf(ctx: IWebhookFunctions, body: IDataObject, event: string, verified: boolean): IDataObject;
 }
 
@@ -192,13 +227,42 @@ export async function receiveDelivery(ctx: IWebhookFunctions, receiver: WebhookR
 	const body = parseJsonObject(rawBody);
 	if (!body) return answer(ctx, 400, { error: 'The delivery body is not a JSON object' });
 
+	let memoryTtlMs = deliveryMemory.ttlMs;
+	if (secret && receiver.signedAtOf) {
+		const setting = (ctx.getNodeParameter('options', {}) as IDataObject).maxDeliveryAge;
+		const maxAgeHours = setting === undefined || setting === null || setting === '' ? DEFAULT_MAX_DELIVERY_AGE_HOURS : toNumber(setting);
+		if (maxAgeHours === undefined || maxAgeHours <= 0) {
+			ctx.logger.warn(`${receiver.name} refused a delivery: its Maximum Delivery Age option is not a positive number of hours`);
+			return answer(ctx, 500, { error: 'The trigger\'s Maximum Delivery Age option is not a positive number of hours' });
+		}
+		const maxAgeMs = maxAgeHours * HOUR_MS;
+		const refusal = ageRefusal(receiver.signedAtOf(body), maxAgeMs, maxAgeHours);
+		if (refusal) {
+			ctx.logger.warn(`${receiver.name} refused a delivery: ${refusal}`);
+			return answer(ctx, 401, { error: refusal });
+		}
+		// Remembered at least as long as it is accepted, so a replay is either remembered or too old.
+		memoryTtlMs = Math.max(memoryTtlMs, maxAgeMs);
+	}
+
 	const event = receiver.eventOf(ctx, body);
 	if (!isEventSelected(event, ctx.getNodeParameter('events', []) as string[], receiver.knownEvents)) {
 		return answer(ctx, 200, { received: true, started: false, reason: `event "${event}" is not selected` });
 	}
 	const deliveryKey = receiver.deliveryKeyOf(ctx, body, rawBody);
-	if (deliveryKey && isRepeatDelivery(ctx, deliveryKey)) {
+	if (deliveryKey && isRepeatDelivery(ctx, deliveryKey, Date.now(), memoryTtlMs)) {
 		return answer(ctx, 200, { received: true, started: false, reason: 'repeated delivery' });
 	}
-	return { workflowData: [[{ json: receiver.itemOf(ctx, body, event, secret !== '') }]] };
+	// A body that carries a credential value (an echo, a misconfigured sender) never puts it into the item.
+	const item = redactValue(receiver.itemOf(ctx, body, event, secret !== ''), secretsOf(credentials, receiver.secretFields));
+	return { workflowData: [[{ json: item }]] };
+}
+
+/** Why a delivery signed at `signedAt` is refused under the Maximum Delivery Age, or undefined when it is not. */
+function ageRefusal(signedAt: number | undefined, maxAgeMs: number, maxAgeHours: number): string | undefined {
+	if (signedAt === undefined) return 'The delivery has no readable timestamp, so its age cannot be checked';
+	const age = Date.now() - signedAt;
+	if (age > maxAgeMs) return `The delivery is older than the Maximum Delivery Age (${maxAgeHours} h): refused as a possible replay`;
+	if (-age > maxAgeMs) return `The delivery's timestamp is more than ${maxAgeHours} h in the future`;
+	return undefined;
 }

@@ -72,7 +72,9 @@ describe('exportOffsetPages', () => {
 	test.each([0, 1, 99, 100, 101, 250, 1000])('a list of %i that does not change: every record once, the fewest requests', async (size) => {
 		const { result, emails } = await exportChanging({ size, changes: [], concurrency: 4, seed: 1 });
 		expect(emails).toEqual(makeList(size).map((record) => record.email));
-		expect(result.requests).toBe(Math.max(1, Math.ceil(size / 100)));
+		// The first and the last page are read again at the end when there are several (a change that kept the total).
+		const pages = Math.max(1, Math.ceil(size / 100));
+		expect(result.requests).toBe(pages > 1 ? pages + 2 : pages);
 		expect(result.changedDuringExport).toBe(false);
 	});
 

@@ -68,22 +68,23 @@ describe('collectSequentialPages with morePages (no total)', () => {
 		expect(requests).toEqual(expected);
 	});
 
-	test('a server that ignores the page number cannot make it loop forever, even saying morePages', async () => {
+	test('a server that ignores the page number cannot make it loop forever, even saying morePages: it fails loudly', async () => {
 		const requests: number[] = [];
-		const out = await collectSequentialPages({ returnAll: true, limit: 0 }, 100, async (page) => {
+		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 100, async (page) => {
 			requests.push(page);
 			return readPage({ morePages: true, customers: [{ customerId: 'a' }, { customerId: 'b' }] });
 		}, (record) => record.customerId);
-		expect(out).toHaveLength(2);
+		await expect(walk).rejects.toThrow(/got 2 records; page 2 repeated records already read/);
 		expect(requests).toEqual([0, 1, 2]);
 	});
 
-	test('without a "more" flag, a page with nothing new ends the walk at once', async () => {
+	test('without a "more" flag, a full page with nothing new ends the walk at once, loudly', async () => {
 		const requests: number[] = [];
-		await collectSequentialPages({ returnAll: true, limit: 0 }, 2, async (page) => {
+		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 2, async (page) => {
 			requests.push(page);
 			return readPage([{ id: 'a' }, { id: 'b' }]);
 		});
+		await expect(walk).rejects.toThrow(/the API seems to ignore the page number/);
 		expect(requests).toEqual([0, 1]);
 	});
 

@@ -10,7 +10,8 @@
  * `POST /__reset` (log, faults, settings and data back to the seed), `GET /__events` (the webhooks stemp and
  * Stamped would have sent), `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached), and
  * with a JSON body: `POST /__settings` (latency and requests-per-second ceiling, see `Settings`), `POST /__faults`
- * (one fault or a list, as `inject` takes them) and `POST /__seed` (generated customers and passes, see `Seed`).
+ * (one fault or a list, as `inject` takes them), `POST /__seed` (generated customers and passes, see `Seed`) and
+ * `POST /__hostile` (a server that misbehaves on purpose, see `Hostile`).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -80,8 +81,13 @@ export interface Fault {
 	/** Matches when the request path contains this text. */
 	path?: string;
 	times: number;
-	/** An HTTP status to answer with (`429`, a 5xx...), or `drop` (close the socket without answering). */
+	/**
+	 * An HTTP status to answer with (`429`, a 5xx...), or `drop` (close the socket without answering). A 3xx
+	 * status answers a redirect to `redirectTo`.
+	 */
 	kind: number | 'drop';
+	/** With a 3xx `kind`: the Location sent (absolute, e.g. another fake server's URL, or relative). */
+	redirectTo?: string;
 	/** Replaces the vendor's usual error body for this status. */
 	body?: unknown;
 	/** `before`: nothing is applied; `after`: the request is applied, then the fault replaces the answer. */
@@ -95,6 +101,26 @@ export interface Settings {
 	latencyMs?: number;
 	requestsPerSecond?: number | null;
 	rateLimitRetryAfterSeconds?: number | null;
+}
+
+/**
+ * A server that misbehaves on purpose (`POST /__hostile`, or `api.hostile = {...}`); every switch is off after a
+ * reset. List switches apply to every list endpoint of every vendor (Stamped v2 and v3 customers, reviews,
+ * activities, rewards; stemp history).
+ */
+export interface Hostile {
+	/** Every 2xx JSON object answer also carries the credentials the request came with, under `echo`. */
+	echoCredentials?: boolean;
+	/** Every error answer is a text quoting the credentials, after this many characters of padding. */
+	echoCredentialsInErrors?: number;
+	/** List endpoints answer every page like the first one. */
+	ignorePaging?: boolean;
+	/** List answers report this total instead of the real one (e.g. 250 when 100 exist, or -1). */
+	listTotal?: number;
+	/** List answers hold this instead of their array of records (e.g. an object, a text, null). */
+	listRecords?: unknown;
+	/** List pages at this 0-based page index and after come back empty, whatever the figures say. */
+	emptyFromPageIndex?: number;
 }
 
 /** What `POST /__seed` generates: Stamped v2's customers replaced by this many, and this many more stemp passes. */
@@ -134,6 +160,8 @@ export class FakeApi {
 	maxInFlight = 0;
 	/** The sandbox's mailbox, served at `/__mail` and emptied by `/__reset`. */
 	mailbox: SmtpSink | undefined;
+	/** Misbehaviour switched on by a test (see `Hostile`). */
+	hostile: Hostile = {};
 
 	private faults: Fault[] = [];
 	private inFlight = 0;
@@ -183,6 +211,7 @@ export class FakeApi {
 		this.requestsPerSecond = undefined;
 		this.rateLimitRetryAfterSeconds = undefined;
 		this.maxInFlight = 0;
+		this.hostile = {};
 		this.recent = { stamped: [], stampedV3: [], stemp: [] };
 		this.stamped = new StampedV2(this.options.stamped);
 		this.stampedV3 = new StampedV3(this.options.stampedV3);
@@ -299,7 +328,7 @@ export class FakeApi {
 				return send(res, reply);
 			}
 
-			const reply = this[vendor].handle(request);
+			const reply = hostileReply(this.hostile, vendor, request, (changed) => this[vendor].handle(changed));
 			entry.applied = reply.applied ?? false;
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();
@@ -356,13 +385,63 @@ const CONTROL_WITH_BODY: Record<string, (api: FakeApi, body: unknown) => unknown
 		return { injected: Array.isArray(body) ? body.length : 1 };
 	},
 	'POST /__seed': (api, body) => api.seed(body as Seed),
+	'POST /__hostile': (api, body) => {
+		if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('The hostile switches must be an object');
+		api.hostile = body as Hostile;
+		return api.hostile;
+	},
 };
+
+/** The 0-based index of the page a list request asks for (Stamped v2 counts pages from 1). */
+function pageIndexOf(vendor: Vendor, query: Record<string, string>): number {
+	const page = Number(query.page ?? (vendor === 'stamped' ? 1 : 0)) || 0;
+	return vendor === 'stamped' ? page - 1 : page;
+}
+
+const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'content'];
+
+/** The vendor's answer, with whatever the hostile switches change in the request and the answer. */
+function hostileReply(hostile: Hostile, vendor: Vendor, request: VendorRequest, handle: (request: VendorRequest) => Reply): Reply {
+	const isList = request.method === 'GET' && ('page' in request.query || 'limit' in request.query || 'size' in request.query);
+	const asked = pageIndexOf(vendor, request.query);
+	const sent =
+		isList && hostile.ignorePaging ? { ...request, query: { ...request.query, page: vendor === 'stamped' ? '1' : '0' } } : request;
+	const reply = handle(sent);
+	const credentials = {
+		authorization: request.headers.authorization ?? null,
+		'stamped-api-key': request.headers['stamped-api-key'] ?? null,
+	};
+	const body = reply.body;
+	if (reply.status >= 400 && hostile.echoCredentialsInErrors !== undefined) {
+		const quote = `${'x'.repeat(hostile.echoCredentialsInErrors)}${String(credentials.authorization ?? credentials['stamped-api-key'])}`;
+		// As plain text, which the nodes quote only in part: the credential sits just past where they cut.
+		return { ...reply, body: quote };
+	}
+	if (reply.status >= 300 || !body || typeof body !== 'object') return reply;
+	let changed: unknown = body;
+	if (isList && !Array.isArray(body)) {
+		const record = { ...(body as Record<string, unknown>) };
+		const key = LIST_KEYS.find((candidate) => Array.isArray(record[candidate]));
+		if (key && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex) record[key] = [];
+		if (key && 'listRecords' in hostile) record[key] = hostile.listRecords;
+		if (hostile.listTotal !== undefined) {
+			for (const totalKey of ['total', 'totalElements']) if (totalKey in record) record[totalKey] = hostile.listTotal;
+		}
+		changed = record;
+	} else if (isList && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex) {
+		changed = [];
+	}
+	if (hostile.echoCredentials && !Array.isArray(changed)) changed = { ...(changed as Record<string, unknown>), echo: credentials };
+	return { ...reply, body: changed };
+}
 
 function checkedFault(value: unknown): Fault {
 	const fault = value as Fault;
 	if (!fault || typeof fault !== 'object') throw new Error('A fault must be an object');
-	if (fault.kind !== 'drop' && !(Number.isInteger(fault.kind) && fault.kind >= 400 && fault.kind <= 599)) {
-		throw new Error(`A fault's kind must be an HTTP error status or "drop", not ${JSON.stringify(fault.kind)}`);
+	const isRedirect = Number.isInteger(fault.kind) && (fault.kind as number) >= 300 && (fault.kind as number) <= 399;
+	if (isRedirect && typeof fault.redirectTo !== 'string') throw new Error('A redirect fault needs redirectTo');
+	if (fault.kind !== 'drop' && !isRedirect && !(Number.isInteger(fault.kind) && fault.kind >= 400 && fault.kind <= 599)) {
+		throw new Error(`A fault's kind must be an HTTP error status, a redirect or "drop", not ${JSON.stringify(fault.kind)}`);
 	}
 	positive(fault.times, 'times');
 	if (fault.phase !== undefined && fault.phase !== 'before' && fault.phase !== 'after') throw new Error('phase must be "before" or "after"');
@@ -380,6 +459,7 @@ function positive(value: unknown, name: string): number {
 }
 
 function faultReply(fault: Fault, vendor: Vendor, limit?: number): Reply {
+	if (fault.redirectTo !== undefined && fault.kind !== 'drop') return { status: fault.kind, headers: { Location: fault.redirectTo } };
 	if (fault.body !== undefined && fault.kind !== 'drop') return { status: fault.kind, body: fault.body };
 	if (fault.kind === 429) {
 		const headers: Record<string, string> = {};

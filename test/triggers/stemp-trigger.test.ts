@@ -9,14 +9,16 @@ const TOKEN = 'stemp-token-for-trigger-88';
 
 const sign = (raw: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 
+// Signed a minute ago: deliveries older than the Maximum Delivery Age (48 h by default) are refused.
+const SENT_AT = new Date(Date.now() - 60_000).toISOString();
 const completed = {
 	id: 'evt_1001',
 	type: 'stamp.card_completed',
-	timestamp: '2026-11-23T10:00:00Z',
+	timestamp: SENT_AT,
 	data: { walletPassId: 'wp_abc456', currentStamps: 0, timesCompleted: 2 },
 };
 // Spacing and key order as stemp sent them: the signature is over exactly these bytes.
-const rawCompleted = '{ "id":"evt_1001", "type":"stamp.card_completed","timestamp":"2026-11-23T10:00:00Z","data":{"walletPassId":"wp_abc456","currentStamps":0,"timesCompleted":2} }';
+const rawCompleted = `{ "id":"evt_1001", "type":"stamp.card_completed","timestamp":"${SENT_AT}","data":{"walletPassId":"wp_abc456","currentStamps":0,"timesCompleted":2} }`;
 
 function trigger(events: string[] = ['stamp.card_completed', 'stamp.reward_triggered'], secret: string | undefined = SECRET) {
 	return new TriggerUnderTest('stempTrigger', { events }, {
@@ -43,7 +45,7 @@ describe('signature', () => {
 				timesCompleted: 2,
 				...completed,
 				event: 'stamp.card_completed',
-				deliveryId: 'dlv_1',
+				deliveryId: 'evt_1001',
 				verified: true,
 			},
 		]);
@@ -121,10 +123,10 @@ describe('body', () => {
 });
 
 describe('event filter', () => {
-	test('the event comes from X-Stemp-Event', async () => {
+	test("the event comes from the signed body's type: an X-Stemp-Event that disagrees is ignored", async () => {
 		const body = JSON.stringify({ ...completed, type: 'something.else' });
-		const result = await trigger(['stamp.card_completed']).deliver({ body, headers: headers(body) });
-		expect(result.items?.[0].event).toBe('stamp.card_completed');
+		expect((await trigger(['stamp.card_completed']).deliver({ body, headers: headers(body) })).items).toBeUndefined();
+		expect((await trigger(['*']).deliver({ body, headers: headers(body) })).items?.[0].event).toBe('something.else');
 	});
 
 	test("without the header the body's type names the event", async () => {
@@ -139,7 +141,7 @@ describe('event filter', () => {
 	});
 
 	test('an unknown event passes only when All Events is selected', async () => {
-		const body = JSON.stringify({ id: 'evt_9', type: 'pass.installed', data: {} });
+		const body = JSON.stringify({ id: 'evt_9', type: 'pass.installed', timestamp: SENT_AT, data: {} });
 		const sent = { 'X-Stemp-Signature': sign(body), 'X-Stemp-Event': 'pass.installed' };
 		expect((await trigger(['stamp.card_completed', 'stamp.reward_triggered']).deliver({ body, headers: sent })).items).toBeUndefined();
 		expect((await trigger(['*']).deliver({ body, headers: sent })).items?.[0].event).toBe('pass.installed');
@@ -171,11 +173,15 @@ describe('redeliveries', () => {
 		deliveryMemory.maxEntries = 3;
 		try {
 			const node = trigger();
-			for (let i = 0; i < 5; i++) await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': `dlv_${i}` }) });
-			expect(Object.keys(node.nodeStaticData.deliveries as object).sort()).toEqual(['stemp:dlv_2', 'stemp:dlv_3', 'stemp:dlv_4']);
+			const deliveryOf = (id: string) => {
+				const raw = JSON.stringify({ ...completed, id });
+				return { body: raw, headers: headers(raw) };
+			};
+			for (let i = 0; i < 5; i++) await node.deliver(deliveryOf(`evt_${i}`));
+			expect(Object.keys(node.nodeStaticData.deliveries as object).sort()).toEqual(['stemp:evt_2', 'stemp:evt_3', 'stemp:evt_4']);
 			restartProcess();
-			expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_0' }) })).items).toHaveLength(1);
-			expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_4' }) })).items).toBeUndefined();
+			expect((await node.deliver(deliveryOf('evt_0'))).items).toHaveLength(1);
+			expect((await node.deliver(deliveryOf('evt_4'))).items).toBeUndefined();
 		} finally {
 			Object.assign(deliveryMemory, original);
 		}
@@ -185,7 +191,8 @@ describe('redeliveries', () => {
 		const original = { ...deliveryMemory };
 		deliveryMemory.ttlMs = 30;
 		try {
-			const node = trigger();
+			// Without a signing secret: with one, a delivery stays remembered as long as its age is accepted.
+			const node = trigger(undefined, '');
 			await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_late' }) });
 			await new Promise((resolve) => setTimeout(resolve, 60));
 			expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_late' }) })).items).toHaveLength(1);
@@ -218,7 +225,7 @@ describe('redeliveries', () => {
 		// Its in-memory record is empty now, but the workflow's static data remembers.
 		const repeat = await restarted.deliver({ body: rawCompleted, headers: headers(rawCompleted) });
 		expect(repeat.items).toBeUndefined();
-		expect(Object.keys(first.nodeStaticData.deliveries as object)).toEqual(['stemp:dlv_1']);
+		expect(Object.keys(first.nodeStaticData.deliveries as object)).toEqual(['stemp:evt_1001']);
 	});
 
 	test('without X-Stemp-Delivery the body id identifies the delivery', async () => {
@@ -230,8 +237,9 @@ describe('redeliveries', () => {
 
 	test('different deliveries of the same event each start an execution', async () => {
 		const node = trigger();
-		expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_a' }) })).items).toHaveLength(1);
-		expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_b' }) })).items).toHaveLength(1);
+		const other = JSON.stringify({ ...completed, id: 'evt_1002' });
+		expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) })).items).toHaveLength(1);
+		expect((await node.deliver({ body: other, headers: headers(other) })).items).toHaveLength(1);
 	});
 
 	test('a refused delivery is not remembered: its valid retry still starts the workflow', async () => {

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../core/descriptions';
 import type { OffsetExportResult } from '../../core/offset-export';
 import type { Wanted } from '../../core/paging';
-import { requireInteger } from '../../core/validation';
+import { requireBoolean, requireInteger } from '../../core/validation';
 import { DEFAULT_CONCURRENCY } from '../transport';
 
 const MAX_CONCURRENCY = 10;
@@ -44,7 +44,7 @@ export interface ListInput extends Wanted {
 
 /** Return All, or the Limit (a whole number of 1 or more). */
 export function readWanted(ctx: IExecuteFunctions, itemIndex: number): Wanted {
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = requireBoolean(ctx.getNode(), ctx.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex);
 	return {
 		returnAll,
 		limit: returnAll

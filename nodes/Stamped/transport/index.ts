@@ -4,17 +4,16 @@ import type {
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialTest } from '../../core/credential-test';
 import type { OffsetExportResult } from '../../core/offset-export';
 import { exportOffsetPages } from '../../core/offset-export';
-import type { Wanted } from '../../core/paging';
+import type { PageContent, Wanted } from '../../core/paging';
 import { MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
-import { merchantPathFor } from './v3';
+import { merchantPathFor, storeHashOf, storeHashProblem } from './v3';
 import type { StampedVersion } from './version';
 import { baseUrlOf, V3_KEY_HEADER, versionOf } from './version';
 
@@ -70,7 +69,7 @@ export const stampedV3Vendor = stampedVendorFor('v3');
 
 /** v2: every path starts with the store hash, so it is part of the client's base URL. */
 function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return `${baseUrlOf(credentials)}/${encodeURIComponent(String(credentials.storeHash ?? ''))}`;
+	return `${baseUrlOf(credentials)}/${encodeURIComponent(storeHashOf(credentials))}`;
 }
 
 /**
@@ -82,6 +81,12 @@ export async function openStampedApi(
 	credentials?: ICredentialDataDecryptedObject,
 ): Promise<ApiClient> {
 	const values: ICredentialDataDecryptedObject = credentials ?? (await ctx.getCredentials(STAMPED_CREDENTIAL));
+	const problem = storeHashProblem(values);
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid "Store Hash" in the Stamped API credential: ${problem}`, {
+			description: 'Fix the Store Hash in the credential. Nothing was sent.',
+		});
+	}
 	return versionOf(values) === 'v3'
 		? new ApiClient(ctx, stampedV3Vendor, values, baseUrlOf(values))
 		: new ApiClient(ctx, stampedVendor, values, storeUrlOf(values));
@@ -119,6 +124,11 @@ export function customerPath(email: string): string {
  */
 export const testStampedCredential = credentialTest({
 	vendor: stampedVendor,
+	baseUrl: baseUrlOf,
+	problem: (credentials) => {
+		const problem = storeHashProblem(credentials);
+		return problem ? `Invalid Store Hash: ${problem}` : undefined;
+	},
 	request: (credentials): { url: string; headers: Record<string, string> } => {
 		if (versionOf(credentials) === 'v3') {
 			return {
@@ -135,13 +145,17 @@ export const testStampedCredential = credentialTest({
 			},
 		};
 	},
-	judge: ({ statusCode }, vendorMessage, credentials) => {
+	judge: ({ statusCode, body }, vendorMessage, credentials) => {
 		if (statusCode === 401 || statusCode === 403) {
 			const keys = versionOf(credentials) === 'v3' ? 'API Private Key' : 'API keys';
 			return { status: 'Error', message: `Stamped rejected the ${keys} (HTTP ${statusCode}): ${vendorMessage}` };
 		}
 		if (statusCode === 404) {
 			return { status: 'Error', message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}` };
+		}
+		if (statusCode >= 200 && statusCode < 300 && readPage(body).problem) {
+			// A web page (a wrong Base URL, a login portal) or another API also answers 200; Stamped answers a list.
+			return { status: 'Error', message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without a customer list` };
 		}
 		return undefined;
 	},
@@ -181,9 +195,10 @@ export function describeAnswer(body: unknown): string {
 	return `${typeof body} ${JSON.stringify(body).slice(0, 80)}`;
 }
 
-function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: number): { records: IDataObject[]; total?: number } {
-	const { records, total } = readPage(body);
-	if (!list.recordsKey) return { records, total };
+function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: number): PageContent {
+	const content = readPage(body);
+	if (!list.recordsKey) return content;
+	const { total } = content;
 	const holdsList = Array.isArray(body) || (body !== null && typeof body === 'object' && Array.isArray((body as IDataObject)[list.recordsKey]));
 	if (!holdsList) {
 		throw new NodeOperationError(api.node, `Stamped answered page ${page} of the ${list.what ?? 'list'} with something unexpected`, {
@@ -202,7 +217,6 @@ function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: nu
  */
 export async function readStampedList(api: ApiClient, list: ListRequest): Promise<OffsetExportResult> {
 	const sizeParameter = list.pageSizeParameter ?? 'limit';
-	let read = 0;
 	return await exportOffsetPages({
 		wanted: list.wanted,
 		pageSize: MAX_PAGE_SIZE,
@@ -217,35 +231,8 @@ export async function readStampedList(api: ApiClient, list: ListRequest): Promis
 				itemIndex: list.itemIndex,
 				onRateLimited,
 			});
-			const content = recordsUnder(api, body, list, page);
-			checkAgainstTotal(api, list, page, size, content, read);
-			read += content.records.length;
-			return content;
+			// The whole reading, its problem included: an answer without a list must fail the export, not end it.
+			return recordsUnder(api, body, list, page);
 		},
-	});
-}
-
-/**
- * A page must agree with the total it came with: more records than the total leaves room for, or a short page
- * before the end the total names, means the total is wrong, and records beyond it could be missed. That stops
- * the list rather than returning it incomplete. (Page 1 may be short: some servers serve smaller pages.)
- */
-function checkAgainstTotal(
-	api: ApiClient,
-	list: ListRequest,
-	page: number,
-	size: number,
-	{ records, total }: { records: IDataObject[]; total?: number },
-	readBefore: number,
-): void {
-	if (total === undefined) return;
-	const expected = Math.max(0, Math.min(size, total - (page - 1) * size));
-	const tooMany = records.length > expected;
-	const tooFew = page > 1 && records.length < expected;
-	if (!tooMany && !tooFew) return;
-	const what = list.what ?? 'records';
-	throw new NodeOperationError(api.node, `Stamped's list of ${what} does not match its total`, {
-		itemIndex: list.itemIndex,
-		description: `Page ${page} (of ${size}) held ${records.length} ${what}, but the total of ${total} Stamped reported with it leaves room for ${expected}. Stopped after reading ${readBefore + records.length} ${what}, as the list cannot be read exactly. Try again later.`,
 	});
 }

@@ -10,13 +10,24 @@ import { asJsonObject } from '../../core/operation';
 import type { Wanted } from '../../core/paging';
 import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
-import { toNumber } from '../../core/validation';
+import { pathSegmentProblem, toNumber } from '../../core/validation';
 
 /** What a v3 customer can be looked up by; each is also the name of the lookup's query parameter. */
 export const LOOKUP_KEYS = ['email', 'customCustomerId', 'shopifyId', 'bigcommerceId'] as const;
 export type LookupKey = (typeof LOOKUP_KEYS)[number];
 
-const shopOf = (credentials: ICredentialDataDecryptedObject) => encodeURIComponent(String(credentials.storeHash ?? ''));
+/** The credential's store hash, trimmed; on v2 it is the first path segment, on v3 the shop ID. */
+export function storeHashOf(credentials: ICredentialDataDecryptedObject): string {
+	const value = credentials.storeHash;
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** Why the store hash cannot go into a URL path ("..", empty, control characters), or undefined. */
+export function storeHashProblem(credentials: ICredentialDataDecryptedObject): string | undefined {
+	return pathSegmentProblem(storeHashOf(credentials));
+}
+
+const shopOf = (credentials: ICredentialDataDecryptedObject) => encodeURIComponent(storeHashOf(credentials));
 
 /** `/merchant/shops/{shopId}{suffix}`; the shop ID is the credential's store hash. */
 export function merchantPathFor(credentials: ICredentialDataDecryptedObject, suffix: string): string {
@@ -104,6 +115,19 @@ export function pointsBalanceOf(customer: IDataObject): number | undefined {
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Why a v3 "set" refuses a balance that is not a whole number: the adjustment (target minus balance) would be
+ * fractional, and a fractional number of points is never sent. Rounding would leave the balance off the target
+ * without saying so, so the node refuses instead, before anything is changed.
+ */
+export function fractionalBalanceError(api: ApiClient, balance: number, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(api.node, `Stamped reports a balance of ${balance} points, not a whole number, so it cannot be set exactly`, {
+		itemIndex,
+		description:
+			'A set would have to send a fractional adjustment, which this node never sends (nor rounds). Nothing was changed. Use Add or Subtract with whole points instead.',
+	});
 }
 
 export interface V3ListRequest {

@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { normalizeBaseUrl } from '../../core/request';
+
 /**
  * Stamped runs two API generations: v2 (Basic authentication, paths below `/{storeHash}`) and v3, the API of
  * shops on Stamped's current loyalty product "Loyalty 2.0" (`stamped-api-key` header, paths below
@@ -19,8 +21,6 @@ export function versionOf(credentials: ICredentialDataDecryptedObject): StampedV
 	return credentials.apiVersion === 'v3' ? 'v3' : 'v2';
 }
 
-const withoutTrailingSlash = (url: string) => url.trim().replace(/\/+$/, '');
-
 /**
  * The base URL to call, without a trailing slash. The credential keeps one Base URL field across versions, so a
  * credential created as v2 and switched to v3 still holds the v2 default: another version's default (or an
@@ -28,7 +28,7 @@ const withoutTrailingSlash = (url: string) => url.trim().replace(/\/+$/, '');
  */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	const version = versionOf(credentials);
-	const entered = withoutTrailingSlash(String(credentials.baseUrl ?? ''));
+	const entered = normalizeBaseUrl(credentials.baseUrl, '');
 	const isSomeDefault = entered === '' || Object.values(DEFAULT_BASE_URLS).includes(entered);
 	return isSomeDefault ? DEFAULT_BASE_URLS[version] : entered;
 }

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { WebhookReceiver } from '../../core/webhook';
 import { headerOf, secretsMatch, sha256Hex } from '../../core/webhook';
-import { STAMPED_CREDENTIAL } from './index';
+import { STAMPED_CREDENTIAL, stampedVendor } from './index';
 
 export const STAMPED_EVENTS = [
 	'review.created',
@@ -62,6 +62,7 @@ export const stampedReceiver: WebhookReceiver = {
 	name: 'Stamped Trigger',
 	credentialType: STAMPED_CREDENTIAL,
 	secretField: 'webhookSecret',
+	secretFields: stampedVendor.secretFields,
 	knownEvents: STAMPED_EVENTS,
 	refusal: 'Missing or wrong X-Stamped-Webhook-Secret',
 	isAuthentic: (ctx, _rawBody, secret) =>

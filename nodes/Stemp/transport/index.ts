@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFun
 
 import { credentialTest } from '../../core/credential-test';
 import type { Vendor } from '../../core/request';
-import { ApiClient } from '../../core/request';
+import { ApiClient, normalizeBaseUrl } from '../../core/request';
 
 export const STEMP_CREDENTIAL = 'stempApi';
 
@@ -77,8 +77,28 @@ export const stempVendor: Vendor = {
 	},
 };
 
+const DEFAULT_BASE_URL = 'https://api.stemp.app/api/v1';
+
 function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || 'https://api.stemp.app/api/v1').replace(/\/+$/, '');
+	return normalizeBaseUrl(credentials.baseUrl, DEFAULT_BASE_URL);
+}
+
+/**
+ * Whether an answer is one of stemp's own error bodies (`{error: {code}}`, `{code, params}`, or a validation
+ * map), as opposed to the 404 page of some other server.
+ */
+function isStempErrorBody(body: unknown): boolean {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+	const record = body as Record<string, unknown>;
+	const nested = record.error;
+	if (nested && typeof nested === 'object' && typeof (nested as Record<string, unknown>).code === 'string') return true;
+	if (typeof record.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(record.code)) return true;
+	return ['STANDARD_VALIDATION', 'CUSTOM_VALIDATION'].some((kind) => record[kind] && typeof record[kind] === 'object');
+}
+
+/** Whether a 2xx answer is a stamp state, as stemp answers for a pass. */
+function isStampState(body: unknown): boolean {
+	return !!body && typeof body === 'object' && !Array.isArray(body) && ('currentStamps' in body || 'walletPassId' in body);
 }
 
 /** The stemp API for one execution, with the credential read once. */
@@ -88,16 +108,25 @@ export async function openStempApi(ctx: IExecuteFunctions | ILoadOptionsFunction
 }
 
 /**
- * stemp has no "who am I" endpoint, so the test reads the stamps of a pass that cannot exist: 404 means the
- * token was accepted, 401 or 403 means it was not.
+ * stemp has no "who am I" endpoint, so the test reads the stamps of a pass that cannot exist: stemp's own 404
+ * means the token was accepted, 401 or 403 means it was not. A 404 (or a 200) that is not stemp's own answer
+ * (an HTML page, another API's JSON) means the Base URL points elsewhere, whatever the token.
  */
 export const testStempCredential = credentialTest({
 	vendor: stempVendor,
+	baseUrl: baseUrlOf,
 	request: (credentials) => ({
 		url: `${baseUrlOf(credentials)}${stampsPath('n8n-credential-test')}`,
 		headers: { Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
 	}),
-	judge: ({ statusCode }, vendorMessage) => {
+	judge: ({ statusCode, body }, vendorMessage) => {
+		const isStempAnswer = statusCode === 404 ? isStempErrorBody(body) : statusCode >= 200 && statusCode < 300 ? isStampState(body) : true;
+		if (!isStempAnswer) {
+			return {
+				status: 'Error',
+				message: `This Base URL does not look like the stemp API: it answered HTTP ${statusCode}, but not as stemp does. Check the Base URL (default ${DEFAULT_BASE_URL}).`,
+			};
+		}
 		if ((statusCode >= 200 && statusCode < 300) || statusCode === 404) {
 			return { status: 'OK', message: 'Connected to stemp: the API token was accepted' };
 		}

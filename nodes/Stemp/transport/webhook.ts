@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { WebhookReceiver } from '../../core/webhook';
-import { headerOf, hmacSha256Hex, secretsMatch } from '../../core/webhook';
-import { STEMP_CREDENTIAL } from './index';
+import { hmacSha256Hex, headerOf, secretsMatch, sha256Hex } from '../../core/webhook';
+import { STEMP_CREDENTIAL, stempVendor } from './index';
 
 /** The events stemp sends; completing a card fires both, in this order. */
 export const STEMP_EVENTS = ['stamp.reward_triggered', 'stamp.card_completed'] as const;
@@ -16,15 +16,31 @@ export function isStempSignatureValid(rawBody: Buffer, signatureHeader: string |
 	return secretsMatch(received, hmacSha256Hex(secret, rawBody));
 }
 
-/** The event name: the `X-Stemp-Event` header, else the body's `type`. */
-export function stempEventOf(eventHeader: string | undefined, body: IDataObject): string {
-	return eventHeader ?? (typeof body.type === 'string' && body.type ? body.type : 'unknown');
+/**
+ * The event name, from the body's `type`: the body is signed, the `X-Stemp-Event` header is not, so a header
+ * that disagrees with the body is ignored (never refused: the signed body is the genuine event).
+ */
+export function stempEventOf(body: IDataObject): string {
+	return typeof body.type === 'string' && body.type ? body.type : 'unknown';
 }
 
-/** The delivery id, the same on every retry: `X-Stemp-Delivery`, else the body's `id`. */
-export function stempDeliveryIdOf(deliveryHeader: string | undefined, body: IDataObject): string | undefined {
-	if (deliveryHeader) return deliveryHeader;
+/**
+ * The delivery id, the same on every retry: the body's `id`, which the signature covers. `X-Stemp-Delivery` is
+ * not signed, so a replay under another header value is still recognised. A body without an id is recognised by
+ * its exact bytes.
+ */
+export function stempDeliveryIdOf(body: IDataObject): string | undefined {
 	return typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : undefined;
+}
+
+/** The body's signed `timestamp` (ISO 8601, or seconds or milliseconds since the epoch), in ms. */
+export function stempSignedAtOf(body: IDataObject): number | undefined {
+	const value = body.timestamp;
+	if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	if (/^\d+$/.test(value.trim())) return stempSignedAtOf({ timestamp: Number(value) });
+	const time = Date.parse(value);
+	return Number.isNaN(time) ? undefined : time;
 }
 
 /**
@@ -42,14 +58,15 @@ export const stempReceiver: WebhookReceiver = {
 	name: 'stemp Trigger',
 	credentialType: STEMP_CREDENTIAL,
 	secretField: 'webhookSigningSecret',
+	secretFields: stempVendor.secretFields,
 	knownEvents: STEMP_EVENTS,
 	refusal: 'Missing or invalid X-Stemp-Signature',
 	isAuthentic: (ctx, rawBody, secret) => isStempSignatureValid(rawBody, headerOf(ctx, 'x-stemp-signature'), secret),
-	eventOf: (ctx, body) => stempEventOf(headerOf(ctx, 'x-stemp-event'), body),
-	deliveryKeyOf: (ctx, body) => {
-		const deliveryId = stempDeliveryIdOf(headerOf(ctx, 'x-stemp-delivery'), body);
-		return deliveryId === undefined ? undefined : `stemp:${deliveryId}`;
+	eventOf: (_ctx, body) => stempEventOf(body),
+	deliveryKeyOf: (_ctx, body, rawBody) => {
+		const deliveryId = stempDeliveryIdOf(body);
+		return deliveryId === undefined ? `stemp-body:${sha256Hex(rawBody)}` : `stemp:${deliveryId}`;
 	},
-	itemOf: (ctx, body, event, verified) =>
-		stempDeliveryItem(body, event, stempDeliveryIdOf(headerOf(ctx, 'x-stemp-delivery'), body), verified),
+	signedAtOf: stempSignedAtOf,
+	itemOf: (_ctx, body, event, verified) => stempDeliveryItem(body, event, stempDeliveryIdOf(body), verified),
 };

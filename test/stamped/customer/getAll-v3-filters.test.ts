@@ -130,7 +130,7 @@ describe('checks before any request', () => {
 		[{ pointsMax: 2.5 }, 'Invalid "Max Points" in item 0: "2.5" is not a whole number'],
 		[
 			{ pointsMax: 2 ** 53 },
-			'Invalid "Max Points" in item 0: 9007199254740992 is out of range (0 to 9007199254740991)',
+			'Invalid "Max Points" in item 0: "9007199254740992" is too large to be sent exactly (at most 9007199254740991)',
 		],
 		[
 			{ pointsMin: '={{ "many" }}' },

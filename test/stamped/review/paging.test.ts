@@ -21,13 +21,16 @@ test.each([
 	[100, 1],
 	[101, 2],
 	[250, 3],
-])('Return All over %i reviews: each once, in %i requests of take=100', async (count, requests) => {
+])('Return All over %i reviews: each once, in %i pages of take=100', async (count, pages) => {
 	const reviews = seed(count);
 	const { items, error } = await readAll();
 	expect(error).toBeUndefined();
 	expect(items.map((item) => item.json.id)).toEqual(reviews.map((review) => review.reviewId));
-	expect(dashboardReads()).toHaveLength(requests);
-	expect(dashboardReads().map((request) => request.query.page).sort()).toEqual(Array.from({ length: requests }, (_, i) => String(i + 1)));
+	// Every page once; with more than one page, the first and the last once more (a change that kept the total).
+	const rereads = pages > 1 ? ['1', String(pages)] : [];
+	expect(dashboardReads().map((request) => request.query.page).sort()).toEqual(
+		[...Array.from({ length: pages }, (_, i) => String(i + 1)), ...rereads].sort(),
+	);
 	expect(new Set(dashboardReads().map((request) => request.query.take))).toEqual(new Set(['100']));
 });
 
@@ -82,17 +85,14 @@ test('a total smaller than the list stops loudly instead of returning part of it
 	fake().stamped.reviewTotal = () => 150;
 	const { items, error } = await readAll();
 	expect(items).toHaveLength(0);
-	expect(error?.message).toBe("Stamped's list of reviews does not match its total");
-	expect(error?.description).toContain('held 100 reviews, but the total of 150 Stamped reported with it leaves room for 50');
-	expect(error?.description).toMatch(/Stopped after reading 200 reviews/);
+	expect(error?.message).toMatch(/^The list could not be read completely: got \d+ records of the 150 the API reported; page 2 held 100 records, more than the total of 150 it came with leaves room for \(50\)/);
 });
 
 test('a total larger than the list stops loudly when a page comes back short', async () => {
 	seed(120);
 	fake().stamped.reviewTotal = () => 400;
 	const { error } = await readAll({ options: { concurrency: 1 } });
-	expect(error?.message).toBe("Stamped's list of reviews does not match its total");
-	expect(error?.description).toContain('Page 2 (of 100) held 20 reviews, but the total of 400 Stamped reported with it leaves room for 100');
+	expect(error?.message).toMatch(/^The list could not be read completely: got 120 records of the 400 the API reported; page 3 came back empty \(twice\)/);
 });
 
 test('with Continue On Fail the stop becomes an error item paired with its input', async () => {
@@ -103,5 +103,5 @@ test('with Continue On Fail the stop becomes an error item paired with its input
 		{ resource: 'review', operation: 'getAll', returnAll: true, filters: { minRating: 1 }, options: { concurrency: 1 } },
 		{ continueOnFail: true },
 	);
-	expect(items).toEqual([{ json: expect.objectContaining({ error: "Stamped's list of reviews does not match its total" }), pairedItem: { item: 0 } }]);
+	expect(items).toEqual([{ json: expect.objectContaining({ error: expect.stringMatching(/^The list could not be read completely: got 120 records of the 400/) }), pairedItem: { item: 0 } }]);
 });

@@ -52,14 +52,15 @@ describe('history', () => {
 		expect(items[0].json).toMatchObject({ walletPassId: 'wp_abc456', actionType: 'ADD', stampsDelta: 1 });
 	});
 
-	test('a server that ignores the page number does not make it loop', async () => {
+	test('a server that ignores the page number does not make it loop, and fails rather than end short', async () => {
 		api.stemp.historyEnvelope = 'array';
 		api.stemp.seedHistory('wp_abc456', 100);
 		api.stemp.seedHistory('wp_abc456', 0);
 		const original = api.stemp.handle.bind(api.stemp);
 		api.stemp.handle = (request) => original({ ...request, query: { ...request.query, page: '0' } });
-		const { items } = await stemp({ operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: true });
-		expect(items).toHaveLength(100);
+		const { items, error } = await stemp({ operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: true });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toMatch(/got 100 records; page 1 repeated records already read/);
 		expect(api.requests()).toHaveLength(2);
 	});
 });

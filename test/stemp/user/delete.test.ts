@@ -83,7 +83,7 @@ describe('user delete: errors and retries', () => {
 
 	test('validation: an unsafe ID is refused before anything is sent', async () => {
 		const { error } = await user({ operation: 'delete', userId: '.' });
-		expect(error?.message).toBe('Invalid "User ID" in item 0: "." is not an ID');
+		expect(error?.message).toBe('Invalid "User ID" in item 0: "." is not an ID: as part of a URL it would address another endpoint');
 		expect(api().requests()).toHaveLength(0);
 	});
 

@@ -50,8 +50,8 @@ describe('user get: validation before anything is sent', () => {
 		['blank', '   ', 'it is empty'],
 		['a dot', '.', '"." is not an ID'],
 		['two dots', '..', '".." is not an ID'],
-		['a control character', 'usr_\u00071', 'it contains control characters'],
-		['an object', '={{ $json }}', 'is not text'],
+		['a control character', 'usr_\u00071', 'it contains a control character'],
+		['an object', '={{ $json }}', 'it is an object, not a text'],
 	])('an ID that is %s', async (_, userId, problem) => {
 		const { error, items } = await user({ operation: 'get', userId }, { input: [{ a: 1 }] });
 		expect(error?.name).toBe('NodeOperationError');

@@ -89,13 +89,14 @@ describe('user getAll', () => {
 		expect(api().requests()).toHaveLength(0);
 	});
 
-	test('a server that ignores the page number does not make it loop', async () => {
+	test('a server that ignores the page number does not make it loop, and fails rather than end short', async () => {
 		api().stemp.usersEnvelope = 'array';
 		api().stemp.seedUsers(100);
 		const original = api().stemp.handle.bind(api().stemp);
 		api().stemp.handle = (request) => original({ ...request, query: { ...request.query, page: '0' } });
-		const { items } = await user({ operation: 'getAll', returnAll: true });
-		expect(items).toHaveLength(100);
+		const { items, error } = await user({ operation: 'getAll', returnAll: true });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toMatch(/got 100 records; page 1 repeated records already read/);
 		expect(api().requests()).toHaveLength(2);
 	});
 });

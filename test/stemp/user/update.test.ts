@@ -45,7 +45,7 @@ describe('user update: validation before anything is sent', () => {
 		['a long external ID', { userId: 'shopify-1001', updateFields: { externalId: 'x'.repeat(101) } }, 'Invalid "External ID" in item 0: it is 101 characters long; at most 100 are allowed'],
 		['metadata that is a list', { userId: 'shopify-1001', updateFields: { metadata: '[1]' } }, 'Invalid "Metadata" in item 0: it must be a JSON object such as {"tier": "gold"}'],
 		['metadata with no keys', { userId: 'shopify-1001', updateFields: { metadata: '{}' } }, 'Invalid "Metadata" in item 0: the object has no keys; leave the field out instead'],
-		['a User ID of ".."', { userId: '..', updateFields: { name: 'X' } }, 'Invalid "User ID" in item 0: ".." is not an ID'],
+		['a User ID of ".."', { userId: '..', updateFields: { name: 'X' } }, 'Invalid "User ID" in item 0: ".." is not an ID: as part of a URL it would address another endpoint'],
 	])('%s', async (_, parameters, message) => {
 		const { error, items } = await user({ operation: 'update', ...parameters });
 		expect(error?.name).toBe('NodeOperationError');

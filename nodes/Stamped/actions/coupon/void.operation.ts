@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { requireText } from '../../../core/validation';
+import { requirePathSegment } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
 
@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		email: readEmail(this, itemIndex),
-		couponCode: requireText(this.getNode(), this.getNodeParameter('couponCode', itemIndex), 'Coupon Code', itemIndex),
+		couponCode: requirePathSegment(this.getNode(), this.getNodeParameter('couponCode', itemIndex), 'Coupon Code', itemIndex),
 	};
 }
 

@@ -6,7 +6,7 @@ import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { inputError, optionalMaxLength, requireInteger, requireOneOf } from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
-import { adjustPoints, pointsBalanceOf, requireCustomer } from '../../transport/v3';
+import { adjustPoints, fractionalBalanceError, pointsBalanceOf, requireCustomer } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
@@ -125,6 +125,7 @@ async function updateV3(api: ApiClient, input: PointsInput, itemIndex: number): 
 				description: `The customer record carries no numeric totalPoints (under "activity" or "loyalty"). Nothing was changed. Use Add or Subtract instead.`,
 			});
 		}
+		if (!Number.isInteger(before)) throw fractionalBalanceError(api, before, itemIndex);
 		adjustment = input.points - before;
 	} else {
 		adjustment = input.action === 'add' ? input.points : -input.points;

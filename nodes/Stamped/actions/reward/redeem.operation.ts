@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { requireInteger, requireText } from '../../../core/validation';
+import { requireInteger, requirePathSegment } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
 
@@ -49,7 +49,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): RedeemInput {
 	const points = requireInteger(node, this.getNodeParameter('points', itemIndex, 0), 'Points', itemIndex, { min: 0 });
 	return {
 		email: readEmail(this, itemIndex),
-		rewardId: requireText(node, this.getNodeParameter('rewardId', itemIndex), 'Reward ID', itemIndex),
+		rewardId: requirePathSegment(node, this.getNodeParameter('rewardId', itemIndex), 'Reward ID', itemIndex),
 		...(points > 0 ? { points } : {}),
 	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
-import { requireText } from '../../../core/validation';
+import { requirePathSegment } from '../../../core/validation';
 
 export const walletPassIdField: INodeProperties = {
 	displayName: 'Wallet Pass ID',
@@ -16,7 +16,7 @@ export const walletPassIdField: INodeProperties = {
 };
 
 export function readWalletPassId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requireText(ctx.getNode(), ctx.getNodeParameter('walletPassId', itemIndex), 'Wallet Pass ID', itemIndex);
+	return requirePathSegment(ctx.getNode(), ctx.getNodeParameter('walletPassId', itemIndex), 'Wallet Pass ID', itemIndex);
 }
 
 /** The stamp state stemp answers with, or, when it answers with no body, what was done. */

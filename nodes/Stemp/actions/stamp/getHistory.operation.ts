@@ -4,7 +4,7 @@ import { returnAllOrLimit } from '../../../core/descriptions';
 import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { requireInteger } from '../../../core/validation';
+import { requireBoolean, requireInteger } from '../../../core/validation';
 import { stampsPath } from '../../transport';
 import { passOf, readWalletPassId, walletPassIdField } from './common';
 
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 ];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const returnAll = requireBoolean(this.getNode(), this.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex);
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
 		returnAll,

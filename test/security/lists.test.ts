@@ -1,0 +1,246 @@
+/**
+ * Class 4, lists: every list ends, and ends complete or fails loudly, saying how many records it got and why,
+ * through the engine against a fake API that lies about totals, ignores paging, answers without a list, or
+ * changes while it is read; and the export algorithms on their own for what a server cannot easily fake.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { FakeApi } from '../fake-api/server';
+import { useFastRetries } from '../harness/fast-retries';
+import { stampedV2, stampedV3, stemp } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { exportOffsetPages } = require('../../dist/nodes/core/offset-export') as typeof import('../../nodes/core/offset-export');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { collectSequentialPages, readPage, MAX_PAGES } = require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
+
+let api: FakeApi;
+beforeAll(async () => {
+	api = await new FakeApi().start();
+});
+afterAll(async () => await api.stop());
+beforeEach(() => api.reset());
+useFastRetries();
+
+function seedV2(count: number): void {
+	api.stamped.customers.clear();
+	api.stamped.seedCustomers(count);
+}
+const emails = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.email as string);
+const getAllV2 = (options: IDataObject = {}) => stampedV2(api, { resource: 'customer', operation: 'getAll', returnAll: true, options });
+const getAllV3 = (resource = 'customer') => stampedV3(api, { resource, operation: 'getAll', returnAll: true });
+
+describe('Stamped v2 customers: the figures say records are missing', () => {
+	test('the total says 250, 100 came: fails naming both, after reading the empty page twice', async () => {
+		seedV2(100);
+		api.hostile = { listTotal: 250 };
+		const { items, error } = await getAllV2();
+		expect(items).toHaveLength(0);
+		expect(error?.message).toMatch(/^The list could not be read completely: got 100 records of the 250 the API reported; page 2 came back empty \(twice\)/);
+		expect(api.requests({ path: '/customers' }).filter((request) => request.query.page === '2')).toHaveLength(2);
+	});
+
+	test('empty pages from page 2 on, while the total says 250: fails loudly', async () => {
+		seedV2(250);
+		api.hostile = { emptyFromPageIndex: 1 };
+		const { error } = await getAllV2();
+		expect(error?.message).toMatch(/got 100 records of the 250 the API reported; page \d came back empty/);
+	});
+
+	test('a server that ignores the page number: fails, and reads no more than the pages the total asks for', async () => {
+		seedV2(1000);
+		api.hostile = { ignorePaging: true };
+		const { error } = await getAllV2({ concurrency: 1 });
+		expect(error?.message).toMatch(/got 100 records of the 1000 the API reported; page 2 repeated page 1, so the API seems to ignore the page number/);
+		expect(api.requests().length).toBeLessThanOrEqual(10);
+	});
+
+	test.each([
+		['an object', { email: 'jane@example.com' }, /its "data" is not a list of records/],
+		['a text', 'customers', /its "data" is not a list of records/],
+		['a list of texts', ['jane@example.com'], /1 of the 1 entries in its list are not records/],
+	])('"data" that is %s: fails saying so', async (_what, records, reason) => {
+		seedV2(5);
+		api.hostile = { listRecords: records };
+		const { error } = await getAllV2();
+		expect(error?.message).toMatch(/^The list could not be read completely: got 0 records; page 1 could not be read: /);
+		expect(error?.message).toMatch(reason);
+	});
+
+	test.each([[-1], [2.5]])('a total of %d is not a count: fails', async (total) => {
+		seedV2(5);
+		api.hostile = { listTotal: total };
+		const { error } = await getAllV2();
+		expect(error?.message).toMatch(/its total \(total: .*\) is not a count of records/);
+	});
+
+	test('reviews fail the same way (one rule for every v2 list)', async () => {
+		api.stamped.reviews.push(...Array.from({ length: 30 }, (_, i) => ({ reviewId: `r${i}`, email: 'a@example.com', rating: 5, body: 'ok', productId: 'p', published: true })));
+		api.hostile = { listTotal: 130 };
+		const { error } = await stampedV2(api, { resource: 'review', operation: 'getAll', returnAll: true });
+		expect(error?.message).toMatch(/got 30 records of the 130 the API reported/);
+	});
+
+	test('a total far beyond what can be read is refused before the pages are fetched', async () => {
+		seedV2(100);
+		api.hostile = { listTotal: 10 ** 12 };
+		const { error } = await getAllV2();
+		expect(error?.message).toMatch(new RegExp(`more than the ${MAX_PAGES} read at most`));
+		expect(api.requests()).toHaveLength(1);
+	});
+});
+
+describe('Stamped v2 customers: changes that leave the total as it was', () => {
+	test('oldest first: one removed at the front, one added at the end, while the export runs: every survivor once', async () => {
+		api.stamped.order = 'oldest';
+		seedV2(450);
+		const original = [...api.stamped.customers.keys()];
+		let removed = '';
+		api.stamped.onListPage = (page) => {
+			if (page === 3 && !removed) {
+				removed = original[0];
+				api.stamped.customers.delete(removed);
+				api.stamped.insert({ email: 'newcomer@example.com' });
+			}
+		};
+		const { items, error } = await getAllV2({ concurrency: 1 });
+		expect(error).toBeUndefined();
+		const out = emails(items);
+		expect(new Set(out).size).toBe(out.length);
+		expect(original.filter((email) => email !== removed && !out.includes(email))).toEqual([]);
+	});
+
+	test('newest first: one removed in the middle, one added at the front: every survivor once', async () => {
+		seedV2(450);
+		const original = [...api.stamped.customers.keys()];
+		const removed = original[200];
+		api.stamped.onListPage = (page) => {
+			if (page === 2 && api.stamped.customers.has(removed)) {
+				api.stamped.customers.delete(removed);
+				api.stamped.insert({ email: 'newcomer@example.com' });
+			}
+		};
+		const { items, error } = await getAllV2({ concurrency: 2 });
+		expect(error).toBeUndefined();
+		const out = emails(items);
+		expect(new Set(out).size).toBe(out.length);
+		expect(original.filter((email) => email !== removed && !out.includes(email))).toEqual([]);
+	});
+
+	test('customers without an e-mail are each output once, not collapsed into one', async () => {
+		seedV2(150);
+		for (let i = 0; i < 3; i++) {
+			api.stamped.customers.set(`no-email-${i}`, { firstName: `Anonymous ${i}`, points: i, createdAt: '', updatedAt: '' } as never);
+		}
+		const { items, error } = await getAllV2();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(153);
+		expect(items.filter((item) => item.json.email === undefined).map((item) => item.json.firstName)).toEqual(['Anonymous 2', 'Anonymous 1', 'Anonymous 0']);
+	});
+});
+
+describe('Stamped v3 lists (morePages, no total)', () => {
+	test.each(['customer', 'loyaltyTransaction'])('%s: a server that ignores the page number fails loudly instead of looping', async (resource) => {
+		const jane = api.stampedV3.insert({ email: 'jane@example.com' });
+		api.stampedV3.seedCustomers(250);
+		api.stampedV3.seedActivities(250, jane);
+		api.hostile = { ignorePaging: true };
+		const { items, error } = await getAllV3(resource);
+		expect(items).toHaveLength(0);
+		expect(error?.message).toMatch(/got 100 records; page 2 repeated records already read, so the API seems to ignore the page number/);
+		expect(api.requests()).toHaveLength(3);
+	});
+
+	test('an empty page while morePages says more: read twice, then fails', async () => {
+		api.stampedV3.seedCustomers(250);
+		api.hostile = { emptyFromPageIndex: 1 };
+		const { error } = await getAllV3();
+		expect(error?.message).toMatch(/got 100 records; page 1 came back empty \(twice\) although the API said more pages follow/);
+		expect(api.requests().filter((request) => request.query.page === '1')).toHaveLength(2);
+	});
+
+	test('an answer whose list is not a list fails', async () => {
+		api.stampedV3.seedCustomers(5);
+		api.hostile = { listRecords: { customerId: 'cus_1' } };
+		const { error } = await getAllV3();
+		expect(error?.message).toMatch(/page 0 could not be read: the answer holds no list of records|its "customers" is not a list/);
+	});
+});
+
+describe('stemp history (totalElements and last)', () => {
+	beforeEach(() => api.stemp.seedHistory('wp_abc456', 120));
+	const history = () => stemp(api, { operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: true });
+
+	test('totalElements says 500, 120 came: fails naming both', async () => {
+		api.hostile = { listTotal: 500 };
+		const { error } = await history();
+		expect(error?.message).toMatch(/got 120 records of the 500 the API reported/);
+	});
+
+	test('a server that ignores the page number fails loudly', async () => {
+		api.hostile = { ignorePaging: true };
+		const { error } = await history();
+		// Page 1 repeating page 0 is passed over once (APIs that count pages from 1 do that); page 2 is not.
+		expect(error?.message).toMatch(/got 100 records of the 120 the API reported; page 2 repeated records already read/);
+	});
+
+	test('content that is not a list fails', async () => {
+		api.hostile = { listRecords: null };
+		const { error } = await history();
+		expect(error?.message).toMatch(/page 0 could not be read/);
+	});
+
+	test('a negative total fails', async () => {
+		api.hostile = { listTotal: -5 };
+		const { error } = await history();
+		expect(error?.message).toMatch(/its total \(totalElements: -5\) is not a count/);
+	});
+
+	test('an honest history still comes out whole', async () => {
+		const { items, error } = await history();
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(120);
+	});
+});
+
+describe('the algorithms on their own', () => {
+	const list = (count: number, key = true) => Array.from({ length: count }, (_, i) => (key ? { email: `c${i}@example.com`, n: i } : { n: i }));
+
+	test('records without a key are never collapsed, in an offset export', async () => {
+		const records = [...list(150), ...list(60, false)];
+		const result = await exportOffsetPages({
+			wanted: { returnAll: true, limit: 0 },
+			pageSize: 100,
+			concurrency: 3,
+			key: (record) => String(record.email ?? ''),
+			fetchPage: async (page, size) => ({ records: records.slice((page - 1) * size, page * size), total: records.length }),
+		});
+		expect(result.records).toHaveLength(210);
+	});
+
+	test('a page of records without IDs answered again is recognised as a repeat', async () => {
+		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 2, async () => readPage({ data: list(2, false), total: 10 }));
+		await expect(walk).rejects.toThrow(/got 2 records of the 10 the API reported; page 1 repeated records already read/);
+	});
+
+	test('an offset export without a total fails when a full page repeats', async () => {
+		const exporting = exportOffsetPages({
+			wanted: { returnAll: true, limit: 0 },
+			pageSize: 100,
+			concurrency: 2,
+			key: (record) => String(record.email),
+			fetchPage: async () => ({ records: list(100) }),
+		});
+		await expect(exporting).rejects.toThrow(/got 100 records; page 2 repeated a page already read/);
+	});
+
+	test('a server that never ends is stopped after the page cap', async () => {
+		let requests = 0;
+		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 1, async (page) => {
+			requests++;
+			return readPage({ morePages: true, customers: [{ customerId: `c${page}` }] });
+		}, (record) => record.customerId);
+		await expect(walk).rejects.toThrow(new RegExp(`still had more after ${MAX_PAGES} pages`));
+		expect(requests).toBe(MAX_PAGES);
+	});
+});
