@@ -11,7 +11,7 @@ import { STEMP_CREDENTIAL } from '../Stemp/transport';
 export const STEMP_EVENTS: readonly TriggerEvent[] = [
 	{ value: 'user.created', name: 'User Created', description: 'A user (customer) was created; carries the user: ID, e-mail, name, phone, external ID, metadata' },
 	{ value: 'user.updated', name: 'User Updated', description: 'A user\'s name, e-mail, phone or metadata changed; carries the user as it is now' },
-	{ value: 'user.deleted', name: 'User Deleted', description: 'A user was deleted and their passes revoked; carries only the user's ID (object "user")' },
+	{ value: 'user.deleted', name: 'User Deleted', description: 'A user was deleted and their passes revoked; carries only the user ID (object "user")' },
 	{ value: 'pass.created', name: 'Pass Created', description: 'A wallet pass was issued; carries the pass ID (wp_…), user ID, template ID, QR code value and creation time' },
 	{ value: 'pass.updated', name: 'Pass Updated', description: 'A wallet pass changed, e.g. after template changes were pushed to it; carries the pass' },
 	{ value: 'stamp.created', name: 'Stamp Created', description: 'A stamp was added to a card; carries the stamp and its wallet pass' },
