@@ -61,10 +61,43 @@ function dateFromOf(watermark: Watermark): string | undefined {
 	return watermark.at > 0 ? new Date(watermark.at - DAY_MS).toISOString().slice(0, 10) : undefined;
 }
 
+interface ReviewPage {
+	records: TimedRecord[];
+	total?: number;
+}
+
+/**
+ * The oldest page of the window that holds a new review, and that page as read: the last page first (a big
+ * backlog reaches it), else by bisection, since the list is newest first and every later page holds only
+ * reviews already emitted. A window of thousands of older reviews then costs a few probes, not a read of every
+ * page. If the list changes while probing: the window's new last page, unread.
+ */
+async function oldestPageWithNew(
+	read: (page: number) => Promise<ReviewPage>,
+	watermark: Watermark,
+	total: number,
+): Promise<{ number: number; answer?: ReviewPage }> {
+	const hasNew = (answer: ReviewPage) => answer.records.some((record) => isNewer(record, watermark));
+	let low = 1;
+	let high = Math.ceil(total / MAX_PAGE_SIZE);
+	let found: { number: number; answer?: ReviewPage } = { number: 1 };
+	for (let probe = high; low < high; probe = Math.ceil((low + high) / 2)) {
+		const answer = await read(probe);
+		if (answer.total !== total) return { number: Math.ceil((answer.total ?? total) / MAX_PAGE_SIZE) };
+		if (hasNew(answer)) {
+			low = probe;
+			found = { number: probe, answer };
+		} else {
+			high = probe - 1;
+		}
+	}
+	return found.number === low ? found : { number: low };
+}
+
 /**
  * New reviews. The list is asked only for reviews since the day before the watermark, so a store with 10,000
  * reviews and 3 new ones costs one request. Its first page (newest first) usually reaches the watermark;
- * otherwise the rest is read from the LAST page back, so the oldest new reviews come first and a poll cut
+ * otherwise the rest is read from the oldest page holding a new review back, so the oldest new reviews come first and a poll cut
  * short (the poll budget, the page cap, a failure after the first pages) still emits a gapless oldest part.
  * Each page carries the total: when it changes mid-read the list has shifted, and the poll stops at what it
  * has read consistently (the rest comes next poll).
@@ -95,20 +128,29 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 			const deadline = Date.now() + ctx.getPollBudgetMs() / 2;
 			let total = first.total;
 			const collected: TimedRecord[] = [];
-			let last = Math.ceil(total / MAX_PAGE_SIZE);
+			const boundary = await oldestPageWithNew((number) => page(number, dateFrom), watermark, total);
+			let last = boundary.number;
+			let probed = boundary.answer ? { number: boundary.number, answer: boundary.answer } : undefined;
 			let restarts = 0;
 			// Only once a new review is in hand may the poll stop early: the pages back from the end of the window
 			// can hold only reviews already emitted.
 			const hasNew = () => collected.some((record) => isNewer(record, watermark));
+			const readBack = async (number: number): Promise<ReviewPage | undefined> => {
+				if (probed?.number === number) {
+					const { answer } = probed;
+					probed = undefined;
+					return answer;
+				}
+				if (!hasNew()) return await page(number, dateFrom);
+				// A failure after new reviews are in hand cuts the poll short (they are emitted); before, it fails it.
+				return await page(number, dateFrom).catch((error: Error) => {
+					ctx.logger.warn(`Stamped Polling Trigger: stopped at page ${number} (${error.message}); the rest comes next poll`);
+					return undefined;
+				});
+			};
 			for (let number = last, read = 0; number >= 2; number--, read++) {
 				if (hasNew() && (Date.now() > deadline || read >= MAX_PAGES_PER_POLL)) return collected;
-				// A failure after new reviews are in hand cuts the poll short (they are emitted); before, it fails the poll.
-				const answer = hasNew()
-					? await page(number, dateFrom).catch((error: Error) => {
-							ctx.logger.warn(`Stamped Polling Trigger: stopped after ${read} pages (${error.message}); the rest comes next poll`);
-							return undefined;
-						})
-					: await page(number, dateFrom);
+				const answer = await readBack(number);
 				if (!answer) return collected;
 				if (answer.total !== total) {
 					if (hasNew()) return collected;

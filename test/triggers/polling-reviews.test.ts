@@ -126,6 +126,17 @@ describe('later polls', () => {
 		expect(reviewRequests().slice(1).map((entry) => entry.query.page)).toEqual(['1', '3', '2']);
 	});
 
+	test('a backlog behind thousands of older reviews of the same day: the oldest new page is found by bisection', async () => {
+		api.stamped.dashboard.seed(3000, 1000);
+		const node = poller();
+		await node.poll();
+		api.log.length = 0;
+		const added = addReviews(250);
+		expect(idsOf(await node.poll())).toEqual(added);
+		// 33 pages in the window: the first, a handful of probes, then the new pages back to the second.
+		expect(reviewRequests().length).toBeLessThanOrEqual(10);
+	});
+
 	test('filters are sent to Stamped and only matching reviews are emitted', async () => {
 		const node = poller({ filters: { minRating: 4, productId: 'prod3' } });
 		await node.poll();
@@ -158,7 +169,7 @@ describe('polls cut short: the rest next poll, nothing skipped or repeated', () 
 		const added = addReviews(350);
 		let injected = false;
 		api.stamped.dashboard.onPage = (page) => {
-			if (page === 4 && !injected) {
+			if (page === 3 && !injected) {
 				injected = true;
 				api.inject({ vendor: 'stamped', path: 'dashboard/reviews', kind: 429, times: testRetryPolicy.maxRateLimitedAttempts });
 			}
