@@ -28,7 +28,7 @@ export interface ReviewFilters {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** At most this many pages per poll; a larger backlog is read over the following polls, oldest first. */
-export const MAX_PAGES_PER_POLL = 50;
+const MAX_PAGES_PER_POLL = 50;
 const MAX_RESTARTS = 3;
 
 /** A review of the dashboard list (`{review, customer}`, or a bare review) as one output item. */
