@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	IWebhookFunctions,
 	IWebhookResponseData,
 	INodeType,
@@ -7,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { receiveDelivery, recordedActivation } from '../core/webhook';
+import { eventsProperty, receiveDelivery, recordedActivationMethods } from '../core/webhook';
 import { STAMPED_CREDENTIAL, stampedCredentialTestMethods } from '../Stamped/transport';
-import { stampedReceiver } from '../Stamped/transport/webhook';
+import { STAMPED_EVENTS, stampedReceiver } from './receiver';
 
 export class StampedTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +18,7 @@ export class StampedTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Stamped reports a review or a loyalty event (points, tier change)',
+		description: 'Starts the workflow when Stamped reports a review, question, NPS answer, checkout comment or loyalty event (points, tier, referral)',
 		defaults: { name: 'Stamped Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -40,42 +39,14 @@ export class StampedTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: [],
-				description: 'The events that start the workflow; other deliveries are acknowledged and ignored',
-				options: [
-					{ name: 'All Events', value: '*', description: 'Every event, also ones this node does not know' },
-					{ name: 'Loyalty Points Earned', value: 'loyalty.points_earned', description: 'A customer earned points (topic "Rewards Earned")' },
-					{ name: 'Loyalty Points Redeemed', value: 'loyalty.points_redeemed', description: 'A customer spent points (topic "Rewards Spent")' },
-					{ name: 'Loyalty Tier Changed', value: 'loyalty.tier_changed', description: 'A customer moved to another tier (topic "Rewards VIP")' },
-					{ name: 'Review Created', value: 'review.created', description: 'A review was written (topic "Reviews")' },
-					{ name: 'Review Published', value: 'review.published', description: 'A review was published' },
-					{ name: 'Review Updated', value: 'review.updated', description: 'A review was changed' },
-				],
-			},
+			eventsProperty(STAMPED_EVENTS),
 		],
 	};
 
 	methods = stampedCredentialTestMethods;
 
-	// The vendor cannot register webhooks by API: activation is only recorded (see recordedActivation).
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await recordedActivation.checkExists.call(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await recordedActivation.create.call(this);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await recordedActivation.delete.call(this);
-			},
-		},
-	};
+	// The vendor cannot register webhooks by API: activation is only recorded.
+	webhookMethods = recordedActivationMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery(this, stampedReceiver);

@@ -1,5 +1,4 @@
 import type {
-	IHookFunctions,
 	IWebhookFunctions,
 	IWebhookResponseData,
 	INodeType,
@@ -7,9 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { maxDeliveryAgeOption, receiveDelivery, recordedActivation } from '../core/webhook';
+import { eventsProperty, maxDeliveryAgeOption, receiveDelivery, recordedActivationMethods } from '../core/webhook';
 import { STEMP_CREDENTIAL, stempCredentialTestMethods } from '../Stemp/transport';
-import { stempReceiver } from '../Stemp/transport/webhook';
+import { STEMP_EVENTS, stempReceiver } from './receiver';
 
 export class StempTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +18,7 @@ export class StempTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when stemp reports a completed stamp card or a triggered reward',
+		description: 'Starts the workflow when stemp reports a user, wallet pass or stamp event (created, updated, deleted, reward triggered, card completed)',
 		defaults: { name: 'stemp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -40,19 +39,7 @@ export class StempTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
-				default: [],
-				description: 'The events that start the workflow; other deliveries are acknowledged and ignored',
-				options: [
-					{ name: 'All Events', value: '*', description: 'Every event, also ones this node does not know yet' },
-					{ name: 'Stamp Card Completed', value: 'stamp.card_completed', description: 'A card reached its last stamp (sent after the reward event)' },
-					{ name: 'Stamp Reward Triggered', value: 'stamp.reward_triggered', description: 'A completed card earned its reward' },
-				],
-			},
+			eventsProperty(STEMP_EVENTS),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -67,20 +54,8 @@ export class StempTrigger implements INodeType {
 
 	methods = stempCredentialTestMethods;
 
-	// The vendor cannot register webhooks by API: activation is only recorded (see recordedActivation).
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await recordedActivation.checkExists.call(this);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await recordedActivation.create.call(this);
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await recordedActivation.delete.call(this);
-			},
-		},
-	};
+	// The vendor cannot register webhooks by API: activation is only recorded.
+	webhookMethods = recordedActivationMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery(this, stempReceiver);

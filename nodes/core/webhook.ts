@@ -161,27 +161,57 @@ export function isRepeatDelivery(
 /**
  * The webhook lifecycle of a trigger whose vendor has no API to register webhooks: the user pastes the URL
  * into the vendor's dashboard. Activation is recorded in the node's static data and nothing remote is called.
+ * Both triggers use it as their `webhookMethods`.
  */
-export const recordedActivation = {
-	async checkExists(this: IHookFunctions): Promise<boolean> {
-		const staticData = this.getWorkflowStaticData('node');
-		return staticData.webhookUrl === this.getNodeWebhookUrl('default');
-	},
+export const recordedActivationMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			const staticData = this.getWorkflowStaticData('node');
+			return staticData.webhookUrl === this.getNodeWebhookUrl('default');
+		},
 
-	async create(this: IHookFunctions): Promise<boolean> {
-		const staticData = this.getWorkflowStaticData('node');
-		staticData.webhookUrl = this.getNodeWebhookUrl('default');
-		staticData.activatedAt = new Date().toISOString();
-		return true;
-	},
+		async create(this: IHookFunctions): Promise<boolean> {
+			const staticData = this.getWorkflowStaticData('node');
+			staticData.webhookUrl = this.getNodeWebhookUrl('default');
+			staticData.activatedAt = new Date().toISOString();
+			return true;
+		},
 
-	async delete(this: IHookFunctions): Promise<boolean> {
-		const staticData = this.getWorkflowStaticData('node');
-		delete staticData.webhookUrl;
-		delete staticData.activatedAt;
-		return true;
+		async delete(this: IHookFunctions): Promise<boolean> {
+			const staticData = this.getWorkflowStaticData('node');
+			delete staticData.webhookUrl;
+			delete staticData.activatedAt;
+			return true;
+		},
 	},
 };
+
+/** One event a trigger offers: the saved value, the option's name, what the delivery carries. */
+export interface TriggerEvent {
+	value: string;
+	name: string;
+	description: string;
+	/** The vendor's own name for it where that differs (Stamped's `X-Stamped-Topic` category). */
+	topic?: string;
+}
+
+/** The `events` multi-select: All Events, then every known event, sorted by name. */
+export function eventsProperty(events: readonly TriggerEvent[]): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		description: 'The events that start the workflow; other deliveries are acknowledged and ignored',
+		options: [
+			{ name: 'All Events', value: '*', description: 'Every event, also ones this node does not know yet' },
+			...[...events]
+				.sort((a, b) => a.name.localeCompare(b.name))
+				.map(({ name, value, description }) => ({ name, value, description })),
+		],
+	};
+}
 
 /** What a trigger needs to know about its vendor's webhook deliveries. */
 export interface WebhookReceiver {

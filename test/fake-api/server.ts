@@ -390,6 +390,12 @@ const CONTROL_WITH_BODY: Record<string, (api: FakeApi, body: unknown) => unknown
 		api.hostile = body as Hostile;
 		return api.hostile;
 	},
+	// Adds `count` reviews to the Stamped dashboard review list (newest last), for the polling trigger.
+	'POST /__reviews': (api, body) => {
+		const count = Number((body as { count?: unknown }).count ?? 1);
+		if (!Number.isInteger(count) || count < 1 || count > 10_000) throw new Error('count must be a whole number from 1 to 10000');
+		return { ids: Array.from({ length: count }, () => api.stamped.dashboard.add().id) };
+	},
 };
 
 /** The 0-based index of the page a list request asks for (Stamped v2 counts pages from 1). */

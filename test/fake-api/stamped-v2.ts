@@ -78,6 +78,8 @@ export class StampedV2 implements VendorApi {
 	/** Tier changes the API would have sent webhooks for. */
 	readonly tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> = [];
 	order: 'newest' | 'oldest';
+	/** The dashboard review list, for the polling trigger (see DashboardReviews below). */
+	readonly dashboard = new DashboardReviews();
 	/** Called before every list page is answered, e.g. to insert customers while an export runs. */
 	onListPage?: (page: number) => void;
 	/** Replaces the `total` the dashboard review list reports (to test an API whose total is wrong). */
@@ -153,7 +155,10 @@ export class StampedV2 implements VendorApi {
 			}
 		}
 		if (route === 'GET /reviews') return this.listReviews(request.query);
-		if (route === 'GET /dashboard/reviews') return this.dashboardReviews(request.query);
+		if (route === 'GET /dashboard/reviews') {
+			// The polling trigger's tests seed the time-ordered store below; the review operations' tests the reviews.
+			return this.dashboard.reviews.length > 0 ? this.dashboard.list(request.query) : this.dashboardReviews(request.query);
+		}
 		if (request.method === 'POST' && segments[0] === 'dashboard' && segments[1] === 'reviews' && segments[3] === 'reply' && segments.length === 4) {
 			return this.reply(segments[2], request.query, body);
 		}
@@ -408,4 +413,79 @@ function dashboardPage<T>(records: T[], query: Record<string, string>): T[] {
 
 export function tierFor(points: number): string {
 	return [...TIERS].reverse().find((tier) => points >= tier.minPoints)!.name;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Dashboard review list, for the Stamped Polling Trigger: `GET /{storeHash}/dashboard/reviews` with `page`
+// (1-based), `take` (at most 100), `dateFrom` (YYYY-MM-DD, UTC), `minRating`, `productId`; answers
+// `{results: [{review, customer}], total, page}`, newest first (equal dates: the later added first).
+// ---------------------------------------------------------------------------------------------------------
+
+export interface DashboardReview {
+	id: number;
+	productId: string;
+	productTitle: string;
+	author: string;
+	email: string;
+	title: string;
+	body: string;
+	rating: number;
+	dateCreated: string;
+	reviewState: number;
+	reply: string;
+}
+
+export class DashboardReviews {
+	/** Oldest first, as added. */
+	readonly reviews: DashboardReview[] = [];
+	/** Called before every page is answered, e.g. to add reviews while a poll reads. */
+	onPage?: (page: number) => void;
+	private clock = Date.parse('2026-03-01T00:00:00Z');
+
+	/** Adds a review; each is one second after the previous one unless `dateCreated` is given. */
+	add(review: Partial<DashboardReview> = {}): DashboardReview {
+		const id = this.reviews.length + 1;
+		const record: DashboardReview = {
+			id,
+			productId: `prod${id % 7}`,
+			productTitle: `Product ${id % 7}`,
+			author: `Buyer ${id}`,
+			email: `buyer${id}@example.com`,
+			title: `Review ${id}`,
+			body: `Body of review ${id}`,
+			rating: 1 + (id % 5),
+			dateCreated: review.dateCreated ?? new Date((this.clock += 1000)).toISOString(),
+			reviewState: 1,
+			reply: '',
+			...review,
+		};
+		this.reviews.push(record);
+		return record;
+	}
+
+	/** Adds `count` reviews spread over the days before the current clock (one every `spacingMs`). */
+	seed(count: number, spacingMs = 60_000): void {
+		const start = this.clock - count * spacingMs;
+		for (let i = 0; i < count; i++) this.add({ dateCreated: new Date(start + i * spacingMs).toISOString() });
+	}
+
+	list(query: Record<string, string>): Reply {
+		const page = Math.max(1, Number(query.page ?? 1) || 1);
+		this.onPage?.(page);
+		const take = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(query.take ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+		const from = query.dateFrom ? Date.parse(`${query.dateFrom}T00:00:00Z`) : undefined;
+		if (from !== undefined && !Number.isFinite(from)) return { status: 400, body: { message: 'dateFrom must be YYYY-MM-DD' } };
+		const minRating = query.minRating ? Number(query.minRating) : undefined;
+		const matching = this.reviews
+			.map((review, index) => ({ review, index }))
+			.filter(({ review }) => from === undefined || Date.parse(review.dateCreated) >= from)
+			.filter(({ review }) => minRating === undefined || review.rating >= minRating)
+			.filter(({ review }) => !query.productId || review.productId === query.productId)
+			.sort((a, b) => Date.parse(b.review.dateCreated) - Date.parse(a.review.dateCreated) || b.index - a.index);
+		const results = matching.slice((page - 1) * take, page * take).map(({ review }) => ({
+			review,
+			customer: { email: review.email, name: review.author },
+		}));
+		return { status: 200, body: { results, total: matching.length, page } };
+	}
 }

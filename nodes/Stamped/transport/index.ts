@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -77,7 +78,7 @@ function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
  * root, since v3 paths name the shop below `/merchant` or `/loyalty` (see `./v3`).
  */
 export async function openStampedApi(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	ctx: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	credentials?: ICredentialDataDecryptedObject,
 ): Promise<ApiClient> {
 	const values: ICredentialDataDecryptedObject = credentials ?? (await ctx.getCredentials(STAMPED_CREDENTIAL));

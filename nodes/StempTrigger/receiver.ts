@@ -1,11 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WebhookReceiver } from '../../core/webhook';
-import { hmacSha256Hex, headerOf, secretsMatch, sha256Hex } from '../../core/webhook';
-import { STEMP_CREDENTIAL, stempVendor } from './index';
+import type { TriggerEvent, WebhookReceiver } from '../core/webhook';
+import { headerOf, hmacSha256Hex, secretsMatch, sha256Hex } from '../core/webhook';
+import { STEMP_CREDENTIAL, stempVendor } from '../Stemp/transport';
 
-/** The events stemp sends; completing a card fires both, in this order. */
-export const STEMP_EVENTS = ['stamp.reward_triggered', 'stamp.card_completed'] as const;
+/**
+ * Every event stemp documents: the value saved in workflows, the option shown and what its `data` carries.
+ * The node's options and the events the receiver knows are both built from this list.
+ */
+export const STEMP_EVENTS: readonly TriggerEvent[] = [
+	{ value: 'user.created', name: 'User Created', description: 'A user (customer) was created; carries the user: ID, e-mail, name, phone, external ID, metadata' },
+	{ value: 'user.updated', name: 'User Updated', description: 'A user\'s name, e-mail, phone or metadata changed; carries the user as it is now' },
+	{ value: 'user.deleted', name: 'User Deleted', description: 'A user was deleted and their passes revoked; carries only the user ID (object "user")' },
+	{ value: 'pass.created', name: 'Pass Created', description: 'A wallet pass was issued; carries the pass ID (wp_…), user ID, template ID, QR code value and creation time' },
+	{ value: 'pass.updated', name: 'Pass Updated', description: 'A wallet pass changed, e.g. after template changes were pushed to it; carries the pass' },
+	{ value: 'stamp.created', name: 'Stamp Created', description: 'A stamp was added to a card; carries the stamp and its wallet pass' },
+	{ value: 'stamp.reward_triggered', name: 'Stamp Reward Triggered', description: 'A completed card earned its reward (sent before Stamp Card Completed); carries the wallet pass and the reward' },
+	{ value: 'stamp.card_completed', name: 'Stamp Card Completed', description: 'A card reached its last stamp (sent after Stamp Reward Triggered); carries the wallet pass' },
+];
 
 const SIGNATURE_PREFIX = 'sha256=';
 
@@ -59,7 +71,7 @@ export const stempReceiver: WebhookReceiver = {
 	credentialType: STEMP_CREDENTIAL,
 	secretField: 'webhookSigningSecret',
 	secretFields: stempVendor.secretFields,
-	knownEvents: STEMP_EVENTS,
+	knownEvents: STEMP_EVENTS.map((event) => event.value),
 	refusal: 'Missing or invalid X-Stemp-Signature',
 	isAuthentic: (ctx, rawBody, secret) => isStempSignatureValid(rawBody, headerOf(ctx, 'x-stemp-signature'), secret),
 	eventOf: (_ctx, body) => stempEventOf(body),

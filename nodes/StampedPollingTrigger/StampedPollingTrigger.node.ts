@@ -1,0 +1,101 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { pollNewRecords } from '../core/poll';
+import { requireInteger, requireText } from '../core/validation';
+import { openStampedApi, STAMPED_CREDENTIAL, stampedCredentialTestMethods } from '../Stamped/transport';
+import { versionOf } from '../Stamped/transport/version';
+import type { ReviewFilters } from './sources';
+import { POLL_EVENTS } from './sources';
+
+export class StampedPollingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Stamped Polling Trigger',
+		name: 'stampedPollingTrigger',
+		icon: { light: 'file:../Stamped/stamped.svg', dark: 'file:../Stamped/stamped.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description:
+			'Starts the workflow when Stamped has new reviews or new loyalty ledger entries, by asking Stamped on a schedule (no webhook or public URL needed)',
+		defaults: { name: 'Stamped Polling Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: STAMPED_CREDENTIAL, required: true, testedBy: 'testStampedCredential' }],
+		properties: [
+			{
+				displayName:
+					'Asks Stamped for new records at the times below. When the workflow is activated it only notes the newest record and starts nothing: every record after that starts the workflow once, oldest first.',
+				name: 'pollNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				default: 'review.created',
+				description: 'What starts the workflow; each event needs a credential for the API version named',
+				options: POLL_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				displayOptions: { show: { event: ['review.created'] } },
+				options: [
+					{
+						displayName: 'Minimum Rating',
+						name: 'minRating',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 5 },
+						default: 1,
+						description: 'Only reviews with at least this many stars (1–5)',
+					},
+					{
+						displayName: 'Product ID',
+						name: 'productId',
+						type: 'string',
+						default: '',
+						description: 'Only reviews of this product (the shop platform\'s product ID)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = stampedCredentialTestMethods;
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const value = this.getNodeParameter('event') as string;
+		const event = POLL_EVENTS.find((candidate) => candidate.value === value);
+		if (!event) throw new NodeOperationError(this.getNode(), `Unknown event "${value}"`);
+		const credentials = await this.getCredentials(STAMPED_CREDENTIAL);
+		const version = versionOf(credentials);
+		if (version !== event.version) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The event "${event.name}" needs a Stamped API ${event.version} credential, but the selected credential is for API ${version}`,
+				{ description: `Select a Stamped API credential whose API Version is ${event.version}, or choose another event.` },
+			);
+		}
+		const filters = event.value === 'review.created' ? readFilters(this) : {};
+		const api = await openStampedApi(this, credentials);
+		return await pollNewRecords(this, event.source(this, api, filters));
+	}
+}
+
+function readFilters(ctx: IPollFunctions): ReviewFilters {
+	const raw = ctx.getNodeParameter('filters', {}) as { minRating?: unknown; productId?: unknown };
+	const filters: ReviewFilters = {};
+	if (raw.minRating !== undefined && raw.minRating !== '') {
+		filters.minRating = requireInteger(ctx.getNode(), raw.minRating, 'Minimum Rating', 0, { min: 1, max: 5 });
+	}
+	if (raw.productId !== undefined && raw.productId !== '') {
+		filters.productId = requireText(ctx.getNode(), raw.productId, 'Product ID', 0);
+	}
+	return filters;
+}
