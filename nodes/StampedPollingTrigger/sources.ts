@@ -12,7 +12,7 @@ import type { ApiClient } from '../core/request';
 import { loyaltyPath } from '../Stamped/transport/v3';
 import type { StampedVersion } from '../Stamped/transport/version';
 
-export interface PollEvent {
+interface PollEvent {
 	value: string;
 	name: string;
 	description: string;

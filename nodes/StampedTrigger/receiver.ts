@@ -31,10 +31,10 @@ const TOPIC_EVENTS: ReadonlyMap<string, string> = new Map(
 );
 
 /** The secret headers Stamped sends back verbatim; it sends the same value in both. */
-export const STAMPED_SECRET_HEADERS = ['x-stamped-webhook-secret', 'x-secret-key'] as const;
+const STAMPED_SECRET_HEADERS = ['x-stamped-webhook-secret', 'x-secret-key'] as const;
 
 /** Accepted when at least one secret header is present and every one present matches (constant time). */
-export function isStampedSecretValid(headerValues: Array<string | undefined>, secret: string): boolean {
+function isStampedSecretValid(headerValues: Array<string | undefined>, secret: string): boolean {
 	const present = headerValues.filter((value): value is string => value !== undefined);
 	return present.length > 0 && present.every((value) => secretsMatch(value, secret));
 }
@@ -44,7 +44,7 @@ export function isStampedSecretValid(headerValues: Array<string | undefined>, se
  * `X-Stamped-Topic` category mapped to its event, else what the body's `event` or the header says as it came
  * (such an unknown event passes only the "All Events" filter).
  */
-export function stampedEventOf(topicHeader: string | undefined, body: IDataObject): string {
+function stampedEventOf(topicHeader: string | undefined, body: IDataObject): string {
 	const fromTopic = (value: string) => TOPIC_EVENTS.get(value.trim().toLowerCase());
 	for (const key of ['event', 'type', 'topic']) {
 		const value = body[key];
@@ -58,12 +58,12 @@ export function stampedEventOf(topicHeader: string | undefined, body: IDataObjec
 }
 
 /** Stamped sends no event id: a redelivery is recognised by its topic and its exact body. */
-export function stampedDeliveryKeyOf(topicHeader: string | undefined, rawBody: Buffer): string {
+function stampedDeliveryKeyOf(topicHeader: string | undefined, rawBody: Buffer): string {
 	return sha256Hex(Buffer.concat([Buffer.from(`${topicHeader ?? ''}\n`, 'utf8'), rawBody]));
 }
 
 /** One output item per delivery: the payload's fields as Stamped sent them, the event, the topic header. */
-export function stampedDeliveryItem(body: IDataObject, event: string, topicHeader: string | undefined, verified: boolean): IDataObject {
+function stampedDeliveryItem(body: IDataObject, event: string, topicHeader: string | undefined, verified: boolean): IDataObject {
 	return { ...body, event, topic: topicHeader ?? null, verified };
 }
 

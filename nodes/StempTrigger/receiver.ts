@@ -22,7 +22,7 @@ export const STEMP_EVENTS: readonly TriggerEvent[] = [
 const SIGNATURE_PREFIX = 'sha256=';
 
 /** `X-Stemp-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>`, compared in constant time. */
-export function isStempSignatureValid(rawBody: Buffer, signatureHeader: string | undefined, secret: string): boolean {
+function isStempSignatureValid(rawBody: Buffer, signatureHeader: string | undefined, secret: string): boolean {
 	if (!signatureHeader?.startsWith(SIGNATURE_PREFIX)) return false;
 	const received = signatureHeader.slice(SIGNATURE_PREFIX.length).trim().toLowerCase();
 	return secretsMatch(received, hmacSha256Hex(secret, rawBody));
@@ -32,7 +32,7 @@ export function isStempSignatureValid(rawBody: Buffer, signatureHeader: string |
  * The event name, from the body's `type`: the body is signed, the `X-Stemp-Event` header is not, so a header
  * that disagrees with the body is ignored (never refused: the signed body is the genuine event).
  */
-export function stempEventOf(body: IDataObject): string {
+function stempEventOf(body: IDataObject): string {
 	return typeof body.type === 'string' && body.type ? body.type : 'unknown';
 }
 
@@ -41,12 +41,12 @@ export function stempEventOf(body: IDataObject): string {
  * not signed, so a replay under another header value is still recognised. A body without an id is recognised by
  * its exact bytes.
  */
-export function stempDeliveryIdOf(body: IDataObject): string | undefined {
+function stempDeliveryIdOf(body: IDataObject): string | undefined {
 	return typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : undefined;
 }
 
 /** The body's signed `timestamp` (ISO 8601, or seconds or milliseconds since the epoch), in ms. */
-export function stempSignedAtOf(body: IDataObject): number | undefined {
+function stempSignedAtOf(body: IDataObject): number | undefined {
 	const value = body.timestamp;
 	if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
 	if (typeof value !== 'string' || value.trim() === '') return undefined;
@@ -60,7 +60,7 @@ export function stempSignedAtOf(body: IDataObject): number | undefined {
  * as it arrived (`id`, `type`, `timestamp`, `data`), then the event, the delivery id and whether the signature
  * was checked.
  */
-export function stempDeliveryItem(body: IDataObject, event: string, deliveryId: string | undefined, verified: boolean): IDataObject {
+function stempDeliveryItem(body: IDataObject, event: string, deliveryId: string | undefined, verified: boolean): IDataObject {
 	const data = body.data && typeof body.data === 'object' && !Array.isArray(body.data) ? (body.data as IDataObject) : {};
 	return { ...data, ...body, event, deliveryId: deliveryId ?? null, verified };
 }

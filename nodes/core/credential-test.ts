@@ -9,12 +9,12 @@ import type { Vendor } from './request';
 import { baseUrlProblem } from './request';
 import { redactText, redactValue, secretsOf } from './redaction';
 
-export interface ProbeResponse {
+interface ProbeResponse {
 	statusCode: number;
 	body: unknown;
 }
 
-export interface CredentialProbe {
+interface CredentialProbe {
 	vendor: Vendor;
 	/** The Base URL the credential's values lead to, checked before anything is sent. */
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Wanted } from './paging';
 import { IncompleteListError, MAX_PAGES, pageFingerprint } from './paging';
 
-export interface OffsetPage {
+interface OffsetPage {
 	records: IDataObject[];
 	/** The total the API reported with this page; undefined when it reports none. */
 	total?: number;
@@ -11,7 +11,7 @@ export interface OffsetPage {
 	problem?: string;
 }
 
-export interface OffsetExport {
+interface OffsetExport {
 	wanted: Wanted;
 	pageSize: number;
 	/** Most requests in flight at once; lowered automatically when the API answers 429. */

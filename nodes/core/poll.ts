@@ -33,7 +33,7 @@ export interface PollSource {
 const STATE_KEY = 'watermark';
 
 /** The stored watermark, or undefined before the first activation. */
-export function readWatermark(staticData: IDataObject): Watermark | undefined {
+function readWatermark(staticData: IDataObject): Watermark | undefined {
 	const stored = staticData[STATE_KEY] as { at?: unknown; ids?: unknown } | undefined;
 	if (!stored || typeof stored !== 'object') return undefined;
 	const at = stored.at === null ? 0 : Date.parse(String(stored.at));
@@ -52,7 +52,7 @@ export function isNewer(record: TimedRecord, watermark: Watermark): boolean {
 }
 
 /** The new records, each once (pages may overlap when the list shifts), oldest first. */
-export function newRecordsOldestFirst(records: TimedRecord[], watermark: Watermark): TimedRecord[] {
+function newRecordsOldestFirst(records: TimedRecord[], watermark: Watermark): TimedRecord[] {
 	const seen = new Set<string>();
 	const fresh: TimedRecord[] = [];
 	for (const record of records) {
@@ -65,7 +65,7 @@ export function newRecordsOldestFirst(records: TimedRecord[], watermark: Waterma
 }
 
 /** The watermark after `emitted` (oldest first, all newer than `watermark`). */
-export function advance(watermark: Watermark, emitted: TimedRecord[]): Watermark {
+function advance(watermark: Watermark, emitted: TimedRecord[]): Watermark {
 	if (emitted.length === 0) return watermark;
 	const at = emitted[emitted.length - 1].at;
 	const atBoundary = emitted.filter((record) => record.at === at).map((record) => record.id);
@@ -73,7 +73,7 @@ export function advance(watermark: Watermark, emitted: TimedRecord[]): Watermark
 }
 
 /** The watermark at activation: the newest record's timestamp and every id at it; 0 for an empty list. */
-export function watermarkOf(records: TimedRecord[]): Watermark {
+function watermarkOf(records: TimedRecord[]): Watermark {
 	if (records.length === 0) return { at: 0, ids: [] };
 	const at = Math.max(...records.map((record) => record.at));
 	return { at, ids: records.filter((record) => record.at === at).map((record) => record.id) };

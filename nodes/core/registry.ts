@@ -9,7 +9,7 @@ import type { Operation } from './operation';
  * Everything else (the Resource and Operation selectors, the router, the tests' list of offered operations and
  * the README's tables) is derived from the set of declared operations.
  */
-export interface OperationDeclaration<Input = unknown, Api = unknown> extends Operation<Input, Api> {
+interface OperationDeclaration<Input = unknown, Api = unknown> extends Operation<Input, Api> {
 	resource: string;
 	/** The `operation` parameter's value, stored in saved workflows. */
 	operation: string;
@@ -28,7 +28,7 @@ export function defineOperation<Input, Api>(declaration: OperationDeclaration<In
 	return declaration;
 }
 
-export interface ResourceDeclaration {
+interface ResourceDeclaration {
 	value: string;
 	/** The Resource selector's entry as the editor shows it. */
 	label: string;
@@ -38,7 +38,7 @@ export interface ResourceDeclaration {
 }
 
 /** The API versions a node can be set to, when its vendor has several. */
-export interface VersionParameter {
+interface VersionParameter {
 	/** The node parameter that filters what the editor shows, e.g. `apiVersion`. */
 	name: string;
 	values: readonly string[];
@@ -191,6 +191,6 @@ export function requireOperation<Api>(
 	});
 }
 
-export function resourceName<Api>(registry: NodeRegistry<Api>, resource: string): string {
+function resourceName<Api>(registry: NodeRegistry<Api>, resource: string): string {
 	return registry.resources.find((entry) => entry.value === resource)?.label ?? resource;
 }

@@ -39,7 +39,7 @@ export interface Vendor {
 	hint?(statusCode: number, path: string): string | undefined;
 }
 
-export interface ApiCall {
+interface ApiCall {
 	method: IHttpRequestMethods;
 	/** The path after the base URL; shown in error messages, so it never carries a secret. */
 	path: string;

@@ -4,7 +4,7 @@
  * A 429 means the server did nothing, so it is always retried. A 5xx, a timeout or a dropped connection may
  * come after the server already applied a write, so those are retried only for idempotent calls.
  */
-export interface RetryPolicy {
+interface RetryPolicy {
 	/** Attempts in all, the first one included, for 5xx, timeouts and dropped connections. */
 	maxAttempts: number;
 	/** Attempts in all after 429s; the server did nothing, so only the wait budget really bounds them. */
@@ -38,8 +38,8 @@ export type FailureKind =
 	| 'otherNetworkError';
 
 /**
- * Whether the server may have acted on a call that failed this way: after a 5xx, a timeout or a connection
- * that broke mid-way, it may have; after a 4xx, a 429, a refused connection or a failed DNS lookup, it did nothing.
+ * Whether the server may have acted on a call that failed this way: after a 5xx, a timeout, a connection that
+ * broke mid-way or a network error of no known kind, it may have; after a 4xx, a 429, a refused connection or a failed DNS lookup, it did nothing.
  */
 export function mayHaveActed(kind: FailureKind): boolean {
 	return kind === 'serverError' || kind === 'timeout' || kind === 'connectionDropped' || kind === 'otherNetworkError';

@@ -61,11 +61,6 @@ export function requirePathSegment(node: INode, value: unknown, field: string, i
 	return segment;
 }
 
-/** `requirePathSegment`, URL-encoded, ready to put between two slashes. */
-export function pathSegment(node: INode, value: unknown, field: string, itemIndex: number): string {
-	return encodeURIComponent(requirePathSegment(node, value, field, itemIndex));
-}
-
 /** Why a text cannot be a path segment, or undefined when it can. */
 export function pathSegmentProblem(segment: string): string | undefined {
 	if (segment.trim() === '') return 'it is empty';

@@ -23,7 +23,7 @@ export function sha256Hex(payload: string | Buffer): string {
  * The request body exactly as it arrived. Signatures are computed over these bytes, never over JSON that was
  * parsed and serialised again (key order, spacing and escapes would differ). n8n keeps them as `rawBody`.
  */
-export function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
+function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
 	const { rawBody } = ctx.getRequestObject() as unknown as { rawBody?: Buffer | string };
 	if (Buffer.isBuffer(rawBody)) return rawBody;
 	if (typeof rawBody === 'string') return Buffer.from(rawBody, 'utf8');
@@ -31,7 +31,7 @@ export function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
 }
 
 /** The raw body as a JSON object, or undefined when it is not one. */
-export function parseJsonObject(raw: Buffer): IDataObject | undefined {
+function parseJsonObject(raw: Buffer): IDataObject | undefined {
 	try {
 		const value: unknown = JSON.parse(raw.toString('utf8'));
 		return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
@@ -58,7 +58,7 @@ function isEventSelected(event: string, selected: string[], known: readonly stri
 	return known.includes(event) && selected.includes(event);
 }
 
-export interface DeliveryMemory {
+interface DeliveryMemory {
 	/** How long a delivery is remembered; stemp retries for up to a day. */
 	ttlMs: number;
 	/** How many deliveries are remembered at most; the oldest are forgotten first. */
@@ -74,7 +74,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * 27 hours). A longer age set by the user lengthens the memory to match (see `receiveDelivery`), so a delivery is
  * always either remembered or too old: a replay is refused either way.
  */
-export const DEFAULT_MAX_DELIVERY_AGE_HOURS = deliveryMemory.ttlMs / HOUR_MS;
+const DEFAULT_MAX_DELIVERY_AGE_HOURS = deliveryMemory.ttlMs / HOUR_MS;
 
 /** The trigger option a receiver with signed timestamps offers, in the node's Options collection. */
 export const maxDeliveryAgeOption: INodeProperties = {

@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../core/descriptions';
-import type { OffsetExportResult } from '../../core/offset-export';
 import type { Wanted } from '../../core/paging';
 import { requireBoolean, requireInteger } from '../../core/validation';
 import { DEFAULT_CONCURRENCY } from '../transport';
@@ -63,17 +62,4 @@ export function readListInput(ctx: IExecuteFunctions, itemIndex: number): ListIn
 				? DEFAULT_CONCURRENCY
 				: requireInteger(node, options.concurrency, 'Concurrency', itemIndex, { min: 1, max: MAX_CONCURRENCY }),
 	};
-}
-
-/**
- * The records of a list export. When the list kept changing so fast that some page boundaries could not be
- * checked again, the output pane says so: records added or removed meanwhile may be missing.
- */
-export function exportedRecords(ctx: IExecuteFunctions, result: OffsetExportResult, what: string): IDataObject[] {
-	if (result.uncheckedBoundaries > 0) {
-		const message = `The list of ${what} kept changing while it was read: ${result.uncheckedBoundaries} page boundaries could not be checked again, so ${what} added or removed meanwhile may be missing. Run the export again when the store is quieter.`;
-		ctx.logger.warn(message);
-		ctx.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
-	}
-	return result.records;
 }

@@ -21,7 +21,7 @@ import { baseUrlOf, V3_KEY_HEADER, versionOf } from './version';
 export const STAMPED_CREDENTIAL = 'stampedApi';
 
 /** Stamped answers errors as `{message}`; other shapes (`error`, `errors[]`, plain text) are read too. */
-export function stampedErrorMessage(body: unknown): string | undefined {
+function stampedErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
@@ -66,7 +66,7 @@ function stampedVendorFor(version: StampedVersion): Vendor {
 }
 
 export const stampedVendor = stampedVendorFor('v2');
-export const stampedV3Vendor = stampedVendorFor('v3');
+const stampedV3Vendor = stampedVendorFor('v3');
 
 /** v2: every path starts with the store hash, so it is part of the client's base URL. */
 function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
@@ -168,7 +168,7 @@ export const stampedCredentialTestMethods = { credentialTest: { testStampedCrede
 /** Concurrency used when the node's option is not set. */
 export const DEFAULT_CONCURRENCY = 4;
 
-export interface ListRequest {
+interface ListRequest {
 	path: string;
 	qs?: IDataObject;
 	wanted: Wanted;

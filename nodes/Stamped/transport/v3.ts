@@ -130,7 +130,7 @@ export function fractionalBalanceError(api: ApiClient, balance: number, itemInde
 	});
 }
 
-export interface V3ListRequest {
+interface V3ListRequest {
 	path: string;
 	/** Filters sent with every page; a list is sent as a repeated parameter (`tags=a&tags=b`), as v3's reference describes. */
 	qs?: IDataObject;

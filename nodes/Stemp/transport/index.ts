@@ -25,7 +25,7 @@ function describeFields(fields: unknown): string {
  * stemp answers errors in three shapes: `{error: {code, message}}`, `{code, params}`, and
  * `{STANDARD_VALIDATION | CUSTOM_VALIDATION: {field: message}}`. Anything else is quoted as it came.
  */
-export function stempErrorMessage(body: unknown): string | undefined {
+function stempErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim() ? body.trim().slice(0, 300) : undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;

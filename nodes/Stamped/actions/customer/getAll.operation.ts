@@ -6,7 +6,7 @@ import { inputError, requireInteger, requireText, stringList } from '../../../co
 import { apiVersionOf, readStampedList } from '../../transport';
 import { merchantPath, readV3List } from '../../transport/v3';
 import type { ListInput } from '../listOptions';
-import { exportedRecords, listProperties, readListInput } from '../listOptions';
+import { listProperties, readListInput } from '../listOptions';
 
 const properties: INodeProperties[] = [
 	...listProperties(),
@@ -155,7 +155,7 @@ async function execute(
 		key: (customer) => String(customer.email ?? '').toLowerCase(),
 		itemIndex,
 	});
-	return exportedRecords(this, result, 'customers');
+	return result.records;
 }
 
 export const declaration = defineOperation({

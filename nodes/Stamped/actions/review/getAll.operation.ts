@@ -5,7 +5,7 @@ import { defineOperation } from '../../../core/registry';
 import { inputError, requireEmail, requireInteger, requireIsoDate, requireText, toNumber } from '../../../core/validation';
 import { readStampedList } from '../../transport';
 import type { ListInput } from '../listOptions';
-import { exportedRecords, listProperties, readListInput } from '../listOptions';
+import { listProperties, readListInput } from '../listOptions';
 
 /** Review states Stamped shows on the site: 1 published, 6 featured. */
 const PUBLISHED_STATES = [1, 6];
@@ -161,7 +161,7 @@ async function execute(this: IExecuteFunctions, api: ApiClient, input: ReviewLis
 			key: reviewKey,
 			itemIndex,
 		});
-		return exportedRecords(this, result, 'reviews').map(reviewRecord);
+		return result.records.map(reviewRecord);
 	}
 	// Without Reply is checked here, so the whole filtered list is read before the Limit applies.
 	const result = await readStampedList(api, {
@@ -176,7 +176,7 @@ async function execute(this: IExecuteFunctions, api: ApiClient, input: ReviewLis
 		toRecord: reviewRecord,
 		what: 'reviews',
 	});
-	const records = exportedRecords(this, result, 'reviews');
+	const records = result.records;
 	if (!input.withoutReply) return records;
 	const unanswered = records.filter((review) => !isAnswered(review));
 	return input.returnAll ? unanswered : unanswered.slice(0, input.limit);

@@ -5,7 +5,7 @@ import { apiVersionOf, openStampedApi } from '../../transport';
 import { readRewards } from '../../transport/v3';
 
 /** How many reward records the dropdown reads at most (10 pages), so that it opens quickly on a busy shop. */
-export const REWARD_OPTIONS_SCAN = 1000;
+const REWARD_OPTIONS_SCAN = 1000;
 
 /**
  * The Reward dropdown of Reward > Redeem: each reward ID found in the shop's rewards list, once, named by its
