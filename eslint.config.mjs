@@ -3,6 +3,18 @@
 import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 export default [
-	{ ignores: ['node_modules/**', 'dist/**', 'test/**', 'e2e/**', 'bench/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
+	{
+		ignores: [
+			'node_modules/**',
+			'dist/**',
+			'test/**',
+			'e2e/**',
+			'bench/**',
+			'scripts/**',
+			'examples/**',
+			'*.js',
+			'*.mjs',
+		],
+	},
 	...(await buildScanConfig()),
 ];

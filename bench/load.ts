@@ -31,27 +31,57 @@ export interface LoadResult {
 	startedAt: number;
 }
 
-function delivery(spec: LoadSpec, index: number): { body: string; headers: Record<string, string> } {
+function delivery(
+	spec: LoadSpec,
+	index: number,
+): { body: string; headers: Record<string, string> } {
 	const id = `${spec.runId}-${index}`;
 	if (spec.delivery === 'stemp') {
-		const body = JSON.stringify({ id: `evt_${id}`, type: 'stamp.card_completed', timestamp: new Date().toISOString(), data: { walletPassId: `wp_${id}`, timesCompleted: 1 } });
+		const body = JSON.stringify({
+			id: `evt_${id}`,
+			type: 'stamp.card_completed',
+			timestamp: new Date().toISOString(),
+			data: { walletPassId: `wp_${id}`, timesCompleted: 1 },
+		});
 		return {
 			body,
-			headers: { 'X-Stemp-Event': 'stamp.card_completed', 'X-Stemp-Delivery': `dlv_${id}`, 'X-Stemp-Signature': stempSignature(spec.secrets.stemp, body) },
+			headers: {
+				'X-Stemp-Event': 'stamp.card_completed',
+				'X-Stemp-Delivery': `dlv_${id}`,
+				'X-Stemp-Signature': stempSignature(spec.secrets.stemp, body),
+			},
 		};
 	}
 	// Stamped sends no event id: its trigger tells deliveries apart by their body, which differs here.
-	const body = JSON.stringify({ email: `load-${id}@example.com`, oldTier: 'Silver', newTier: 'Gold', points: 1500 + index });
+	const body = JSON.stringify({
+		email: `load-${id}@example.com`,
+		oldTier: 'Silver',
+		newTier: 'Gold',
+		points: 1500 + index,
+	});
 	const headers: Record<string, string> = { 'X-Stamped-Topic': 'Rewards VIP' };
 	if (spec.delivery === 'stamped') headers['X-Stamped-Webhook-Secret'] = spec.secrets.stamped;
 	return { body, headers };
 }
 
-function post(agent: http.Agent, url: URL, body: string, headers: Record<string, string>): Promise<number> {
+function post(
+	agent: http.Agent,
+	url: URL,
+	body: string,
+	headers: Record<string, string>,
+): Promise<number> {
 	return new Promise((resolve) => {
 		const request = http.request(
 			url,
-			{ method: 'POST', agent, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+			{
+				method: 'POST',
+				agent,
+				headers: {
+					...headers,
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(body),
+				},
+			},
 			(response) => {
 				response.resume();
 				response.on('end', () => resolve(response.statusCode ?? 0));
@@ -65,7 +95,8 @@ function post(agent: http.Agent, url: URL, body: string, headers: Record<string,
 
 export async function sendLoad(spec: LoadSpec): Promise<LoadResult> {
 	const url = new URL(spec.url);
-	if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') throw new Error(`The load generator sends to loopback only, not ${url.hostname}`);
+	if (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost')
+		throw new Error(`The load generator sends to loopback only, not ${url.hostname}`);
 	const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency });
 	const statuses: Record<string, number> = {};
 	const startedAt = Date.now();
@@ -81,7 +112,10 @@ export async function sendLoad(spec: LoadSpec): Promise<LoadResult> {
 	await Promise.all(Array.from({ length: spec.concurrency }, worker));
 	const elapsedMs = Date.now() - startedAt;
 	agent.destroy();
-	const accepted = Object.entries(statuses).reduce((sum, [status, count]) => sum + (status.startsWith('2') ? count : 0), 0);
+	const accepted = Object.entries(statuses).reduce(
+		(sum, [status, count]) => sum + (status.startsWith('2') ? count : 0),
+		0,
+	);
 	return { sent: next, accepted, statuses, elapsedMs, startedAt };
 }
 

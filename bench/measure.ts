@@ -17,7 +17,9 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /** A field of /proc/<pid>/status in bytes (VmRSS: resident now; VmHWM: the most it has been resident). */
 export function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-	const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+	const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(
+		fs.readFileSync(`/proc/${pid}/status`, 'utf8'),
+	);
 	if (!match) throw new Error(`No ${field} in /proc/${pid}/status`);
 	return Number(match[1]) * 1024;
 }
@@ -31,7 +33,10 @@ export class RssSampler {
 	private peakBytes: number;
 	private readonly timer: NodeJS.Timeout;
 
-	constructor(private readonly pid: number, intervalMs = 10) {
+	constructor(
+		private readonly pid: number,
+		intervalMs = 10,
+	) {
 		this.beforeBytes = procStatusBytes(pid, 'VmRSS');
 		this.peakBytes = this.beforeBytes;
 		this.timer = setInterval(() => this.sample(), intervalMs);
@@ -70,7 +75,10 @@ export interface RunOptions {
 	sampleMemory?: boolean;
 }
 
-async function newestExecution(n8n: N8n, workflowId: string): Promise<ExecutionSummary | undefined> {
+async function newestExecution(
+	n8n: N8n,
+	workflowId: string,
+): Promise<ExecutionSummary | undefined> {
 	return (await n8n.latestExecutions(workflowId, 1))[0];
 }
 
@@ -84,12 +92,17 @@ export async function runOnce(n8n: N8n, side: Side, options: RunOptions): Promis
 	let memory: RunOutcome['memory'];
 	try {
 		const answer = await postDelivery(options.url, JSON.stringify(options.body ?? {}), {});
-		if (answer.status !== 200) throw new Error(`${side.label}: the Webhook answered HTTP ${answer.status}: ${answer.body.slice(0, 500)}`);
+		if (answer.status !== 200)
+			throw new Error(
+				`${side.label}: the Webhook answered HTTP ${answer.status}: ${answer.body.slice(0, 500)}`,
+			);
 		finished = await waitFor(
 			`an execution of "${side.workflow.name}" to finish`,
 			async () => {
 				const newest = await newestExecution(n8n, workflowId);
-				return newest && Number(newest.id) > previousId && FINISHED.has(newest.status ?? '') ? newest : undefined;
+				return newest && Number(newest.id) > previousId && FINISHED.has(newest.status ?? '')
+					? newest
+					: undefined;
 			},
 			options.timeoutMs,
 			POLL_INTERVAL_MS,
@@ -102,20 +115,34 @@ export async function runOnce(n8n: N8n, side: Side, options: RunOptions): Promis
 	}
 	const execution = await n8n.execution(finished.id);
 	const runData = execution.data.resultData.runData;
-	const nodeMs = side.measuredNodes.reduce((sum, node) => sum + (runData[node]?.[0]?.executionTime ?? 0), 0);
+	const nodeMs = side.measuredNodes.reduce(
+		(sum, node) => sum + (runData[node]?.[0]?.executionTime ?? 0),
+		0,
+	);
 	const stoppedAt = finished.stoppedAt ? Date.parse(finished.stoppedAt) : Date.now();
-	return { status: finished.status ?? 'unknown', nodeMs, wallMs: stoppedAt - sentAt, execution, memory };
+	return {
+		status: finished.status ?? 'unknown',
+		nodeMs,
+		wallMs: stoppedAt - sentAt,
+		execution,
+		memory,
+	};
 }
 
 /** Stops a run that took longer than the benchmark waits, so it does not skew what follows. */
 async function stopRunning(n8n: N8n, workflowId: string, previousId: number): Promise<void> {
-	const running = (await n8n.latestExecutions(workflowId, 5)).filter((execution) => Number(execution.id) > previousId && !FINISHED.has(execution.status ?? ''));
-	for (const execution of running) await n8n.publicApi(`/executions/${execution.id}/stop`, 'POST', {}).catch(() => undefined);
+	const running = (await n8n.latestExecutions(workflowId, 5)).filter(
+		(execution) => Number(execution.id) > previousId && !FINISHED.has(execution.status ?? ''),
+	);
+	for (const execution of running)
+		await n8n.publicApi(`/executions/${execution.id}/stop`, 'POST', {}).catch(() => undefined);
 }
 
 /** The JSON of the items a node output in a run (first run, first output). */
 export function outputItems(outcome: RunOutcome, node: string): Array<Record<string, unknown>> {
-	return (outcome.execution.data.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map((item) => item.json);
+	return (outcome.execution.data.resultData.runData[node]?.[0]?.data?.main[0] ?? []).map(
+		(item) => item.json,
+	);
 }
 
 export function median(values: number[]): number {

@@ -21,17 +21,25 @@ export interface PlainExportResult {
 	duplicates: number;
 }
 
-function getPage(spec: PlainExportSpec, page: number): Promise<{ data: Array<{ email: string }>; total: number }> {
+function getPage(
+	spec: PlainExportSpec,
+	page: number,
+): Promise<{ data: Array<{ email: string }>; total: number }> {
 	const url = `${spec.url}?page=${page}&limit=${spec.pageSize}`;
 	return new Promise((resolve, reject) => {
-		const request = http.get(url, { agent: false, headers: { Authorization: spec.authorization } }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				if (response.statusCode !== 200) return reject(new Error(`${url}: HTTP ${response.statusCode}`));
-				resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-			});
-		});
+		const request = http.get(
+			url,
+			{ agent: false, headers: { Authorization: spec.authorization } },
+			(response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => {
+					if (response.statusCode !== 200)
+						return reject(new Error(`${url}: HTTP ${response.statusCode}`));
+					resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+				});
+			},
+		);
 		request.setTimeout(60_000, () => request.destroy(new Error(`${url}: timed out`)));
 		request.on('error', reject);
 	});
@@ -52,7 +60,12 @@ export async function plainExport(spec: PlainExportSpec): Promise<PlainExportRes
 	await Promise.all(Array.from({ length: spec.concurrency }, worker));
 	const elapsedMs = Date.now() - started;
 	const records = [...pages.values()].flat();
-	return { elapsedMs, requests: pages.size, records: records.length, duplicates: records.length - new Set(records.map((record) => record.email)).size };
+	return {
+		elapsedMs,
+		requests: pages.size,
+		records: records.length,
+		duplicates: records.length - new Set(records.map((record) => record.email)).size,
+	};
 }
 
 if (require.main === module) {

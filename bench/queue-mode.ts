@@ -65,36 +65,61 @@ interface ExecutionRow {
 }
 
 async function executions(n8n: N8n, workflowId: string): Promise<ExecutionRow[]> {
-	return await n8n.queryDatabase<ExecutionRow>('SELECT id, status, "stoppedAt" FROM execution_entity WHERE "workflowId" = ?', [workflowId]);
+	return await n8n.queryDatabase<ExecutionRow>(
+		'SELECT id, status, "stoppedAt" FROM execution_entity WHERE "workflowId" = ?',
+		[workflowId],
+	);
 }
 
 /**
  * Starts `bodies.length` executions of a workflow at once and waits until all have finished successfully. The
  * wall time runs to the last execution's stop as n8n recorded it, so how often this polls does not count.
  */
-async function runAtOnce(target: Target, workflow: WorkflowJson, bodies: unknown[], scenario: string): Promise<Run> {
+async function runAtOnce(
+	target: Target,
+	workflow: WorkflowJson,
+	bodies: unknown[],
+	scenario: string,
+): Promise<Run> {
 	const url = await webhookUrl(target.webhooks, workflow.id);
 	const known = new Set((await executions(target.main, workflow.id)).map((row) => String(row.id)));
 	await target.sandbox.clearLog();
 	const started = Date.now();
 	const answers = await Promise.all(
-		bodies.map(async (body) => (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status),
+		bodies.map(
+			async (body) =>
+				(
+					await fetch(url, {
+						method: 'POST',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify(body),
+					})
+				).status,
+		),
 	);
-	if (answers.some((status) => status !== 200)) throw new Error(`${scenario}: webhook answered ${answers.join(', ')}`);
+	if (answers.some((status) => status !== 200))
+		throw new Error(`${scenario}: webhook answered ${answers.join(', ')}`);
 	const finished = await waitFor(
 		`${bodies.length} execution(s) of ${workflow.id}`,
 		async () => {
-			const fresh = (await executions(target.main, workflow.id)).filter((row) => !known.has(String(row.id)));
+			const fresh = (await executions(target.main, workflow.id)).filter(
+				(row) => !known.has(String(row.id)),
+			);
 			const failed = fresh.find((row) => row.status === 'error' || row.status === 'crashed');
-			if (failed) throw new Error(`${scenario}: execution ${failed.id} ended with ${failed.status}`);
-			return fresh.length === bodies.length && fresh.every((row) => row.status === 'success' && row.stoppedAt) ? fresh : undefined;
+			if (failed)
+				throw new Error(`${scenario}: execution ${failed.id} ended with ${failed.status}`);
+			return fresh.length === bodies.length &&
+				fresh.every((row) => row.status === 'success' && row.stoppedAt)
+				? fresh
+				: undefined;
 		},
 		RUN_TIMEOUT_MS,
 		1000,
 	);
 	const wallMs = Math.max(...finished.map((row) => databaseTime(row.stoppedAt!))) - started;
 	const placement = new Map<string, number>();
-	for (const { id } of finished) placement.set(target.ranOn(String(id)), (placement.get(target.ranOn(String(id))) ?? 0) + 1);
+	for (const { id } of finished)
+		placement.set(target.ranOn(String(id)), (placement.get(target.ranOn(String(id))) ?? 0) + 1);
 	const stats = await target.sandbox.stats();
 	return {
 		scenario,
@@ -102,16 +127,21 @@ async function runAtOnce(target: Target, workflow: WorkflowJson, bodies: unknown
 		wallMs,
 		requests: stats.requests,
 		maxInFlight: stats.maxInFlight,
-		ranOn: [...placement].sort().map(([process, count]) => `${process}: ${count}`).join(', '),
+		ranOn: [...placement]
+			.sort()
+			.map(([process, count]) => `${process}: ${count}`)
+			.join(', '),
 	};
 }
 
 /** Records the export output, read back for one execution (the public API's copy of the run data). */
 async function exportedRecords(target: Target): Promise<number> {
-	const [latest] = (await executions(target.main, OUR_EXPORT.workflow.id)).map((row) => String(row.id)).sort((a, b) => Number(b) - Number(a));
-	const execution = await target.main.publicApi<{ data: { resultData: { runData: Record<string, Array<{ data?: { main: unknown[][] } }>> } } }>(
-		`/executions/${latest}?includeData=true`,
-	);
+	const [latest] = (await executions(target.main, OUR_EXPORT.workflow.id))
+		.map((row) => String(row.id))
+		.sort((a, b) => Number(b) - Number(a));
+	const execution = await target.main.publicApi<{
+		data: { resultData: { runData: Record<string, Array<{ data?: { main: unknown[][] } }>> } };
+	}>(`/executions/${latest}?includeData=true`);
 	return execution.data.resultData.runData[OUR_EXPORT.outputNode][0].data?.main[0].length ?? 0;
 }
 
@@ -119,7 +149,9 @@ async function runScenarios(target: Target): Promise<Run[]> {
 	const { sandbox } = target;
 	// Warm-up on the sandbox's few seeded customers: two of each at once, so that every worker has loaded the
 	// nodes before anything is timed.
-	const warmUpPeople = [0, 1].map((i) => ({ items: [{ email: `warmup${i}@example.com`, firstName: 'Warm' }] }));
+	const warmUpPeople = [0, 1].map((i) => ({
+		items: [{ email: `warmup${i}@example.com`, firstName: 'Warm' }],
+	}));
 	await runAtOnce(target, OUR_EXPORT.workflow, [{}, {}], 'warm-up');
 	await runAtOnce(target, OUR_UPSERT.workflow, warmUpPeople, 'warm-up');
 	await sandbox.seed({ stampedCustomers: customers });
@@ -130,16 +162,40 @@ async function runScenarios(target: Target): Promise<Run[]> {
 	runs.push({ ...one, records: await exportedRecords(target) });
 	runs.push(await runAtOnce(target, OUR_EXPORT.workflow, [{}, {}], 'export, 2 executions at once'));
 
-	const people = Array.from({ length: upserts }, (_, i) => ({ email: `bench${String(i).padStart(5, '0')}@example.com`, firstName: `Bench${i}` }));
-	runs.push(await runAtOnce(target, OUR_UPSERT.workflow, [{ items: people }], `${upserts} upserts, 1 execution`));
+	const people = Array.from({ length: upserts }, (_, i) => ({
+		email: `bench${String(i).padStart(5, '0')}@example.com`,
+		firstName: `Bench${i}`,
+	}));
+	runs.push(
+		await runAtOnce(
+			target,
+			OUR_UPSERT.workflow,
+			[{ items: people }],
+			`${upserts} upserts, 1 execution`,
+		),
+	);
 	const size = Math.ceil(upserts / UPSERT_SPLIT);
-	const parts = Array.from({ length: UPSERT_SPLIT }, (_, part) => ({ items: people.slice(part * size, (part + 1) * size) }));
-	runs.push(await runAtOnce(target, OUR_UPSERT.workflow, parts, `${upserts} upserts, ${UPSERT_SPLIT} executions of ${size} at once`));
+	const parts = Array.from({ length: UPSERT_SPLIT }, (_, part) => ({
+		items: people.slice(part * size, (part + 1) * size),
+	}));
+	runs.push(
+		await runAtOnce(
+			target,
+			OUR_UPSERT.workflow,
+			parts,
+			`${upserts} upserts, ${UPSERT_SPLIT} executions of ${size} at once`,
+		),
+	);
 	return runs;
 }
 
 async function inQueueMode(): Promise<Run[]> {
-	const cluster = await startQueueCluster({ name: 'bench-queue', workflows: WORKFLOWS, publish: WORKFLOWS.map((workflow) => workflow.id), workers: 2 });
+	const cluster = await startQueueCluster({
+		name: 'bench-queue',
+		workflows: WORKFLOWS,
+		publish: WORKFLOWS.map((workflow) => workflow.id),
+		workers: 2,
+	});
 	try {
 		return await runScenarios({
 			label: 'queue mode',
@@ -154,12 +210,22 @@ async function inQueueMode(): Promise<Run[]> {
 }
 
 async function inRegularMode(): Promise<Run[]> {
-	const instance = await prepareInstance({ dist: CURRENT_N8N, name: 'bench-regular', workflows: WORKFLOWS });
+	const instance = await prepareInstance({
+		dist: CURRENT_N8N,
+		name: 'bench-regular',
+		workflows: WORKFLOWS,
+	});
 	try {
 		for (const workflow of WORKFLOWS) await instance.n8n.publish(workflow.id);
 		await instance.n8n.start();
 		await instance.n8n.signIn();
-		return await runScenarios({ label: 'single n8n', sandbox: instance.sandbox, webhooks: instance.n8n, main: instance.n8n, ranOn: () => 'main' });
+		return await runScenarios({
+			label: 'single n8n',
+			sandbox: instance.sandbox,
+			webhooks: instance.n8n,
+			main: instance.n8n,
+			ranOn: () => 'main',
+		});
 	} finally {
 		await instance.stop();
 	}
@@ -172,7 +238,9 @@ function table(runs: Array<Run & { mode: string }>): string {
 	];
 	for (const run of runs) {
 		const records = run.records === undefined ? '' : ` (${run.records} records)`;
-		lines.push(`| ${run.mode} | ${run.scenario}${records} | ${(run.wallMs / 1000).toFixed(1)} s | ${run.requests} | ${run.maxInFlight} | ${run.ranOn} |`);
+		lines.push(
+			`| ${run.mode} | ${run.scenario}${records} | ${(run.wallMs / 1000).toFixed(1)} s | ${run.requests} | ${run.maxInFlight} | ${run.ranOn} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -183,7 +251,9 @@ function writeSection(body: string): void {
 	const file = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 	const section = `${START}\n${body}\n${END}`;
 	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-	const [before, rest] = current.includes(START) ? current.split(START) : [current.trimEnd() + '\n\n', END];
+	const [before, rest] = current.includes(START)
+		? current.split(START)
+		: [current.trimEnd() + '\n\n', END];
 	const after = rest.slice(rest.indexOf(END) + END.length);
 	fs.writeFileSync(file, `${before}${section}${after}`.trimEnd() + '\n');
 }
@@ -191,8 +261,12 @@ function writeSection(body: string): void {
 async function main(): Promise<void> {
 	const runs: Array<Run & { mode: string }> = [];
 	// Each mode has a sandbox of its own, seeded the same way.
-	for (const [mode, run] of [['queue mode', inQueueMode], ['single n8n', inRegularMode]] as const) {
-		for (const result of await run()) if (result.scenario !== 'warm-up') runs.push({ ...result, mode });
+	for (const [mode, run] of [
+		['queue mode', inQueueMode],
+		['single n8n', inRegularMode],
+	] as const) {
+		for (const result of await run())
+			if (result.scenario !== 'warm-up') runs.push({ ...result, mode });
 	}
 	const body = [
 		'## Queue mode',

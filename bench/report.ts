@@ -32,10 +32,12 @@ export interface BenchResults {
 	scenarios: ScenarioResult[];
 }
 
-const values = (side: SideResult, key: string) => side.runs.map((run) => run[key]).filter((value) => typeof value === 'number');
+const values = (side: SideResult, key: string) =>
+	side.runs.map((run) => run[key]).filter((value) => typeof value === 'number');
 const medianOf = (side: SideResult, key: string) => median(values(side, key));
 const maxOf = (side: SideResult, key: string) => Math.max(...values(side, key));
-const sumOf = (side: SideResult, key: string) => values(side, key).reduce((sum, value) => sum + value, 0);
+const sumOf = (side: SideResult, key: string) =>
+	values(side, key).reduce((sum, value) => sum + value, 0);
 
 function format(value: number, unit: MetricSpec['unit']): string {
 	if (!Number.isFinite(value)) return '–';
@@ -52,7 +54,12 @@ function format(value: number, unit: MetricSpec['unit']): string {
 }
 
 /** ours ÷ theirs, with what it means in words. */
-function ratio(ours: number, theirs: number, better: 'lower' | 'higher', unit: MetricSpec['unit']): string {
+function ratio(
+	ours: number,
+	theirs: number,
+	better: 'lower' | 'higher',
+	unit: MetricSpec['unit'],
+): string {
 	if (!Number.isFinite(ours) || !Number.isFinite(theirs) || theirs === 0 || ours === 0) return '–';
 	const value = ours / theirs;
 	if (better === 'higher' || unit !== 's') return `${value.toFixed(2)}`;
@@ -60,32 +67,58 @@ function ratio(ours: number, theirs: number, better: 'lower' | 'higher', unit: M
 }
 
 const oursOf = (scenario: ScenarioResult) => scenario.sides.filter((side) => side.role === 'ours');
-const theirsOf = (scenario: ScenarioResult) => scenario.sides.find((side) => side.role === 'theirs')!;
-const referenceOf = (scenario: ScenarioResult) => scenario.sides.find((side) => side.role === 'reference');
-const sideById = (results: BenchResults, id: string) => results.scenarios.find((scenario) => scenario.id === id);
+const theirsOf = (scenario: ScenarioResult) =>
+	scenario.sides.find((side) => side.role === 'theirs')!;
+const referenceOf = (scenario: ScenarioResult) =>
+	scenario.sides.find((side) => side.role === 'reference');
+const sideById = (results: BenchResults, id: string) =>
+	results.scenarios.find((scenario) => scenario.id === id);
 
 /** A scenario as rows of cells: one column per side, then ours/theirs ratios, then the limit rows. */
 function scenarioTable(scenario: ScenarioResult): string[][] {
 	const theirs = theirsOf(scenario);
 	const ours = oursOf(scenario);
 	const short = (side: SideResult) => side.label.split(',')[0].split(' (')[0];
-	const header = ['', ...scenario.sides.map((side) => `${side.role}: ${side.label}`), ...ours.map((side) => `${ours.length > 1 ? short(side) + ' ' : ''}ours/theirs`)];
+	const header = [
+		'',
+		...scenario.sides.map((side) => `${side.role}: ${side.label}`),
+		...ours.map((side) => `${ours.length > 1 ? short(side) + ' ' : ''}ours/theirs`),
+	];
 	const cell = (side: SideResult, metric: MetricSpec) =>
-		metric.kind === 'runs' ? `${sumOf(side, metric.key)} of ${side.runs.length} runs` : format(medianOf(side, metric.key), metric.unit);
+		metric.kind === 'runs'
+			? `${sumOf(side, metric.key)} of ${side.runs.length} runs`
+			: format(medianOf(side, metric.key), metric.unit);
 	const rows = scenario.metrics.map((metric) => [
 		metric.label,
 		...scenario.sides.map((side) => cell(side, metric)),
-		...ours.map((side) => (metric.better ? ratio(medianOf(side, metric.key), medianOf(theirs, metric.key), metric.better, metric.unit) : '')),
+		...ours.map((side) =>
+			metric.better
+				? ratio(
+						medianOf(side, metric.key),
+						medianOf(theirs, metric.key),
+						metric.better,
+						metric.unit,
+					)
+				: '',
+		),
 	]);
 	if (scenario.sides.some((side) => side.limit !== undefined)) {
 		const headline = scenario.metrics.find((metric) => metric.key === scenario.headline)!;
-		rows.push(['limit', ...scenario.sides.map((side) => (side.limit === undefined ? '–' : format(side.limit, headline.unit))), ...ours.map(() => '')]);
+		rows.push([
+			'limit',
+			...scenario.sides.map((side) =>
+				side.limit === undefined ? '–' : format(side.limit, headline.unit),
+			),
+			...ours.map(() => ''),
+		]);
 		// A side that did not finish the job has no time to compare with the limit.
 		const finished = (side: SideResult) => side.runs.every((run) => run.completed !== 0);
 		rows.push([
 			`${headline.label}: of limit`,
 			...scenario.sides.map((side) =>
-				side.limit === undefined || !finished(side) ? '–' : `${Math.round((side.limit / medianOf(side, headline.key)) * 100)} %`,
+				side.limit === undefined || !finished(side)
+					? '–'
+					: `${Math.round((side.limit / medianOf(side, headline.key)) * 100)} %`,
 			),
 			...ours.map(() => ''),
 		]);
@@ -112,8 +145,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 			target: 'export at least 4× faster than the HTTP Request node',
 			measured: `${speedup.toFixed(1)}× (node time ${format(medianOf(ours, 'nodeS'), 's')} against ${format(medianOf(theirs, 'nodeS'), 's')})`,
 			met: speedup >= 4,
-			whyMissed:
-				`Both sides wait on the same ${LATENCY_MS} ms per request; ours asks ${OUR_EXPORT_CONCURRENCY} pages at a time (after the first, which tells the total), theirs one. The best ratio is then a little under ${OUR_EXPORT_CONCURRENCY}×, so the margin is thin: n8n's own time per page and a busy machine take it away first.`,
+			whyMissed: `Both sides wait on the same ${LATENCY_MS} ms per request; ours asks ${OUR_EXPORT_CONCURRENCY} pages at a time (after the first, which tells the total), theirs one. The best ratio is then a little under ${OUR_EXPORT_CONCURRENCY}×, so the margin is thin: n8n's own time per page and a busy machine take it away first.`,
 		});
 		const ofLimit = (ours.limit ?? NaN) / medianOf(ours, 'nodeS');
 		const plain = referenceOf(exported);
@@ -126,7 +158,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 		});
 		const rss = medianOf(ours, 'peakRssMB') / medianOf(theirs, 'peakRssMB');
 		// n8n's own footprint (some 700 MB) dominates the peak, so the growth during the export is shown too.
-		const growth = (side: SideResult) => median(side.runs.map((run) => run.peakRssMB - run.rssBeforeMB));
+		const growth = (side: SideResult) =>
+			median(side.runs.map((run) => run.peakRssMB - run.rssBeforeMB));
 		checks.push({
 			target: "n8n's peak RSS during the export at most 2× the HTTP Request workflow's",
 			measured: `${rss.toFixed(2)}× (${format(medianOf(ours, 'peakRssMB'), 'MB')} against ${format(medianOf(theirs, 'peakRssMB'), 'MB')}); growth during the export ${(growth(ours) / growth(theirs)).toFixed(2)}× (${format(growth(ours), 'MB')} against ${format(growth(theirs), 'MB')})`,
@@ -153,7 +186,8 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 			target: 'no stamp applied twice under 5xx (every failed item reported)',
 			measured: `at most ${maxOf(ours, 'appliedTwice')} applied twice in a run; failed items reported = 5xx answers in ${ours.runs.length - unreported} of ${ours.runs.length} runs`,
 			met: maxOf(ours, 'appliedTwice') === 0 && unreported === 0,
-			whyMissed: 'A stamp addition was sent again after an ambiguous failure, or a failure was not reported: a bug to fix.',
+			whyMissed:
+				'A stamp addition was sent again after an ambiguous failure, or a failure was not reported: a bug to fix.',
 		});
 	}
 	const byEngine = [
@@ -171,7 +205,10 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 			const share = rate(ours) / rate(generic);
 			const underLegacy = legacyHooks?.sides.find((side) => side.label === ours.label);
 			const legacyGeneric = legacyHooks && referenceOf(legacyHooks);
-			const legacyShare = underLegacy && legacyGeneric ? ` With the legacy engine in the same run the same trigger reached ${(rate(underLegacy) / rate(legacyGeneric)).toFixed(2)}× the generic Webhook node (${format(rate(underLegacy), '/s')} against ${format(rate(legacyGeneric), '/s')}).` : '';
+			const legacyShare =
+				underLegacy && legacyGeneric
+					? ` With the legacy engine in the same run the same trigger reached ${(rate(underLegacy) / rate(legacyGeneric)).toFixed(2)}× the generic Webhook node (${format(rate(underLegacy), '/s')} against ${format(rate(legacyGeneric), '/s')}).`
+					: '';
 			checks.push({
 				target: `${ours.label.split(' (')[0]}: webhook throughput at least 0.9× the generic Webhook node's, with ${engine}`,
 				measured: `${share.toFixed(2)}× (${format(rate(ours), '/s')} against ${format(rate(generic), '/s')}); ${(rate(ours) / rate(checked)).toFixed(2)}× the Webhook node checking the secret with Header Auth (${format(rate(checked), '/s')})`,
@@ -190,7 +227,8 @@ const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ?
 
 function markdownTable(rows: string[][]): string {
 	const [header, ...body] = rows;
-	const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+	const line = (cells: string[]) =>
+		`| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
 	return [line(header), line(header.map(() => '---')), ...body.map(line)].join('\n');
 }
 
@@ -313,10 +351,12 @@ export function printSummary(results: BenchResults, log: (line: string) => void)
 		log(`\n${scenario.title} (${scenario.conditions})`);
 		const rows = scenarioTable(scenario);
 		const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-		for (const row of rows) log('  ' + row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
+		for (const row of rows)
+			log('  ' + row.map((cell, column) => cell.padEnd(widths[column])).join('  '));
 	}
 	log('\nTargets:');
-	for (const check of checkTargets(results)) log(`  [${check.met ? 'met   ' : 'MISSED'}] ${check.target}: ${check.measured}`);
+	for (const check of checkTargets(results))
+		log(`  [${check.met ? 'met   ' : 'MISSED'}] ${check.target}: ${check.measured}`);
 }
 
 /** Writes a file through a temporary one, so that an interrupted run leaves the previous file whole. */
@@ -334,7 +374,9 @@ function existingQueueSection(file: string): string | undefined {
 	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 	const start = current.indexOf(QUEUE_SECTION_START);
 	const end = current.indexOf(QUEUE_SECTION_END, start);
-	return start >= 0 && end > start ? current.slice(start, end + QUEUE_SECTION_END.length) : undefined;
+	return start >= 0 && end > start
+		? current.slice(start, end + QUEUE_SECTION_END.length)
+		: undefined;
 }
 
 export const resultsFile = (root: string) => path.join(root, 'bench', 'results', 'results.json');
@@ -348,16 +390,36 @@ export function writeReport(results: BenchResults, root: string): string[] {
 	writeAtomically(files.json, JSON.stringify(results, null, '\t') + '\n');
 	writeAtomically(files.chart, renderChart(results));
 	const queueSection = existingQueueSection(files.markdown);
-	writeAtomically(files.markdown, renderMarkdown(results, path.relative(root, files.chart)) + (queueSection ? `\n${queueSection}\n` : ''));
+	writeAtomically(
+		files.markdown,
+		renderMarkdown(results, path.relative(root, files.chart)) +
+			(queueSection ? `\n${queueSection}\n` : ''),
+	);
 	return Object.values(files);
 }
 
 // --- The chart: one panel per scenario, a bar per side (the headline metric's median), its limit marked.
 
-const CHART = { width: 860, labelWidth: 330, barArea: 400, barHeight: 18, gap: 8, panelGap: 22, titleHeight: 22 };
-const COLOURS = { ours: '#2f7d4f', theirs: '#9aa0a6', reference: '#d5d8dc', limit: '#c0392b', text: '#202124', muted: '#5f6368' };
+const CHART = {
+	width: 860,
+	labelWidth: 330,
+	barArea: 400,
+	barHeight: 18,
+	gap: 8,
+	panelGap: 22,
+	titleHeight: 22,
+};
+const COLOURS = {
+	ours: '#2f7d4f',
+	theirs: '#9aa0a6',
+	reference: '#d5d8dc',
+	limit: '#c0392b',
+	text: '#202124',
+	muted: '#5f6368',
+};
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function renderChart(results: BenchResults): string {
 	const parts: string[] = [];
@@ -365,7 +427,9 @@ export function renderChart(results: BenchResults): string {
 	for (const scenario of results.scenarios) {
 		const metric = scenario.metrics.find((candidate) => candidate.key === scenario.headline)!;
 		const bars = scenario.sides.map((side) => ({ side, value: medianOf(side, metric.key) }));
-		const scale = Math.max(...bars.map((bar) => bar.value), ...scenario.sides.map((side) => side.limit ?? 0)) || 1;
+		const scale =
+			Math.max(...bars.map((bar) => bar.value), ...scenario.sides.map((side) => side.limit ?? 0)) ||
+			1;
 		const direction = metric.better === 'higher' ? 'higher is better' : 'lower is better';
 		parts.push(
 			`<text x="10" y="${y + 15}" font-size="14" font-weight="bold" fill="${COLOURS.text}">${escapeXml(scenario.title)}</text>`,

@@ -25,7 +25,14 @@ import type { BenchResults } from './report';
 import { printSummary, resultsFile, writeReport } from './report';
 import type { BenchContext, ScenarioResult } from './scenarios';
 import { SCENARIOS } from './scenarios';
-import { exportSides, httpCredentials, reviewRequestSides, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
+import {
+	exportSides,
+	httpCredentials,
+	reviewRequestSides,
+	stampSides,
+	upsertSides,
+	WEBHOOK_SIDES,
+} from './workflows';
 
 const MAX_ROUNDS = 20;
 
@@ -43,12 +50,18 @@ function parseOptions(args: string[]): Options {
 		if (name === '--rounds') {
 			options.rounds = Number(value);
 			i++;
-			if (!Number.isInteger(options.rounds) || options.rounds < 1 || options.rounds > MAX_ROUNDS) throw new Error(`--rounds takes 1 to ${MAX_ROUNDS}`);
+			if (!Number.isInteger(options.rounds) || options.rounds < 1 || options.rounds > MAX_ROUNDS)
+				throw new Error(`--rounds takes 1 to ${MAX_ROUNDS}`);
 		} else if (name === '--only') {
 			options.only = String(value ?? '').split(',');
 			i++;
-			const unknown = options.only.filter((id) => !SCENARIOS.some((scenario) => scenario.id === id));
-			if (unknown.length) throw new Error(`Unknown scenario ${unknown.join(', ')}; there are ${SCENARIOS.map((scenario) => scenario.id).join(', ')}`);
+			const unknown = options.only.filter(
+				(id) => !SCENARIOS.some((scenario) => scenario.id === id),
+			);
+			if (unknown.length)
+				throw new Error(
+					`Unknown scenario ${unknown.join(', ')}; there are ${SCENARIOS.map((scenario) => scenario.id).join(', ')}`,
+				);
 		} else if (name === '--no-write') {
 			options.write = false;
 		} else if (name === '--report-only') {
@@ -62,7 +75,12 @@ function parseOptions(args: string[]): Options {
 
 /** Every workflow the scenarios run, imported once. */
 function benchWorkflows(sandbox: Sandbox): object[] {
-	return [exportSides(sandbox), upsertSides(sandbox), stampSides(sandbox), reviewRequestSides(sandbox)]
+	return [
+		exportSides(sandbox),
+		upsertSides(sandbox),
+		stampSides(sandbox),
+		reviewRequestSides(sandbox),
+	]
 		.flatMap((sides) => [sides.ours.workflow, sides.theirs.workflow])
 		.concat(WEBHOOK_SIDES.map((side) => side.workflow));
 }
@@ -81,17 +99,25 @@ async function main(): Promise<void> {
 		const results = JSON.parse(fs.readFileSync(resultsFile(PROJECT_ROOT), 'utf8')) as BenchResults;
 		printSummary(results, log);
 		const written = writeReport(results, PROJECT_ROOT);
-		log(`\nWrote ${written.map((file) => path.relative(PROJECT_ROOT, file)).join(', ')} from the results of ${results.startedAt}`);
+		log(
+			`\nWrote ${written.map((file) => path.relative(PROJECT_ROOT, file)).join(', ')} from the results of ${results.startedAt}`,
+		);
 		return;
 	}
 
 	log(`Preparing n8n ${n8nVersion(CURRENT_N8N)} and the sandbox...`);
-	const instance = await prepareInstance({ dist: CURRENT_N8N, name: 'bench', credentials: httpCredentials, workflows: benchWorkflows });
+	const instance = await prepareInstance({
+		dist: CURRENT_N8N,
+		name: 'bench',
+		credentials: httpCredentials,
+		workflows: benchWorkflows,
+	});
 	const { n8n, sandbox } = instance;
 	try {
 		await n8n.start();
 		await n8n.signIn();
-		for (const workflow of benchWorkflows(sandbox) as Array<{ id: string }>) await n8n.publishNow(workflow.id);
+		for (const workflow of benchWorkflows(sandbox) as Array<{ id: string }>)
+			await n8n.publishNow(workflow.id);
 
 		const urls = new Map<string, string>();
 		const ctx: BenchContext = {
@@ -112,7 +138,9 @@ async function main(): Promise<void> {
 		};
 
 		const scenarios: ScenarioResult[] = [];
-		for (const scenario of SCENARIOS.filter((candidate) => !options.only || options.only.includes(candidate.id))) {
+		for (const scenario of SCENARIOS.filter(
+			(candidate) => !options.only || options.only.includes(candidate.id),
+		)) {
 			const scenarioStarted = Date.now();
 			log(`\n${scenario.id}:`);
 			scenarios.push(await scenario.run(ctx));
@@ -151,6 +179,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-	console.error(error instanceof Error ? error.stack ?? error.message : error);
+	console.error(error instanceof Error ? (error.stack ?? error.message) : error);
 	process.exitCode = 1;
 });

@@ -15,7 +15,15 @@ import type { PlainExportResult, PlainExportSpec } from './plain-client';
 import type { RunOutcome } from './measure';
 import { outputItems, runOnce } from './measure';
 import type { ScenarioSides, Side, WebhookSide } from './workflows';
-import { exportSides, HTTP_BATCH, PAGE_SIZE, reviewRequestSides, stampSides, upsertSides, WEBHOOK_SIDES } from './workflows';
+import {
+	exportSides,
+	HTTP_BATCH,
+	PAGE_SIZE,
+	reviewRequestSides,
+	stampSides,
+	upsertSides,
+	WEBHOOK_SIDES,
+} from './workflows';
 import { ORDERS_PER_REQUEST } from '../nodes/Stamped/actions/reviewRequest/create.operation';
 import { ITEMS_AT_ONCE } from '../nodes/core/operation';
 
@@ -105,20 +113,33 @@ interface Contender {
  * Measures every contender once per round, rotating who goes first from round to round (so that none is
  * always measured on a machine warmed, or tired, by the others), and returns each one's runs.
  */
-async function alternate(ctx: BenchContext, scenario: string, contenders: Contender[]): Promise<Map<Contender, Array<Record<string, number>>>> {
-	const runs = new Map<Contender, Array<Record<string, number>>>(contenders.map((contender) => [contender, []]));
+async function alternate(
+	ctx: BenchContext,
+	scenario: string,
+	contenders: Contender[],
+): Promise<Map<Contender, Array<Record<string, number>>>> {
+	const runs = new Map<Contender, Array<Record<string, number>>>(
+		contenders.map((contender) => [contender, []]),
+	);
 	for (let round = 0; round < ctx.rounds; round++) {
 		for (const contender of rotated(contenders, round)) {
 			const figures = await contender.measure();
 			runs.get(contender)!.push(figures);
-			ctx.log(`  ${scenario}, round ${round + 1}/${ctx.rounds}, ${contender.name}: ${describe(figures)}`);
+			ctx.log(
+				`  ${scenario}, round ${round + 1}/${ctx.rounds}, ${contender.name}: ${describe(figures)}`,
+			);
 		}
 	}
 	return runs;
 }
 
 /** Both sides of a scenario, each measured by `measure`. */
-async function alternateSides(ctx: BenchContext, sides: ScenarioSides, scenario: string, measure: (side: Side) => Promise<Record<string, number>>) {
+async function alternateSides(
+	ctx: BenchContext,
+	sides: ScenarioSides,
+	scenario: string,
+	measure: (side: Side) => Promise<Record<string, number>>,
+) {
 	const ours = { name: 'ours', measure: () => measure(sides.ours) };
 	const theirs = { name: 'theirs', measure: () => measure(sides.theirs) };
 	const runs = await alternate(ctx, scenario, [ours, theirs]);
@@ -131,8 +152,19 @@ function describe(figures: Record<string, number>): string {
 		.join(', ');
 }
 
-async function run(ctx: BenchContext, side: Side, body: unknown, timeoutMs: number, sampleMemory = false): Promise<RunOutcome> {
-	return await runOnce(ctx.n8n, side, { url: await ctx.urlOf(side.workflow.id), body, timeoutMs, sampleMemory });
+async function run(
+	ctx: BenchContext,
+	side: Side,
+	body: unknown,
+	timeoutMs: number,
+	sampleMemory = false,
+): Promise<RunOutcome> {
+	return await runOnce(ctx.n8n, side, {
+		url: await ctx.urlOf(side.workflow.id),
+		body,
+		timeoutMs,
+		sampleMemory,
+	});
 }
 
 /** Records out, and how many of them repeat a customer already output (by e-mail). */
@@ -142,7 +174,11 @@ function records(outcome: RunOutcome, side: Side): { records: number; duplicates
 	return { records: items.length, duplicates: items.length - emails.size };
 }
 
-async function storeOf(ctx: BenchContext, customers: number, settings: Parameters<Sandbox['configure']>[0]): Promise<void> {
+async function storeOf(
+	ctx: BenchContext,
+	customers: number,
+	settings: Parameters<Sandbox['configure']>[0],
+): Promise<void> {
 	await ctx.sandbox.reset();
 	await ctx.sandbox.seed({ stampedCustomers: customers });
 	await ctx.sandbox.configure(settings);
@@ -161,7 +197,11 @@ async function plainExport(ctx: BenchContext): Promise<PlainExportResult> {
 		pageSize: PAGE_SIZE,
 		concurrency: OUR_EXPORT_CONCURRENCY,
 	};
-	const { stdout } = await runOrThrow(process.execPath, [PLAIN_CLIENT_SCRIPT, JSON.stringify(spec)], { timeoutMs: 120_000 });
+	const { stdout } = await runOrThrow(
+		process.execPath,
+		[PLAIN_CLIENT_SCRIPT, JSON.stringify(spec)],
+		{ timeoutMs: 120_000 },
+	);
 	return JSON.parse(stdout) as PlainExportResult;
 }
 
@@ -192,7 +232,12 @@ export const exportScenario: Scenario = {
 			measure: async () => {
 				await storeOf(ctx, CUSTOMERS, { latencyMs: LATENCY_MS });
 				const result = await plainExport(ctx);
-				return { nodeS: seconds(result.elapsedMs), requests: result.requests, records: result.records, duplicates: result.duplicates };
+				return {
+					nodeS: seconds(result.elapsedMs),
+					requests: result.requests,
+					records: result.records,
+					duplicates: result.duplicates,
+				};
 			},
 		};
 		const runs = await alternate(ctx, 'export', [ours, theirs, plain]);
@@ -212,8 +257,18 @@ export const exportScenario: Scenario = {
 				{ key: 'rssBeforeMB', label: 'n8n RSS before', unit: 'MB' },
 			],
 			sides: [
-				{ role: 'ours', label: sides.ours.label, limit: seconds((EXPORT_PAGES * LATENCY_MS) / OUR_EXPORT_CONCURRENCY), runs: runs.get(ours)! },
-				{ role: 'theirs', label: sides.theirs.label, limit: seconds((EXPORT_PAGES + 1) * LATENCY_MS), runs: runs.get(theirs)! },
+				{
+					role: 'ours',
+					label: sides.ours.label,
+					limit: seconds((EXPORT_PAGES * LATENCY_MS) / OUR_EXPORT_CONCURRENCY),
+					runs: runs.get(ours)!,
+				},
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: seconds((EXPORT_PAGES + 1) * LATENCY_MS),
+					runs: runs.get(theirs)!,
+				},
 				{
 					role: 'reference',
 					label: `a bare Node.js HTTP client, ${OUR_EXPORT_CONCURRENCY} pages at a time, no n8n`,
@@ -230,7 +285,11 @@ export const rateLimitScenario: Scenario = {
 	async run(ctx) {
 		const sides = exportSides(ctx.sandbox);
 		const runs = await alternateSides(ctx, sides, 'rate limit', async (side) => {
-			await storeOf(ctx, CUSTOMERS, { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT_PER_SECOND, rateLimitRetryAfterSeconds: null });
+			await storeOf(ctx, CUSTOMERS, {
+				latencyMs: LATENCY_MS,
+				requestsPerSecond: RATE_LIMIT_PER_SECOND,
+				rateLimitRetryAfterSeconds: null,
+			});
 			const outcome = await run(ctx, side, {}, 300_000);
 			const log = await ctx.sandbox.log();
 			const out = records(outcome, side);
@@ -261,8 +320,18 @@ export const rateLimitScenario: Scenario = {
 				{ key: 'answered429', label: '429 answers', unit: '' },
 			],
 			sides: [
-				{ role: 'ours', label: sides.ours.label, limit: EXPORT_PAGES / RATE_LIMIT_PER_SECOND, runs: runs.ours },
-				{ role: 'theirs', label: sides.theirs.label, limit: (EXPORT_PAGES + 1) / RATE_LIMIT_PER_SECOND, runs: runs.theirs },
+				{
+					role: 'ours',
+					label: sides.ours.label,
+					limit: EXPORT_PAGES / RATE_LIMIT_PER_SECOND,
+					runs: runs.ours,
+				},
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: (EXPORT_PAGES + 1) / RATE_LIMIT_PER_SECOND,
+					runs: runs.theirs,
+				},
 			],
 		};
 	},
@@ -271,23 +340,33 @@ export const rateLimitScenario: Scenario = {
 /** Per-item scenarios: ours sends up to ITEMS_AT_ONCE items at a time; theirs one batch a second, its requests all at once. */
 const PER_ITEM_LIMITS = {
 	ours: seconds((ITEMS * LATENCY_MS) / ITEMS_AT_ONCE),
-	theirs: seconds((Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS),
+	theirs: seconds(
+		(Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS,
+	),
 	text: `ours sends ${ITEMS_AT_ONCE} items at a time (each on another customer or pass): ${ITEMS} × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
 };
 
-const failedItems = (items: Array<Record<string, unknown>>) => items.filter((item) => item.error !== undefined && item.error !== null).length;
+const failedItems = (items: Array<Record<string, unknown>>) =>
+	items.filter((item) => item.error !== undefined && item.error !== null).length;
 
 export const upsertScenario: Scenario = {
 	id: 'upsert',
 	async run(ctx) {
 		const sides = upsertSides(ctx.sandbox);
-		const items = Array.from({ length: ITEMS }, (_, i) => ({ email: `upsert${String(i).padStart(5, '0')}@example.com`, firstName: `Bench ${i}` }));
+		const items = Array.from({ length: ITEMS }, (_, i) => ({
+			email: `upsert${String(i).padStart(5, '0')}@example.com`,
+			firstName: `Bench ${i}`,
+		}));
 		const runs = await alternateSides(ctx, sides, 'upserts', async (side) => {
 			await ctx.sandbox.reset();
 			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
 			const outcome = await run(ctx, side, { items }, 300_000);
 			const log = await ctx.sandbox.log();
-			const written = new Set(log.filter((entry) => entry.applied).map((entry) => String((entry.body as { email?: string }).email)));
+			const written = new Set(
+				log
+					.filter((entry) => entry.applied)
+					.map((entry) => String((entry.body as { email?: string }).email)),
+			);
 			return {
 				nodeS: seconds(outcome.nodeMs),
 				wallS: seconds(outcome.wallMs),
@@ -311,7 +390,12 @@ export const upsertScenario: Scenario = {
 			],
 			sides: [
 				{ role: 'ours', label: sides.ours.label, limit: PER_ITEM_LIMITS.ours, runs: runs.ours },
-				{ role: 'theirs', label: sides.theirs.label, limit: PER_ITEM_LIMITS.theirs, runs: runs.theirs },
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: PER_ITEM_LIMITS.theirs,
+					runs: runs.theirs,
+				},
 			],
 		};
 	},
@@ -328,12 +412,19 @@ export const stampScenario: Scenario = {
 			await ctx.sandbox.seed({ stempPasses: ITEMS });
 			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
 			await ctx.sandbox.inject(
-				faulty.map((item) => ({ vendor: 'stemp', kind: 500, phase: 'after', times: 1, path: `/walletpasses/${item.walletPassId}/stamps/add` })),
+				faulty.map((item) => ({
+					vendor: 'stemp',
+					kind: 500,
+					phase: 'after',
+					times: 1,
+					path: `/walletpasses/${item.walletPassId}/stamps/add`,
+				})),
 			);
 			const outcome = await run(ctx, side, { items }, 300_000);
 			const adds = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/stamps/add'));
 			const appliedPerPass = new Map<string, number>();
-			for (const entry of adds.filter((add) => add.applied)) appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
+			for (const entry of adds.filter((add) => add.applied))
+				appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
 			return {
 				nodeS: seconds(outcome.nodeMs),
 				wallS: seconds(outcome.wallMs),
@@ -361,7 +452,12 @@ export const stampScenario: Scenario = {
 			],
 			sides: [
 				{ role: 'ours', label: sides.ours.label, limit: PER_ITEM_LIMITS.ours, runs: runs.ours },
-				{ role: 'theirs', label: sides.theirs.label, limit: PER_ITEM_LIMITS.theirs, runs: runs.theirs },
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: PER_ITEM_LIMITS.theirs,
+					runs: runs.theirs,
+				},
 			],
 		};
 	},
@@ -380,15 +476,21 @@ export const reviewRequestScenario: Scenario = {
 			await ctx.sandbox.reset();
 			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
 			const outcome = await run(ctx, side, { items }, 300_000);
-			const log = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/survey/reviews/bulk'));
+			const log = (await ctx.sandbox.log()).filter((entry) =>
+				entry.path.endsWith('/survey/reviews/bulk'),
+			);
 			const answered = log.filter((entry) => entry.status === 200);
-			const ordersSent = answered.flatMap((entry) => (Array.isArray(entry.body) ? (entry.body as Array<{ orderNumber?: unknown }>) : []));
+			const ordersSent = answered.flatMap((entry) =>
+				Array.isArray(entry.body) ? (entry.body as Array<{ orderNumber?: unknown }>) : [],
+			);
 			return {
 				nodeS: seconds(outcome.nodeMs),
 				wallS: seconds(outcome.wallMs),
 				requests: log.length,
 				ordersQueued: new Set(ordersSent.map((order) => String(order.orderNumber))).size,
-				failedItems: failedItems(outcome.status === 'success' ? outputItems(outcome, side.outputNode) : []),
+				failedItems: failedItems(
+					outcome.status === 'success' ? outputItems(outcome, side.outputNode) : [],
+				),
 			};
 		});
 		const ourRequests = Math.ceil(REVIEW_REQUEST_ORDERS / ORDERS_PER_REQUEST);
@@ -407,8 +509,18 @@ export const reviewRequestScenario: Scenario = {
 				{ key: 'failedItems', label: 'failed items', unit: '' },
 			],
 			sides: [
-				{ role: 'ours', label: sides.ours.label, limit: seconds(ourRequests * LATENCY_MS), runs: runs.ours },
-				{ role: 'theirs', label: sides.theirs.label, limit: seconds((theirBatches - 1) * HTTP_BATCH.batchInterval + LATENCY_MS), runs: runs.theirs },
+				{
+					role: 'ours',
+					label: sides.ours.label,
+					limit: seconds(ourRequests * LATENCY_MS),
+					runs: runs.ours,
+				},
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: seconds((theirBatches - 1) * HTTP_BATCH.batchInterval + LATENCY_MS),
+					runs: runs.theirs,
+				},
 			],
 		};
 	},
@@ -417,7 +529,9 @@ export const reviewRequestScenario: Scenario = {
 const LOAD_SCRIPT = path.join(__dirname, 'load.js');
 
 async function sendLoad(spec: LoadSpec): Promise<LoadResult> {
-	const { stdout } = await runOrThrow(process.execPath, [LOAD_SCRIPT, JSON.stringify(spec)], { timeoutMs: spec.timeLimitMs + 60_000 });
+	const { stdout } = await runOrThrow(process.execPath, [LOAD_SCRIPT, JSON.stringify(spec)], {
+		timeoutMs: spec.timeLimitMs + 60_000,
+	});
 	return JSON.parse(stdout) as LoadResult;
 }
 
@@ -428,7 +542,11 @@ interface ExecutionCount {
 }
 
 /** How many executions of a workflow with ids above `afterId` started and finished, and when the last stopped. */
-async function executionsAfter(ctx: BenchContext, workflowId: string, afterId: number): Promise<ExecutionCount> {
+async function executionsAfter(
+	ctx: BenchContext,
+	workflowId: string,
+	afterId: number,
+): Promise<ExecutionCount> {
 	const [row] = await queryDatabase<ExecutionCount>(
 		ctx.n8n,
 		`SELECT COUNT(*) AS started, COUNT(stoppedAt) AS finished, MAX(stoppedAt) AS lastStoppedAt
@@ -439,12 +557,17 @@ async function executionsAfter(ctx: BenchContext, workflowId: string, afterId: n
 }
 
 async function lastExecutionId(ctx: BenchContext, workflowId: string): Promise<number> {
-	const [row] = await queryDatabase<{ id: number | null }>(ctx.n8n, 'SELECT MAX(CAST(id AS INTEGER)) AS id FROM execution_entity WHERE workflowId = ?', [workflowId]);
+	const [row] = await queryDatabase<{ id: number | null }>(
+		ctx.n8n,
+		'SELECT MAX(CAST(id AS INTEGER)) AS id FROM execution_entity WHERE workflowId = ?',
+		[workflowId],
+	);
 	return row.id ?? 0;
 }
 
 /** A timestamp n8n stored: SQLite keeps UTC text without a zone, Postgres answers with an ISO time. */
-export const databaseTime = (text: string) => Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
+export const databaseTime = (text: string) =>
+	Date.parse(text.includes('T') ? text : `${text.replace(' ', 'T')}Z`);
 
 /**
  * n8n 2.x evaluates expressions in an isolate (`N8N_EXPRESSION_ENGINE=vm`, the default) and, while it handles
@@ -467,13 +590,28 @@ function webhookScenario(id: string, title: string, engineEnv?: Record<string, s
 	};
 }
 
-async function measureWebhooks(ctx: BenchContext, id: string, title: string): Promise<ScenarioResult> {
-	const secrets = { stamped: SANDBOX_KEYS.stampedWebhookSecret, stemp: SANDBOX_KEYS.stempWebhookSigningSecret };
+async function measureWebhooks(
+	ctx: BenchContext,
+	id: string,
+	title: string,
+): Promise<ScenarioResult> {
+	const secrets = {
+		stamped: SANDBOX_KEYS.stampedWebhookSecret,
+		stemp: SANDBOX_KEYS.stempWebhookSigningSecret,
+	};
 	const load = async (side: WebhookSide, runId: string, count: number) => {
 		const workflowId = side.workflow.id;
 		const before = await lastExecutionId(ctx, workflowId);
 		const url = await ctx.urlOf(workflowId);
-		const result = await sendLoad({ url, delivery: side.delivery, count, concurrency: LOAD_CONCURRENCY, timeLimitMs: LOAD_TIME_LIMIT_MS, runId, secrets });
+		const result = await sendLoad({
+			url,
+			delivery: side.delivery,
+			count,
+			concurrency: LOAD_CONCURRENCY,
+			timeLimitMs: LOAD_TIME_LIMIT_MS,
+			runId,
+			secrets,
+		});
 		// Executions run on after the answer: wait until every accepted delivery's has stopped, so that none
 		// is still running while the next side is measured.
 		const done = await waitFor(
@@ -494,13 +632,16 @@ async function measureWebhooks(ctx: BenchContext, id: string, title: string): Pr
 		side,
 		measure: async () => {
 			const { result, done } = await load(side, `run-${Date.now()}`, DELIVERIES);
-			const lastStopped = done.lastStoppedAt ? databaseTime(done.lastStoppedAt) : result.startedAt + result.elapsedMs;
+			const lastStopped = done.lastStoppedAt
+				? databaseTime(done.lastStoppedAt)
+				: result.startedAt + result.elapsedMs;
 			return {
 				deliveriesPerS: result.accepted / seconds(result.elapsedMs),
 				accepted: result.accepted,
 				refused: result.sent - result.accepted,
 				executionsStarted: done.started,
-				executionsPerS: done.finished / seconds(Math.max(lastStopped - result.startedAt, result.elapsedMs)),
+				executionsPerS:
+					done.finished / seconds(Math.max(lastStopped - result.startedAt, result.elapsedMs)),
 			};
 		},
 	}));
@@ -509,16 +650,26 @@ async function measureWebhooks(ctx: BenchContext, id: string, title: string): Pr
 		id,
 		title,
 		conditions: `up to ${DELIVERIES} distinct deliveries per run (at most ${LOAD_TIME_LIMIT_MS / 1000} s) from a load generator on 127.0.0.1, ${LOAD_CONCURRENCY} at a time over kept-alive connections; each workflow is its trigger alone, answering at once`,
-		limitText: "none from the setup: every delivery goes through n8n's own webhook handling, so n8n's Webhook node is the measure",
+		limitText:
+			"none from the setup: every delivery goes through n8n's own webhook handling, so n8n's Webhook node is the measure",
 		headline: 'deliveriesPerS',
 		metrics: [
 			{ key: 'deliveriesPerS', label: 'deliveries/s accepted', unit: '/s', better: 'higher' },
 			{ key: 'accepted', label: 'accepted', unit: '' },
 			{ key: 'refused', label: 'not accepted', unit: '' },
 			{ key: 'executionsStarted', label: 'executions started', unit: '' },
-			{ key: 'executionsPerS', label: 'executions finished per second', unit: '/s', better: 'higher' },
+			{
+				key: 'executionsPerS',
+				label: 'executions finished per second',
+				unit: '/s',
+				better: 'higher',
+			},
 		],
-		sides: contenders.map((contender) => ({ role: contender.side.role, label: contender.side.label, runs: runs.get(contender)! })),
+		sides: contenders.map((contender) => ({
+			role: contender.side.role,
+			label: contender.side.label,
+			runs: runs.get(contender)!,
+		})),
 	};
 }
 
@@ -529,5 +680,9 @@ export const SCENARIOS: Scenario[] = [
 	stampScenario,
 	reviewRequestScenario,
 	webhookScenario('webhooks', "Webhook deliveries per second (n8n's default expression engine)"),
-	webhookScenario('webhooksLegacyEngine', 'Webhook deliveries per second (N8N_EXPRESSION_ENGINE=legacy)', LEGACY_ENGINE),
+	webhookScenario(
+		'webhooksLegacyEngine',
+		'Webhook deliveries per second (N8N_EXPRESSION_ENGINE=legacy)',
+		LEGACY_ENGINE,
+	),
 ];

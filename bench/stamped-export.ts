@@ -7,7 +7,11 @@
  *   npm run bench:export -- 5000 50 (customers, latency in ms)
  */
 import { FakeApi } from '../test/fake-api/server';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../test/fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../test/fake-api/stamped-v2';
 import { loadPackage, runNode } from '../test/harness/engine';
 import { MAX_PAGE_SIZE as PAGE_SIZE } from '../nodes/core/paging';
 import { DEFAULT_CONCURRENCY } from '../nodes/Stamped/transport';
@@ -32,9 +36,19 @@ async function exportOnce(api: FakeApi, concurrency: number) {
 	const started = process.hrtime.bigint();
 	const result = await runNode({
 		type: 'stamped',
-		parameters: { resource: 'customer', operation: 'getAll', returnAll: true, options: { concurrency } },
+		parameters: {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			options: { concurrency },
+		},
 		credentials: {
-			stampedApi: { publicKey: STAMPED_PUBLIC_KEY, privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl },
+			stampedApi: {
+				publicKey: STAMPED_PUBLIC_KEY,
+				privateKey: STAMPED_PRIVATE_KEY,
+				storeHash: STAMPED_STORE_HASH,
+				baseUrl: api.stampedUrl,
+			},
 		},
 	});
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -68,9 +82,13 @@ async function main() {
 	await exportOnce(api, DEFAULT_CONCURRENCY);
 	api.latencyMs = latencyMs;
 
-	console.log(`Stamped Get Many customers, Return All: ${customers} customers, ${latencyMs} ms latency per request, pages of ${PAGE_SIZE}`);
+	console.log(
+		`Stamped Get Many customers, Return All: ${customers} customers, ${latencyMs} ms latency per request, pages of ${PAGE_SIZE}`,
+	);
 	console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
-	console.log('concurrency | wall time | limit (pages x latency / concurrency) | of limit | requests | records | duplicates | RSS before -> peak | peak heap');
+	console.log(
+		'concurrency | wall time | limit (pages x latency / concurrency) | of limit | requests | records | duplicates | RSS before -> peak | peak heap',
+	);
 	for (const concurrency of [1, DEFAULT_CONCURRENCY, 10]) {
 		const run = await exportOnce(api, concurrency);
 		console.log(

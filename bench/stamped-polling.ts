@@ -7,7 +7,11 @@
  *   npm run bench:polling -- 50000 50  (reviews, latency in ms)
  */
 import { FakeApi } from '../test/fake-api/server';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../test/fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../test/fake-api/stamped-v2';
 import { PollerUnderTest } from '../test/harness/poll';
 
 const reviews = Number(process.argv[2] ?? 10_000);
@@ -18,14 +22,27 @@ async function main() {
 	const api = await new FakeApi().start();
 	api.stamped.dashboard.seed(reviews);
 	api.latencyMs = latencyMs;
-	const node = new PollerUnderTest('stampedPollingTrigger', { event: 'review.created' }, {
-		stampedApi: { publicKey: STAMPED_PUBLIC_KEY, privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl },
-	});
+	const node = new PollerUnderTest(
+		'stampedPollingTrigger',
+		{ event: 'review.created' },
+		{
+			stampedApi: {
+				publicKey: STAMPED_PUBLIC_KEY,
+				privateKey: STAMPED_PRIVATE_KEY,
+				storeHash: STAMPED_STORE_HASH,
+				baseUrl: api.stampedUrl,
+			},
+		},
+	);
 	await node.poll(); // activation: records the watermark
 	await node.poll(); // warm-up
 
-	console.log(`Stamped Polling Trigger, review.created: ${reviews} reviews in the store, ${latencyMs} ms latency per request`);
-	console.log('| new reviews per poll | requests per poll | time per poll (median of 5) | emitted |');
+	console.log(
+		`Stamped Polling Trigger, review.created: ${reviews} reviews in the store, ${latencyMs} ms latency per request`,
+	);
+	console.log(
+		'| new reviews per poll | requests per poll | time per poll (median of 5) | emitted |',
+	);
 	console.log('|---|---|---|---|');
 	for (const fresh of [0, 3, 10, 250]) {
 		const times: number[] = [];
@@ -39,7 +56,8 @@ async function main() {
 			times.push(Number(process.hrtime.bigint() - started) / 1e6);
 			requests = Math.max(requests, api.log.length);
 			emitted = items?.length ?? 0;
-			if (emitted !== fresh) throw new Error(`expected ${fresh} reviews, the poll emitted ${emitted}`);
+			if (emitted !== fresh)
+				throw new Error(`expected ${fresh} reviews, the poll emitted ${emitted}`);
 		}
 		const median = times.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
 		console.log(`| ${fresh} | ${requests} | ${median.toFixed(0)} ms | ${emitted} |`);

@@ -8,20 +8,36 @@
 import { MAX_PAGE_SIZE } from '../nodes/core/paging';
 import type { Sandbox } from '../e2e/src/sandbox';
 import type { NodeSpec, WorkflowJson } from '../e2e/tests/support/workflows';
-import { chainWorkflow, stamped, stemp, vendorTriggerWorkflow } from '../e2e/tests/support/workflows';
+import {
+	chainWorkflow,
+	stamped,
+	stemp,
+	vendorTriggerWorkflow,
+} from '../e2e/tests/support/workflows';
 import { SANDBOX_KEYS } from '../test/fake-api/sandbox';
 
 /** The generic credentials the HTTP Request nodes use: the sandbox's own keys. */
 const BASIC_AUTH = { id: 'benchStampedBasicAuth', name: 'Stamped sandbox (Basic Auth)' };
 const BEARER_AUTH = { id: 'benchStempBearerAuth', name: 'stemp sandbox (Bearer Auth)' };
 /** What a Webhook node checks a Stamped delivery with: the secret Stamped sends verbatim in a header. */
-const HEADER_AUTH = { id: 'benchStampedWebhookHeaderAuth', name: 'Stamped webhook secret (Header Auth)' };
+const HEADER_AUTH = {
+	id: 'benchStampedWebhookHeaderAuth',
+	name: 'Stamped webhook secret (Header Auth)',
+};
 
 export function httpCredentials(): object[] {
 	return [
-		{ ...BASIC_AUTH, type: 'httpBasicAuth', data: { user: SANDBOX_KEYS.stamped.publicKey, password: SANDBOX_KEYS.stamped.privateKey } },
+		{
+			...BASIC_AUTH,
+			type: 'httpBasicAuth',
+			data: { user: SANDBOX_KEYS.stamped.publicKey, password: SANDBOX_KEYS.stamped.privateKey },
+		},
 		{ ...BEARER_AUTH, type: 'httpBearerAuth', data: { token: SANDBOX_KEYS.stemp.apiToken } },
-		{ ...HEADER_AUTH, type: 'httpHeaderAuth', data: { name: 'X-Stamped-Webhook-Secret', value: SANDBOX_KEYS.stampedWebhookSecret } },
+		{
+			...HEADER_AUTH,
+			type: 'httpHeaderAuth',
+			data: { name: 'X-Stamped-Webhook-Secret', value: SANDBOX_KEYS.stampedWebhookSecret },
+		},
 	];
 }
 
@@ -33,9 +49,17 @@ type NodeSettings = Pick<NodeSpec, 'retryOnFail' | 'maxTries' | 'waitBetweenTrie
 /** n8n's own defaults when Batching is added to an HTTP Request node: 50 items per batch, a batch a second. */
 export const HTTP_BATCH = { batchSize: 50, batchInterval: 1000 };
 /** Retry On Fail as a user expecting 429s sets it: n8n's most patient values (5 tries, 5 s apart). */
-export const HTTP_RETRY_EXPORT: NodeSettings = { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 };
+export const HTTP_RETRY_EXPORT: NodeSettings = {
+	retryOnFail: true,
+	maxTries: 5,
+	waitBetweenTries: 5000,
+};
 /** Retry On Fail at n8n's defaults (3 tries, 1 s apart), for per-item writes. */
-export const HTTP_RETRY_WRITES: NodeSettings = { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 };
+export const HTTP_RETRY_WRITES: NodeSettings = {
+	retryOnFail: true,
+	maxTries: 3,
+	waitBetweenTries: 1000,
+};
 /** Continue On Fail: a failed item becomes an item carrying the error, the others go on. */
 const CONTINUE_ON_FAIL: NodeSettings = { onError: 'continueRegularOutput' };
 
@@ -56,19 +80,36 @@ function start(path: string): NodeSpec {
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		webhookId: `bench-${path}`,
-		parameters: { httpMethod: 'POST', path: `bench-${path}`, responseMode: 'onReceived', responseData: 'noData', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path: `bench-${path}`,
+			responseMode: 'onReceived',
+			responseData: 'noData',
+			options: {},
+		},
 	};
 }
 
 function splitOut(name: string, field: string): NodeSpec {
-	return { name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} } };
+	return {
+		name,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
+	};
 }
 
 /** The items a per-item scenario sends in the trigger's body (`{items: [...]}`), one item each. */
 const ONE_ITEM_EACH = splitOut('One item each', 'body.items');
 
-function httpRequest(name: string, parameters: Record<string, unknown>, settings: NodeSettings, credential: 'basic' | 'bearer'): NodeSpec {
-	const [type, ref] = credential === 'basic' ? ['httpBasicAuth', BASIC_AUTH] : ['httpBearerAuth', BEARER_AUTH];
+function httpRequest(
+	name: string,
+	parameters: Record<string, unknown>,
+	settings: NodeSettings,
+	credential: 'basic' | 'bearer',
+): NodeSpec {
+	const [type, ref] =
+		credential === 'basic' ? ['httpBasicAuth', BASIC_AUTH] : ['httpBearerAuth', BEARER_AUTH];
 	return {
 		name,
 		type: 'n8n-nodes-base.httpRequest',
@@ -90,13 +131,26 @@ export interface ScenarioSides {
 }
 
 /** Ours for the export: every Stamped customer, Return All with the default concurrency. */
-export const OUR_EXPORT = side('Stamped, Get Many customers, Return All', 'export-ours', [stamped('Stamped', { resource: 'customer', operation: 'getAll', returnAll: true })], ['Stamped']);
+export const OUR_EXPORT = side(
+	'Stamped, Get Many customers, Return All',
+	'export-ours',
+	[stamped('Stamped', { resource: 'customer', operation: 'getAll', returnAll: true })],
+	['Stamped'],
+);
 
 /** Ours for the upserts: one customer create-or-update per item of the delivery's `items`. */
 export const OUR_UPSERT = side(
 	'Stamped, Create or Update customer',
 	'upsert-ours',
-	[ONE_ITEM_EACH, stamped('Stamped', { resource: 'customer', operation: 'upsert', email: '={{ $json.email }}', additionalFields: { firstName: '={{ $json.firstName }}' } })],
+	[
+		ONE_ITEM_EACH,
+		stamped('Stamped', {
+			resource: 'customer',
+			operation: 'upsert',
+			email: '={{ $json.email }}',
+			additionalFields: { firstName: '={{ $json.firstName }}' },
+		}),
+	],
 	['Stamped'],
 );
 
@@ -118,7 +172,9 @@ export function exportSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides
 						pagination: {
 							pagination: {
 								paginationMode: 'updateAParameterInEachRequest',
-								parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
+								parameters: {
+									parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+								},
 								paginationCompleteWhen: 'other',
 								completeExpression: `={{ $response.body.data.length < ${PAGE_SIZE} }}`,
 							},
@@ -151,7 +207,12 @@ export function upsertSides(sandbox: Pick<Sandbox, 'stampedUrl'>): ScenarioSides
 					sendBody: true,
 					contentType: 'json',
 					specifyBody: 'keypair',
-					bodyParameters: { parameters: [{ name: 'email', value: '={{ $json.email }}' }, { name: 'firstName', value: '={{ $json.firstName }}' }] },
+					bodyParameters: {
+						parameters: [
+							{ name: 'email', value: '={{ $json.email }}' },
+							{ name: 'firstName', value: '={{ $json.firstName }}' },
+						],
+					},
 					options: { batching: { batch: HTTP_BATCH } },
 				},
 				HTTP_RETRY_WRITES,
@@ -173,7 +234,13 @@ export function reviewRequestSides(sandbox: Pick<Sandbox, 'stampedUrl'>): Scenar
 		'reviewRequests-ours',
 		[
 			ONE_ITEM_EACH,
-			stamped('Stamped', { resource: 'reviewRequest', operation: 'create', email: '={{ $json.email }}', orderNumber: '={{ $json.orderNumber }}', items: '={{ $json.items }}' }),
+			stamped('Stamped', {
+				resource: 'reviewRequest',
+				operation: 'create',
+				email: '={{ $json.email }}',
+				orderNumber: '={{ $json.orderNumber }}',
+				items: '={{ $json.items }}',
+			}),
 		],
 		['Stamped'],
 	);
@@ -190,7 +257,8 @@ export function reviewRequestSides(sandbox: Pick<Sandbox, 'stampedUrl'>): Scenar
 					sendBody: true,
 					contentType: 'json',
 					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify([{ email: $json.email, orderNumber: $json.orderNumber, itemsList: $json.items }]) }}',
+					jsonBody:
+						'={{ JSON.stringify([{ email: $json.email, orderNumber: $json.orderNumber, itemsList: $json.items }]) }}',
 					options: { batching: { batch: HTTP_BATCH } },
 				},
 				HTTP_RETRY_WRITES,
@@ -207,7 +275,13 @@ export function stampSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
 	const ours = side(
 		'stemp, Add stamp, Continue On Fail',
 		'stamps-ours',
-		[ONE_ITEM_EACH, { ...stemp('stemp', { operation: 'add', walletPassId: '={{ $json.walletPassId }}' }), ...CONTINUE_ON_FAIL }],
+		[
+			ONE_ITEM_EACH,
+			{
+				...stemp('stemp', { operation: 'add', walletPassId: '={{ $json.walletPassId }}' }),
+				...CONTINUE_ON_FAIL,
+			},
+		],
 		['stemp'],
 	);
 	const theirs = side(
@@ -217,7 +291,11 @@ export function stampSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
 			ONE_ITEM_EACH,
 			httpRequest(
 				'HTTP Request',
-				{ method: 'POST', url: `=${sandbox.stempUrl}/walletpasses/{{ $json.walletPassId }}/stamps/add`, options: { batching: { batch: HTTP_BATCH } } },
+				{
+					method: 'POST',
+					url: `=${sandbox.stempUrl}/walletpasses/{{ $json.walletPassId }}/stamps/add`,
+					options: { batching: { batch: HTTP_BATCH } },
+				},
 				{ ...HTTP_RETRY_WRITES, ...CONTINUE_ON_FAIL },
 				'bearer',
 			),
@@ -237,15 +315,28 @@ export interface WebhookSide {
 	delivery: 'stamped' | 'stemp' | 'plain';
 }
 
-function webhookNode(id: string, label: string, webhookId: string, authentication: 'headerAuth' | 'none'): WorkflowJson {
+function webhookNode(
+	id: string,
+	label: string,
+	webhookId: string,
+	authentication: 'headerAuth' | 'none',
+): WorkflowJson {
 	return chainWorkflow(id, `bench: ${label}`, [
 		{
 			name: 'Webhook',
 			type: 'n8n-nodes-base.webhook',
 			typeVersion: 2,
 			webhookId,
-			parameters: { httpMethod: 'POST', path: id, authentication, responseMode: 'onReceived', options: {} },
-			...(authentication === 'headerAuth' ? { credentials: { httpHeaderAuth: { ...HEADER_AUTH } } } : {}),
+			parameters: {
+				httpMethod: 'POST',
+				path: id,
+				authentication,
+				responseMode: 'onReceived',
+				options: {},
+			},
+			...(authentication === 'headerAuth'
+				? { credentials: { httpHeaderAuth: { ...HEADER_AUTH } } }
+				: {}),
 		},
 	]);
 }
@@ -254,25 +345,45 @@ export const WEBHOOK_SIDES: WebhookSide[] = [
 	{
 		role: 'ours',
 		label: 'Stamped Trigger (secret checked)',
-		workflow: vendorTriggerWorkflow('bench-stamped-trigger', 'stampedTrigger', ['*'], 'b3a1c2d4-0000-4000-8000-00000000a001'),
+		workflow: vendorTriggerWorkflow(
+			'bench-stamped-trigger',
+			'stampedTrigger',
+			['*'],
+			'b3a1c2d4-0000-4000-8000-00000000a001',
+		),
 		delivery: 'stamped',
 	},
 	{
 		role: 'ours',
 		label: 'stemp Trigger (signature checked)',
-		workflow: vendorTriggerWorkflow('bench-stemp-trigger', 'stempTrigger', ['*'], 'b3a1c2d4-0000-4000-8000-00000000a002'),
+		workflow: vendorTriggerWorkflow(
+			'bench-stemp-trigger',
+			'stempTrigger',
+			['*'],
+			'b3a1c2d4-0000-4000-8000-00000000a002',
+		),
 		delivery: 'stemp',
 	},
 	{
 		role: 'theirs',
 		label: "n8n's Webhook node (Header Auth on the secret)",
-		workflow: webhookNode('bench-webhook-header-auth', "n8n's Webhook node with Header Auth", 'b3a1c2d4-0000-4000-8000-00000000a003', 'headerAuth'),
+		workflow: webhookNode(
+			'bench-webhook-header-auth',
+			"n8n's Webhook node with Header Auth",
+			'b3a1c2d4-0000-4000-8000-00000000a003',
+			'headerAuth',
+		),
 		delivery: 'stamped',
 	},
 	{
 		role: 'reference',
 		label: "n8n's Webhook node (no check)",
-		workflow: webhookNode('bench-webhook-no-auth', "n8n's Webhook node without authentication", 'b3a1c2d4-0000-4000-8000-00000000a004', 'none'),
+		workflow: webhookNode(
+			'bench-webhook-no-auth',
+			"n8n's Webhook node without authentication",
+			'b3a1c2d4-0000-4000-8000-00000000a004',
+			'none',
+		),
 		delivery: 'plain',
 	},
 ];

@@ -12,9 +12,13 @@ export class StampedApi implements ICredentialType {
 
 	displayName = 'Stamped API';
 
-	icon = { light: 'file:../nodes/Stamped/stamped.svg', dark: 'file:../nodes/Stamped/stamped.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Stamped/stamped.svg',
+		dark: 'file:../nodes/Stamped/stamped.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-stamped-stemp/n8n-nodes-stamped-stemp#stamped-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-stamped-stemp/n8n-nodes-stamped-stemp#stamped-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -30,7 +34,8 @@ export class StampedApi implements ICredentialType {
 				{
 					name: 'V3 (Loyalty 2.0)',
 					value: 'v3',
-					description: "Shops on Stamped's current loyalty product: the private key is sent in the stamped-api-key header",
+					description:
+						"Shops on Stamped's current loyalty product: the private key is sent in the stamped-api-key header",
 				},
 			],
 			default: 'v2',
@@ -92,7 +97,7 @@ export class StampedApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'The secret typed into Stamped\'s webhook settings. When set, the Stamped Trigger refuses deliveries that do not carry it.',
+				"The secret typed into Stamped's webhook settings. When set, the Stamped Trigger refuses deliveries that do not carry it.",
 		},
 	];
 

@@ -1,17 +1,17 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class StempApi implements ICredentialType {
 	name = 'stempApi';
 
 	displayName = 'Stemp API';
 
-	icon = { light: 'file:../nodes/Stemp/stemp.svg', dark: 'file:../nodes/Stemp/stemp.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Stemp/stemp.svg',
+		dark: 'file:../nodes/Stemp/stemp.dark.svg',
+	} as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-stamped-stemp/n8n-nodes-stamped-stemp#stemp-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-stamped-stemp/n8n-nodes-stamped-stemp#stemp-credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -10,7 +10,10 @@ import path from 'node:path';
 
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
-import { buildScanConfig, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	buildScanConfig,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -21,9 +24,16 @@ async function lint(directory, patterns, label) {
 		overrideConfigFile: true,
 		overrideConfig: await buildScanConfig(),
 	});
-	const files = glob.sync(patterns, { cwd: directory, absolute: true, ignore: ['node_modules/**', '**/package-lock.json'] });
+	const files = glob.sync(patterns, {
+		cwd: directory,
+		absolute: true,
+		ignore: ['node_modules/**', '**/package-lock.json'],
+	});
 	const results = await eslint.lintFiles(files);
-	const findings = results.reduce((sum, result) => sum + result.errorCount + result.warningCount, 0);
+	const findings = results.reduce(
+		(sum, result) => sum + result.errorCount + result.warningCount,
+		0,
+	);
 	const report = await (await eslint.loadFormatter('stylish')).format(results);
 	console.log(`${label}: ${files.length} files, ${findings} findings`);
 	if (findings > 0) console.log(report);
@@ -32,7 +42,10 @@ async function lint(directory, patterns, label) {
 
 function unpackPublishedFiles() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-stamped-stemp-pack-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: root, encoding: 'utf8' })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+		cwd: root,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop();

@@ -16,14 +16,17 @@ function registries() {
 	return { offeredOperations, stampedRegistry, stempRegistry };
 }
 
-const labelOf = (registry, resource) => registry.resources.find((entry) => entry.value === resource).label;
+const labelOf = (registry, resource) =>
+	registry.resources.find((entry) => entry.value === resource).label;
 
 /** One row per Stamped operation: which API versions offer it. */
 function versionTable() {
 	const { stampedRegistry } = registries();
 	const versions = stampedRegistry.versions.values;
 	const rows = stampedRegistry.operations.map((declaration) => {
-		const offered = versions.map((version) => (!declaration.versions || declaration.versions.includes(version) ? 'yes' : ''));
+		const offered = versions.map((version) =>
+			!declaration.versions || declaration.versions.includes(version) ? 'yes' : '',
+		);
 		return `| ${labelOf(stampedRegistry, declaration.resource)} | ${declaration.name} | ${offered.join(' | ')} |`;
 	});
 	return [
@@ -40,8 +43,13 @@ function tableOperations(markdown, heading) {
 	if (start < 0) throw new Error(`README.md has no heading "${heading}"`);
 	const header = lines.slice(start + 1).findIndex((line) => line.startsWith('|'));
 	const table = [];
-	for (let i = start + 1 + header; i < lines.length && lines[i].startsWith('|'); i++) table.push(lines[i]);
-	const cells = (line) => line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim());
+	for (let i = start + 1 + header; i < lines.length && lines[i].startsWith('|'); i++)
+		table.push(lines[i]);
+	const cells = (line) =>
+		line
+			.split(/(?<!\\)\|/)
+			.slice(1, -1)
+			.map((cell) => cell.trim());
 	const columns = cells(table[0]);
 	const resourceColumn = columns.indexOf('resource');
 	const operationColumn = columns.indexOf('operation');
@@ -57,17 +65,31 @@ function tableOperations(markdown, heading) {
 /** The (resource label, operation name) pairs a registry offers for a version, as strings. */
 function offeredPairs(registry, version) {
 	const { offeredOperations } = registries();
-	return offeredOperations(registry, version).map((declaration) => `${labelOf(registry, declaration.resource)} > ${declaration.name}`);
+	return offeredOperations(registry, version).map(
+		(declaration) => `${labelOf(registry, declaration.resource)} > ${declaration.name}`,
+	);
 }
 
 function generatedBlock(markdown) {
 	const start = markdown.indexOf(START);
 	const end = markdown.indexOf(END);
 	if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${START} ... ${END}`);
-	return { before: markdown.slice(0, start + START.length), table: markdown.slice(start + START.length, end).trim(), after: markdown.slice(end) };
+	return {
+		before: markdown.slice(0, start + START.length),
+		table: markdown.slice(start + START.length, end).trim(),
+		after: markdown.slice(end),
+	};
 }
 
-module.exports = { README, versionTable, tableOperations, offeredPairs, generatedBlock, registries, labelOf };
+module.exports = {
+	README,
+	versionTable,
+	tableOperations,
+	offeredPairs,
+	generatedBlock,
+	registries,
+	labelOf,
+};
 
 if (require.main === module) {
 	const markdown = fs.readFileSync(README, 'utf8');

@@ -9,7 +9,8 @@ import { loadPackage, withCredentialDefaults } from './harness/engine';
 import { expectNoSecrets, secretForms } from './harness/secrets';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { baseUrlOf } = require('../dist/nodes/Stamped/transport/version') as typeof import('../nodes/Stamped/transport/version');
+const { baseUrlOf } =
+	require('../dist/nodes/Stamped/transport/version') as typeof import('../nodes/Stamped/transport/version');
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -22,34 +23,63 @@ const UNREACHABLE = 'http://127.0.0.1:9/api';
 
 describe('stemp API credential', () => {
 	test('a good token passes: the probe pass does not exist, and the 404 proves the token', async () => {
-		const result = await testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl: api.stempUrl });
-		expect(result).toEqual({ status: 'OK', message: 'Connected to stemp: the API token was accepted' });
-		expect(api.requests()).toMatchObject([{ method: 'GET', path: '/walletpasses/n8n-credential-test/stamps', status: 404 }]);
+		const result = await testCredential('stempApi', {
+			apiToken: STEMP_TOKEN,
+			baseUrl: api.stempUrl,
+		});
+		expect(result).toEqual({
+			status: 'OK',
+			message: 'Connected to stemp: the API token was accepted',
+		});
+		expect(api.requests()).toMatchObject([
+			{ method: 'GET', path: '/walletpasses/n8n-credential-test/stamps', status: 404 },
+		]);
 		expect(api.requests()[0].headers.authorization).toBe(`Bearer ${STEMP_TOKEN}`);
 	});
 
 	test('a read-only token passes too (reading is what the test does)', async () => {
-		const result = await testCredential('stempApi', { apiToken: STEMP_READ_ONLY_TOKEN, baseUrl: api.stempUrl });
+		const result = await testCredential('stempApi', {
+			apiToken: STEMP_READ_ONLY_TOKEN,
+			baseUrl: api.stempUrl,
+		});
 		expect(result.status).toBe('OK');
 	});
 
 	test('a wrong token fails, quoting stemp', async () => {
-		const result = await testCredential('stempApi', { apiToken: 'not-the-token-4711', baseUrl: api.stempUrl });
+		const result = await testCredential('stempApi', {
+			apiToken: 'not-the-token-4711',
+			baseUrl: api.stempUrl,
+		});
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'stemp rejected the API token (HTTP 401): Invalid or expired API token (UNAUTHORIZED)',
+			message:
+				'stemp rejected the API token (HTTP 401): Invalid or expired API token (UNAUTHORIZED)',
 		});
 	});
 
 	test('403 fails', async () => {
-		api.inject({ vendor: 'stemp', kind: 403, times: 1, body: { code: 'TOKEN_DISABLED', params: {} } });
-		const result = await testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl: api.stempUrl });
-		expect(result).toEqual({ status: 'Error', message: 'stemp rejected the API token (HTTP 403): Token disabled ()' });
+		api.inject({
+			vendor: 'stemp',
+			kind: 403,
+			times: 1,
+			body: { code: 'TOKEN_DISABLED', params: {} },
+		});
+		const result = await testCredential('stempApi', {
+			apiToken: STEMP_TOKEN,
+			baseUrl: api.stempUrl,
+		});
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'stemp rejected the API token (HTTP 403): Token disabled ()',
+		});
 	});
 
 	test('a server error fails with the status and the message', async () => {
 		api.inject({ vendor: 'stemp', kind: 500, times: 1 });
-		const result = await testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl: api.stempUrl });
+		const result = await testCredential('stempApi', {
+			apiToken: STEMP_TOKEN,
+			baseUrl: api.stempUrl,
+		});
 		expect(result).toEqual({
 			status: 'Error',
 			message: 'stemp answered HTTP 500: Temporary failure, please retry (INTERNAL_ERROR)',
@@ -57,14 +87,27 @@ describe('stemp API credential', () => {
 	});
 
 	test('an unreachable base URL fails', async () => {
-		const result = await testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl: UNREACHABLE });
+		const result = await testCredential('stempApi', {
+			apiToken: STEMP_TOKEN,
+			baseUrl: UNREACHABLE,
+		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toBe('Could not reach stemp at 127.0.0.1:9 (ECONNREFUSED). Check the Base URL.');
+		expect(result.message).toBe(
+			'Could not reach stemp at 127.0.0.1:9 (ECONNREFUSED). Check the Base URL.',
+		);
 	});
 
 	test('a vendor message that echoes the token is redacted', async () => {
-		api.inject({ vendor: 'stemp', kind: 401, times: 1, body: { error: { message: `bad token ${STEMP_TOKEN}` } } });
-		const result = await testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl: api.stempUrl });
+		api.inject({
+			vendor: 'stemp',
+			kind: 401,
+			times: 1,
+			body: { error: { message: `bad token ${STEMP_TOKEN}` } },
+		});
+		const result = await testCredential('stempApi', {
+			apiToken: STEMP_TOKEN,
+			baseUrl: api.stempUrl,
+		});
 		expect(result.message).toBe('stemp rejected the API token (HTTP 401): bad token [redacted]');
 		expectNoSecrets(result.message, secretForms(STEMP_TOKEN));
 	});
@@ -82,7 +125,12 @@ describe('Stamped API credential', () => {
 		const result = await testCredential('stampedApi', good());
 		expect(result).toEqual({ status: 'OK', message: 'Connected to Stamped' });
 		expect(api.requests()).toMatchObject([
-			{ method: 'GET', path: `/${STAMPED_STORE_HASH}/customers`, query: { page: '1', limit: '1' }, status: 200 },
+			{
+				method: 'GET',
+				path: `/${STAMPED_STORE_HASH}/customers`,
+				query: { page: '1', limit: '1' },
+				status: 200,
+			},
 		]);
 		expect(api.requests()[0].headers.authorization).toBe(
 			'Basic ' + Buffer.from(`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`).toString('base64'),
@@ -90,10 +138,14 @@ describe('Stamped API credential', () => {
 	});
 
 	test('wrong keys fail, quoting Stamped, and leak neither key', async () => {
-		const result = await testCredential('stampedApi', { ...good(), privateKey: 'wrong-private-key-99' });
+		const result = await testCredential('stampedApi', {
+			...good(),
+			privateKey: 'wrong-private-key-99',
+		});
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'Stamped rejected the API keys (HTTP 401): Unauthorized: the API key pair is not valid',
+			message:
+				'Stamped rejected the API keys (HTTP 401): Unauthorized: the API key pair is not valid',
 		});
 		expectNoSecrets(result.message, secretForms(STAMPED_PUBLIC_KEY, 'wrong-private-key-99'));
 	});
@@ -145,16 +197,24 @@ describe('Stamped API credential, API v3', () => {
 	});
 
 	test('a wrong private key fails, quoting Stamped, and leaks no key', async () => {
-		const result = await testCredential('stampedApi', { ...good(), privateKey: 'wrong-v3-key-1234' });
+		const result = await testCredential('stampedApi', {
+			...good(),
+			privateKey: 'wrong-v3-key-1234',
+		});
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'Stamped rejected the API Private Key (HTTP 401): Unauthorized: invalid stamped-api-key',
+			message:
+				'Stamped rejected the API Private Key (HTTP 401): Unauthorized: invalid stamped-api-key',
 		});
 		expectNoSecrets(result.message, secretForms('wrong-v3-key-1234', STAMPED_V3_PRIVATE_KEY));
 	});
 
 	test('v2 keys against a v3 shop fail: the v3 API sees no stamped-api-key', async () => {
-		const result = await testCredential('stampedApi', { ...good(), apiVersion: 'v2', publicKey: STAMPED_PUBLIC_KEY });
+		const result = await testCredential('stampedApi', {
+			...good(),
+			apiVersion: 'v2',
+			publicKey: STAMPED_PUBLIC_KEY,
+		});
 		expect(result.status).toBe('Error');
 		expect(api.requests()[0].headers['stamped-api-key']).toBeUndefined();
 		expect(api.requests()[0].headers.authorization).toMatch(/^Basic /);
@@ -162,24 +222,40 @@ describe('Stamped API credential, API v3', () => {
 
 	test('an unknown shop fails with the Store Hash message', async () => {
 		const result = await testCredential('stampedApi', { ...good(), storeHash: 'no-such-shop' });
-		expect(result).toEqual({ status: 'Error', message: 'Stamped does not know this Store Hash (HTTP 404): Shop not found' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Stamped does not know this Store Hash (HTTP 404): Shop not found',
+		});
 	});
 
 	test('a server error fails with the status and the message', async () => {
 		api.inject({ vendor: 'stampedV3', kind: 500, times: 1 });
 		const result = await testCredential('stampedApi', good());
-		expect(result).toEqual({ status: 'Error', message: 'Stamped answered HTTP 500: Internal Server Error' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Stamped answered HTTP 500: Internal Server Error',
+		});
 	});
 
 	test('a vendor message that echoes the key is redacted', async () => {
-		api.inject({ vendor: 'stampedV3', kind: 401, times: 1, body: { message: `key ${STAMPED_V3_PRIVATE_KEY} is revoked` } });
+		api.inject({
+			vendor: 'stampedV3',
+			kind: 401,
+			times: 1,
+			body: { message: `key ${STAMPED_V3_PRIVATE_KEY} is revoked` },
+		});
 		const result = await testCredential('stampedApi', good());
-		expect(result.message).toBe('Stamped rejected the API Private Key (HTTP 401): key [redacted] is revoked');
+		expect(result.message).toBe(
+			'Stamped rejected the API Private Key (HTTP 401): key [redacted] is revoked',
+		);
 	});
 
 	test('an unreachable base URL fails', async () => {
 		const result = await testCredential('stampedApi', { ...good(), baseUrl: UNREACHABLE });
-		expect(result).toEqual({ status: 'Error', message: 'Could not reach Stamped at 127.0.0.1:9 (ECONNREFUSED). Check the Base URL.' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Could not reach Stamped at 127.0.0.1:9 (ECONNREFUSED). Check the Base URL.',
+		});
 	});
 });
 
@@ -190,12 +266,20 @@ describe('Stamped API credential: version, base URL and authentication', () => {
 	});
 
 	test('a credential saved before API versions existed is v2, with the v2 base URL', () => {
-		const values = withCredentialDefaults(type, { publicKey: 'p', privateKey: 'k', storeHash: 's' });
+		const values = withCredentialDefaults(type, {
+			publicKey: 'p',
+			privateKey: 'k',
+			storeHash: 's',
+		});
 		expect(values).toMatchObject({ apiVersion: 'v2', baseUrl: 'https://stamped.io/api/v2' });
 	});
 
 	test('a new v3 credential shows the v3 base URL and no public key', () => {
-		const values = withCredentialDefaults(type, { apiVersion: 'v3', privateKey: 'k', storeHash: 's' });
+		const values = withCredentialDefaults(type, {
+			apiVersion: 'v3',
+			privateKey: 'k',
+			storeHash: 's',
+		});
 		expect(values).toMatchObject({ apiVersion: 'v3', baseUrl: 'https://stamped.io/api/v3' });
 		expect(values).not.toHaveProperty('publicKey');
 	});
@@ -206,17 +290,26 @@ describe('Stamped API credential: version, base URL and authentication', () => {
 		[{ apiVersion: 'v3', baseUrl: '' }, 'https://stamped.io/api/v3'],
 		[{ apiVersion: 'v2', baseUrl: 'https://stamped.io/api/v3' }, 'https://stamped.io/api/v2'],
 		[{ baseUrl: 'https://stamped.io/api/v2' }, 'https://stamped.io/api/v2'],
-		[{ apiVersion: 'v3', baseUrl: 'https://proxy.example.com/stamped/' }, 'https://proxy.example.com/stamped'],
+		[
+			{ apiVersion: 'v3', baseUrl: 'https://proxy.example.com/stamped/' },
+			'https://proxy.example.com/stamped',
+		],
 		[{ apiVersion: 'v2', baseUrl: 'https://proxy.example.com/v2' }, 'https://proxy.example.com/v2'],
-	])('credential %j calls %s (another version\'s default follows the version)', (credentials, url) => {
-		expect(baseUrlOf(credentials)).toBe(url);
-	});
+	])(
+		"credential %j calls %s (another version's default follows the version)",
+		(credentials, url) => {
+			expect(baseUrlOf(credentials)).toBe(url);
+		},
+	);
 
 	const authenticate = (credentials: Record<string, string>) =>
-		(type.authenticate as (c: object, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(credentials, {
-			url: 'https://example.com',
-			headers: { Accept: 'application/json' },
-		});
+		(type.authenticate as (c: object, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
+			credentials,
+			{
+				url: 'https://example.com',
+				headers: { Accept: 'application/json' },
+			},
+		);
 
 	test('v2 authenticates with HTTP Basic only', async () => {
 		const options = await authenticate({ publicKey: 'pub-1', privateKey: 'priv-1' });
@@ -225,7 +318,11 @@ describe('Stamped API credential: version, base URL and authentication', () => {
 	});
 
 	test('v3 authenticates with the stamped-api-key header only', async () => {
-		const options = await authenticate({ apiVersion: 'v3', publicKey: 'pub-1', privateKey: 'priv-1' });
+		const options = await authenticate({
+			apiVersion: 'v3',
+			publicKey: 'pub-1',
+			privateKey: 'priv-1',
+		});
 		expect(options.auth).toBeUndefined();
 		expect(options.headers).toEqual({ Accept: 'application/json', 'stamped-api-key': 'priv-1' });
 	});

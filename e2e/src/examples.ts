@@ -17,7 +17,10 @@ export function loadExamples(): ExampleWorkflow[] {
 		.readdirSync(EXAMPLES_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
-		.map((file) => ({ ...JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')), file }));
+		.map((file) => ({
+			...JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')),
+			file,
+		}));
 }
 
 export function loadExample(file: string): ExampleWorkflow {

@@ -50,7 +50,9 @@ export function n8nBin(dist: N8nDistribution): string {
 }
 
 export function n8nVersion(dist: N8nDistribution): string {
-	return JSON.parse(fs.readFileSync(path.join(dist.dir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
+	return JSON.parse(
+		fs.readFileSync(path.join(dist.dir, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+	).version;
 }
 
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
@@ -67,13 +69,16 @@ export async function installOnce(
 	log: (line: string) => void = console.log,
 ): Promise<boolean> {
 	const hash = crypto.createHash('sha256');
-	for (const file of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(dir, file)));
+	for (const file of ['package.json', 'package-lock.json'])
+		hash.update(fs.readFileSync(path.join(dir, file)));
 	const stamp = hash.update(extra).digest('hex');
 	const stampFile = path.join(dir, 'node_modules', '.e2e-install-stamp');
 	if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return false;
 
 	const started = Date.now();
-	log(`Installing ${what.label} in ${path.relative(process.cwd(), dir) || '.'} (${what.duration ? `${what.duration}, ` : ''}once)...`);
+	log(
+		`Installing ${what.label} in ${path.relative(process.cwd(), dir) || '.'} (${what.duration ? `${what.duration}, ` : ''}once)...`,
+	);
 	await install();
 	fs.writeFileSync(stampFile, stamp);
 	log(`Installed ${what.label} in ${Math.round((Date.now() - started) / 1000)} s.`);
@@ -81,7 +86,10 @@ export async function installOnce(
 }
 
 /** Installs a distribution unless its stamp says it is already there. Returns whether it installed. */
-export async function ensureInstalled(dist: N8nDistribution, log: (line: string) => void = console.log): Promise<boolean> {
+export async function ensureInstalled(
+	dist: N8nDistribution,
+	log: (line: string) => void = console.log,
+): Promise<boolean> {
 	const npm = { cwd: dist.dir, timeoutMs: INSTALL_TIMEOUT_MS };
 	return await installOnce(
 		dist.dir,
@@ -92,20 +100,32 @@ export async function ensureInstalled(dist: N8nDistribution, log: (line: string)
 			// still installs the locked versions; --no-save keeps the lock file untouched. The folder's .npmrc skips
 			// install scripts (one of n8n's Kafka dependencies downloads from outside in its own); the two native
 			// pieces needed are built below.
-			await runOrThrow('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'], npm);
+			await runOrThrow(
+				'npm',
+				['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'],
+				npm,
+			);
 			if (dist.bundlesNode) {
 				// The `node` package puts its binary in place with an install script of its own.
-				await runOrThrow('npm', ['rebuild', 'node', '--ignore-scripts=false', '--loglevel=error'], npm);
+				await runOrThrow(
+					'npm',
+					['rebuild', 'node', '--ignore-scripts=false', '--loglevel=error'],
+					npm,
+				);
 			}
 			// SQLite's native module, compiled for the Node.js that runs n8n (its prebuilt download is unreachable here).
-			await runOrThrow('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
-				...npm,
-				env: {
-					...process.env,
-					PATH: `${path.dirname(dist.nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
-					...(dist.nodeHeaders ? { npm_config_nodedir: dist.nodeHeaders } : {}),
+			await runOrThrow(
+				'npm',
+				['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'],
+				{
+					...npm,
+					env: {
+						...process.env,
+						PATH: `${path.dirname(dist.nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
+						...(dist.nodeHeaders ? { npm_config_nodedir: dist.nodeHeaders } : {}),
+					},
 				},
-			});
+			);
 			log(`${dist.label}: n8n ${n8nVersion(dist)}`);
 		},
 		dist.bundlesNode ? '' : process.version,

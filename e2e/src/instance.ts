@@ -39,12 +39,20 @@ export async function prepareInstance(options: InstanceOptions): Promise<Instanc
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	const n8n = new N8n({ dist: options.dist, userFolder, port: (await freePortPairsBelowEphemeral(1))[0] });
+	const n8n = new N8n({
+		dist: options.dist,
+		userFolder,
+		port: (await freePortPairsBelowEphemeral(1))[0],
+	});
 	const sandbox = await startSandbox();
 	try {
 		await n8n.installPackage(await packPackage(path.join(userFolder, 'pack')));
-		await n8n.importCredentials([...sandboxCredentials(sandbox), ...(options.credentials?.(sandbox) ?? [])]);
-		const workflows = typeof options.workflows === 'function' ? options.workflows(sandbox) : options.workflows;
+		await n8n.importCredentials([
+			...sandboxCredentials(sandbox),
+			...(options.credentials?.(sandbox) ?? []),
+		]);
+		const workflows =
+			typeof options.workflows === 'function' ? options.workflows(sandbox) : options.workflows;
 		if (workflows?.length) await n8n.importWorkflows(workflows);
 	} catch (error) {
 		await sandbox.stop();

@@ -14,7 +14,12 @@ import type { RunResult } from './processes';
 import { runCommand, runOrThrow, startProcess, stopProcess, waitFor } from './processes';
 
 /** The owner account the instance is set up with (a local test login, printed by the playground). */
-export const OWNER = { email: 'owner@example.com', firstName: 'Play', lastName: 'Ground', password: 'Playground-1234' };
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Play',
+	lastName: 'Ground',
+	password: 'Playground-1234',
+};
 
 const CLI_TIMEOUT_MS = 120_000;
 const SERVER_START_TIMEOUT_MS = 120_000;
@@ -25,7 +30,11 @@ const SERVER_START_TIMEOUT_MS = 120_000;
  */
 export type N8nRole = 'main' | 'webhook' | 'worker';
 
-const ROLE_COMMAND: Record<N8nRole, string> = { main: 'start', webhook: 'webhook', worker: 'worker' };
+const ROLE_COMMAND: Record<N8nRole, string> = {
+	main: 'start',
+	webhook: 'webhook',
+	worker: 'worker',
+};
 
 export interface N8nOptions {
 	dist: N8nDistribution;
@@ -54,7 +63,13 @@ export interface TaskData {
 
 export interface Execution {
 	/** The run's data as n8n stores it (`data.resultData.runData[nodeName][run].data.main[output]`). */
-	data: { resultData: { runData: Record<string, TaskData[]>; error?: N8nError; lastNodeExecuted?: string } };
+	data: {
+		resultData: {
+			runData: Record<string, TaskData[]>;
+			error?: N8nError;
+			lastNodeExecuted?: string;
+		};
+	};
 	status?: string;
 }
 
@@ -94,7 +109,10 @@ export function parseExecuteOutput(output: string): Execution | undefined {
 /** The items a node output (first run, first output), as plain JSON objects. */
 export function nodeOutput(execution: Execution, nodeName: string): Array<Record<string, unknown>> {
 	const runs = execution.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`Node "${nodeName}" did not run; ran: ${Object.keys(execution.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`Node "${nodeName}" did not run; ran: ${Object.keys(execution.data.resultData.runData).join(', ')}`,
+		);
 	return (runs[0].data?.main[0] ?? []).map((item) => item.json);
 }
 
@@ -124,7 +142,12 @@ export class N8n {
 
 	/** Another process of the same installation (same folder, database and settings), e.g. a worker of this main. */
 	sibling(options: { role: N8nRole; name: string; port: number }): N8n {
-		return new N8n({ dist: this.dist, userFolder: this.userFolder, env: this.extraEnv, ...options });
+		return new N8n({
+			dist: this.dist,
+			userFolder: this.userFolder,
+			env: this.extraEnv,
+			...options,
+		});
 	}
 
 	get logFile(): string {
@@ -160,7 +183,11 @@ export class N8n {
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			// A worker answers health checks on its own server; `start` waits for its readiness there.
 			...(this.role === 'worker'
-				? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(this.port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' }
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(this.port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
 				: {}),
 			...this.dist.env,
 			...this.extraEnv,
@@ -173,7 +200,10 @@ export class N8n {
 	 * SQLite driver, or n8n's `pg` module for Postgres. Parameters are `?` placeholders; quote camelCase columns
 	 * ("workflowId"), as Postgres needs.
 	 */
-	async queryDatabase<T = Record<string, unknown>>(sql: string, params: Array<string | number> = []): Promise<T[]> {
+	async queryDatabase<T = Record<string, unknown>>(
+		sql: string,
+		params: Array<string | number> = [],
+	): Promise<T[]> {
 		const env = this.env();
 		const script =
 			env.DB_TYPE === 'postgresdb'
@@ -192,11 +222,15 @@ export class N8n {
 				const [sql, params] = JSON.parse(process.argv[1]);
 				const db = new DatabaseSync(process.env.DATABASE_FILE, { readOnly: true });
 				console.log(JSON.stringify(db.prepare(sql).all(...params)));`;
-		const { stdout } = await runOrThrow(this.dist.nodeBinary, ['--no-warnings', '-e', script, JSON.stringify([sql, params])], {
-			cwd: this.dist.dir,
-			env: { ...env, DATABASE_FILE: this.databaseFile },
-			timeoutMs: 30_000,
-		});
+		const { stdout } = await runOrThrow(
+			this.dist.nodeBinary,
+			['--no-warnings', '-e', script, JSON.stringify([sql, params])],
+			{
+				cwd: this.dist.dir,
+				env: { ...env, DATABASE_FILE: this.databaseFile },
+				timeoutMs: 30_000,
+			},
+		);
 		return JSON.parse(stdout) as T[];
 	}
 
@@ -206,24 +240,45 @@ export class N8n {
 		fs.mkdirSync(nodesDir, { recursive: true });
 		// Its own package.json, or npm would walk up and install into the nearest project instead.
 		const manifest = path.join(nodesDir, 'package.json');
-		if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+		if (!fs.existsSync(manifest))
+			fs.writeFileSync(
+				manifest,
+				JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+			);
 		// --omit=peer: n8n-workflow must come from n8n itself, not a second copy next to the package.
 		await runOrThrow(
 			'npm',
-			['install', tarball, '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+			[
+				'install',
+				tarball,
+				'--omit=peer',
+				'--ignore-scripts',
+				'--no-audit',
+				'--no-fund',
+				'--prefer-offline',
+				'--loglevel=error',
+			],
 			{ cwd: nodesDir, timeoutMs: CLI_TIMEOUT_MS },
 		);
 	}
 
 	/** Runs `n8n <args>` to completion (each command boots n8n: about 3 s). */
 	cli(args: string[], timeoutMs = CLI_TIMEOUT_MS): Promise<RunResult> {
-		return runCommand(this.dist.nodeBinary, [n8nBin(this.dist), ...args], { env: this.env(), timeoutMs });
+		return runCommand(this.dist.nodeBinary, [n8nBin(this.dist), ...args], {
+			env: this.env(),
+			timeoutMs,
+		});
 	}
 
 	private async cliOrThrow(args: string[]): Promise<RunResult> {
 		const result = await this.cli(args);
-		if (result.code !== 0 || /An error occurred|Error importing|not successful/i.test(result.stdout)) {
-			throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${(result.stdout + result.stderr).slice(-4000)}`);
+		if (
+			result.code !== 0 ||
+			/An error occurred|Error importing|not successful/i.test(result.stdout)
+		) {
+			throw new Error(
+				`n8n ${args.join(' ')} failed (${result.code}):\n${(result.stdout + result.stderr).slice(-4000)}`,
+			);
 		}
 		return result;
 	}
@@ -243,7 +298,9 @@ export class N8n {
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const dir = fs.mkdtempSync(path.join(this.userFolder, 'import-'));
 		try {
-			workflows.forEach((workflow, index) => fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)));
+			workflows.forEach((workflow, index) =>
+				fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
+			);
 			await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
@@ -261,7 +318,11 @@ export class N8n {
 	/** Makes a workflow's triggers live at the next `start` (n8n 2.x publishes; n8n 1.x activates). */
 	async publish(workflowId: string): Promise<void> {
 		const isLegacy = Number(this.version().split('.')[0]) < 2;
-		await this.cliOrThrow(isLegacy ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`]);
+		await this.cliOrThrow(
+			isLegacy
+				? ['update:workflow', `--id=${workflowId}`, '--active=true']
+				: ['publish:workflow', `--id=${workflowId}`],
+		);
 	}
 
 	version(): string {
@@ -272,7 +333,10 @@ export class N8n {
 	async start(): Promise<void> {
 		if (this.server) throw new Error('n8n is already running');
 		const command = ROLE_COMMAND[this.role];
-		this.server = startProcess(this.dist.nodeBinary, [n8nBin(this.dist), command], { env: this.env(), logFile: this.logFile });
+		this.server = startProcess(this.dist.nodeBinary, [n8nBin(this.dist), command], {
+			env: this.env(),
+			logFile: this.logFile,
+		});
 		const server = this.server;
 		let exited = false;
 		server.once('exit', () => (exited = true));
@@ -311,10 +375,17 @@ export class N8n {
 	}
 
 	/** Calls n8n's REST API with the owner's session cookie (if logged in). Returns the parsed `data`. */
-	async rest<T = unknown>(method: string, urlPath: string, body?: unknown): Promise<{ status: number; data: T; raw: unknown }> {
+	async rest<T = unknown>(
+		method: string,
+		urlPath: string,
+		body?: unknown,
+	): Promise<{ status: number; data: T; raw: unknown }> {
 		const response = await fetch(`${this.baseUrl}/rest${urlPath}`, {
 			method,
-			headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+			headers: {
+				'Content-Type': 'application/json',
+				...(this.cookie ? { Cookie: this.cookie } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const setCookie = response.headers.get('set-cookie');
@@ -326,36 +397,59 @@ export class N8n {
 		} catch {
 			// Not JSON: keep the text.
 		}
-		const data = (raw && typeof raw === 'object' && 'data' in raw ? (raw as { data: T }).data : raw) as T;
+		const data = (
+			raw && typeof raw === 'object' && 'data' in raw ? (raw as { data: T }).data : raw
+		) as T;
 		return { status: response.status, data, raw };
 	}
 
 	/** Sets up the owner account on a fresh instance, or logs in to an existing one. */
 	async signIn(): Promise<void> {
-		const settings = await this.rest<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>('GET', '/settings');
+		const settings = await this.rest<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
+			'GET',
+			'/settings',
+		);
 		if (settings.data.userManagement?.showSetupOnFirstLoad) {
 			const setup = await this.rest('POST', '/owner/setup', OWNER);
-			if (setup.status !== 200) throw new Error(`Owner setup failed (HTTP ${setup.status}): ${JSON.stringify(setup.raw)}`);
+			if (setup.status !== 200)
+				throw new Error(`Owner setup failed (HTTP ${setup.status}): ${JSON.stringify(setup.raw)}`);
 			return;
 		}
-		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
-		if (login.status !== 200) throw new Error(`Login failed (HTTP ${login.status}): ${JSON.stringify(login.raw)}`);
+		const login = await this.rest('POST', '/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
+		if (login.status !== 200)
+			throw new Error(`Login failed (HTTP ${login.status}): ${JSON.stringify(login.raw)}`);
 	}
 
 	/** Calls n8n's public API (`/api/v1`) with an API key made for the owner on first use. */
 	async publicApi<T = unknown>(urlPath: string, method = 'GET', body?: unknown): Promise<T> {
 		if (!this.apiKey) {
 			const scopes = await this.rest<string[]>('GET', '/api-keys/scopes');
-			const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', { label: `e2e-${Date.now()}`, scopes: scopes.data, expiresAt: null });
-			if (created.status !== 200) throw new Error(`Creating an API key failed (HTTP ${created.status}): ${JSON.stringify(created.raw)}`);
+			const created = await this.rest<{ rawApiKey: string }>('POST', '/api-keys', {
+				label: `e2e-${Date.now()}`,
+				scopes: scopes.data,
+				expiresAt: null,
+			});
+			if (created.status !== 200)
+				throw new Error(
+					`Creating an API key failed (HTTP ${created.status}): ${JSON.stringify(created.raw)}`,
+				);
 			this.apiKey = created.data.rawApiKey;
 		}
 		const response = await fetch(`${this.baseUrl}/api/v1${urlPath}`, {
 			method,
-			headers: { 'X-N8N-API-KEY': this.apiKey, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			headers: {
+				'X-N8N-API-KEY': this.apiKey,
+				...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		if (!response.ok) throw new Error(`${method} /api/v1${urlPath}: HTTP ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(
+				`${method} /api/v1${urlPath}: HTTP ${response.status} ${await response.text()}`,
+			);
 		return (await response.json()) as T;
 	}
 
@@ -384,7 +478,9 @@ export class N8n {
 
 	/** A workflow's latest executions without their data, newest first (public API). */
 	async latestExecutions(workflowId: string, limit = 5): Promise<ExecutionSummary[]> {
-		const page = await this.publicApi<{ data: ExecutionSummary[] }>(`/executions?workflowId=${encodeURIComponent(workflowId)}&limit=${limit}`);
+		const page = await this.publicApi<{ data: ExecutionSummary[] }>(
+			`/executions?workflowId=${encodeURIComponent(workflowId)}&limit=${limit}`,
+		);
 		return page.data;
 	}
 }

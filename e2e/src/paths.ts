@@ -7,7 +7,11 @@ export const PACKAGE_NAME = 'n8n-nodes-stamped-stemp';
 function findProjectRoot(from: string): string {
 	for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
 		const manifest = path.join(dir, 'package.json');
-		if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
+		if (
+			fs.existsSync(manifest) &&
+			JSON.parse(fs.readFileSync(manifest, 'utf8')).name === PACKAGE_NAME
+		)
+			return dir;
 	}
 	throw new Error(`No ${PACKAGE_NAME} package.json above ${from}`);
 }

@@ -44,13 +44,19 @@ async function checkPorts(): Promise<void> {
 	] as const;
 	for (const [port, what] of wanted) {
 		if (!(await isFree(port))) {
-			throw new Error(`Port ${port} on 127.0.0.1, for ${what}, is in use. Is a playground already running? Choose other ports with PLAYGROUND_PORT / PLAYGROUND_SANDBOX_PORT.`);
+			throw new Error(
+				`Port ${port} on 127.0.0.1, for ${what}, is in use. Is a playground already running? Choose other ports with PLAYGROUND_PORT / PLAYGROUND_SANDBOX_PORT.`,
+			);
 		}
 	}
 }
 
 /** Imports the sandbox credentials (first start only) and the examples not imported yet; publishes trigger examples. */
-async function importOnce(n8n: N8n, sandbox: Sandbox, firstStart: boolean): Promise<ExampleWorkflow[]> {
+async function importOnce(
+	n8n: N8n,
+	sandbox: Sandbox,
+	firstStart: boolean,
+): Promise<ExampleWorkflow[]> {
 	if (firstStart) await n8n.importCredentials(sandboxCredentials(sandbox));
 	const imported = new ImportedExamples(path.join(n8n.userFolder, 'imported-examples.json'));
 	const known = new Set(imported.ids());
@@ -73,7 +79,12 @@ async function triggerUrls(n8n: N8n): Promise<Map<string, string>> {
 	return urls;
 }
 
-function banner(n8n: N8n, sandbox: Sandbox, seconds: number, webhookUrls: Map<string, string>): string {
+function banner(
+	n8n: N8n,
+	sandbox: Sandbox,
+	seconds: number,
+	webhookUrls: Map<string, string>,
+): string {
 	const examples = loadExamples();
 	const lines = [
 		'',
@@ -121,7 +132,11 @@ async function main(): Promise<void> {
 		await sandbox.stop();
 	};
 	try {
-		console.log(firstStart ? 'Setting up n8n: sandbox credentials and example workflows...' : 'Starting n8n...');
+		console.log(
+			firstStart
+				? 'Setting up n8n: sandbox credentials and example workflows...'
+				: 'Starting n8n...',
+		);
 		await importOnce(n8n, sandbox, firstStart);
 		await n8n.start();
 		await n8n.signIn();
@@ -129,7 +144,9 @@ async function main(): Promise<void> {
 		await stopAll();
 		throw error;
 	}
-	console.log(banner(n8n, sandbox, Math.round((Date.now() - started) / 1000), await triggerUrls(n8n)));
+	console.log(
+		banner(n8n, sandbox, Math.round((Date.now() - started) / 1000), await triggerUrls(n8n)),
+	);
 	// Runs until Ctrl-C (processes.ts stops the children) or until n8n stops by itself.
 	await n8n.exited();
 	console.error(`n8n stopped. Its log: ${n8n.logFile}\n${n8n.logTail(2000)}`);

@@ -18,7 +18,9 @@ export function isFree(port: number): Promise<boolean> {
  * before its server listens.
  */
 export async function freePortPairsBelowEphemeral(count: number): Promise<number[]> {
-	const range = fs.existsSync('/proc/sys/net/ipv4/ip_local_port_range') ? fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8') : '';
+	const range = fs.existsSync('/proc/sys/net/ipv4/ip_local_port_range')
+		? fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+		: '';
 	const ephemeralLow = Number(range.trim().split(/\s+/)[0]) || 32768;
 	const low = 20_000;
 	const high = Math.min(ephemeralLow, 32768) - 2;
@@ -28,6 +30,7 @@ export async function freePortPairsBelowEphemeral(count: number): Promise<number
 		if (ports.some((taken) => Math.abs(taken - port) <= 1)) continue;
 		if ((await isFree(port)) && (await isFree(port + 1))) ports.push(port);
 	}
-	if (ports.length < count) throw new Error(`Could not find ${count} free port pairs between ${low} and ${high}`);
+	if (ports.length < count)
+		throw new Error(`Could not find ${count} free port pairs between ${low} and ${high}`);
 	return ports;
 }

@@ -8,7 +8,10 @@ import { ensurePostgresInstalled } from './postgres';
 import { redisServerPath } from './redis';
 
 async function main(): Promise<void> {
-	if (!redisServerPath()) throw new Error('The queue-mode suite needs redis-server; on Debian or Ubuntu: apt-get install -y redis-server');
+	if (!redisServerPath())
+		throw new Error(
+			'The queue-mode suite needs redis-server; on Debian or Ubuntu: apt-get install -y redis-server',
+		);
 	await Promise.all([ensureInstalled(CURRENT_N8N), ensurePostgresInstalled()]);
 }
 

@@ -6,8 +6,11 @@ import { CURRENT_N8N, ensureInstalled, LEGACY_N8N } from './install';
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	const installed = await Promise.all([CURRENT_N8N, LEGACY_N8N].map((dist) => ensureInstalled(dist)));
-	if (installed.some(Boolean)) console.log(`e2e prepare: installs took ${Math.round((Date.now() - started) / 1000)} s`);
+	const installed = await Promise.all(
+		[CURRENT_N8N, LEGACY_N8N].map((dist) => ensureInstalled(dist)),
+	);
+	if (installed.some(Boolean))
+		console.log(`e2e prepare: installs took ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 main().catch((error) => {

@@ -31,12 +31,16 @@ function installCleanup(): void {
 		process.on(signal, () => {
 			if (stopping) process.exit(130);
 			stopping = true;
-			void Promise.all([...running].map((child) => stopProcess(child))).finally(() => process.exit(130));
+			void Promise.all([...running].map((child) => stopProcess(child))).finally(() =>
+				process.exit(130),
+			);
 		});
 	}
 }
 
-const hasSetpriv = process.platform === 'linux' && spawnSync('setpriv', ['--help'], { stdio: 'ignore' }).status === 0;
+const hasSetpriv =
+	process.platform === 'linux' &&
+	spawnSync('setpriv', ['--help'], { stdio: 'ignore' }).status === 0;
 
 export interface StartOptions {
 	env?: NodeJS.ProcessEnv;
@@ -51,10 +55,16 @@ export interface StartOptions {
 }
 
 /** Starts a long-running child in its own process group. Stop it with `stopProcess`. */
-export function startProcess(command: string, args: string[], options: StartOptions = {}): ChildProcess {
+export function startProcess(
+	command: string,
+	args: string[],
+	options: StartOptions = {},
+): ChildProcess {
 	installCleanup();
 	const output = options.logFile ? fs.openSync(options.logFile, 'a') : 'pipe';
-	const [file, argv] = hasSetpriv ? ['setpriv', ['--pdeathsig', 'SIGTERM', '--', command, ...args]] : [command, args];
+	const [file, argv] = hasSetpriv
+		? ['setpriv', ['--pdeathsig', 'SIGTERM', '--', command, ...args]]
+		: [command, args];
 	const spawnOptions: SpawnOptions = {
 		cwd: options.cwd,
 		env: options.env ?? process.env,
@@ -104,7 +114,14 @@ export async function runCommand(
 ): Promise<RunResult> {
 	installCleanup();
 	const { cwd, env, uid, gid } = options;
-	const child = spawn(command, args, { cwd, env: env ?? process.env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		cwd,
+		env: env ?? process.env,
+		uid,
+		gid,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	running.add(child);
 	let stdout = '';
 	let stderr = '';
@@ -133,14 +150,23 @@ export async function runOrThrow(
 ): Promise<RunResult> {
 	const result = await runCommand(command, args, options);
 	if (result.code !== 0) {
-		const why = result.timedOut ? `timed out after ${options.timeoutMs} ms` : `exited with ${result.code}`;
-		throw new Error(`${command} ${args.join(' ')} ${why}\n${(result.stdout + result.stderr).slice(-4000)}`);
+		const why = result.timedOut
+			? `timed out after ${options.timeoutMs} ms`
+			: `exited with ${result.code}`;
+		throw new Error(
+			`${command} ${args.join(' ')} ${why}\n${(result.stdout + result.stderr).slice(-4000)}`,
+		);
 	}
 	return result;
 }
 
 /** Polls `check` every `intervalMs` until it returns a value, or throws (with its last error) after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, intervalMs = 250): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	check: () => Promise<T | undefined>,
+	timeoutMs: number,
+	intervalMs = 250,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	let lastError: unknown;
 	for (;;) {
@@ -162,7 +188,10 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
  * temporary folder): removed by `remove()`, or when this process exits without calling it. Jest's sandbox does
  * not always get to run exit handlers on Ctrl-C, so callers that can pass a parent which is wiped at the next run.
  */
-export function temporaryFolder(prefix: string, parent = os.tmpdir()): { path: string; remove(): void } {
+export function temporaryFolder(
+	prefix: string,
+	parent = os.tmpdir(),
+): { path: string; remove(): void } {
 	const dir = fs.mkdtempSync(path.join(parent, prefix));
 	const remove = () => {
 		process.off('exit', remove);

@@ -66,7 +66,8 @@ const stripColours = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** Stops everything given, in order, each step even when an earlier one failed. */
 async function stopAll(steps: Array<(() => Promise<void>) | undefined>): Promise<void> {
-	for (const step of steps) await step?.().catch((error) => console.error('Stopping failed:', error));
+	for (const step of steps)
+		await step?.().catch((error) => console.error('Stopping failed:', error));
 }
 
 export async function startQueueCluster(options: QueueClusterOptions): Promise<QueueCluster> {
@@ -90,7 +91,9 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		]);
 	try {
 		const webhookCount = options.webhookProcesses ?? 1;
-		const [redisPort, postgresPort, mainPort, ...ports] = await freePortPairsBelowEphemeral(3 + webhookCount + (options.workers ?? 2));
+		const [redisPort, postgresPort, mainPort, ...ports] = await freePortPairsBelowEphemeral(
+			3 + webhookCount + (options.workers ?? 2),
+		);
 		// All settled before going on, so that whatever did start is stopped below when another part failed.
 		const started = await Promise.allSettled([
 			// Their folders inside the data folder, which the next run wipes even if this one was interrupted.
@@ -99,8 +102,15 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			startSandbox().then((server) => (sandbox = server)),
 		]);
 		for (const result of started) if (result.status === 'rejected') throw result.reason;
-		if (!redis || !postgres || !sandbox) throw new Error('Redis, Postgres or the sandbox did not start');
-		const main = new N8n({ dist, userFolder, port: mainPort, env: queueEnv(redis, postgres), name: 'main' });
+		if (!redis || !postgres || !sandbox)
+			throw new Error('Redis, Postgres or the sandbox did not start');
+		const main = new N8n({
+			dist,
+			userFolder,
+			port: mainPort,
+			env: queueEnv(redis, postgres),
+			name: 'main',
+		});
 		processes.push(main);
 		await main.installPackage(await packPackage(path.join(userFolder, 'pack')));
 		await main.importCredentials(sandboxCredentials(sandbox));
@@ -111,8 +121,11 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 		await main.start();
 		await main.signIn();
 
-		const sibling = (role: 'webhook' | 'worker', index: number, port: number) => main.sibling({ role, name: `${role}-${index + 1}`, port });
-		const webhooks = ports.slice(0, webhookCount).map((port, index) => sibling('webhook', index, port));
+		const sibling = (role: 'webhook' | 'worker', index: number, port: number) =>
+			main.sibling({ role, name: `${role}-${index + 1}`, port });
+		const webhooks = ports
+			.slice(0, webhookCount)
+			.map((port, index) => sibling('webhook', index, port));
 		const workers = ports.slice(webhookCount).map((port, index) => sibling('worker', index, port));
 		processes.push(...webhooks, ...workers);
 		await Promise.all([...webhooks, ...workers].map((n8n) => n8n.start()));
@@ -126,7 +139,11 @@ export async function startQueueCluster(options: QueueClusterOptions): Promise<Q
 			postgres,
 			workerOf: (executionId) => {
 				const started = new RegExp(`Worker started execution ${executionId} \\(`);
-				return workers.find((worker) => fs.existsSync(worker.logFile) && started.test(stripColours(fs.readFileSync(worker.logFile, 'utf8'))));
+				return workers.find(
+					(worker) =>
+						fs.existsSync(worker.logFile) &&
+						started.test(stripColours(fs.readFileSync(worker.logFile, 'utf8'))),
+				);
 			},
 			stop,
 		};

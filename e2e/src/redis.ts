@@ -41,21 +41,43 @@ function ping(port: number): Promise<string> {
 /** Starts Redis on `port` (pick one with freePortPairsBelowEphemeral), its folder under `parent`. */
 export async function startRedis(port: number, parent?: string): Promise<Redis> {
 	const server = redisServerPath();
-	if (!server) throw new Error('redis-server is not installed; on Debian or Ubuntu: apt-get install -y redis-server');
+	if (!server)
+		throw new Error(
+			'redis-server is not installed; on Debian or Ubuntu: apt-get install -y redis-server',
+		);
 	const { path: dir, remove } = temporaryFolder('redis-', parent);
 	const logFile = path.join(dir, 'redis.log');
 	// No snapshots, no append-only file: a queue for one test run, nothing to keep.
-	const args = ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'];
+	const args = [
+		'--bind',
+		'127.0.0.1',
+		'--port',
+		String(port),
+		'--dir',
+		dir,
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+	];
 	const child = startProcess(server, args, { logFile });
 	const stop = async () => {
 		await stopProcess(child, 5_000);
 		remove();
 	};
 	try {
-		await waitFor(`Redis on port ${port} (log: ${logFile})`, async () => {
-			if (child.exitCode !== null) throw new Error(`redis-server exited: ${fs.readFileSync(logFile, 'utf8').slice(-1000)}`);
-			return (await ping(port)) === '+PONG' ? true : undefined;
-		}, START_TIMEOUT_MS, 100);
+		await waitFor(
+			`Redis on port ${port} (log: ${logFile})`,
+			async () => {
+				if (child.exitCode !== null)
+					throw new Error(`redis-server exited: ${fs.readFileSync(logFile, 'utf8').slice(-1000)}`);
+				return (await ping(port)) === '+PONG' ? true : undefined;
+			},
+			START_TIMEOUT_MS,
+			100,
+		);
 	} catch (error) {
 		await stop();
 		throw error;

@@ -29,7 +29,10 @@ export interface Sandbox {
 	/** Forgets the request log and the in-flight high-water mark, keeping data and settings. */
 	clearLog(): Promise<void>;
 	/** The webhooks the vendors would have sent since the last reset (stemp card completions, Stamped tier changes). */
-	events(): Promise<{ stemp: Array<{ type: string; walletPassId: string }>; stamped: { tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> } }>;
+	events(): Promise<{
+		stemp: Array<{ type: string; walletPassId: string }>;
+		stamped: { tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> };
+	}>;
 	/** The e-mails the sandbox's mailbox received since the last reset. */
 	mail(): Promise<MailMessage[]>;
 	/** Forgets the log, the mail, faults and settings, and restores the seeded customers, reviews and passes. */
@@ -45,11 +48,17 @@ export interface Sandbox {
 
 const START_TIMEOUT_MS = 15_000;
 
-type SandboxAddresses = Pick<Sandbox, 'url' | 'stampedUrl' | 'stampedV3Url' | 'stempUrl' | 'smtpPort'>;
+type SandboxAddresses = Pick<
+	Sandbox,
+	'url' | 'stampedUrl' | 'stampedV3Url' | 'stempUrl' | 'smtpPort'
+>;
 
 function readAddresses(child: ChildProcess): Promise<SandboxAddresses> {
 	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('The sandbox did not start in time')), START_TIMEOUT_MS);
+		const timer = setTimeout(
+			() => reject(new Error('The sandbox did not start in time')),
+			START_TIMEOUT_MS,
+		);
 		const lines = readline.createInterface({ input: child.stdout! });
 		lines.once('line', (line) => {
 			clearTimeout(timer);
@@ -59,13 +68,21 @@ function readAddresses(child: ChildProcess): Promise<SandboxAddresses> {
 				reject(new Error(`The sandbox said: ${line}`));
 			}
 		});
-		child.once('exit', (code) => reject(new Error(`The sandbox exited with ${code} before it listened`)));
+		child.once('exit', (code) =>
+			reject(new Error(`The sandbox exited with ${code} before it listened`)),
+		);
 	});
 }
 
 /** Starts the seeded fake API and its mailbox on 127.0.0.1 (port 0 picks a free one). */
 export async function startSandbox(ports: { api?: number; smtp?: number } = {}): Promise<Sandbox> {
-	const args = [SANDBOX_MAIN, '--port', String(ports.api ?? 0), '--smtp-port', String(ports.smtp ?? 0)];
+	const args = [
+		SANDBOX_MAIN,
+		'--port',
+		String(ports.api ?? 0),
+		'--smtp-port',
+		String(ports.smtp ?? 0),
+	];
 	const child = startProcess(process.execPath, args, { stdinPipe: true });
 	child.stderr!.pipe(process.stderr);
 	const addresses = await readAddresses(child).catch(async (error: unknown) => {
@@ -73,17 +90,28 @@ export async function startSandbox(ports: { api?: number; smtp?: number } = {}):
 		throw error;
 	});
 	const control = async (method: string, path: string, body?: unknown): Promise<Response> => {
-		const response = await fetch(addresses.url + path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-		if (!response.ok) throw new Error(`Sandbox ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+		const response = await fetch(addresses.url + path, {
+			method,
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok)
+			throw new Error(
+				`Sandbox ${method} ${path}: HTTP ${response.status} ${await response.text()}`,
+			);
 		return response;
 	};
 	return {
 		...addresses,
 		log: async () => (await (await control('GET', '/__log')).json()) as LoggedRequest[],
-		stats: async () => (await (await control('GET', '/__stats')).json()) as { requests: number; maxInFlight: number },
+		stats: async () =>
+			(await (await control('GET', '/__stats')).json()) as {
+				requests: number;
+				maxInFlight: number;
+			},
 		clearLog: async () => void (await control('DELETE', '/__log')),
 		mail: async () => (await (await control('GET', '/__mail')).json()) as MailMessage[],
-		events: async () => (await (await control('GET', '/__events')).json()) as Awaited<ReturnType<Sandbox['events']>>,
+		events: async () =>
+			(await (await control('GET', '/__events')).json()) as Awaited<ReturnType<Sandbox['events']>>,
 		reset: async () => void (await control('POST', '/__reset')),
 		configure: async (settings) => void (await control('POST', '/__settings', settings)),
 		inject: async (faults) => void (await control('POST', '/__faults', faults)),
@@ -98,7 +126,11 @@ export function sandboxCredentials(sandbox: SandboxAddresses) {
 		{
 			...sandboxCredentialRef('stampedApi'),
 			type: 'stampedApi',
-			data: { ...SANDBOX_KEYS.stamped, baseUrl: sandbox.stampedUrl, webhookSecret: SANDBOX_KEYS.stampedWebhookSecret },
+			data: {
+				...SANDBOX_KEYS.stamped,
+				baseUrl: sandbox.stampedUrl,
+				webhookSecret: SANDBOX_KEYS.stampedWebhookSecret,
+			},
 		},
 		{
 			...sandboxCredentialRef('stampedApiV3'),
@@ -108,13 +140,24 @@ export function sandboxCredentials(sandbox: SandboxAddresses) {
 		{
 			...sandboxCredentialRef('stempApi'),
 			type: 'stempApi',
-			data: { ...SANDBOX_KEYS.stemp, baseUrl: sandbox.stempUrl, webhookSigningSecret: SANDBOX_KEYS.stempWebhookSigningSecret },
+			data: {
+				...SANDBOX_KEYS.stemp,
+				baseUrl: sandbox.stempUrl,
+				webhookSigningSecret: SANDBOX_KEYS.stempWebhookSigningSecret,
+			},
 		},
 		{
 			// n8n's own SMTP credential, pointed at the sandbox's mailbox (no TLS, no login).
 			...sandboxCredentialRef('smtp'),
 			type: 'smtp',
-			data: { host: '127.0.0.1', port: sandbox.smtpPort, secure: false, disableStartTls: true, user: '', password: '' },
+			data: {
+				host: '127.0.0.1',
+				port: sandbox.smtpPort,
+				secure: false,
+				disableStartTls: true,
+				user: '',
+				password: '',
+			},
 		},
 	];
 }

@@ -20,7 +20,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 const UI_TIMEOUT_MS = 90_000;
 // Chromium's own background traffic is refused on this network; these flags keep it quiet.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run',
+];
 
 async function signIn(page: Page, baseUrl: string): Promise<void> {
 	await page.goto(`${baseUrl}/signin`);
@@ -60,16 +67,25 @@ async function shoot(page: Page, file: string, what: string): Promise<void> {
 
 async function main(): Promise<void> {
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+		throw new Error(
+			`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+		);
 	}
 	fs.mkdirSync(OUTPUT_DIR, { recursive: true });
-	const instance = await prepareInstance({ dist: CURRENT_N8N, name: 'screenshots', workflows: loadExamples() });
+	const instance = await prepareInstance({
+		dist: CURRENT_N8N,
+		name: 'screenshots',
+		workflows: loadExamples(),
+	});
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
 		await instance.n8n.start();
 		await instance.n8n.signIn();
 		selectors.setTestIdAttribute('data-test-id');
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		const page = await browser.newPage({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		const { baseUrl } = instance.n8n;
 		await signIn(page, baseUrl);
 		console.log(`Screenshots of n8n ${baseUrl} into ${path.relative(PROJECT_ROOT, OUTPUT_DIR)}/:`);
@@ -77,24 +93,42 @@ async function main(): Promise<void> {
 		// A stemp node in a workflow, run against the sandbox.
 		await openWorkflow(page, baseUrl, 'exPassScanned');
 		await page.getByTestId('execute-workflow-button').click();
-		await canvasNode(page, 'Add a stamp').locator('[data-test-id="canvas-node-status-success"]').waitFor({ timeout: UI_TIMEOUT_MS });
+		await canvasNode(page, 'Add a stamp')
+			.locator('[data-test-id="canvas-node-status-success"]')
+			.waitFor({ timeout: UI_TIMEOUT_MS });
 		await page.waitForTimeout(500);
-		await shoot(page, 'canvas-pass-scanned.png', 'the "Pass scanned → add a stamp" example after a run');
+		await shoot(
+			page,
+			'canvas-pass-scanned.png',
+			'the "Pass scanned → add a stamp" example after a run',
+		);
 		await openNode(page, 'Add a stamp');
-		await shoot(page, 'panel-stemp-add.png', "the stemp node's panel: Add, with the card's new state as output");
+		await shoot(
+			page,
+			'panel-stemp-add.png',
+			"the stemp node's panel: Add, with the card's new state as output",
+		);
 		await closeNode(page);
 
 		// The Stamped node's parameters.
 		await openWorkflow(page, baseUrl, 'exNewOrderPoints');
 		await openNode(page, 'Create or update customer');
-		await shoot(page, 'panel-stamped-upsert.png', "the Stamped node's panel: Customer > Create or Update");
+		await shoot(
+			page,
+			'panel-stamped-upsert.png',
+			"the Stamped node's panel: Customer > Create or Update",
+		);
 		await closeNode(page);
 
 		// A trigger: where to paste the URL, the secret warning, the events.
 		await openWorkflow(page, baseUrl, 'exCardCompleted');
 		await shoot(page, 'canvas-card-completed.png', 'the "Card completed → reward" example');
 		await openNode(page, 'Card completed');
-		await shoot(page, 'panel-stemp-trigger.png', "the stemp Trigger's panel: set-up notices and events");
+		await shoot(
+			page,
+			'panel-stemp-trigger.png',
+			"the stemp Trigger's panel: set-up notices and events",
+		);
 		await closeNode(page);
 
 		// The nodes in n8n's node creator.

@@ -16,7 +16,11 @@ export interface RegisteredWebhook {
 }
 
 /** Rows of a read-only query on an instance's database, SQLite or Postgres (see `N8n.queryDatabase`). */
-export async function queryDatabase<Row>(n8n: N8n, sql: string, parameters: Array<string | number> = []): Promise<Row[]> {
+export async function queryDatabase<Row>(
+	n8n: N8n,
+	sql: string,
+	parameters: Array<string | number> = [],
+): Promise<Row[]> {
 	return await n8n.queryDatabase<Row>(sql, parameters);
 }
 
@@ -25,13 +29,20 @@ export async function queryDatabase<Row>(n8n: N8n, sql: string, parameters: Arra
  * the URL is right whatever path or `isFullPath` the node uses. The URL is on `n8n`'s port: in queue mode, pass
  * the webhook process.
  */
-export async function registeredWebhooks(n8n: N8n, workflowId: string): Promise<RegisteredWebhook[]> {
+export async function registeredWebhooks(
+	n8n: N8n,
+	workflowId: string,
+): Promise<RegisteredWebhook[]> {
 	const rows = await queryDatabase<{ method: string; node: string; webhookPath: string }>(
 		n8n,
 		'SELECT method, node, "webhookPath" FROM webhook_entity WHERE "workflowId" = ?',
 		[workflowId],
 	);
-	return rows.map((row) => ({ method: row.method, node: row.node, url: `${n8n.baseUrl}/webhook/${row.webhookPath}` }));
+	return rows.map((row) => ({
+		method: row.method,
+		node: row.node,
+		url: `${n8n.baseUrl}/webhook/${row.webhookPath}`,
+	}));
 }
 
 /** The one webhook a published workflow listens on (waits briefly: activation is asynchronous). */
@@ -40,7 +51,8 @@ export async function webhookUrl(n8n: N8n, workflowId: string): Promise<string> 
 		`a webhook of workflow ${workflowId}`,
 		async () => {
 			const hooks = await registeredWebhooks(n8n, workflowId);
-			if (hooks.length > 1) throw new Error(`Workflow ${workflowId} has ${hooks.length} webhooks; name the node`);
+			if (hooks.length > 1)
+				throw new Error(`Workflow ${workflowId} has ${hooks.length} webhooks; name the node`);
 			return hooks[0]?.url;
 		},
 		15_000,
@@ -56,11 +68,19 @@ export interface DeliveryResult {
  * POSTs a delivery. A 404 right after `n8n start` means the webhook is not live yet, so it is retried for a
  * few seconds; any other answer is returned as it came.
  */
-export async function postDelivery(url: string, rawBody: string, headers: Record<string, string>): Promise<DeliveryResult> {
+export async function postDelivery(
+	url: string,
+	rawBody: string,
+	headers: Record<string, string>,
+): Promise<DeliveryResult> {
 	return await waitFor(
 		`${url} to accept deliveries`,
 		async () => {
-			const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: rawBody });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', ...headers },
+				body: rawBody,
+			});
 			const body = await response.text();
 			return response.status === 404 ? undefined : { status: response.status, body };
 		},
@@ -85,7 +105,8 @@ export function sendStempDelivery(
 ): Promise<DeliveryResult> {
 	// Sent now: the trigger refuses signed deliveries older than its Maximum Delivery Age.
 	const rawBody = JSON.stringify({ timestamp: new Date().toISOString(), ...delivery });
-	const signature = options.signature === undefined ? stempSignature(options.secret, rawBody) : options.signature;
+	const signature =
+		options.signature === undefined ? stempSignature(options.secret, rawBody) : options.signature;
 	return postDelivery(url, rawBody, {
 		'X-Stemp-Event': delivery.type,
 		'X-Stemp-Delivery': delivery.id,
@@ -100,7 +121,11 @@ export function sendStempDelivery(
 export function sendStampedDelivery(
 	url: string,
 	body: Record<string, unknown>,
-	options: { topic: string; secret: string | null; secretHeader?: 'X-Stamped-Webhook-Secret' | 'X-Secret-Key' },
+	options: {
+		topic: string;
+		secret: string | null;
+		secretHeader?: 'X-Stamped-Webhook-Secret' | 'X-Secret-Key';
+	},
 ): Promise<DeliveryResult> {
 	const secretHeader = options.secretHeader ?? 'X-Stamped-Webhook-Secret';
 	return postDelivery(url, JSON.stringify(body), {
@@ -111,11 +136,18 @@ export function sendStampedDelivery(
 
 /** A workflow's executions so far (finished or failed), newest first. */
 export async function finishedExecutions(n8n: N8n, workflowId: string) {
-	return (await n8n.executions(workflowId)).filter((execution) => execution.finished || execution.status === 'error');
+	return (await n8n.executions(workflowId)).filter(
+		(execution) => execution.finished || execution.status === 'error',
+	);
 }
 
 /** Waits until a workflow has at least `count` finished executions, and returns them (newest first). */
-export async function waitForExecutions(n8n: N8n, workflowId: string, count: number, timeoutMs = 15_000) {
+export async function waitForExecutions(
+	n8n: N8n,
+	workflowId: string,
+	count: number,
+	timeoutMs = 15_000,
+) {
 	return await waitFor(
 		`${count} execution(s) of workflow ${workflowId}`,
 		async () => {
@@ -131,7 +163,11 @@ export async function waitForExecutions(n8n: N8n, workflowId: string, count: num
  * Checks that nothing more runs: waits `quietMs` (executions are saved asynchronously) and returns how many
  * executions the workflow has, for comparing with the count before a refused or ignored delivery.
  */
-export async function executionCountAfterQuiet(n8n: N8n, workflowId: string, quietMs = 1500): Promise<number> {
+export async function executionCountAfterQuiet(
+	n8n: N8n,
+	workflowId: string,
+	quietMs = 1500,
+): Promise<number> {
 	await new Promise((resolve) => setTimeout(resolve, quietMs));
 	return (await n8n.executions(workflowId)).length;
 }

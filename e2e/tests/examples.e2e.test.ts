@@ -13,7 +13,11 @@ import { emailProbe } from './support/workflows';
 const newOrder = loadExample('new-order-award-points.json');
 const passScanned = loadExample('pass-scanned-add-stamp.json');
 
-const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-examples', workflows: [newOrder, passScanned, emailProbe] });
+const instance = useInstance({
+	dist: CURRENT_N8N,
+	name: 'e2e-examples',
+	workflows: [newOrder, passScanned, emailProbe],
+});
 
 const run = (workflowId: string) => executeOk(instance, workflowId);
 
@@ -21,22 +25,52 @@ test('new order → upsert customer → award points', async () => {
 	const execution = await run(newOrder.id);
 
 	expect(nodeOutput(execution, 'Create or update customer')).toEqual([
-		expect.objectContaining({ email: 'li.wei@example.com', firstName: 'Li', lastName: 'Wei', customerId: 'shopify-1003' }),
+		expect.objectContaining({
+			email: 'li.wei@example.com',
+			firstName: 'Li',
+			lastName: 'Wei',
+			customerId: 'shopify-1003',
+		}),
 	]);
 	expect(nodeOutput(execution, 'Award points for the order')).toEqual([
-		expect.objectContaining({ email: 'li.wei@example.com', type: 'purchase', points: 86, note: 'Order #1042', orderValue: 86.4 }),
+		expect.objectContaining({
+			email: 'li.wei@example.com',
+			type: 'purchase',
+			points: 86,
+			note: 'Order #1042',
+			orderValue: 86.4,
+		}),
 	]);
 	const log = await instance.sandbox.log();
-	expect(routes(log)).toEqual(['POST /store-123/customers', 'POST /store-123/loyalty/transactions']);
-	expect(log[0].body).toEqual({ email: 'li.wei@example.com', firstName: 'Li', lastName: 'Wei', customerId: 'shopify-1003' });
-	expect(log[1].body).toEqual({ email: 'li.wei@example.com', type: 'purchase', points: 86, note: 'Order #1042', orderValue: 86.4 });
+	expect(routes(log)).toEqual([
+		'POST /store-123/customers',
+		'POST /store-123/loyalty/transactions',
+	]);
+	expect(log[0].body).toEqual({
+		email: 'li.wei@example.com',
+		firstName: 'Li',
+		lastName: 'Wei',
+		customerId: 'shopify-1003',
+	});
+	expect(log[1].body).toEqual({
+		email: 'li.wei@example.com',
+		type: 'purchase',
+		points: 86,
+		note: 'Order #1042',
+		orderValue: 86.4,
+	});
 });
 
-test('pass scanned → add a stamp (completing Jane\'s card)', async () => {
+test("pass scanned → add a stamp (completing Jane's card)", async () => {
 	const execution = await run(passScanned.id);
 
 	expect(nodeOutput(execution, 'Add a stamp')).toEqual([
-		expect.objectContaining({ walletPassId: 'wp_jane_0001', currentStamps: 0, timesCompleted: 3, totalStampsCollected: 30 }),
+		expect.objectContaining({
+			walletPassId: 'wp_jane_0001',
+			currentStamps: 0,
+			timesCompleted: 3,
+			totalStampsCollected: 30,
+		}),
 	]);
 	const log = await instance.sandbox.log();
 	expect(routes(log)).toEqual(['POST /walletpasses/wp_jane_0001/stamps/add']);
@@ -54,7 +88,11 @@ test("the sandbox's mailbox receives what n8n's Send Email node sends (the tier-
 	await run(emailProbe.id);
 
 	expect(await instance.sandbox.mail()).toEqual([
-		expect.objectContaining({ from: 'rewards@example.com', to: ['jane@example.com'], subject: 'Welcome to Gold!' }),
+		expect.objectContaining({
+			from: 'rewards@example.com',
+			to: ['jane@example.com'],
+			subject: 'Welcome to Gold!',
+		}),
 	]);
 	expect((await instance.sandbox.mail())[0].raw).toContain('You reached Gold.');
 });

@@ -8,7 +8,11 @@ import { expectStampedEveryOperation, expectStempEveryOperation } from './suppor
 import { executeOk, useInstance } from './support/lifecycle';
 import { stampedEveryOperation, stempEveryOperation } from './support/workflows';
 
-const instance = useInstance({ dist: LEGACY_N8N, name: 'e2e-smoke', workflows: [stampedEveryOperation, stempEveryOperation] });
+const instance = useInstance({
+	dist: LEGACY_N8N,
+	name: 'e2e-smoke',
+	workflows: [stampedEveryOperation, stempEveryOperation],
+});
 
 test('the installed n8n is a 1.x', () => {
 	expect(n8nVersion(LEGACY_N8N)).toMatch(/^1\./);

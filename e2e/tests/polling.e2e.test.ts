@@ -21,7 +21,12 @@ const poller = chainWorkflow('e2ePollingTrigger', 'e2e: Stamped Polling Trigger 
 ]);
 
 // Published during the test, once there is history to ignore.
-const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-polling', workflows: [poller], serve: true });
+const instance = useInstance({
+	dist: CURRENT_N8N,
+	name: 'e2e-polling',
+	workflows: [poller],
+	serve: true,
+});
 
 /** Adds reviews to the sandbox's dashboard list; returns their ids, oldest first. */
 async function addReviews(count: number): Promise<number[]> {
@@ -35,10 +40,15 @@ async function addReviews(count: number): Promise<number[]> {
 }
 
 async function reviewPolls(): Promise<number> {
-	return (await instance.sandbox.log()).filter((entry) => entry.path.endsWith('/dashboard/reviews')).length;
+	return (await instance.sandbox.log()).filter((entry) => entry.path.endsWith('/dashboard/reviews'))
+		.length;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs: number,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -51,14 +61,20 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 /** Every review id the trigger emitted, execution by execution, oldest execution first. */
 async function emitted(): Promise<number[][]> {
 	const executions = await instance.n8n.executions(poller.id);
-	return executions.reverse().map((execution) => nodeOutput(execution, 'Trigger').map((item) => item.id as number));
+	return executions
+		.reverse()
+		.map((execution) => nodeOutput(execution, 'Trigger').map((item) => item.id as number));
 }
 
 test('activation emits no history; after a restart each new review starts the workflow exactly once', async () => {
 	const history = await addReviews(5);
 	await instance.n8n.publishNow(poller.id);
 	// n8n polls once on activation: the watermark is recorded, nothing starts.
-	await waitFor('the activation poll', async () => ((await reviewPolls()) > 0 ? true : undefined), 30_000);
+	await waitFor(
+		'the activation poll',
+		async () => ((await reviewPolls()) > 0 ? true : undefined),
+		30_000,
+	);
 	expect(await executionCountAfterQuiet(instance.n8n, poller.id, 2000)).toBe(0);
 
 	const beforeRestart = await addReviews(2);
@@ -75,6 +91,9 @@ test('activation emits no history; after a restart each new review starts the wo
 	const all = await emitted();
 	expect(all).toEqual([beforeRestart, afterRestart]);
 	expect(all.flat().some((id) => history.includes(id))).toBe(false);
-	const [{ staticData }] = await instance.n8n.queryDatabase<{ staticData: unknown }>('SELECT "staticData" FROM workflow_entity WHERE id = ?', [poller.id]);
+	const [{ staticData }] = await instance.n8n.queryDatabase<{ staticData: unknown }>(
+		'SELECT "staticData" FROM workflow_entity WHERE id = ?',
+		[poller.id],
+	);
 	expect(JSON.stringify(staticData)).toContain('watermark');
 }, 300_000);

@@ -13,7 +13,12 @@ import { lineWorkflow, stamped } from './support/workflows';
 const store = '/store-123';
 
 const everyReviewOperation = lineWorkflow('e2eReviewOperations', 'Every review operation', [
-	stamped('All reviews', { resource: 'review', operation: 'getAll', returnAll: true, filters: { minRating: 1 } }),
+	stamped('All reviews', {
+		resource: 'review',
+		operation: 'getAll',
+		returnAll: true,
+		filters: { minRating: 1 },
+	}),
 	stamped('Ask for reviews', {
 		resource: 'reviewRequest',
 		operation: 'create',
@@ -21,16 +26,49 @@ const everyReviewOperation = lineWorkflow('e2eReviewOperations', 'Every review o
 		orderNumber: "={{ 'R-' + $json.id }}",
 		items: '={{ [{ productId: $json.productId, productTitle: $json.productTitle }] }}',
 	}),
-	stamped('Unanswered one-star reviews', { resource: 'review', operation: 'getAll', returnAll: true, filters: { rating: 1, withoutReply: true } }, true),
-	stamped('Reply', { resource: 'review', operation: 'reply', reviewId: '={{ $json.id }}', reply: 'Sorry about the torn bag: a new one is on its way.', options: { sendEmail: true } }),
-	stamped('Import a review', { resource: 'review', operation: 'create', productId: 'beans-house', rating: 5, author: 'Kim', email: 'kim@example.com', title: 'Great', body: 'Lovely beans.', additionalFields: { recommend: true } }, true),
+	stamped(
+		'Unanswered one-star reviews',
+		{
+			resource: 'review',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { rating: 1, withoutReply: true },
+		},
+		true,
+	),
+	stamped('Reply', {
+		resource: 'review',
+		operation: 'reply',
+		reviewId: '={{ $json.id }}',
+		reply: 'Sorry about the torn bag: a new one is on its way.',
+		options: { sendEmail: true },
+	}),
+	stamped(
+		'Import a review',
+		{
+			resource: 'review',
+			operation: 'create',
+			productId: 'beans-house',
+			rating: 5,
+			author: 'Kim',
+			email: 'kim@example.com',
+			title: 'Great',
+			body: 'Lovely beans.',
+			additionalFields: { recommend: true },
+		},
+		true,
+	),
 ]);
 
 const askForReview = loadExample('new-order-ask-for-review.json');
 const lowRatingReply = loadExample('low-rated-reviews-reply.json');
 const aiAgent = loadExample('ai-agent-review-replies.json');
 
-const instance = useInstance({ dist: CURRENT_N8N, name: 'e2e-reviews', workflows: [everyReviewOperation, askForReview, lowRatingReply, aiAgent] });
+const instance = useInstance({
+	dist: CURRENT_N8N,
+	name: 'e2e-reviews',
+	workflows: [everyReviewOperation, askForReview, lowRatingReply, aiAgent],
+});
 
 test('every review operation runs in n8n', async () => {
 	const execution = await executeOk(instance, everyReviewOperation.id);
@@ -38,11 +76,29 @@ test('every review operation runs in n8n', async () => {
 
 	const ids = ['rev_1001', 'rev_1002', 'rev_1003', 'rev_1004', 'rev_1005', 'rev_1006'];
 	expect(output('All reviews').map((review) => review.id)).toEqual(ids);
-	expect(output('All reviews')[3]).toMatchObject({ id: 'rev_1004', rating: 1, published: true, customer: { email: 'li.wei@example.com' } });
-	expect(output('Ask for reviews')).toEqual(ids.map((id) => expect.objectContaining({ orderNumber: `R-${id}`, queued: true })));
-	expect(output('Unanswered one-star reviews')).toEqual([expect.objectContaining({ id: 'rev_1004', reply: '' })]);
-	expect(output('Reply')).toEqual([{ reviewId: 'rev_1004', reply: 'Sorry about the torn bag: a new one is on its way.', isPrivate: false, sendEmail: true }]);
-	expect(output('Import a review')).toEqual([expect.objectContaining({ productId: 'beans-house', rating: 5, reviewSource: 'api' })]);
+	expect(output('All reviews')[3]).toMatchObject({
+		id: 'rev_1004',
+		rating: 1,
+		published: true,
+		customer: { email: 'li.wei@example.com' },
+	});
+	expect(output('Ask for reviews')).toEqual(
+		ids.map((id) => expect.objectContaining({ orderNumber: `R-${id}`, queued: true })),
+	);
+	expect(output('Unanswered one-star reviews')).toEqual([
+		expect.objectContaining({ id: 'rev_1004', reply: '' }),
+	]);
+	expect(output('Reply')).toEqual([
+		{
+			reviewId: 'rev_1004',
+			reply: 'Sorry about the torn bag: a new one is on its way.',
+			isPrivate: false,
+			sendEmail: true,
+		},
+	]);
+	expect(output('Import a review')).toEqual([
+		expect.objectContaining({ productId: 'beans-house', rating: 5, reviewSource: 'api' }),
+	]);
 
 	const log = await instance.sandbox.log();
 	expect(routes(log)).toEqual([
@@ -60,7 +116,9 @@ test('every review operation runs in n8n', async () => {
 
 test('example: new order → ask for a review (a second run queues nothing again)', async () => {
 	const first = await executeOk(instance, askForReview.id);
-	expect(nodeOutput(first, 'Ask for a review')).toEqual([expect.objectContaining({ orderNumber: '#1042', email: 'li.wei@example.com', queued: true })]);
+	expect(nodeOutput(first, 'Ask for a review')).toEqual([
+		expect.objectContaining({ orderNumber: '#1042', email: 'li.wei@example.com', queued: true }),
+	]);
 	const [request] = await instance.sandbox.log();
 	expect(request.body).toEqual([
 		expect.objectContaining({
@@ -70,24 +128,44 @@ test('example: new order → ask for a review (a second run queues nothing again
 			orderCurrencyISO: 'EUR',
 			orderTotalPrice: 86.4,
 			itemsList: [
-				{ productId: 'beans-house', productTitle: 'House Blend', productPrice: 14.9, productUrl: 'https://shop.example/products/house-blend' },
-				{ productId: 'grinder-pro', productTitle: 'Grinder Pro', productPrice: 71.5, productUrl: 'https://shop.example/products/grinder-pro' },
+				{
+					productId: 'beans-house',
+					productTitle: 'House Blend',
+					productPrice: 14.9,
+					productUrl: 'https://shop.example/products/house-blend',
+				},
+				{
+					productId: 'grinder-pro',
+					productTitle: 'Grinder Pro',
+					productPrice: 71.5,
+					productUrl: 'https://shop.example/products/grinder-pro',
+				},
 			],
 		}),
 	]);
 	const second = await executeOk(instance, askForReview.id);
-	expect(nodeOutput(second, 'Ask for a review')).toEqual([expect.objectContaining({ orderNumber: '#1042', queued: false })]);
+	expect(nodeOutput(second, 'Ask for a review')).toEqual([
+		expect.objectContaining({ orderNumber: '#1042', queued: false }),
+	]);
 });
 
 test('example: unanswered reviews of 3 stars or less → reply from a template', async () => {
 	const execution = await executeOk(instance, lowRatingReply.id);
-	expect(nodeOutput(execution, '3 stars or less').map((review) => [review.id, review.rating])).toEqual([
+	expect(
+		nodeOutput(execution, '3 stars or less').map((review) => [review.id, review.rating]),
+	).toEqual([
 		['rev_1003', 3],
 		['rev_1004', 1],
 	]);
 	expect(nodeOutput(execution, 'Reply from template')).toEqual([
-		expect.objectContaining({ reviewId: 'rev_1003', reply: expect.stringMatching(/^Hi Ahmed K\., thank you for reviewing House Blend\./) }),
-		expect.objectContaining({ reviewId: 'rev_1004', reply: expect.stringMatching(/^Hi Li W\., thank you for reviewing House Blend\./) }),
+		expect.objectContaining({
+			reviewId: 'rev_1003',
+			reply: expect.stringMatching(/^Hi Ahmed K\., thank you for reviewing House Blend\./),
+		}),
+		expect.objectContaining({
+			reviewId: 'rev_1004',
+			reply: expect.stringMatching(/^Hi Li W\., thank you for reviewing House Blend\./),
+		}),
 	]);
 	expect(routes(await instance.sandbox.log())).toEqual([
 		`GET ${store}/dashboard/reviews`,

@@ -24,12 +24,28 @@ import { routes } from './support/expectations';
 import { useInstance } from './support/lifecycle';
 import { vendorTriggerWorkflow, webhookProbe } from './support/workflows';
 
-const stampedTierChanges = vendorTriggerWorkflow('e2eStampedTrigger', 'stampedTrigger', ['loyalty.tier_changed'], '2f7c9b1e-6a4d-4c3e-9b8a-1d5e7f3a2c10');
-const stempCardCompleted = vendorTriggerWorkflow('e2eStempTrigger', 'stempTrigger', ['stamp.card_completed'], '8d3a1f6c-4b2e-4e9a-a7c5-6f0b2d9e4a21');
+const stampedTierChanges = vendorTriggerWorkflow(
+	'e2eStampedTrigger',
+	'stampedTrigger',
+	['loyalty.tier_changed'],
+	'2f7c9b1e-6a4d-4c3e-9b8a-1d5e7f3a2c10',
+);
+const stempCardCompleted = vendorTriggerWorkflow(
+	'e2eStempTrigger',
+	'stempTrigger',
+	['stamp.card_completed'],
+	'8d3a1f6c-4b2e-4e9a-a7c5-6f0b2d9e4a21',
+);
 const cardCompletedExample = loadExample('card-completed-reward.json');
 const tierChangeExample = loadExample('tier-change-email.json');
 
-const workflows: Array<{ id: string }> = [webhookProbe, stampedTierChanges, tierChangeExample, stempCardCompleted, cardCompletedExample];
+const workflows: Array<{ id: string }> = [
+	webhookProbe,
+	stampedTierChanges,
+	tierChangeExample,
+	stempCardCompleted,
+	cardCompletedExample,
+];
 
 const instance = useInstance({
 	dist: CURRENT_N8N,
@@ -57,7 +73,12 @@ test('webhook plumbing: a published workflow is live after start, its URL is fou
 
 describe('Stamped Trigger (events: loyalty.tier_changed)', () => {
 	const secret = SANDBOX_KEYS.stampedWebhookSecret;
-	const tierChange = { email: 'ahmed@example.com', oldTier: 'Bronze', newTier: 'Silver', points: 520 };
+	const tierChange = {
+		email: 'ahmed@example.com',
+		oldTier: 'Bronze',
+		newTier: 'Silver',
+		points: 520,
+	};
 	let url: string;
 
 	beforeAll(async () => {
@@ -69,7 +90,12 @@ describe('Stamped Trigger (events: loyalty.tier_changed)', () => {
 		const first = await sendStampedDelivery(url, tierChange, { topic: 'Rewards VIP', secret });
 		expect(first.status).toBe(200);
 		const [execution] = await waitForExecutions(instance.n8n, stampedTierChanges.id, before + 1);
-		expect(triggerItem(execution)).toEqual({ ...tierChange, event: 'loyalty.tier_changed', topic: 'Rewards VIP', verified: true });
+		expect(triggerItem(execution)).toEqual({
+			...tierChange,
+			event: 'loyalty.tier_changed',
+			topic: 'Rewards VIP',
+			verified: true,
+		});
 
 		const repeat = await sendStampedDelivery(url, tierChange, { topic: 'Rewards VIP', secret });
 		expect(repeat.status).toBeLessThan(300); // answered, so Stamped stops retrying
@@ -79,9 +105,15 @@ describe('Stamped Trigger (events: loyalty.tier_changed)', () => {
 	test('the secret in X-Secret-Key is accepted too', async () => {
 		const before = (await instance.n8n.executions(stampedTierChanges.id)).length;
 		const payload = { ...tierChange, email: 'maria@example.com' };
-		const delivery = await sendStampedDelivery(url, payload, { topic: 'Rewards VIP', secret, secretHeader: 'X-Secret-Key' });
+		const delivery = await sendStampedDelivery(url, payload, {
+			topic: 'Rewards VIP',
+			secret,
+			secretHeader: 'X-Secret-Key',
+		});
 		expect(delivery.status).toBe(200);
-		expect(triggerItem((await waitForExecutions(instance.n8n, stampedTierChanges.id, before + 1))[0])).toMatchObject(payload);
+		expect(
+			triggerItem((await waitForExecutions(instance.n8n, stampedTierChanges.id, before + 1))[0]),
+		).toMatchObject(payload);
 	});
 
 	test.each([
@@ -89,7 +121,11 @@ describe('Stamped Trigger (events: loyalty.tier_changed)', () => {
 		{ case: 'no secret', secret: null },
 	])('$case is refused with 401 and starts nothing', async ({ secret: sent }) => {
 		const before = (await instance.n8n.executions(stampedTierChanges.id)).length;
-		const delivery = await sendStampedDelivery(url, { ...tierChange, email: 'li.wei@example.com' }, { topic: 'Rewards VIP', secret: sent });
+		const delivery = await sendStampedDelivery(
+			url,
+			{ ...tierChange, email: 'li.wei@example.com' },
+			{ topic: 'Rewards VIP', secret: sent },
+		);
 		expect(delivery.status).toBe(401);
 		expect(await executionCountAfterQuiet(instance.n8n, stampedTierChanges.id)).toBe(before);
 	});
@@ -105,7 +141,11 @@ describe('Stamped Trigger (events: loyalty.tier_changed)', () => {
 
 describe('stemp Trigger (events: stamp.card_completed)', () => {
 	const secret = SANDBOX_KEYS.stempWebhookSigningSecret;
-	const completed = { id: 'evt_e2e_1', type: 'stamp.card_completed', data: { walletPassId: 'wp_jane_0001', timesCompleted: 3 } };
+	const completed = {
+		id: 'evt_e2e_1',
+		type: 'stamp.card_completed',
+		data: { walletPassId: 'wp_jane_0001', timesCompleted: 3 },
+	};
 	let url: string;
 
 	beforeAll(async () => {
@@ -136,14 +176,22 @@ describe('stemp Trigger (events: stamp.card_completed)', () => {
 		{ case: 'no signature', signature: null },
 	])('$case is refused with 401 and starts nothing', async ({ signature }) => {
 		const before = (await instance.n8n.executions(stempCardCompleted.id)).length;
-		const delivery = await sendStempDelivery(url, { ...completed, id: `evt_bad_${String(signature).length}` }, { secret, signature });
+		const delivery = await sendStempDelivery(
+			url,
+			{ ...completed, id: `evt_bad_${String(signature).length}` },
+			{ secret, signature },
+		);
 		expect(delivery.status).toBe(401);
 		expect(await executionCountAfterQuiet(instance.n8n, stempCardCompleted.id)).toBe(before);
 	});
 
 	test('an event the node does not listen to starts nothing', async () => {
 		const before = (await instance.n8n.executions(stempCardCompleted.id)).length;
-		const reward = { id: 'evt_e2e_2', type: 'stamp.reward_triggered', data: { walletPassId: 'wp_jane_0001' } };
+		const reward = {
+			id: 'evt_e2e_2',
+			type: 'stamp.reward_triggered',
+			data: { walletPassId: 'wp_jane_0001' },
+		};
 		const delivery = await sendStempDelivery(url, reward, { secret });
 		expect(delivery.status).toBeLessThan(300);
 		expect(await executionCountAfterQuiet(instance.n8n, stempCardCompleted.id)).toBe(before);
@@ -153,8 +201,15 @@ describe('stemp Trigger (events: stamp.card_completed)', () => {
 describe('example: card completed → reward', () => {
 	test('a completed card awards the pass owner 100 Stamped points', async () => {
 		const url = await webhookUrl(instance.n8n, cardCompletedExample.id);
-		const delivery = { id: 'evt_example_1', type: 'stamp.card_completed', data: { walletPassId: 'wp_jane_0001' } };
-		expect((await sendStempDelivery(url, delivery, { secret: SANDBOX_KEYS.stempWebhookSigningSecret })).status).toBe(200);
+		const delivery = {
+			id: 'evt_example_1',
+			type: 'stamp.card_completed',
+			data: { walletPassId: 'wp_jane_0001' },
+		};
+		expect(
+			(await sendStempDelivery(url, delivery, { secret: SANDBOX_KEYS.stempWebhookSigningSecret }))
+				.status,
+		).toBe(200);
 
 		const [execution] = await waitForExecutions(instance.n8n, cardCompletedExample.id, 1);
 		expect(nodeOutput(execution, 'Reward 100 points')).toEqual([
@@ -162,7 +217,12 @@ describe('example: card completed → reward', () => {
 		]);
 		const log = await instance.sandbox.log();
 		expect(routes(log)).toEqual(['POST /store-123/loyalty/transactions']);
-		expect(log[0].body).toEqual({ email: 'jane@example.com', type: 'custom', points: 100, note: 'Stamp card completed (pass wp_jane_0001)' });
+		expect(log[0].body).toEqual({
+			email: 'jane@example.com',
+			type: 'custom',
+			points: 100,
+			note: 'Stamp card completed (pass wp_jane_0001)',
+		});
 	});
 });
 
@@ -170,12 +230,19 @@ describe('example: tier change → e-mail', () => {
 	test('a tier change e-mails the customer through the sandbox mailbox', async () => {
 		const url = await webhookUrl(instance.n8n, tierChangeExample.id);
 		const tierChange = { email: 'ahmed@example.com', oldTier: 'Bronze', newTier: 'Silver' };
-		const delivery = await sendStampedDelivery(url, tierChange, { topic: 'Rewards VIP', secret: SANDBOX_KEYS.stampedWebhookSecret });
+		const delivery = await sendStampedDelivery(url, tierChange, {
+			topic: 'Rewards VIP',
+			secret: SANDBOX_KEYS.stampedWebhookSecret,
+		});
 		expect(delivery.status).toBe(200);
 
 		await waitForExecutions(instance.n8n, tierChangeExample.id, 1);
 		expect(await instance.sandbox.mail()).toEqual([
-			expect.objectContaining({ from: 'rewards@example.com', to: ['ahmed@example.com'], subject: 'Welcome to Silver!' }),
+			expect.objectContaining({
+				from: 'rewards@example.com',
+				to: ['ahmed@example.com'],
+				subject: 'Welcome to Silver!',
+			}),
 		]);
 	});
 });

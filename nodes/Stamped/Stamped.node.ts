@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { registryProperties } from '../core/registry';
@@ -24,10 +29,7 @@ export class Stamped implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'stampedApi', required: true, testedBy: 'testStampedCredential' }],
-		properties: [
-			apiVersionProperty,
-			...registryProperties(stampedRegistry),
-		],
+		properties: [apiVersionProperty, ...registryProperties(stampedRegistry)],
 	};
 
 	methods = {

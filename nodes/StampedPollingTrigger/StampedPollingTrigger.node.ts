@@ -1,9 +1,18 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { pollNewRecords } from '../core/poll';
 import { requireInteger, requireText } from '../core/validation';
-import { openStampedApi, STAMPED_CREDENTIAL, stampedCredentialTestMethods } from '../Stamped/transport';
+import {
+	openStampedApi,
+	STAMPED_CREDENTIAL,
+	stampedCredentialTestMethods,
+} from '../Stamped/transport';
 import { versionOf } from '../Stamped/transport/version';
 import type { ReviewFilters } from './sources';
 import { POLL_EVENTS } from './sources';
@@ -36,7 +45,8 @@ export class StampedPollingTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				default: 'review.created',
-				description: 'What starts the workflow; each event needs a credential for the API version named',
+				description:
+					'What starts the workflow; each event needs a credential for the API version named',
 				options: POLL_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
 			},
 			{
@@ -60,7 +70,7 @@ export class StampedPollingTrigger implements INodeType {
 						name: 'productId',
 						type: 'string',
 						default: '',
-						description: 'Only reviews of this product (the shop platform\'s product ID)',
+						description: "Only reviews of this product (the shop platform's product ID)",
 					},
 				],
 			},
@@ -79,7 +89,9 @@ export class StampedPollingTrigger implements INodeType {
 			throw new NodeOperationError(
 				this.getNode(),
 				`The event "${event.name}" needs a Stamped API ${event.version} credential, but the selected credential is for API ${version}`,
-				{ description: `Select a Stamped API credential whose API Version is ${event.version}, or choose another event.` },
+				{
+					description: `Select a Stamped API credential whose API Version is ${event.version}, or choose another event.`,
+				},
 			);
 		}
 		const filters = event.value === 'review.created' ? readFilters(this) : {};
@@ -92,7 +104,10 @@ function readFilters(ctx: IPollFunctions): ReviewFilters {
 	const raw = ctx.getNodeParameter('filters', {}) as { minRating?: unknown; productId?: unknown };
 	const filters: ReviewFilters = {};
 	if (raw.minRating !== undefined && raw.minRating !== '') {
-		filters.minRating = requireInteger(ctx.getNode(), raw.minRating, 'Minimum Rating', 0, { min: 1, max: 5 });
+		filters.minRating = requireInteger(ctx.getNode(), raw.minRating, 'Minimum Rating', 0, {
+			min: 1,
+			max: 5,
+		});
 	}
 	if (raw.productId !== undefined && raw.productId !== '') {
 		filters.productId = requireText(ctx.getNode(), raw.productId, 'Product ID', 0);

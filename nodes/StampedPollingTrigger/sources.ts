@@ -33,11 +33,18 @@ const MAX_RESTARTS = 3;
 
 /** A review of the dashboard list (`{review, customer}`, or a bare review) as one output item. */
 function reviewRecord(entry: IDataObject): TimedRecord | undefined {
-	const review = (entry.review && typeof entry.review === 'object' ? entry.review : entry) as IDataObject;
+	const review = (
+		entry.review && typeof entry.review === 'object' ? entry.review : entry
+	) as IDataObject;
 	const at = timestampOf(review.dateCreated);
-	if (at === undefined || (typeof review.id !== 'string' && typeof review.id !== 'number')) return undefined;
+	if (at === undefined || (typeof review.id !== 'string' && typeof review.id !== 'number'))
+		return undefined;
 	const customer = entry.review && typeof entry.customer === 'object' ? entry.customer : undefined;
-	return { id: String(review.id), at, json: customer === undefined ? review : { ...review, customer } };
+	return {
+		id: String(review.id),
+		at,
+		json: customer === undefined ? review : { ...review, customer },
+	};
 }
 
 function activityRecord(entry: IDataObject): TimedRecord | undefined {
@@ -48,10 +55,18 @@ function activityRecord(entry: IDataObject): TimedRecord | undefined {
 }
 
 /** Records the poller cannot place in time are dropped, and said so, rather than emitted at random. */
-function recordsOf(ctx: IPollFunctions, entries: IDataObject[], toRecord: (entry: IDataObject) => TimedRecord | undefined): TimedRecord[] {
-	const records = entries.map(toRecord).filter((record): record is TimedRecord => record !== undefined);
+function recordsOf(
+	ctx: IPollFunctions,
+	entries: IDataObject[],
+	toRecord: (entry: IDataObject) => TimedRecord | undefined,
+): TimedRecord[] {
+	const records = entries
+		.map(toRecord)
+		.filter((record): record is TimedRecord => record !== undefined);
 	if (records.length < entries.length) {
-		ctx.logger.warn(`Stamped Polling Trigger: ${entries.length - records.length} records without an id or date were skipped`);
+		ctx.logger.warn(
+			`Stamped Polling Trigger: ${entries.length - records.length} records without an id or date were skipped`,
+		);
 	}
 	return records;
 }
@@ -77,13 +92,15 @@ async function oldestPageWithNew(
 	watermark: Watermark,
 	total: number,
 ): Promise<{ number: number; answer?: ReviewPage }> {
-	const hasNew = (answer: ReviewPage) => answer.records.some((record) => isNewer(record, watermark));
+	const hasNew = (answer: ReviewPage) =>
+		answer.records.some((record) => isNewer(record, watermark));
 	let low = 1;
 	let high = Math.ceil(total / MAX_PAGE_SIZE);
 	let found: { number: number; answer?: ReviewPage } = { number: 1 };
 	for (let probe = high; low < high; probe = Math.ceil((low + high) / 2)) {
 		const answer = await read(probe);
-		if (answer.total !== total) return { number: Math.ceil((answer.total ?? total) / MAX_PAGE_SIZE) };
+		if (answer.total !== total)
+			return { number: Math.ceil((answer.total ?? total) / MAX_PAGE_SIZE) };
 		if (hasNew(answer)) {
 			low = probe;
 			found = { number: probe, answer };
@@ -121,16 +138,27 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 			const reached = first.records.some((record) => !isNewer(record, watermark));
 			if (reached || first.records.length < MAX_PAGE_SIZE) return first.records;
 			if (first.total === undefined) {
-				throw new NodeOperationError(ctx.getNode(), 'Stamped answered the review list without a total', {
-					description: 'The poll cannot tell how many new reviews there are, so it emitted nothing and keeps its watermark.',
-				});
+				throw new NodeOperationError(
+					ctx.getNode(),
+					'Stamped answered the review list without a total',
+					{
+						description:
+							'The poll cannot tell how many new reviews there are, so it emitted nothing and keeps its watermark.',
+					},
+				);
 			}
 			const deadline = Date.now() + ctx.getPollBudgetMs() / 2;
 			let total = first.total;
 			const collected: TimedRecord[] = [];
-			const boundary = await oldestPageWithNew((number) => page(number, dateFrom), watermark, total);
+			const boundary = await oldestPageWithNew(
+				(number) => page(number, dateFrom),
+				watermark,
+				total,
+			);
 			let last = boundary.number;
-			let probed = boundary.answer ? { number: boundary.number, answer: boundary.answer } : undefined;
+			let probed = boundary.answer
+				? { number: boundary.number, answer: boundary.answer }
+				: undefined;
 			let restarts = 0;
 			// Only once a new review is in hand may the poll stop early: the pages back from the end of the window
 			// can hold only reviews already emitted.
@@ -144,7 +172,9 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 				if (!hasNew()) return await page(number, dateFrom);
 				// A failure after new reviews are in hand cuts the poll short (they are emitted); before, it fails it.
 				return await page(number, dateFrom).catch((error: Error) => {
-					ctx.logger.warn(`Stamped Polling Trigger: stopped at page ${number} (${error.message}); the rest comes next poll`);
+					ctx.logger.warn(
+						`Stamped Polling Trigger: stopped at page ${number} (${error.message}); the rest comes next poll`,
+					);
 					return undefined;
 				});
 			};
@@ -155,9 +185,14 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 				if (answer.total !== total) {
 					if (hasNew()) return collected;
 					if (++restarts > MAX_RESTARTS) {
-						throw new NodeOperationError(ctx.getNode(), 'The Stamped review list kept changing while it was read', {
-							description: 'Nothing was emitted and the watermark was kept; the next poll tries again.',
-						});
+						throw new NodeOperationError(
+							ctx.getNode(),
+							'The Stamped review list kept changing while it was read',
+							{
+								description:
+									'Nothing was emitted and the watermark was kept; the next poll tries again.',
+							},
+						);
 					}
 					// The list changed before a new review was read: start again from its new last page.
 					collected.length = 0;
@@ -198,13 +233,18 @@ function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 			const collected: TimedRecord[] = [];
 			for (let number = 0; ; number++) {
 				if (number >= MAX_PAGES_PER_POLL) {
-					throw new NodeOperationError(ctx.getNode(), `More than ${collected.length} ledger entries are new since the last poll`, {
-						description: `Read ${number} pages of ${MAX_PAGE_SIZE} without reaching the entries already emitted; nothing was emitted and the watermark was kept. Poll more often.`,
-					});
+					throw new NodeOperationError(
+						ctx.getNode(),
+						`More than ${collected.length} ledger entries are new since the last poll`,
+						{
+							description: `Read ${number} pages of ${MAX_PAGE_SIZE} without reaching the entries already emitted; nothing was emitted and the watermark was kept. Poll more often.`,
+						},
+					);
 				}
 				const answer = await page(number);
 				collected.push(...answer.records);
-				if (!answer.more || answer.records.some((record) => !isNewer(record, watermark))) return collected;
+				if (!answer.more || answer.records.some((record) => !isNewer(record, watermark)))
+					return collected;
 			}
 		},
 	};
@@ -215,7 +255,8 @@ export const POLL_EVENTS: readonly PollEvent[] = [
 	{
 		value: 'loyalty.activity_created',
 		name: 'Loyalty Activity Created',
-		description: 'A new entry in the points ledger: points earned, spent or adjusted (needs a Stamped API v3 credential)',
+		description:
+			'A new entry in the points ledger: points earned, spent or adjusted (needs a Stamped API v3 credential)',
 		version: 'v3',
 		source: (ctx, api) => activitiesSource(ctx, api),
 	},

@@ -18,12 +18,15 @@ export class StampedTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Stamped reports a review, question, NPS answer, checkout comment or loyalty event (points, tier, referral)',
+		description:
+			'Starts the workflow when Stamped reports a review, question, NPS answer, checkout comment or loyalty event (points, tier, referral)',
 		defaults: { name: 'Stamped Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: STAMPED_CREDENTIAL, required: true, testedBy: 'testStampedCredential' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -34,7 +37,7 @@ export class StampedTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Type a secret into Stamped\'s webhook settings and the same value as Webhook Secret in the credential. Without it anyone who learns the URL can send this workflow events; with it, deliveries that do not carry it are refused with 401.',
+					"Type a secret into Stamped's webhook settings and the same value as Webhook Secret in the credential. Without it anyone who learns the URL can send this workflow events; with it, deliveries that do not carry it are refused with 401.",
 				name: 'secretNotice',
 				type: 'notice',
 				default: '',

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { registryProperties } from '../core/registry';
@@ -14,15 +19,14 @@ export class Stemp implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Add, remove, set and read stamps on stemp digital stamp cards held in Apple and Google Wallet passes, and manage the users the passes belong to',
+		description:
+			'Add, remove, set and read stamps on stemp digital stamp cards held in Apple and Google Wallet passes, and manage the users the passes belong to',
 		defaults: { name: 'stemp' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'stempApi', required: true, testedBy: 'testStempCredential' }],
-		properties: [
-			...registryProperties(stempRegistry),
-		],
+		properties: [...registryProperties(stempRegistry)],
 	};
 
 	methods = stempCredentialTestMethods;

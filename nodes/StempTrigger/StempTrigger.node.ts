@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, maxDeliveryAgeOption, receiveDelivery, recordedActivationMethods } from '../core/webhook';
+import {
+	eventsProperty,
+	maxDeliveryAgeOption,
+	receiveDelivery,
+	recordedActivationMethods,
+} from '../core/webhook';
 import { STEMP_CREDENTIAL, stempCredentialTestMethods } from '../Stemp/transport';
 import { STEMP_EVENTS, stempReceiver } from './receiver';
 
@@ -18,12 +23,15 @@ export class StempTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when stemp reports a user, wallet pass or stamp event (created, updated, deleted, reward triggered, card completed)',
+		description:
+			'Starts the workflow when stemp reports a user, wallet pass or stamp event (created, updated, deleted, reward triggered, card completed)',
 		defaults: { name: 'stemp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: STEMP_CREDENTIAL, required: true, testedBy: 'testStempCredential' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:

@@ -21,7 +21,10 @@ interface CredentialProbe {
 	/** What else in the values makes a request impossible (e.g. a store hash of ".."), if anything. */
 	problem?(credentials: ICredentialDataDecryptedObject): string | undefined;
 	/** The request that proves the credential, built from its values. */
-	request(credentials: ICredentialDataDecryptedObject): { url: string; headers: Record<string, string> };
+	request(credentials: ICredentialDataDecryptedObject): {
+		url: string;
+		headers: Record<string, string>;
+	};
 	/** The verdict on an answer; undefined falls back to "any 2xx is good, anything else is not". */
 	judge?(
 		response: ProbeResponse,
@@ -96,7 +99,11 @@ async function runProbe(
 	// Masked before the vendor's message is read and cut short, so no part of a secret survives the cut.
 	const body = redactValue(response.body, secrets);
 	const vendorMessage = vendor.errorMessage(body) ?? `HTTP ${response.statusCode}`;
-	const verdict = probe.judge?.({ statusCode: response.statusCode, body }, vendorMessage, credentials);
+	const verdict = probe.judge?.(
+		{ statusCode: response.statusCode, body },
+		vendorMessage,
+		credentials,
+	);
 	if (verdict) return safe(verdict);
 	if (response.statusCode >= 200 && response.statusCode < 300) {
 		return { status: 'OK', message: `Connected to ${vendor.name}` };

@@ -81,7 +81,11 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	let stopped: string | undefined;
 	const fail = (reason: string) => {
 		const reported = totals.filter((total): total is number => total !== undefined);
-		return new IncompleteListError(outputCount, reported.length ? Math.min(...reported) : undefined, reason);
+		return new IncompleteListError(
+			outputCount,
+			reported.length ? Math.min(...reported) : undefined,
+			reason,
+		);
 	};
 	const read = async (page: number): Promise<PageRead> => {
 		requests++;
@@ -92,7 +96,8 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 		}
 		// A page holding more than its own total leaves room for means the total is wrong, so pages past it may hold
 		// records that would never be read.
-		const room = result.total === undefined ? Infinity : Math.max(0, result.total - (page - 1) * size);
+		const room =
+			result.total === undefined ? Infinity : Math.max(0, result.total - (page - 1) * size);
 		if (result.records.length > room) {
 			stopped ??= `page ${page} held ${result.records.length} records, more than the total of ${result.total} it came with leaves room for (${room})`;
 			throw fail(stopped);
@@ -113,7 +118,12 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	const byPage = new Map<number, IDataObject[]>();
 	const between = new Map<number, IDataObject[]>();
 	let outputCount = 0;
-	const output = (page: number, records: IDataObject[], keys: string[], target: Map<number, IDataObject[]>) => {
+	const output = (
+		page: number,
+		records: IDataObject[],
+		keys: string[],
+		target: Map<number, IDataObject[]>,
+	) => {
 		const kept = target.get(page) ?? [];
 		records.forEach((record, index) => {
 			if (outputCount >= cap) return;
@@ -154,7 +164,11 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	const reads = new Map<number, PageRead>();
 	const first = await read(1);
 	reads.set(1, first);
-	if (first.total !== undefined && first.records.length > 0 && first.records.length < Math.min(size, first.total)) {
+	if (
+		first.total !== undefined &&
+		first.records.length > 0 &&
+		first.records.length < Math.min(size, first.total)
+	) {
 		// The API serves smaller pages than asked for; page numbers count in its page size.
 		size = first.records.length;
 	}
@@ -168,17 +182,27 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 			if (page > MAX_PAGES) throw fail(`the API still had more after ${MAX_PAGES} pages`);
 			last = await read(page);
 			if (last.records.length > 0 && fingerprints.has(last.fingerprint)) {
-				throw fail(`page ${page} repeated a page already read, so the API seems to ignore the page number`);
+				throw fail(
+					`page ${page} repeated a page already read, so the API seems to ignore the page number`,
+				);
 			}
 			fingerprints.add(last.fingerprint);
 			output(page, last.records, last.keys, byPage);
 		}
-		return { records: [...byPage.values()].flat(), requests, changedDuringExport: false, uncheckedBoundaries: 0 };
+		return {
+			records: [...byPage.values()].flat(),
+			requests,
+			changedDuringExport: false,
+			uncheckedBoundaries: 0,
+		};
 	}
 
 	// The other pages, several at a time, output in page order as soon as the pages before them are in.
 	const lastPage = Math.ceil(Math.min(first.total, cap) / size);
-	if (lastPage > MAX_PAGES) throw fail(`its total would take ${lastPage} pages of ${size}, more than the ${MAX_PAGES} read at most`);
+	if (lastPage > MAX_PAGES)
+		throw fail(
+			`its total would take ${lastPage} pages of ${size}, more than the ${MAX_PAGES} read at most`,
+		);
 	const fingerprints = new Map<string, number>([[first.fingerprint, 1]]);
 	let nextToOutput = 2;
 	await pool(range(2, lastPage), async (page) => {
@@ -188,8 +212,10 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 		let pageRead = await read(page);
 		if (emptyTooEarly(pageRead)) pageRead = await read(page);
 		const repeats = fingerprints.get(pageRead.fingerprint);
-		if (emptyTooEarly(pageRead)) stopped ??= `page ${page} came back empty (twice) although the total said ${pageRead.total ?? first.total} records`;
-		else if (repeats !== undefined && pageRead.records.length > 0) stopped ??= `page ${page} repeated page ${repeats}, so the API seems to ignore the page number`;
+		if (emptyTooEarly(pageRead))
+			stopped ??= `page ${page} came back empty (twice) although the total said ${pageRead.total ?? first.total} records`;
+		else if (repeats !== undefined && pageRead.records.length > 0)
+			stopped ??= `page ${page} repeated page ${repeats}, so the API seems to ignore the page number`;
 		if (pageRead.records.length > 0) fingerprints.set(pageRead.fingerprint, page);
 		reads.set(page, pageRead);
 		for (; reads.has(nextToOutput); nextToOutput++) {
@@ -202,9 +228,16 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	// A change that left the total as it was shows nowhere else: the first and the last page are read again.
 	let everyBoundarySuspect = someRecordOnTwoPages(reads);
 	const lastRead = Math.max(...reads.keys());
-	if (wanted.returnAll && lastRead > 1 && !everyBoundarySuspect && totals.every((total) => total === first.total)) {
+	if (
+		wanted.returnAll &&
+		lastRead > 1 &&
+		!everyBoundarySuspect &&
+		totals.every((total) => total === first.total)
+	) {
 		const [firstAgain, lastAgain] = await Promise.all([read(1), read(lastRead)]);
-		everyBoundarySuspect = firstAgain.fingerprint !== first.fingerprint || lastAgain.fingerprint !== reads.get(lastRead)!.fingerprint;
+		everyBoundarySuspect =
+			firstAgain.fingerprint !== first.fingerprint ||
+			lastAgain.fingerprint !== reads.get(lastRead)!.fingerprint;
 	}
 	const readPages = [...reads.keys()].sort((a, b) => a - b);
 	const changed = everyBoundarySuspect || totals.some((total) => total !== first.total);
@@ -229,7 +262,8 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 		const before = reads.get(page)!;
 		const latestTotal = totals[totals.length - 1] ?? first.total!;
 		// Where the last record of the page should sit now, if the list moved evenly.
-		const estimate = (page - 1) * size + before.records.length - 1 + (latestTotal - (before.total ?? latestTotal));
+		const estimate =
+			(page - 1) * size + before.records.length - 1 + (latestTotal - (before.total ?? latestTotal));
 		let current = Math.floor(Math.max(0, estimate) / size) + 1;
 		/** The window read just before, when it ended inside the gap and the current one should continue it. */
 		let previous: PageRead | undefined;
@@ -251,7 +285,9 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 			} else {
 				start = 0;
 			}
-			const crossing = window.keys.findIndex((recordKey, index) => index >= start && isLater(recordKey));
+			const crossing = window.keys.findIndex(
+				(recordKey, index) => index >= start && isLater(recordKey),
+			);
 			const end = crossing >= 0 ? crossing : window.keys.length;
 			output(page, window.records.slice(start, end), window.keys.slice(start, end), between);
 			if (crossing >= 0 || window.records.length < size) return true;
@@ -267,7 +303,8 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 			const before = reads.get(page)!;
 			const after = reads.get(page + 1);
 			if (!after) return before.records.length >= size && outputCount < cap; // the list may go on past the last page read
-			if (after.keys.some((recordKey) => recordKey !== '' && before.keys.includes(recordKey))) return false; // overlapping pages leave no gap
+			if (after.keys.some((recordKey) => recordKey !== '' && before.keys.includes(recordKey)))
+				return false; // overlapping pages leave no gap
 			return everyBoundarySuspect || changedBetween(before, after);
 		});
 		for (const page of boundaries) {
@@ -276,15 +313,20 @@ export async function exportOffsetPages(options: OffsetExport): Promise<OffsetEx
 	}
 
 	if (uncheckedBoundaries > 0) {
-		throw fail(`the list kept changing while it was read, and ${uncheckedBoundaries} page boundaries could not be checked again`);
+		throw fail(
+			`the list kept changing while it was read, and ${uncheckedBoundaries} page boundaries could not be checked again`,
+		);
 	}
 	// Nothing changed, by every sign there is: then every record the total counts must be out.
 	if (!changed && outputCount < Math.min(cap, first.total)) {
-		throw fail('fewer distinct records came than the total counts, although the list did not change');
+		throw fail(
+			'fewer distinct records came than the total counts, although the list did not change',
+		);
 	}
 
 	const records: IDataObject[] = [];
-	for (const page of readPages) records.push(...(byPage.get(page) ?? []), ...(between.get(page) ?? []));
+	for (const page of readPages)
+		records.push(...(byPage.get(page) ?? []), ...(between.get(page) ?? []));
 	return { records, requests, changedDuringExport: changed, uncheckedBoundaries };
 }
 
@@ -309,6 +351,7 @@ function range(from: number, to: number): number[] {
 }
 
 function lastIndexWhere<T>(entries: T[], predicate: (entry: T) => boolean): number {
-	for (let index = entries.length - 1; index >= 0; index--) if (predicate(entries[index])) return index;
+	for (let index = entries.length - 1; index >= 0; index--)
+		if (predicate(entries[index])) return index;
 	return -1;
 }

@@ -9,7 +9,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 export interface Operation<Input, Api> {
 	/** `version` is the API version the call will use, on vendors that have several. */
 	prepare(this: IExecuteFunctions, itemIndex: number, version?: string): Input | Promise<Input>;
-	execute(this: IExecuteFunctions, api: Api, input: Input, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		api: Api,
+		input: Input,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[]>;
 	/**
 	 * What an item acts on (a customer's e-mail, a wallet pass). Operations that name it run several items at
 	 * once; items for the same subject still run one after another, in input order. Without it, items run one
@@ -80,7 +85,10 @@ export async function runOperation<Input, Api>(
 		try {
 			api ??= await openApi();
 			const result = await operation.execute.call(ctx, api, input, itemIndex);
-			results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem }));
+			results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
+				json,
+				pairedItem,
+			}));
 		} catch (error) {
 			const itemError = asItemError(ctx, error, itemIndex);
 			if (continueOnFail) results[itemIndex] = [errorItem(itemError, itemIndex)];
@@ -90,13 +98,21 @@ export async function runOperation<Input, Api>(
 
 	if (operation.executeBatch) {
 		let opened: Promise<Api> | undefined;
-		const batchResults = await runBatches(ctx, operation, prepared, async () => await (opened ??= openApi()));
+		const batchResults = await runBatches(
+			ctx,
+			operation,
+			prepared,
+			async () => await (opened ??= openApi()),
+		);
 		for (const [itemIndex, result] of batchResults.entries()) {
 			if ('error' in result) {
 				if (continueOnFail) results[itemIndex] = [errorItem(result.error, itemIndex)];
 				else failures.push({ itemIndex, error: result.error });
 			} else if (result.output) {
-				results[itemIndex] = result.output.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+				results[itemIndex] = result.output.map((json) => ({
+					json,
+					pairedItem: { item: itemIndex },
+				}));
 			}
 		}
 		return finish(results, failures);
@@ -112,7 +128,8 @@ export async function runOperation<Input, Api>(
 		}
 		const subject = operation.subjectOf?.(entry.input) ?? '';
 		// Wait for a free slot, and for any earlier item on the same subject.
-		while (running.size >= atOnce || [...running.values()].includes(subject)) await Promise.race(running.keys());
+		while (running.size >= atOnce || [...running.values()].includes(subject))
+			await Promise.race(running.keys());
 		if (failures.length > 0) break;
 		const task: Promise<void> = run(itemIndex, entry.input).finally(() => running.delete(task));
 		running.set(task, subject);
@@ -121,7 +138,10 @@ export async function runOperation<Input, Api>(
 	return finish(results, failures);
 }
 
-function finish(results: INodeExecutionData[][], failures: Array<{ itemIndex: number; error: Error }>): INodeExecutionData[] {
+function finish(
+	results: INodeExecutionData[][],
+	failures: Array<{ itemIndex: number; error: Error }>,
+): INodeExecutionData[] {
 	if (failures.length > 0) {
 		const { itemIndex: failed, error } = failures.sort((a, b) => a.itemIndex - b.itemIndex)[0];
 		throw withLaterItemsDone(error, results, failed);
@@ -145,7 +165,8 @@ async function runBatches<Input, Api>(
 	const continueOnFail = ctx.continueOnFail();
 	const size = Math.max(1, Math.floor(operation.batchSize ?? 1));
 	const outcomes = new Map<number, BatchResult>();
-	const failed = () => !continueOnFail && [...outcomes.values()].some((outcome) => 'error' in outcome);
+	const failed = () =>
+		!continueOnFail && [...outcomes.values()].some((outcome) => 'error' in outcome);
 	let batch: number[] = [];
 	const send = async () => {
 		if (batch.length === 0 || failed()) return;
@@ -157,11 +178,16 @@ async function runBatches<Input, Api>(
 			const answers = await operation.executeBatch!.call(ctx, api, inputs, itemIndexes);
 			itemIndexes.forEach((itemIndex, position) => {
 				const answer = answers[position];
-				if (answer instanceof Error) outcomes.set(itemIndex, { error: asItemError(ctx, answer, itemIndex) });
-				else outcomes.set(itemIndex, { output: answer === undefined ? [] : Array.isArray(answer) ? answer : [answer] });
+				if (answer instanceof Error)
+					outcomes.set(itemIndex, { error: asItemError(ctx, answer, itemIndex) });
+				else
+					outcomes.set(itemIndex, {
+						output: answer === undefined ? [] : Array.isArray(answer) ? answer : [answer],
+					});
 			});
 		} catch (error) {
-			for (const itemIndex of itemIndexes) outcomes.set(itemIndex, { error: asItemError(ctx, error, itemIndex) });
+			for (const itemIndex of itemIndexes)
+				outcomes.set(itemIndex, { error: asItemError(ctx, error, itemIndex) });
 		}
 	};
 	for (const [itemIndex, entry] of prepared.entries()) {
@@ -181,7 +207,9 @@ async function runBatches<Input, Api>(
  * failed: the error says which, so that running the same items again does not repeat them.
  */
 function withLaterItemsDone(error: Error, results: INodeExecutionData[][], failed: number): Error {
-	const done = results.map((result, itemIndex) => (result && itemIndex > failed ? itemIndex : -1)).filter((itemIndex) => itemIndex >= 0);
+	const done = results
+		.map((result, itemIndex) => (result && itemIndex > failed ? itemIndex : -1))
+		.filter((itemIndex) => itemIndex >= 0);
 	if (done.length === 0) return error;
 	const described = error as { description?: string | null };
 	const note = `Item${done.length > 1 ? 's' : ''} ${done.join(', ')}, sent at the same time, succeeded before the run stopped: leave ${done.length > 1 ? 'them' : 'it'} out when you run these items again.`;
@@ -199,7 +227,10 @@ function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 }
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const { description, httpCode } = error as { description?: string | null; httpCode?: string | null };
+	const { description, httpCode } = error as {
+		description?: string | null;
+		httpCode?: string | null;
+	};
 	const json: IDataObject = { error: error.message };
 	if (description) json.errorDescription = description;
 	if (httpCode) json.httpCode = httpCode;

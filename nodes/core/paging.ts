@@ -67,16 +67,22 @@ const TOTAL_KEYS = ['totalElements', 'total', 'totalCount', 'count', 'total_coun
  * not a count is a `problem`: the records it would yield cannot be trusted to be the page.
  */
 export function readPage(body: unknown): PageContent {
-	if (Array.isArray(body)) return { records: body.filter(isRecord), problem: notRecordsProblem(body) };
+	if (Array.isArray(body))
+		return { records: body.filter(isRecord), problem: notRecordsProblem(body) };
 	if (!isRecord(body)) {
-		return { records: [], problem: `the answer holds no list of records (it is ${body === undefined || body === '' ? 'empty' : typeof body})` };
+		return {
+			records: [],
+			problem: `the answer holds no list of records (it is ${body === undefined || body === '' ? 'empty' : typeof body})`,
+		};
 	}
 
 	const key = RECORD_KEYS.find((candidate) => Array.isArray(body[candidate]));
 	const entries = key ? (body[key] as unknown[]) : [];
 	const records = entries.filter(isRecord);
 
-	const totalKey = TOTAL_KEYS.find((candidate) => body[candidate] !== undefined && body[candidate] !== null);
+	const totalKey = TOTAL_KEYS.find(
+		(candidate) => body[candidate] !== undefined && body[candidate] !== null,
+	);
 	let total: number | undefined;
 	let problem = key ? notRecordsProblem(entries) : undefined;
 	if (totalKey !== undefined) {
@@ -96,7 +102,9 @@ export function readPage(body: unknown): PageContent {
 		more = Number(body.number) + 1 < Number(body.totalPages);
 	}
 	if (!key) {
-		const misplaced = RECORD_KEYS.find((candidate) => body[candidate] !== undefined && body[candidate] !== null);
+		const misplaced = RECORD_KEYS.find(
+			(candidate) => body[candidate] !== undefined && body[candidate] !== null,
+		);
 		// An empty list may come without its key; anything else that holds no list is not a page.
 		if (misplaced) problem = `its "${misplaced}" is not a list of records`;
 		else if (total !== 0 && more !== false) problem ??= 'the answer holds no list of records';
@@ -106,7 +114,9 @@ export function readPage(body: unknown): PageContent {
 
 function notRecordsProblem(entries: unknown[]): string | undefined {
 	const others = entries.filter((entry) => !isRecord(entry)).length;
-	return others > 0 ? `${others} of the ${entries.length} entries in its list are not records` : undefined;
+	return others > 0
+		? `${others} of the ${entries.length} entries in its list are not records`
+		: undefined;
 }
 
 /**
@@ -140,7 +150,8 @@ export async function collectSequentialPages(
 		return page;
 	};
 	/** Whether the API's own figures say records are still to come. */
-	const saysMore = (page: PageContent) => page.more === true || (total !== undefined && collected.length < Math.min(total, cap));
+	const saysMore = (page: PageContent) =>
+		page.more === true || (total !== undefined && collected.length < Math.min(total, cap));
 
 	for (let pageIndex = 0; collected.length < cap; pageIndex++) {
 		if (pageIndex >= MAX_PAGES) throw fail(`the API still had more after ${MAX_PAGES} pages`);
@@ -148,7 +159,9 @@ export async function collectSequentialPages(
 		if (page.records.length === 0 && saysMore(page)) page = await read(pageIndex); // a hiccup, or a real gap?
 		if (page.records.length === 0) {
 			if (saysMore(page)) {
-				throw fail(`page ${pageIndex} came back empty (twice) although the API ${page.more === true ? 'said more pages follow' : `reported ${total} records`}`);
+				throw fail(
+					`page ${pageIndex} came back empty (twice) although the API ${page.more === true ? 'said more pages follow' : `reported ${total} records`}`,
+				);
 			}
 			break;
 		}
@@ -170,7 +183,9 @@ export async function collectSequentialPages(
 			const countsFromOne = pageIndex === 1 && page.more === true;
 			if (countsFromOne) continue;
 			if (saysMore(page) || page.records.length >= size) {
-				throw fail(`page ${pageIndex} repeated records already read, so the API seems to ignore the page number`);
+				throw fail(
+					`page ${pageIndex} repeated records already read, so the API seems to ignore the page number`,
+				);
 			}
 			break;
 		}
@@ -198,5 +213,8 @@ function isRecord(value: unknown): value is IDataObject {
 }
 
 function isNumeric(value: unknown): boolean {
-	return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && /^\d+$/.test(value));
+	return (
+		(typeof value === 'number' && Number.isFinite(value)) ||
+		(typeof value === 'string' && /^\d+$/.test(value))
+	);
 }

@@ -44,11 +44,16 @@ function readWatermark(staticData: IDataObject): Watermark | undefined {
 
 /** Stored readably: the ISO timestamp (null for "nothing existed yet") and the boundary ids. */
 function writeWatermark(staticData: IDataObject, watermark: Watermark): void {
-	staticData[STATE_KEY] = { at: watermark.at === 0 ? null : new Date(watermark.at).toISOString(), ids: watermark.ids };
+	staticData[STATE_KEY] = {
+		at: watermark.at === 0 ? null : new Date(watermark.at).toISOString(),
+		ids: watermark.ids,
+	};
 }
 
 export function isNewer(record: TimedRecord, watermark: Watermark): boolean {
-	return record.at > watermark.at || (record.at === watermark.at && !watermark.ids.includes(record.id));
+	return (
+		record.at > watermark.at || (record.at === watermark.at && !watermark.ids.includes(record.id))
+	);
 }
 
 /** The new records, each once (pages may overlap when the list shifts), oldest first. */
@@ -86,7 +91,10 @@ function watermarkOf(records: TimedRecord[]): Watermark {
  * the watermark past it; n8n saves the static data with the poll. A poll that throws leaves the watermark as
  * it was, so the next one asks again.
  */
-export async function pollNewRecords(ctx: IPollFunctions, source: PollSource): Promise<INodeExecutionData[][] | null> {
+export async function pollNewRecords(
+	ctx: IPollFunctions,
+	source: PollSource,
+): Promise<INodeExecutionData[][] | null> {
 	const staticData = ctx.getWorkflowStaticData('node');
 	if (ctx.getMode() === 'manual') {
 		const newest = newRecordsOldestFirst(await source.newest(), { at: -Infinity, ids: [] }).pop();

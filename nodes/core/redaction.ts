@@ -13,7 +13,12 @@ function base64(text: string): string {
 function base64Forms(text: string): string[] {
 	const padded = base64(text);
 	const unpadded = padded.replace(/=+$/, '');
-	return [padded, unpadded, unpadded.replace(/\+/g, '-').replace(/\//g, '_'), encodeURIComponent(padded)];
+	return [
+		padded,
+		unpadded,
+		unpadded.replace(/\+/g, '-').replace(/\//g, '_'),
+		encodeURIComponent(padded),
+	];
 }
 
 /**
@@ -27,7 +32,9 @@ export function secretsOf(
 ): string[] {
 	const values = secretFields
 		.map((field) => credentials[field])
-		.filter((value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH);
+		.filter(
+			(value): value is string => typeof value === 'string' && value.length >= MIN_SECRET_LENGTH,
+		);
 
 	const forms = new Set<string>();
 	for (const value of values) {
@@ -44,7 +51,9 @@ export function secretsOf(
 	}
 	// Longest first, so that a value containing another is masked whole. Unpadded Base64 of a short value can
 	// be a few characters long; those are left out like short values.
-	return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+	return [...forms]
+		.filter((form) => form.length >= MIN_SECRET_LENGTH)
+		.sort((a, b) => b.length - a.length);
 }
 
 export function redactText(text: string, secrets: readonly string[]): string {

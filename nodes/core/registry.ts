@@ -24,7 +24,9 @@ interface OperationDeclaration<Input = unknown, Api = unknown> extends Operation
 }
 
 /** Declares an operation; the identity function gives the declaration its types. */
-export function defineOperation<Input, Api>(declaration: OperationDeclaration<Input, Api>): OperationDeclaration<Input, Api> {
+export function defineOperation<Input, Api>(
+	declaration: OperationDeclaration<Input, Api>,
+): OperationDeclaration<Input, Api> {
 	return declaration;
 }
 
@@ -54,12 +56,18 @@ export interface NodeRegistry<Api> {
 }
 
 /** Builds a registry from an operations module (`export * as name from './x.operation'` lines). */
-export function operationsOf<Api>(modules: Record<string, { declaration: OperationDeclaration<any, Api> }>) {
+export function operationsOf<Api>(
+	modules: Record<string, { declaration: OperationDeclaration<any, Api> }>,
+) {
 	return Object.values(modules).map((module) => module.declaration);
 }
 
 function offers(declaration: OperationDeclaration<any, any>, version: string | undefined): boolean {
-	return version === undefined || declaration.versions === undefined || declaration.versions.includes(version);
+	return (
+		version === undefined ||
+		declaration.versions === undefined ||
+		declaration.versions.includes(version)
+	);
 }
 
 /** The operations a version offers (all of them on a node without versions), in declaration order. */
@@ -80,7 +88,10 @@ function selectorsFor(
 	preferredDefault: string,
 	versions: VersionParameter | undefined,
 ): INodeProperties[] {
-	const build = (choices: INodePropertyOptions[], versionShow: Record<string, string[]>): INodeProperties => {
+	const build = (
+		choices: INodePropertyOptions[],
+		versionShow: Record<string, string[]>,
+	): INodeProperties => {
 		const show = { ...base.displayOptions?.show, ...versionShow };
 		const offersDefault = choices.some((choice) => choice.value === preferredDefault);
 		return {
@@ -92,8 +103,13 @@ function selectorsFor(
 	};
 	if (!versions) return [build(choicesOf(undefined), {})];
 	const offered = versions.values.filter((version) => choicesOf(version).length > 0);
-	const signature = (version: string) => choicesOf(version).map((choice) => choice.value).join(',');
-	const same = offered.length === versions.values.length && offered.every((version) => signature(version) === signature(offered[0]));
+	const signature = (version: string) =>
+		choicesOf(version)
+			.map((choice) => choice.value)
+			.join(',');
+	const same =
+		offered.length === versions.values.length &&
+		offered.every((version) => signature(version) === signature(offered[0]));
 	if (same) return [build(choicesOf(offered[0]), {})];
 	return offered.map((version) => build(choicesOf(version), { [versions.name]: [version] }));
 }
@@ -101,19 +117,39 @@ function selectorsFor(
 /** The node's properties: the Resource selector(s), each resource's Operation selector(s), every operation's parameters. */
 export function registryProperties<Api>(registry: NodeRegistry<Api>): INodeProperties[] {
 	const { resources, versions } = registry;
-	const versionsOf = (resource: string) => versions?.values.filter((version) => offeredOperations(registry, version).some((declaration) => declaration.resource === resource)) ?? [];
+	const versionsOf = (resource: string) =>
+		versions?.values.filter((version) =>
+			offeredOperations(registry, version).some((declaration) => declaration.resource === resource),
+		) ?? [];
 	// A resource only some versions offer says which, e.g. "(API v3)".
 	const describe = ({ value, description }: ResourceDeclaration) => {
 		const offeredBy = versionsOf(value);
-		return versions && offeredBy.length < versions.values.length ? `${description} (API ${offeredBy.join(', ')})` : description;
+		return versions && offeredBy.length < versions.values.length
+			? `${description} (API ${offeredBy.join(', ')})`
+			: description;
 	};
 	const resourceChoices = (version: string | undefined) =>
 		resources
-			.filter((resource) => offeredOperations(registry, version).some((declaration) => declaration.resource === resource.value))
-			.map((resource) => ({ name: resource.label, value: resource.value, description: describe(resource) }))
+			.filter((resource) =>
+				offeredOperations(registry, version).some(
+					(declaration) => declaration.resource === resource.value,
+				),
+			)
+			.map((resource) => ({
+				name: resource.label,
+				value: resource.value,
+				description: describe(resource),
+			}))
 			.sort(byName);
 	const properties = selectorsFor(
-		{ displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, default: '', description: 'What the operation works on' },
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			default: '',
+			description: 'What the operation works on',
+		},
 		resourceChoices,
 		registry.defaultResource,
 		versions,
@@ -122,7 +158,12 @@ export function registryProperties<Api>(registry: NodeRegistry<Api>): INodePrope
 		const operationChoices = (version: string | undefined) =>
 			offeredOperations(registry, version)
 				.filter((declaration) => declaration.resource === resource.value)
-				.map(({ name, operation, description, action }) => ({ name, value: operation, description, action }))
+				.map(({ name, operation, description, action }) => ({
+					name,
+					value: operation,
+					description,
+					action,
+				}))
 				.sort(byName);
 		properties.push(
 			...selectorsFor(
@@ -165,7 +206,9 @@ export function requireOperation<Api>(
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	// n8n drops the operation of a resource the node's version lacks, so it may be empty.
 	const operation = ctx.getNodeParameter('operation', 0, '') as string;
-	const declared = registry.operations.filter((entry) => entry.resource === resource && entry.operation === operation);
+	const declared = registry.operations.filter(
+		(entry) => entry.resource === resource && entry.operation === operation,
+	);
 	const found = declared.find((entry) => offers(entry, version));
 	if (found) return found;
 
@@ -176,7 +219,10 @@ export function requireOperation<Api>(
 	const forOtherVersions = declared.length > 0 ? declared : resourceLacking ? ofResource : [];
 	if (forOtherVersions.length > 0 && version !== undefined && label) {
 		const others = [...new Set(forOtherVersions.flatMap((entry) => entry.versions ?? []))];
-		const title = declared.length > 0 ? `${resourceName(registry, resource)} > ${declared[0].name}` : resourceName(registry, resource);
+		const title =
+			declared.length > 0
+				? `${resourceName(registry, resource)} > ${declared[0].name}`
+				: resourceName(registry, resource);
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`"${title}" is offered by ${label} ${others.join(' and ')}, but the selected credential is for ${label} ${version}`,
@@ -185,7 +231,10 @@ export function requireOperation<Api>(
 			},
 		);
 	}
-	const what = ofResource.length > 0 ? `The operation "${operation}" of "${resource}"` : `The resource "${resource}"`;
+	const what =
+		ofResource.length > 0
+			? `The operation "${operation}" of "${resource}"`
+			: `The resource "${resource}"`;
 	throw new NodeOperationError(ctx.getNode(), `${what} is not supported`, {
 		description: 'Pick a resource and an operation the node offers. Nothing was sent.',
 	});

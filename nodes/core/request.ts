@@ -77,7 +77,13 @@ interface FullResponse {
 
 type Outcome =
 	| { ok: true; response: FullResponse }
-	| { ok: false; kind: FailureKind; response?: FullResponse; networkCode?: string; redirectedTo?: string };
+	| {
+			ok: false;
+			kind: FailureKind;
+			response?: FullResponse;
+			networkCode?: string;
+			redirectedTo?: string;
+	  };
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
@@ -105,10 +111,12 @@ export function baseUrlProblem(baseUrl: string): string | undefined {
 	} catch {
 		return 'is not a URL (e.g. https://api.example.com/api/v1)';
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') return `must start with https:// (it starts with ${url.protocol}//)`;
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		return `must start with https:// (it starts with ${url.protocol}//)`;
 	if (baseUrl.includes('?')) return 'must not contain a query string ("?..."): remove it';
 	if (baseUrl.includes('#')) return 'must not contain a fragment ("#..."): remove it';
-	if (url.username || url.password) return 'must not contain a user name or password: the credential authenticates';
+	if (url.username || url.password)
+		return 'must not contain a user name or password: the credential authenticates';
 	return undefined;
 }
 
@@ -131,8 +139,10 @@ function unsafePathReason(path: string): string | undefined {
 	const segments = path.split('?')[0].split('/').slice(1);
 	for (const segment of segments) {
 		if (segment === '') return 'it has an empty segment';
-		if (segment === '.' || segment === '..' || /^(?:\.|%2e){1,2}$/i.test(segment)) return `it has a "${segment}" segment`;
-		if (/%(?:[01][0-9a-f]|7f)/i.test(segment) || /[\u0000-\u001f\u007f]/.test(segment)) return 'it contains a control character';
+		if (segment === '.' || segment === '..' || /^(?:\.|%2e){1,2}$/i.test(segment))
+			return `it has a "${segment}" segment`;
+		if (/%(?:[01][0-9a-f]|7f)/i.test(segment) || /[\u0000-\u001f\u007f]/.test(segment))
+			return 'it contains a control character';
 	}
 	return undefined;
 }
@@ -172,9 +182,13 @@ export class ApiClient {
 		this.credentialRef = { id: ref?.id ?? '', name: ref?.name ?? '' };
 		const problem = baseUrlProblem(baseUrl);
 		if (problem) {
-			throw new NodeOperationError(ctx.getNode(), redactText(`The Base URL in the ${vendor.name} credential ${problem}`, this.secrets), {
-				description: 'Fix the Base URL in the credential. Nothing was sent.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				redactText(`The Base URL in the ${vendor.name} credential ${problem}`, this.secrets),
+				{
+					description: 'Fix the Base URL in the credential. Nothing was sent.',
+				},
+			);
 		}
 	}
 
@@ -184,7 +198,11 @@ export class ApiClient {
 	 * copy each time, as n8n's own read would give: n8n may add fields to it while authenticating.
 	 */
 	private credentialsForRequest(): ICredentialsDecrypted {
-		return { ...this.credentialRef, type: this.vendor.credentialType, data: { ...this.credentials } };
+		return {
+			...this.credentialRef,
+			type: this.vendor.credentialType,
+			data: { ...this.credentials },
+		};
 	}
 
 	get node(): INode {
@@ -207,28 +225,46 @@ export class ApiClient {
 		const unsafe = unsafePathReason(call.path);
 		if (unsafe) {
 			// The operations check the IDs they put into paths; this catches any that got through unchecked.
-			throw new NodeOperationError(this.node, redactText(`Refused to call ${call.method} ${call.path}: ${unsafe}`, this.secrets), {
-				itemIndex: call.itemIndex,
-				description: 'An ID in this item would change which endpoint is called. Nothing was sent.',
-			});
+			throw new NodeOperationError(
+				this.node,
+				redactText(`Refused to call ${call.method} ${call.path}: ${unsafe}`, this.secrets),
+				{
+					itemIndex: call.itemIndex,
+					description:
+						'An ID in this item would change which endpoint is called. Nothing was sent.',
+				},
+			);
 		}
 		let waitedMs = 0;
 		let actedBefore = false;
 		for (let attempt = 1; ; attempt++) {
 			const outcome = await this.send(call);
 			if (outcome.ok) return redactValue(outcome.response.body, this.secrets) as T;
-			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus) return undefined as T;
+			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus)
+				return undefined as T;
 			// Guarded: a failure without a response (a dropped connection) must not match an unset status.
-			if (actedBefore && call.alreadyDoneStatus !== undefined && outcome.response?.statusCode === call.alreadyDoneStatus) {
+			if (
+				actedBefore &&
+				call.alreadyDoneStatus !== undefined &&
+				outcome.response?.statusCode === call.alreadyDoneStatus
+			) {
 				return undefined as T;
 			}
 			if (mayHaveActed(outcome.kind)) actedBefore = true;
 
 			if (outcome.kind === 'rateLimited') call.onRateLimited?.();
 			const retryable = isRetryable(outcome.kind, call.idempotent);
-			const maxAttempts = outcome.kind === 'rateLimited' ? retryPolicy.maxRateLimitedAttempts : retryPolicy.maxAttempts;
+			const maxAttempts =
+				outcome.kind === 'rateLimited'
+					? retryPolicy.maxRateLimitedAttempts
+					: retryPolicy.maxAttempts;
 			if (!retryable || attempt >= maxAttempts || this.cancelled()) {
-				throw this.toError(call, outcome, attempt, retryable ? undefined : this.notRetriedReason(outcome.kind, call));
+				throw this.toError(
+					call,
+					outcome,
+					attempt,
+					retryable ? undefined : this.notRetriedReason(outcome.kind, call),
+				);
 			}
 
 			const retryAfterMs = parseRetryAfterMs(outcome.response?.headers['retry-after']);
@@ -264,19 +300,27 @@ export class ApiClient {
 		let qs = call.qs;
 		const arrayFormat = call.arrayFormat ? { arrayFormat: call.arrayFormat } : {};
 		for (let redirects = 0; ; redirects++) {
-			const form = call.form && body !== undefined ? { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } : {};
+			const form =
+				call.form && body !== undefined
+					? { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }
+					: {};
 			const outcome = await this.sendOnce({ method, url, qs, body, ...form, ...arrayFormat });
 			const response = outcome.ok ? outcome.response : undefined;
 			if (!response || response.statusCode < 300 || response.statusCode >= 400) return outcome;
 			// Any other 3xx (no Location, 300, 304...) is not an answer to the call: it did not happen.
-			const target = isRedirectStatus(response.statusCode) ? redirectTarget(response, url) : undefined;
+			const target = isRedirectStatus(response.statusCode)
+				? redirectTarget(response, url)
+				: undefined;
 			if (!target) return { ok: false, kind: 'redirected', response };
 			if (target.origin !== new URL(url).origin) {
 				return { ok: false, kind: 'redirected', response, redirectedTo: target.origin };
 			}
 			if (redirects >= MAX_REDIRECTS) return { ok: false, kind: 'redirected', response };
 			// 303, and 301/302 after a POST, mean "read the answer over there"; 307/308 mean "send it there".
-			if (response.statusCode === 303 || (method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)) {
+			if (
+				response.statusCode === 303 ||
+				(method === 'POST' && response.statusCode !== 307 && response.statusCode !== 308)
+			) {
 				method = 'GET';
 				body = undefined;
 			}
@@ -286,7 +330,10 @@ export class ApiClient {
 	}
 
 	private async sendOnce(
-		request: Pick<IHttpRequestOptions, 'method' | 'url' | 'qs' | 'body' | 'headers' | 'arrayFormat'>,
+		request: Pick<
+			IHttpRequestOptions,
+			'method' | 'url' | 'qs' | 'body' | 'headers' | 'arrayFormat'
+		>,
 	): Promise<Outcome> {
 		const options: IHttpRequestOptions = {
 			...request,
@@ -323,7 +370,10 @@ export class ApiClient {
 	}
 
 	private cancelled(): boolean {
-		return 'getExecutionCancelSignal' in this.ctx && this.ctx.getExecutionCancelSignal()?.aborted === true;
+		return (
+			'getExecutionCancelSignal' in this.ctx &&
+			this.ctx.getExecutionCancelSignal()?.aborted === true
+		);
 	}
 
 	private notRetriedReason(kind: FailureKind, call: ApiCall): string | undefined {
@@ -331,7 +381,12 @@ export class ApiClient {
 		return mayHaveActed(kind) ? NOT_RETRIED_WRITE : undefined;
 	}
 
-	private toError(call: ApiCall, outcome: Exclude<Outcome, { ok: true }>, attempts: number, note?: string): NodeApiError {
+	private toError(
+		call: ApiCall,
+		outcome: Exclude<Outcome, { ok: true }>,
+		attempts: number,
+		note?: string,
+	): NodeApiError {
 		const statusCode = outcome.response?.statusCode;
 		// Masked before anything is read from it: a message cut short later must not keep the start of a secret.
 		const body = outcome.response ? redactValue(outcome.response.body, this.secrets) : undefined;
@@ -339,7 +394,7 @@ export class ApiClient {
 		const what = `${call.method} ${call.path}`;
 
 		let message = statusCode
-			? vendorMessage ?? `${this.vendor.name} answered HTTP ${statusCode}`
+			? (vendorMessage ?? `${this.vendor.name} answered HTTP ${statusCode}`)
 			: `Could not reach ${this.vendor.name} (${outcome.networkCode ?? describeKind(outcome.kind)})`;
 		const lines = [
 			statusCode
@@ -347,13 +402,18 @@ export class ApiClient {
 				: `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${describeKind(outcome.kind)}. Check the Base URL in the credential and your network.`,
 		];
 		if (outcome.kind === 'redirected') {
-			const followable = statusCode !== undefined && isRedirectStatus(statusCode) && redirectTarget(outcome.response!, this.baseUrl);
+			const followable =
+				statusCode !== undefined &&
+				isRedirectStatus(statusCode) &&
+				redirectTarget(outcome.response!, this.baseUrl);
 			message = outcome.redirectedTo
 				? `${this.vendor.name} redirected ${what} to another origin (${outcome.redirectedTo}); not followed, so no credentials were sent there`
 				: followable
 					? `${this.vendor.name} redirected ${what} more than ${MAX_REDIRECTS} times`
 					: `${this.vendor.name} answered ${what} with HTTP ${statusCode} and nowhere to go: not an answer to the call`;
-			lines.push('Check the Base URL in the credential: it should be the address the API answers at, without redirects.');
+			lines.push(
+				'Check the Base URL in the credential: it should be the address the API answers at, without redirects.',
+			);
 		}
 		const hint = statusCode ? this.vendor.hint?.(statusCode, call.path) : undefined;
 		if (hint) lines.push(hint);

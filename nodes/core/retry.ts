@@ -42,7 +42,12 @@ export type FailureKind =
  * broke mid-way or a network error of no known kind, it may have; after a 4xx, a 429, a refused connection or a failed DNS lookup, it did nothing.
  */
 export function mayHaveActed(kind: FailureKind): boolean {
-	return kind === 'serverError' || kind === 'timeout' || kind === 'connectionDropped' || kind === 'otherNetworkError';
+	return (
+		kind === 'serverError' ||
+		kind === 'timeout' ||
+		kind === 'connectionDropped' ||
+		kind === 'otherNetworkError'
+	);
 }
 
 /** Whether a failure of this kind may be retried, given what the call would do if applied twice. */
@@ -60,10 +65,22 @@ export function isRetryable(kind: FailureKind, idempotent: boolean): boolean {
 	}
 }
 
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'ERR_CANCELED_TIMEOUT']);
+const TIMEOUT_CODES = new Set([
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'ERR_CANCELED_TIMEOUT',
+]);
 const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 /** No connection was made, so nothing reached the server: a failed DNS lookup counts like a refused connection. */
-const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_CONNECTED_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EAI_NONAME',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 export function classifyStatus(statusCode: number): FailureKind | undefined {
 	if (statusCode === 429) return 'rateLimited';
@@ -75,12 +92,17 @@ export function classifyStatus(statusCode: number): FailureKind | undefined {
 export function classifyNetworkError(code: string | undefined, message: string): FailureKind {
 	if (code && NOT_CONNECTED_CODES.has(code)) return 'notConnected';
 	if ((code && TIMEOUT_CODES.has(code)) || /timeout/i.test(message)) return 'timeout';
-	if ((code && DROPPED_CODES.has(code)) || /socket hang up/i.test(message)) return 'connectionDropped';
+	if ((code && DROPPED_CODES.has(code)) || /socket hang up/i.test(message))
+		return 'connectionDropped';
 	return 'otherNetworkError';
 }
 
 /** Exponential backoff with full jitter: a random wait between zero and the attempt's ceiling. */
-export function backoffDelayMs(retryNumber: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelayMs(
+	retryNumber: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
 	return Math.floor(random() * ceiling);
 }

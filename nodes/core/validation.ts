@@ -5,7 +5,12 @@ import { NodeOperationError } from 'n8n-workflow';
  * Checks on one item's parameters, run before anything is sent. Every failure names the parameter as the user
  * sees it in the node panel and the index of the item it came from.
  */
-export function inputError(node: INode, field: string, itemIndex: number, problem: string): NodeOperationError {
+export function inputError(
+	node: INode,
+	field: string,
+	itemIndex: number,
+	problem: string,
+): NodeOperationError {
 	return new NodeOperationError(node, `Invalid "${field}" in item ${itemIndex}: ${problem}`, {
 		itemIndex,
 		description: `Fix "${field}" for item ${itemIndex} (items count from 0). Nothing was sent.`,
@@ -17,7 +22,9 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 function quoted(value: unknown): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value);
-	return text === undefined ? 'nothing' : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+	return text === undefined
+		? 'nothing'
+		: `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
 }
 
 /** C0 and C1 control characters, NUL included: never part of an identifier, and some servers cut at them. */
@@ -39,7 +46,8 @@ function kindOf(value: unknown): string {
 function textOf(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
 	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value !== 'string') throw inputError(node, field, itemIndex, `it is ${kindOf(value)}, not a text`);
+	if (typeof value !== 'string')
+		throw inputError(node, field, itemIndex, `it is ${kindOf(value)}, not a text`);
 	return value.trim() === '' ? undefined : value;
 }
 
@@ -54,7 +62,12 @@ export function requireText(node: INode, value: unknown, field: string, itemInde
  * trimmed. Refused: "." and ".." (the URL would resolve to another endpoint of the API, with the user's
  * credentials), blank text, control characters, and anything that is not text or a finite number.
  */
-export function requirePathSegment(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requirePathSegment(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const segment = requireText(node, value, field, itemIndex);
 	const problem = pathSegmentProblem(segment);
 	if (problem) throw inputError(node, field, itemIndex, problem);
@@ -64,12 +77,18 @@ export function requirePathSegment(node: INode, value: unknown, field: string, i
 /** Why a text cannot be a path segment, or undefined when it can. */
 export function pathSegmentProblem(segment: string): string | undefined {
 	if (segment.trim() === '') return 'it is empty';
-	if (segment === '.' || segment === '..') return `"${segment}" is not an ID: as part of a URL it would address another endpoint`;
+	if (segment === '.' || segment === '..')
+		return `"${segment}" is not an ID: as part of a URL it would address another endpoint`;
 	if (CONTROL_CHARACTER.test(segment)) return 'it contains a control character';
 	return undefined;
 }
 
-export function requireEmail(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requireEmail(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	const email = typeof value === 'string' ? value.trim() : '';
 	if (!EMAIL.test(email) || CONTROL_CHARACTER.test(email)) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a valid e-mail address`);
@@ -87,7 +106,12 @@ export function optionalMaxLength(
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = textOf(node, value, field, itemIndex) ?? String(value);
 	if (text.length > maxLength) {
-		throw inputError(node, field, itemIndex, `it is ${text.length} characters long; at most ${maxLength} are allowed`);
+		throw inputError(
+			node,
+			field,
+			itemIndex,
+			`it is ${text.length} characters long; at most ${maxLength} are allowed`,
+		);
 	}
 	return text;
 }
@@ -108,7 +132,12 @@ export function requireInteger(
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a whole number`);
 	}
 	if (!Number.isSafeInteger(number)) {
-		throw inputError(node, field, itemIndex, `${quoted(value)} is too large to be sent exactly (at most ${Number.MAX_SAFE_INTEGER})`);
+		throw inputError(
+			node,
+			field,
+			itemIndex,
+			`${quoted(value)} is too large to be sent exactly (at most ${Number.MAX_SAFE_INTEGER})`,
+		);
 	}
 	if ((min !== undefined && number < min) || (max !== undefined && number > max)) {
 		throw inputError(node, field, itemIndex, `${number} is out of range (${rangeText(min, max)})`);
@@ -132,7 +161,12 @@ export function requireNumber(
 		throw inputError(node, field, itemIndex, `${quoted(value)} is too large to be sent exactly`);
 	}
 	if (min !== undefined && number < min) {
-		throw inputError(node, field, itemIndex, `${number} is out of range (${rangeText(min, undefined)})`);
+		throw inputError(
+			node,
+			field,
+			itemIndex,
+			`${number} is out of range (${rangeText(min, undefined)})`,
+		);
 	}
 	return number;
 }
@@ -143,15 +177,26 @@ export function requireNumber(
  * Other written forms ("Dec 31, 2026", "2026/12/31") keep their calendar day too: without a zone they are read
  * as a local date and its local day is kept, with one the day is read in that zone.
  */
-export function requireIsoDate(node: INode, value: unknown, field: string, itemIndex: number): string {
+export function requireIsoDate(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	let text = '';
 	if (typeof value === 'string') text = value.trim();
 	else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? '' : value.toISOString();
-	else if (value && typeof (value as { toISO?: unknown }).toISO === 'function') text = String((value as { toISO(): string }).toISO());
+	else if (value && typeof (value as { toISO?: unknown }).toISO === 'function')
+		text = String((value as { toISO(): string }).toISO());
 	const written = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(text);
 	const day = written ? existingDay(written[1]) : text ? calendarDayOf(text) : undefined;
 	if (!day) {
-		throw inputError(node, field, itemIndex, `${quoted(value)} is not a date (use ISO 8601, e.g. 2026-12-31)`);
+		throw inputError(
+			node,
+			field,
+			itemIndex,
+			`${quoted(value)} is not a date (use ISO 8601, e.g. 2026-12-31)`,
+		);
 	}
 	return day;
 }
@@ -175,7 +220,9 @@ function calendarDayOf(text: string): string | undefined {
 		return isoDay(date.getFullYear(), date.getMonth() + 1, date.getDate());
 	}
 	const offset = /([+-])(\d{2}):?(\d{2})/.exec(zone);
-	const offsetMinutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
+	const offsetMinutes = offset
+		? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]))
+		: 0;
 	const inZone = new Date(time + offsetMinutes * 60_000);
 	return isoDay(inZone.getUTCFullYear(), inZone.getUTCMonth() + 1, inZone.getUTCDate());
 }
@@ -189,9 +236,15 @@ function isoDay(year: number, month: number, day: number): string | undefined {
  * A switch such as Return All: a boolean, or the text "true" / "false" an expression may give. Anything else is
  * refused: the text "false" is truthy, and would silently read every record instead of the Limit.
  */
-export function requireBoolean(node: INode, value: unknown, field: string, itemIndex: number): boolean {
+export function requireBoolean(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): boolean {
 	if (typeof value === 'boolean') return value;
-	if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value)) return value.trim().toLowerCase() === 'true';
+	if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value))
+		return value.trim().toLowerCase() === 'true';
 	throw inputError(node, field, itemIndex, `${quoted(value)} is not true or false`);
 }
 
@@ -203,7 +256,12 @@ export function requireOneOf<T extends string>(
 	allowed: readonly T[],
 ): T {
 	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-		throw inputError(node, field, itemIndex, `${quoted(value)} is not one of ${allowed.join(', ')}`);
+		throw inputError(
+			node,
+			field,
+			itemIndex,
+			`${quoted(value)} is not one of ${allowed.join(', ')}`,
+		);
 	}
 	return value as T;
 }
@@ -222,9 +280,19 @@ function rangeText(min?: number, max?: number): string {
 }
 
 /** A list of non-empty strings, from a list or from comma-separated text. */
-export function stringList(node: INode, value: unknown, field: string, itemIndex: number): string[] {
-	const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
-	const isText = (entry: unknown) => typeof entry === 'string' || (typeof entry === 'number' && Number.isFinite(entry));
+export function stringList(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string[] {
+	const entries = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: undefined;
+	const isText = (entry: unknown) =>
+		typeof entry === 'string' || (typeof entry === 'number' && Number.isFinite(entry));
 	if (!entries || !entries.every(isText)) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a list of texts`);
 	}

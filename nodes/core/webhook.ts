@@ -1,5 +1,11 @@
 import { createHmac, createHash, timingSafeEqual } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { redactValue, secretsOf } from './redaction';
 import { toNumber } from './validation';
@@ -34,7 +40,9 @@ function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
 function parseJsonObject(raw: Buffer): IDataObject | undefined {
 	try {
 		const value: unknown = JSON.parse(raw.toString('utf8'));
-		return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
+		return value !== null && typeof value === 'object' && !Array.isArray(value)
+			? (value as IDataObject)
+			: undefined;
 	} catch {
 		return undefined;
 	}
@@ -47,7 +55,11 @@ export function headerOf(ctx: IWebhookFunctions, name: string): string | undefin
 }
 
 /** Answers the delivery ourselves (no execution starts) and tells n8n not to answer again. */
-export function answer(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+export function answer(
+	ctx: IWebhookFunctions,
+	status: number,
+	body: IDataObject,
+): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json(body);
 	return { noWebhookResponse: true };
 }
@@ -105,7 +117,12 @@ export function forgetDeliveriesSeenInProcess(): void {
  * entries). A record out of time order (the clock went back) or a key seen before (an expired one) is sorted
  * into a new record instead, with the same result.
  */
-function recordDelivery(stored: Record<string, number>, key: string, now: number, ttlMs: number): Record<string, number> {
+function recordDelivery(
+	stored: Record<string, number>,
+	key: string,
+	now: number,
+	ttlMs: number,
+): Record<string, number> {
 	if (key in stored) return sortedRecord({ ...stored, [key]: now }, now, ttlMs);
 	stored[key] = now;
 	const keys = Object.keys(stored);
@@ -113,12 +130,20 @@ function recordDelivery(stored: Record<string, number>, key: string, now: number
 		if (stored[keys[index]] < stored[keys[index - 1]]) return sortedRecord(stored, now, ttlMs);
 	}
 	let drop = 0;
-	while (drop < keys.length && (now - stored[keys[drop]] >= ttlMs || keys.length - drop > deliveryMemory.maxEntries)) drop++;
+	while (
+		drop < keys.length &&
+		(now - stored[keys[drop]] >= ttlMs || keys.length - drop > deliveryMemory.maxEntries)
+	)
+		drop++;
 	for (let index = 0; index < drop; index++) delete stored[keys[index]];
 	return stored;
 }
 
-function sortedRecord(stored: Record<string, number>, now: number, ttlMs: number): Record<string, number> {
+function sortedRecord(
+	stored: Record<string, number>,
+	now: number,
+	ttlMs: number,
+): Record<string, number> {
 	return Object.fromEntries(
 		Object.entries(stored)
 			.filter(([, at]) => now - at < ttlMs)
@@ -203,9 +228,14 @@ export function eventsProperty(events: readonly TriggerEvent[]): INodeProperties
 		type: 'multiOptions',
 		required: true,
 		default: [],
-		description: 'The events that start the workflow; other deliveries are acknowledged and ignored',
+		description:
+			'The events that start the workflow; other deliveries are acknowledged and ignored',
 		options: [
-			{ name: 'All Events', value: '*', description: 'Every event, also ones this node does not know yet' },
+			{
+				name: 'All Events',
+				value: '*',
+				description: 'Every event, also ones this node does not know yet',
+			},
 			...[...events]
 				.sort((a, b) => a.name.localeCompare(b.name))
 				.map(({ name, value, description }) => ({ name, value, description })),
@@ -244,9 +274,15 @@ export interface WebhookReceiver {
  * when the body is not a JSON object, 200 without an execution for an unselected event or a repeat, and
  * otherwise starts the workflow with one item.
  */
-export async function receiveDelivery(ctx: IWebhookFunctions, receiver: WebhookReceiver): Promise<IWebhookResponseData> {
+export async function receiveDelivery(
+	ctx: IWebhookFunctions,
+	receiver: WebhookReceiver,
+): Promise<IWebhookResponseData> {
 	const credentials = await ctx.getCredentials(receiver.credentialType);
-	const secret = typeof credentials[receiver.secretField] === 'string' ? (credentials[receiver.secretField] as string) : '';
+	const secret =
+		typeof credentials[receiver.secretField] === 'string'
+			? (credentials[receiver.secretField] as string)
+			: '';
 	const rawBody = rawBodyOf(ctx) ?? Buffer.alloc(0);
 
 	if (secret && !receiver.isAuthentic(ctx, rawBody, secret)) {
@@ -260,10 +296,17 @@ export async function receiveDelivery(ctx: IWebhookFunctions, receiver: WebhookR
 	let memoryTtlMs = deliveryMemory.ttlMs;
 	if (secret && receiver.signedAtOf) {
 		const setting = (ctx.getNodeParameter('options', {}) as IDataObject).maxDeliveryAge;
-		const maxAgeHours = setting === undefined || setting === null || setting === '' ? DEFAULT_MAX_DELIVERY_AGE_HOURS : toNumber(setting);
+		const maxAgeHours =
+			setting === undefined || setting === null || setting === ''
+				? DEFAULT_MAX_DELIVERY_AGE_HOURS
+				: toNumber(setting);
 		if (maxAgeHours === undefined || maxAgeHours <= 0) {
-			ctx.logger.warn(`${receiver.name} refused a delivery: its Maximum Delivery Age option is not a positive number of hours`);
-			return answer(ctx, 500, { error: 'The trigger\'s Maximum Delivery Age option is not a positive number of hours' });
+			ctx.logger.warn(
+				`${receiver.name} refused a delivery: its Maximum Delivery Age option is not a positive number of hours`,
+			);
+			return answer(ctx, 500, {
+				error: "The trigger's Maximum Delivery Age option is not a positive number of hours",
+			});
 		}
 		const maxAgeMs = maxAgeHours * HOUR_MS;
 		const refusal = ageRefusal(receiver.signedAtOf(body), maxAgeMs, maxAgeHours);
@@ -276,23 +319,39 @@ export async function receiveDelivery(ctx: IWebhookFunctions, receiver: WebhookR
 	}
 
 	const event = receiver.eventOf(ctx, body);
-	if (!isEventSelected(event, ctx.getNodeParameter('events', []) as string[], receiver.knownEvents)) {
-		return answer(ctx, 200, { received: true, started: false, reason: `event "${event}" is not selected` });
+	if (
+		!isEventSelected(event, ctx.getNodeParameter('events', []) as string[], receiver.knownEvents)
+	) {
+		return answer(ctx, 200, {
+			received: true,
+			started: false,
+			reason: `event "${event}" is not selected`,
+		});
 	}
 	const deliveryKey = receiver.deliveryKeyOf(ctx, body, rawBody);
 	if (deliveryKey && isRepeatDelivery(ctx, deliveryKey, Date.now(), memoryTtlMs)) {
 		return answer(ctx, 200, { received: true, started: false, reason: 'repeated delivery' });
 	}
 	// A body that carries a credential value (an echo, a misconfigured sender) never puts it into the item.
-	const item = redactValue(receiver.itemOf(ctx, body, event, secret !== ''), secretsOf(credentials, receiver.secretFields));
+	const item = redactValue(
+		receiver.itemOf(ctx, body, event, secret !== ''),
+		secretsOf(credentials, receiver.secretFields),
+	);
 	return { workflowData: [[{ json: item }]] };
 }
 
 /** Why a delivery signed at `signedAt` is refused under the Maximum Delivery Age, or undefined when it is not. */
-function ageRefusal(signedAt: number | undefined, maxAgeMs: number, maxAgeHours: number): string | undefined {
-	if (signedAt === undefined) return 'The delivery has no readable timestamp, so its age cannot be checked';
+function ageRefusal(
+	signedAt: number | undefined,
+	maxAgeMs: number,
+	maxAgeHours: number,
+): string | undefined {
+	if (signedAt === undefined)
+		return 'The delivery has no readable timestamp, so its age cannot be checked';
 	const age = Date.now() - signedAt;
-	if (age > maxAgeMs) return `The delivery is older than the Maximum Delivery Age (${maxAgeHours} h): refused as a possible replay`;
-	if (-age > maxAgeMs) return `The delivery's timestamp is more than ${maxAgeHours} h in the future`;
+	if (age > maxAgeMs)
+		return `The delivery is older than the Maximum Delivery Age (${maxAgeHours} h): refused as a possible replay`;
+	if (-age > maxAgeMs)
+		return `The delivery's timestamp is more than ${maxAgeHours} h in the future`;
 	return undefined;
 }

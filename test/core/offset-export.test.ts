@@ -5,7 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { exportOffsetPages } = require('../../dist/nodes/core/offset-export') as typeof import('../../nodes/core/offset-export');
+const { exportOffsetPages } =
+	require('../../dist/nodes/core/offset-export') as typeof import('../../nodes/core/offset-export');
 
 type Change = 'insertFront' | 'insertEnd' | 'removeFront' | 'removeMiddle';
 
@@ -60,7 +61,10 @@ async function exportChanging(options: {
 					}
 				}
 			}
-			return { records: list.slice((page - 1) * size, page * size).map((record) => ({ ...record })), total: list.length };
+			return {
+				records: list.slice((page - 1) * size, page * size).map((record) => ({ ...record })),
+				total: list.length,
+			};
 		},
 	});
 	const emails = result.records.map((record) => record.email as string);
@@ -69,14 +73,22 @@ async function exportChanging(options: {
 }
 
 describe('exportOffsetPages', () => {
-	test.each([0, 1, 99, 100, 101, 250, 1000])('a list of %i that does not change: every record once, the fewest requests', async (size) => {
-		const { result, emails } = await exportChanging({ size, changes: [], concurrency: 4, seed: 1 });
-		expect(emails).toEqual(makeList(size).map((record) => record.email));
-		// The first and the last page are read again at the end when there are several (a change that kept the total).
-		const pages = Math.max(1, Math.ceil(size / 100));
-		expect(result.requests).toBe(pages > 1 ? pages + 2 : pages);
-		expect(result.changedDuringExport).toBe(false);
-	});
+	test.each([0, 1, 99, 100, 101, 250, 1000])(
+		'a list of %i that does not change: every record once, the fewest requests',
+		async (size) => {
+			const { result, emails } = await exportChanging({
+				size,
+				changes: [],
+				concurrency: 4,
+				seed: 1,
+			});
+			expect(emails).toEqual(makeList(size).map((record) => record.email));
+			// The first and the last page are read again at the end when there are several (a change that kept the total).
+			const pages = Math.max(1, Math.ceil(size / 100));
+			expect(result.requests).toBe(pages > 1 ? pages + 2 : pages);
+			expect(result.changedDuringExport).toBe(false);
+		},
+	);
 
 	// Changes that move every later record by the same amount, which the page totals can place exactly.
 	const uniformShifts: Array<[string, Change[]]> = [
@@ -88,10 +100,18 @@ describe('exportOffsetPages', () => {
 	for (const [name, changes] of uniformShifts) {
 		test(`${name}: every record that existed throughout comes out exactly once (100 random runs)`, async () => {
 			for (let seed = 1; seed <= 100; seed++) {
-				const { emails, survivors, result } = await exportChanging({ size: 1234, changes, concurrency: 1 + (seed % 6), seed });
+				const { emails, survivors, result } = await exportChanging({
+					size: 1234,
+					changes,
+					concurrency: 1 + (seed % 6),
+					seed,
+				});
 				expect(new Set(emails).size).toBe(emails.length);
 				const out = new Set(emails);
-				expect({ seed, missing: survivors.filter((email) => !out.has(email)) }).toEqual({ seed, missing: [] });
+				expect({ seed, missing: survivors.filter((email) => !out.has(email)) }).toEqual({
+					seed,
+					missing: [],
+				});
 				expect({ seed, unread: result.uncheckedBoundaries }).toEqual({ seed, unread: 0 });
 			}
 		});
@@ -100,15 +120,30 @@ describe('exportOffsetPages', () => {
 	test('removals in the middle: no record twice, none lost (100 random runs)', async () => {
 		for (let seed = 1; seed <= 100; seed++) {
 			const changes: Change[] = ['removeMiddle', 'insertFront', 'removeFront'];
-			const { emails, survivors } = await exportChanging({ size: 1234, changes, concurrency: 1 + (seed % 6), seed });
+			const { emails, survivors } = await exportChanging({
+				size: 1234,
+				changes,
+				concurrency: 1 + (seed % 6),
+				seed,
+			});
 			expect(new Set(emails).size).toBe(emails.length);
 			const out = new Set(emails);
-			expect({ seed, missing: survivors.filter((email) => !out.has(email)) }).toEqual({ seed, missing: [] });
+			expect({ seed, missing: survivors.filter((email) => !out.has(email)) }).toEqual({
+				seed,
+				missing: [],
+			});
 		}
 	});
 
 	test('with a Limit, only the pages needed are read', async () => {
-		const { result, emails } = await exportChanging({ size: 5000, changes: [], concurrency: 4, seed: 3, returnAll: false, limit: 250 });
+		const { result, emails } = await exportChanging({
+			size: 5000,
+			changes: [],
+			concurrency: 4,
+			seed: 3,
+			returnAll: false,
+			limit: 250,
+		});
 		expect(emails).toHaveLength(250);
 		expect(result.requests).toBe(3);
 	});
@@ -136,9 +171,14 @@ describe('exportOffsetPages', () => {
 			pageSize: 100,
 			concurrency: 3,
 			key: (record) => String(record.email),
-			fetchPage: async (page) => ({ records: list.slice((page - 1) * 50, page * 50), total: list.length }),
+			fetchPage: async (page) => ({
+				records: list.slice((page - 1) * 50, page * 50),
+				total: list.length,
+			}),
 		});
-		expect(result.records.map((record) => record.email)).toEqual(list.map((record) => record.email));
+		expect(result.records.map((record) => record.email)).toEqual(
+			list.map((record) => record.email),
+		);
 	});
 
 	test('a list with no total is walked page by page until a short page', async () => {

@@ -11,7 +11,8 @@ import { SmtpSink } from './smtp';
 function portArgument(name: string): number {
 	const index = process.argv.indexOf(name);
 	const port = index >= 0 ? Number(process.argv[index + 1]) : 0;
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name} must be a port number, not ${process.argv[index + 1]}`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error(`${name} must be a port number, not ${process.argv[index + 1]}`);
 	return port;
 }
 
@@ -26,7 +27,15 @@ async function main(): Promise<void> {
 	process.stdin.on('end', stop);
 	process.stdin.on('close', stop);
 	process.stdin.resume();
-	console.log(JSON.stringify({ url: api.url, stampedUrl: api.stampedUrl, stampedV3Url: api.stampedV3Url, stempUrl: api.stempUrl, smtpPort }));
+	console.log(
+		JSON.stringify({
+			url: api.url,
+			stampedUrl: api.stampedUrl,
+			stampedV3Url: api.stampedV3Url,
+			stempUrl: api.stempUrl,
+			smtpPort,
+		}),
+	);
 }
 
 main().catch((error) => {

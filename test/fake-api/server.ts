@@ -143,7 +143,11 @@ export const STAMPED_REVIEWS3_PATH = '/stamped/api/reviews3';
 /** Paths below this prefix control the fake itself; they are never logged. */
 export const CONTROL_PREFIX = '/__';
 
-const PREFIXES: Record<Vendor, string> = { stamped: STAMPED_PREFIX, stampedV3: STAMPED_V3_PREFIX, stemp: STEMP_PREFIX };
+const PREFIXES: Record<Vendor, string> = {
+	stamped: STAMPED_PREFIX,
+	stampedV3: STAMPED_V3_PREFIX,
+	stemp: STEMP_PREFIX,
+};
 
 export class FakeApi {
 	readonly log: LoggedRequest[] = [];
@@ -224,13 +228,19 @@ export class FakeApi {
 
 	/** Changes latency and the rate-limit ceiling; returns them as they are now. */
 	configure(settings: Settings): Required<Settings> {
-		if (settings.latencyMs !== undefined) this.latencyMs = nonNegative(settings.latencyMs, 'latencyMs');
+		if (settings.latencyMs !== undefined)
+			this.latencyMs = nonNegative(settings.latencyMs, 'latencyMs');
 		if (settings.requestsPerSecond !== undefined) {
-			this.requestsPerSecond = settings.requestsPerSecond === null ? undefined : positive(settings.requestsPerSecond, 'requestsPerSecond');
+			this.requestsPerSecond =
+				settings.requestsPerSecond === null
+					? undefined
+					: positive(settings.requestsPerSecond, 'requestsPerSecond');
 		}
 		if (settings.rateLimitRetryAfterSeconds !== undefined) {
 			this.rateLimitRetryAfterSeconds =
-				settings.rateLimitRetryAfterSeconds === null ? undefined : nonNegative(settings.rateLimitRetryAfterSeconds, 'rateLimitRetryAfterSeconds');
+				settings.rateLimitRetryAfterSeconds === null
+					? undefined
+					: nonNegative(settings.rateLimitRetryAfterSeconds, 'rateLimitRetryAfterSeconds');
 		}
 		return {
 			latencyMs: this.latencyMs,
@@ -245,11 +255,14 @@ export class FakeApi {
 			this.stamped.customers.clear();
 			this.stamped.seedCustomers(nonNegative(seed.stampedCustomers, 'stampedCustomers'));
 		}
-		if (seed.stempPasses !== undefined) this.stemp.seedPasses(nonNegative(seed.stempPasses, 'stempPasses'));
+		if (seed.stempPasses !== undefined)
+			this.stemp.seedPasses(nonNegative(seed.stempPasses, 'stempPasses'));
 		return { stampedCustomers: this.stamped.customers.size, stempPasses: this.stemp.passes.size };
 	}
 
-	requests(filter: Partial<Pick<LoggedRequest, 'vendor' | 'method'>> & { path?: string } = {}): LoggedRequest[] {
+	requests(
+		filter: Partial<Pick<LoggedRequest, 'vendor' | 'method'>> & { path?: string } = {},
+	): LoggedRequest[] {
 		return this.log.filter(
 			(entry) =>
 				(!filter.vendor || entry.vendor === filter.vendor) &&
@@ -262,7 +275,8 @@ export class FakeApi {
 	private control(method: string, pathname: string, raw: string): Reply {
 		const route = `${method} ${pathname}`;
 		if (route === 'GET /__log') return { status: 200, body: this.log };
-		if (route === 'GET /__stats') return { status: 200, body: { requests: this.log.length, maxInFlight: this.maxInFlight } };
+		if (route === 'GET /__stats')
+			return { status: 200, body: { requests: this.log.length, maxInFlight: this.maxInFlight } };
 		if (route === 'DELETE /__log') {
 			this.log.length = 0;
 			this.maxInFlight = 0;
@@ -275,14 +289,20 @@ export class FakeApi {
 		}
 		if (route === 'GET /__mail') return { status: 200, body: this.mailbox?.messages ?? [] };
 		if (route === 'GET /__events') {
-			return { status: 200, body: { stemp: this.stemp.events, stamped: { tierChanges: this.stamped.tierChanges } } };
+			return {
+				status: 200,
+				body: { stemp: this.stemp.events, stamped: { tierChanges: this.stamped.tierChanges } },
+			};
 		}
 		const withBody = CONTROL_WITH_BODY[route];
 		if (withBody) {
 			try {
 				return { status: 200, body: withBody(this, raw ? JSON.parse(raw) : {}) };
 			} catch (error) {
-				return { status: 400, body: { message: error instanceof Error ? error.message : String(error) } };
+				return {
+					status: 400,
+					body: { message: error instanceof Error ? error.message : String(error) },
+				};
 			}
 		}
 		return { status: 404, body: { message: `No control endpoint ${route}` } };
@@ -290,7 +310,8 @@ export class FakeApi {
 
 	private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
 		const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-		if (pathname.startsWith(CONTROL_PREFIX)) return send(res, this.control(req.method ?? 'GET', pathname, await readBody(req)));
+		if (pathname.startsWith(CONTROL_PREFIX))
+			return send(res, this.control(req.method ?? 'GET', pathname, await readBody(req)));
 		this.inFlight++;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
 		const inFlight = this.inFlight;
@@ -301,8 +322,13 @@ export class FakeApi {
 
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			const outsideBase = url.pathname === STAMPED_REVIEWS3_PATH;
-			const vendor = outsideBase ? 'stamped' : (Object.keys(PREFIXES) as Vendor[]).find((candidate) => url.pathname.startsWith(PREFIXES[candidate]));
-			if (!vendor) return send(res, { status: 404, body: { message: 'No such API on this fake server' } });
+			const vendor = outsideBase
+				? 'stamped'
+				: (Object.keys(PREFIXES) as Vendor[]).find((candidate) =>
+						url.pathname.startsWith(PREFIXES[candidate]),
+					);
+			if (!vendor)
+				return send(res, { status: 404, body: { message: 'No such API on this fake server' } });
 
 			const rawPath = outsideBase ? '/reviews3' : url.pathname.slice(PREFIXES[vendor].length);
 			const segments = rawPath.split('/').filter(Boolean).map(decodeSegment);
@@ -317,7 +343,15 @@ export class FakeApi {
 				...(outsideBase ? { outsideBase } : {}),
 			};
 			const { segments: _segments, ...logged } = request;
-			const entry: LoggedRequest = { vendor, ...logged, rawPath, status: 0, applied: false, receivedAt, inFlight };
+			const entry: LoggedRequest = {
+				vendor,
+				...logged,
+				rawPath,
+				status: 0,
+				applied: false,
+				receivedAt,
+				inFlight,
+			};
 			this.log.push(entry);
 
 			const fault = this.takeFault(vendor, request);
@@ -328,7 +362,9 @@ export class FakeApi {
 				return send(res, reply);
 			}
 
-			const reply = hostileReply(this.hostile, vendor, request, (changed) => this[vendor].handle(changed));
+			const reply = hostileReply(this.hostile, vendor, request, (changed) =>
+				this[vendor].handle(changed),
+			);
 			entry.applied = reply.applied ?? false;
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();
@@ -386,14 +422,16 @@ const CONTROL_WITH_BODY: Record<string, (api: FakeApi, body: unknown) => unknown
 	},
 	'POST /__seed': (api, body) => api.seed(body as Seed),
 	'POST /__hostile': (api, body) => {
-		if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('The hostile switches must be an object');
+		if (!body || typeof body !== 'object' || Array.isArray(body))
+			throw new Error('The hostile switches must be an object');
 		api.hostile = body as Hostile;
 		return api.hostile;
 	},
 	// Adds `count` reviews to the Stamped dashboard review list (newest last), for the polling trigger.
 	'POST /__reviews': (api, body) => {
 		const count = Number((body as { count?: unknown }).count ?? 1);
-		if (!Number.isInteger(count) || count < 1 || count > 10_000) throw new Error('count must be a whole number from 1 to 10000');
+		if (!Number.isInteger(count) || count < 1 || count > 10_000)
+			throw new Error('count must be a whole number from 1 to 10000');
 		return { ids: Array.from({ length: count }, () => api.stamped.dashboard.add().id) };
 	},
 };
@@ -407,11 +445,20 @@ function pageIndexOf(vendor: Vendor, query: Record<string, string>): number {
 const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'content'];
 
 /** The vendor's answer, with whatever the hostile switches change in the request and the answer. */
-function hostileReply(hostile: Hostile, vendor: Vendor, request: VendorRequest, handle: (request: VendorRequest) => Reply): Reply {
-	const isList = request.method === 'GET' && ('page' in request.query || 'limit' in request.query || 'size' in request.query);
+function hostileReply(
+	hostile: Hostile,
+	vendor: Vendor,
+	request: VendorRequest,
+	handle: (request: VendorRequest) => Reply,
+): Reply {
+	const isList =
+		request.method === 'GET' &&
+		('page' in request.query || 'limit' in request.query || 'size' in request.query);
 	const asked = pageIndexOf(vendor, request.query);
 	const sent =
-		isList && hostile.ignorePaging ? { ...request, query: { ...request.query, page: vendor === 'stamped' ? '1' : '0' } } : request;
+		isList && hostile.ignorePaging
+			? { ...request, query: { ...request.query, page: vendor === 'stamped' ? '1' : '0' } }
+			: request;
 	const reply = handle(sent);
 	const credentials = {
 		authorization: request.headers.authorization ?? null,
@@ -428,34 +475,51 @@ function hostileReply(hostile: Hostile, vendor: Vendor, request: VendorRequest, 
 	if (isList && !Array.isArray(body)) {
 		const record = { ...(body as Record<string, unknown>) };
 		const key = LIST_KEYS.find((candidate) => Array.isArray(record[candidate]));
-		if (key && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex) record[key] = [];
+		if (key && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex)
+			record[key] = [];
 		if (key && 'listRecords' in hostile) record[key] = hostile.listRecords;
 		if (hostile.listTotal !== undefined) {
-			for (const totalKey of ['total', 'totalElements']) if (totalKey in record) record[totalKey] = hostile.listTotal;
+			for (const totalKey of ['total', 'totalElements'])
+				if (totalKey in record) record[totalKey] = hostile.listTotal;
 		}
 		changed = record;
-	} else if (isList && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex) {
+	} else if (
+		isList &&
+		hostile.emptyFromPageIndex !== undefined &&
+		asked >= hostile.emptyFromPageIndex
+	) {
 		changed = [];
 	}
-	if (hostile.echoCredentials && !Array.isArray(changed)) changed = { ...(changed as Record<string, unknown>), echo: credentials };
+	if (hostile.echoCredentials && !Array.isArray(changed))
+		changed = { ...(changed as Record<string, unknown>), echo: credentials };
 	return { ...reply, body: changed };
 }
 
 function checkedFault(value: unknown): Fault {
 	const fault = value as Fault;
 	if (!fault || typeof fault !== 'object') throw new Error('A fault must be an object');
-	const isRedirect = Number.isInteger(fault.kind) && (fault.kind as number) >= 300 && (fault.kind as number) <= 399;
-	if (isRedirect && typeof fault.redirectTo !== 'string') throw new Error('A redirect fault needs redirectTo');
-	if (fault.kind !== 'drop' && !isRedirect && !(Number.isInteger(fault.kind) && fault.kind >= 400 && fault.kind <= 599)) {
-		throw new Error(`A fault's kind must be an HTTP error status, a redirect or "drop", not ${JSON.stringify(fault.kind)}`);
+	const isRedirect =
+		Number.isInteger(fault.kind) && (fault.kind as number) >= 300 && (fault.kind as number) <= 399;
+	if (isRedirect && typeof fault.redirectTo !== 'string')
+		throw new Error('A redirect fault needs redirectTo');
+	if (
+		fault.kind !== 'drop' &&
+		!isRedirect &&
+		!(Number.isInteger(fault.kind) && fault.kind >= 400 && fault.kind <= 599)
+	) {
+		throw new Error(
+			`A fault's kind must be an HTTP error status, a redirect or "drop", not ${JSON.stringify(fault.kind)}`,
+		);
 	}
 	positive(fault.times, 'times');
-	if (fault.phase !== undefined && fault.phase !== 'before' && fault.phase !== 'after') throw new Error('phase must be "before" or "after"');
+	if (fault.phase !== undefined && fault.phase !== 'before' && fault.phase !== 'after')
+		throw new Error('phase must be "before" or "after"');
 	return fault;
 }
 
 function nonNegative(value: unknown, name: string): number {
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of 0 or more`);
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+		throw new Error(`${name} must be a number of 0 or more`);
 	return value;
 }
 
@@ -465,22 +529,34 @@ function positive(value: unknown, name: string): number {
 }
 
 function faultReply(fault: Fault, vendor: Vendor, limit?: number): Reply {
-	if (fault.redirectTo !== undefined && fault.kind !== 'drop') return { status: fault.kind, headers: { Location: fault.redirectTo } };
-	if (fault.body !== undefined && fault.kind !== 'drop') return { status: fault.kind, body: fault.body };
+	if (fault.redirectTo !== undefined && fault.kind !== 'drop')
+		return { status: fault.kind, headers: { Location: fault.redirectTo } };
+	if (fault.body !== undefined && fault.kind !== 'drop')
+		return { status: fault.kind, body: fault.body };
 	if (fault.kind === 429) {
 		const headers: Record<string, string> = {};
-		if (fault.retryAfterSeconds !== undefined) headers['Retry-After'] = String(fault.retryAfterSeconds);
+		if (fault.retryAfterSeconds !== undefined)
+			headers['Retry-After'] = String(fault.retryAfterSeconds);
 		if (vendor === 'stemp') {
 			headers['X-RateLimit-Limit'] = String(limit ?? 60);
 			headers['X-RateLimit-Remaining'] = '0';
-			headers['X-RateLimit-Reset'] = String(Math.ceil(Date.now() / 1000) + (fault.retryAfterSeconds ?? 1));
-			return { status: 429, headers, body: { error: { code: 'RATE_LIMITED', message: 'Too many requests' } } };
+			headers['X-RateLimit-Reset'] = String(
+				Math.ceil(Date.now() / 1000) + (fault.retryAfterSeconds ?? 1),
+			);
+			return {
+				status: 429,
+				headers,
+				body: { error: { code: 'RATE_LIMITED', message: 'Too many requests' } },
+			};
 		}
 		return { status: 429, headers, body: { message: 'Too Many Requests' } };
 	}
 	const status = fault.kind === 'drop' ? 500 : fault.kind;
 	return vendor === 'stemp'
-		? { status, body: { error: { code: 'INTERNAL_ERROR', message: 'Temporary failure, please retry' } } }
+		? {
+				status,
+				body: { error: { code: 'INTERNAL_ERROR', message: 'Temporary failure, please retry' } },
+			}
 		: { status, body: { message: 'Internal Server Error' } };
 }
 

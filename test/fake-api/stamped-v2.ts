@@ -85,14 +85,21 @@ export class StampedV2 implements VendorApi {
 	/** Replaces the `total` the dashboard review list reports (to test an API whose total is wrong). */
 	reviewTotal?: (actual: number, page: number) => number;
 	/** Replies sent (private ones included), and the e-mails Stamped would have sent for them. */
-	readonly replies: Array<{ reviewId: string; reply: string; isPrivate: boolean; isEmail: boolean }> = [];
+	readonly replies: Array<{
+		reviewId: string;
+		reply: string;
+		isPrivate: boolean;
+		isEmail: boolean;
+	}> = [];
 	/** Review requests queued, by order number. */
 	readonly reviewRequests = new Map<string, QueuedRequest>();
 	/** The bodies of every bulk review request call, for asserting on batching. */
 	readonly bulkCalls: unknown[][] = [];
 
 	/** The customer list in list order, rebuilt only when customers were added or removed. */
-	private listCache: { size: number; insertions: number; order: string; list: Customer[] } | undefined;
+	private listCache:
+		| { size: number; insertions: number; order: string; list: Customer[] }
+		| undefined;
 	private insertions = 0;
 	private readonly expectedAuth: string;
 	private readonly storeHash: string;
@@ -122,14 +129,19 @@ export class StampedV2 implements VendorApi {
 
 	seedCustomers(count: number, prefix = 'customer'): void {
 		for (let i = 0; i < count; i++) {
-			this.insert({ email: `${prefix}${String(i).padStart(5, '0')}@example.com`, firstName: `First${i}`, points: i % 2000 });
+			this.insert({
+				email: `${prefix}${String(i).padStart(5, '0')}@example.com`,
+				firstName: `First${i}`,
+				points: i % 2000,
+			});
 		}
 	}
 
 	handle(request: VendorRequest): Reply {
 		// `/api/reviews3` sits beside `/api/v2` and is authenticated by the public key and store hash in the query.
 		if (request.outsideBase) {
-			if (request.method === 'POST' && request.path === '/reviews3') return this.createReview(request);
+			if (request.method === 'POST' && request.path === '/reviews3')
+				return this.createReview(request);
 			return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
 		}
 		if (request.headers.authorization !== this.expectedAuth) {
@@ -146,20 +158,34 @@ export class StampedV2 implements VendorApi {
 		if (segments[0] === 'customers' && segments.length === 2) {
 			const customer = this.customers.get(segments[1].toLowerCase());
 			if (request.method === 'GET') {
-				return customer ? { status: 200, body: customer } : { status: 404, body: { message: 'Customer not found' } };
+				return customer
+					? { status: 200, body: customer }
+					: { status: 404, body: { message: 'Customer not found' } };
 			}
 			if (request.method === 'DELETE') {
 				if (!customer) return { status: 404, body: { message: 'Customer not found' } };
 				this.customers.delete(segments[1].toLowerCase());
-				return { status: 200, body: { success: true, message: 'Customer deleted.' }, applied: true };
+				return {
+					status: 200,
+					body: { success: true, message: 'Customer deleted.' },
+					applied: true,
+				};
 			}
 		}
 		if (route === 'GET /reviews') return this.listReviews(request.query);
 		if (route === 'GET /dashboard/reviews') {
 			// The polling trigger's tests seed the time-ordered store below; the review operations' tests the reviews.
-			return this.dashboard.reviews.length > 0 ? this.dashboard.list(request.query) : this.dashboardReviews(request.query);
+			return this.dashboard.reviews.length > 0
+				? this.dashboard.list(request.query)
+				: this.dashboardReviews(request.query);
 		}
-		if (request.method === 'POST' && segments[0] === 'dashboard' && segments[1] === 'reviews' && segments[3] === 'reply' && segments.length === 4) {
+		if (
+			request.method === 'POST' &&
+			segments[0] === 'dashboard' &&
+			segments[1] === 'reviews' &&
+			segments[3] === 'reply' &&
+			segments.length === 4
+		) {
 			return this.reply(segments[2], request.query, body);
 		}
 		if (route === 'POST /survey/reviews/bulk') return this.bulkReviewRequests(request.body);
@@ -170,7 +196,10 @@ export class StampedV2 implements VendorApi {
 
 	private page<T>(records: T[], query: Record<string, string>): { slice: T[]; page: number } {
 		const page = Math.max(1, Number(query.page ?? 1) || 1);
-		const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(query.limit ?? query.per ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+		const limit = Math.min(
+			MAX_PAGE_SIZE,
+			Math.max(1, Number(query.limit ?? query.per ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE),
+		);
 		return { slice: records.slice((page - 1) * limit, page * limit), page };
 	}
 
@@ -184,22 +213,43 @@ export class StampedV2 implements VendorApi {
 
 	private customerList(): Customer[] {
 		const cache = this.listCache;
-		if (cache && cache.size === this.customers.size && cache.insertions === this.insertions && cache.order === this.order) {
+		if (
+			cache &&
+			cache.size === this.customers.size &&
+			cache.insertions === this.insertions &&
+			cache.order === this.order
+		) {
 			return cache.list;
 		}
 		const list = [...this.customers.values()];
 		if (this.order === 'newest') list.reverse();
-		this.listCache = { size: this.customers.size, insertions: this.insertions, order: this.order, list };
+		this.listCache = {
+			size: this.customers.size,
+			insertions: this.insertions,
+			order: this.order,
+			list,
+		};
 		return list;
 	}
 
 	private upsert(body: Record<string, unknown>): Reply {
 		const email = typeof body.email === 'string' ? body.email : '';
-		if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { status: 400, body: { message: 'A valid email is required' } };
+		if (!/^[^\s@]+@[^\s@]+$/.test(email))
+			return { status: 400, body: { message: 'A valid email is required' } };
 		const existing = this.customers.get(email.toLowerCase());
 		const fields = Object.fromEntries(
 			Object.entries(body).filter(([key]) =>
-				['firstName', 'lastName', 'customerId', 'points', 'pointsExpiry', 'tier', 'totalSpend', 'totalOrders', 'tags'].includes(key),
+				[
+					'firstName',
+					'lastName',
+					'customerId',
+					'points',
+					'pointsExpiry',
+					'tier',
+					'totalSpend',
+					'totalOrders',
+					'tags',
+				].includes(key),
 			),
 		) as Partial<Customer>;
 		if (existing) {
@@ -222,7 +272,8 @@ export class StampedV2 implements VendorApi {
 				balance = customer.points + points;
 				break;
 			case 'subtract':
-				if (points > customer.points) return { status: 400, body: { message: 'Insufficient points balance' } };
+				if (points > customer.points)
+					return { status: 400, body: { message: 'Insufficient points balance' } };
 				balance = customer.points - points;
 				break;
 			case 'set':
@@ -232,7 +283,16 @@ export class StampedV2 implements VendorApi {
 				return { status: 400, body: { message: "action must be 'add', 'subtract' or 'set'" } };
 		}
 		this.setPoints(customer, balance);
-		return { status: 200, body: { email: customer.email, points: customer.points, tier: customer.tier, updatedAt: customer.updatedAt }, applied: true };
+		return {
+			status: 200,
+			body: {
+				email: customer.email,
+				points: customer.points,
+				tier: customer.tier,
+				updatedAt: customer.updatedAt,
+			},
+			applied: true,
+		};
 	}
 
 	private setPoints(customer: Customer, balance: number): void {
@@ -240,14 +300,20 @@ export class StampedV2 implements VendorApi {
 		customer.points = balance;
 		customer.tier = tierFor(balance);
 		customer.updatedAt = new Date((this.clock += 1000)).toISOString();
-		if (customer.tier !== oldTier) this.tierChanges.push({ email: customer.email, oldTier, newTier: customer.tier });
+		if (customer.tier !== oldTier)
+			this.tierChanges.push({ email: customer.email, oldTier, newTier: customer.tier });
 	}
 
 	private createTransaction(body: Record<string, unknown>): Reply {
 		const customer = this.customers.get(String(body.email ?? '').toLowerCase());
 		if (!customer) return { status: 404, body: { message: 'Customer not found' } };
 		if (typeof body.type !== 'string' || !TRANSACTION_TYPES.includes(body.type)) {
-			return { status: 400, body: { message: `Transaction type '${String(body.type)}' is not configured in the loyalty program` } };
+			return {
+				status: 400,
+				body: {
+					message: `Transaction type '${String(body.type)}' is not configured in the loyalty program`,
+				},
+			};
 		}
 		if (typeof body.points !== 'number' || !Number.isInteger(body.points)) {
 			return { status: 400, body: { message: 'points must be an integer' } };
@@ -281,13 +347,19 @@ export class StampedV2 implements VendorApi {
 		const number = (name: string) => (query[name] ? Number(query[name]) : undefined);
 		const rating = number('rating');
 		const minRating = number('minRating');
-		if ([rating, minRating].some((value) => value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 5))) {
+		if (
+			[rating, minRating].some(
+				(value) => value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= 5),
+			)
+		) {
 			return { status: 400, body: { message: 'rating must be 1 to 5' } };
 		}
 		const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 		const matching = this.reviews.filter((review) => {
 			const day = (review.dateCreated ?? '2026-01-01T00:00:00Z').slice(0, 10);
-			const text = [review.title, review.body, review.author, review.productTitle].join(' ').toLowerCase();
+			const text = [review.title, review.body, review.author, review.productTitle]
+				.join(' ')
+				.toLowerCase();
 			return (
 				(!query.productId || review.productId === query.productId) &&
 				(rating === undefined || review.rating === rating) &&
@@ -316,16 +388,30 @@ export class StampedV2 implements VendorApi {
 			};
 			const customer = this.customers.get(review.email.toLowerCase());
 			// Reviews by known customers come nested, others bare: callers read `item.review || item`.
-			return customer ? { review: shown, customer: { email: customer.email, firstName: customer.firstName, lastName: customer.lastName } } : shown;
+			return customer
+				? {
+						review: shown,
+						customer: {
+							email: customer.email,
+							firstName: customer.firstName,
+							lastName: customer.lastName,
+						},
+					}
+				: shown;
 		});
 		const total = this.reviewTotal ? this.reviewTotal(matching.length, page) : matching.length;
 		return { status: 200, body: { results, total, page } };
 	}
 
-	private reply(reviewId: string, query: Record<string, string>, body: Record<string, unknown>): Reply {
+	private reply(
+		reviewId: string,
+		query: Record<string, string>,
+		body: Record<string, unknown>,
+	): Reply {
 		const review = this.reviews.find((entry) => entry.reviewId === reviewId);
 		if (!review) return { status: 404, body: { message: 'Review not found' } };
-		if (typeof body.reply !== 'string' || body.reply.trim() === '') return { status: 400, body: { message: 'reply is required' } };
+		if (typeof body.reply !== 'string' || body.reply.trim() === '')
+			return { status: 400, body: { message: 'reply is required' } };
 		const isPrivate = query.isPrivate === 'true';
 		const isEmail = query.isEmail === 'true';
 		this.replies.push({ reviewId, reply: body.reply, isPrivate, isEmail });
@@ -340,13 +426,19 @@ export class StampedV2 implements VendorApi {
 		if (request.query.apiKey !== this.publicKey || request.query.sId !== this.storeHash) {
 			return { status: 401, body: { message: 'Invalid apiKey or sId' } };
 		}
-		if (!String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') || typeof request.body !== 'string') {
+		if (
+			!String(request.headers['content-type'] ?? '').startsWith(
+				'application/x-www-form-urlencoded',
+			) ||
+			typeof request.body !== 'string'
+		) {
 			return { status: 400, body: { message: 'Expected a form body' } };
 		}
 		const form = Object.fromEntries(new URLSearchParams(request.body));
 		const rating = Number(form.reviewRating);
 		if (!form.productId) return { status: 400, body: { message: 'productId is required' } };
-		if (!Number.isInteger(rating) || rating < 1 || rating > 5) return { status: 400, body: { message: 'reviewRating must be 1 to 5' } };
+		if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+			return { status: 400, body: { message: 'reviewRating must be 1 to 5' } };
 		const review: Review = {
 			reviewId: String(9000 + this.reviews.length),
 			email: form.email ?? '',
@@ -364,18 +456,38 @@ export class StampedV2 implements VendorApi {
 		this.addReview(review);
 		return {
 			status: 200,
-			body: { id: Number(review.reviewId), productId: review.productId, author: review.author, email: review.email, rating, reviewTitle: review.title, reviewMessage: review.body, reviewSource: form.reviewSource, reviewState: 0, dateCreated: review.dateCreated },
+			body: {
+				id: Number(review.reviewId),
+				productId: review.productId,
+				author: review.author,
+				email: review.email,
+				rating,
+				reviewTitle: review.title,
+				reviewMessage: review.body,
+				reviewSource: form.reviewSource,
+				reviewState: 0,
+				dateCreated: review.dateCreated,
+			},
 			applied: true,
 		};
 	}
 
 	/** Queues each order whose number is new; an order number seen before is left out of the answer. */
 	private bulkReviewRequests(body: unknown): Reply {
-		if (!Array.isArray(body)) return { status: 400, body: { message: 'Expected an array of orders' } };
+		if (!Array.isArray(body))
+			return { status: 400, body: { message: 'Expected an array of orders' } };
 		this.bulkCalls.push(body);
 		for (const order of body as Array<Record<string, unknown>>) {
-			if (!order || typeof order.email !== 'string' || order.orderNumber === undefined || !Array.isArray(order.itemsList)) {
-				return { status: 400, body: { message: 'Each order needs email, orderNumber and itemsList' } };
+			if (
+				!order ||
+				typeof order.email !== 'string' ||
+				order.orderNumber === undefined ||
+				!Array.isArray(order.itemsList)
+			) {
+				return {
+					status: 400,
+					body: { message: 'Each order needs email, orderNumber and itemsList' },
+				};
 			}
 		}
 		const queued: QueuedRequest[] = [];
@@ -386,7 +498,10 @@ export class StampedV2 implements VendorApi {
 				id: `rr_${this.reviewRequests.size + 1}`,
 				orderNumber,
 				email: String(order.email),
-				dateScheduled: typeof order.dateScheduled === 'string' ? order.dateScheduled : new Date((this.clock += 1000) + 7 * 86_400_000).toISOString(),
+				dateScheduled:
+					typeof order.dateScheduled === 'string'
+						? order.dateScheduled
+						: new Date((this.clock += 1000) + 7 * 86_400_000).toISOString(),
 				itemsList: order.itemsList as unknown[],
 			};
 			this.reviewRequests.set(orderNumber, request);
@@ -407,7 +522,10 @@ export class StampedV2 implements VendorApi {
 /** Page `page` (1-based) of `take` entries, at most 100. */
 function dashboardPage<T>(records: T[], query: Record<string, string>): T[] {
 	const page = Math.max(1, Number(query.page ?? 1) || 1);
-	const take = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(query.take ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+	const take = Math.min(
+		MAX_PAGE_SIZE,
+		Math.max(1, Number(query.take ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE),
+	);
 	return records.slice((page - 1) * take, page * take);
 }
 
@@ -466,22 +584,30 @@ export class DashboardReviews {
 	/** Adds `count` reviews spread over the days before the current clock (one every `spacingMs`). */
 	seed(count: number, spacingMs = 60_000): void {
 		const start = this.clock - count * spacingMs;
-		for (let i = 0; i < count; i++) this.add({ dateCreated: new Date(start + i * spacingMs).toISOString() });
+		for (let i = 0; i < count; i++)
+			this.add({ dateCreated: new Date(start + i * spacingMs).toISOString() });
 	}
 
 	list(query: Record<string, string>): Reply {
 		const page = Math.max(1, Number(query.page ?? 1) || 1);
 		this.onPage?.(page);
-		const take = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(query.take ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+		const take = Math.min(
+			MAX_PAGE_SIZE,
+			Math.max(1, Number(query.take ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE),
+		);
 		const from = query.dateFrom ? Date.parse(`${query.dateFrom}T00:00:00Z`) : undefined;
-		if (from !== undefined && !Number.isFinite(from)) return { status: 400, body: { message: 'dateFrom must be YYYY-MM-DD' } };
+		if (from !== undefined && !Number.isFinite(from))
+			return { status: 400, body: { message: 'dateFrom must be YYYY-MM-DD' } };
 		const minRating = query.minRating ? Number(query.minRating) : undefined;
 		const matching = this.reviews
 			.map((review, index) => ({ review, index }))
 			.filter(({ review }) => from === undefined || Date.parse(review.dateCreated) >= from)
 			.filter(({ review }) => minRating === undefined || review.rating >= minRating)
 			.filter(({ review }) => !query.productId || review.productId === query.productId)
-			.sort((a, b) => Date.parse(b.review.dateCreated) - Date.parse(a.review.dateCreated) || b.index - a.index);
+			.sort(
+				(a, b) =>
+					Date.parse(b.review.dateCreated) - Date.parse(a.review.dateCreated) || b.index - a.index,
+			);
 		const results = matching.slice((page - 1) * take, page * take).map(({ review }) => ({
 			review,
 			customer: { email: review.email, name: review.author },

@@ -71,7 +71,16 @@ export const V3_CAMPAIGNS: Record<string, number> = { 'cmp-birthday': 100, 'cmp-
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
 const LOOKUP_KEYS = ['email', 'customCustomerId', 'shopifyId', 'bigcommerceId'] as const;
-const WRITABLE_FIELDS = ['email', 'customCustomerId', 'firstName', 'lastName', 'dateOfBirth', 'datePlatformUpdated', 'tags', 'addresses'];
+const WRITABLE_FIELDS = [
+	'email',
+	'customCustomerId',
+	'firstName',
+	'lastName',
+	'dateOfBirth',
+	'datePlatformUpdated',
+	'tags',
+	'addresses',
+];
 
 export class StampedV3 implements VendorApi {
 	/** Customers by customerId, in creation order. */
@@ -116,12 +125,16 @@ export class StampedV3 implements VendorApi {
 
 	seedCustomers(count: number, prefix = 'member'): void {
 		for (let i = 0; i < count; i++) {
-			this.insert({ email: `${prefix}${String(i).padStart(5, '0')}@example.com`, points: i % 1000 });
+			this.insert({
+				email: `${prefix}${String(i).padStart(5, '0')}@example.com`,
+				points: i % 1000,
+			});
 		}
 	}
 
 	seedActivities(count: number, customer: V3Customer): void {
-		for (let i = 0; i < count; i++) this.record(customer, 1 + (i % 50), `Seeded activity ${i}`, 'custom');
+		for (let i = 0; i < count; i++)
+			this.record(customer, 1 + (i % 50), `Seeded activity ${i}`, 'custom');
 	}
 
 	/** Adds rewards to the rewards list directly, as if customers had redeemed them (one per reward rule in turn). */
@@ -145,7 +158,9 @@ export class StampedV3 implements VendorApi {
 	}
 
 	byEmail(email: string): V3Customer | undefined {
-		return [...this.customers.values()].find((customer) => customer.email.toLowerCase() === email.toLowerCase());
+		return [...this.customers.values()].find(
+			(customer) => customer.email.toLowerCase() === email.toLowerCase(),
+		);
 	}
 
 	/** A customer as the API sends it. */
@@ -177,7 +192,8 @@ export class StampedV3 implements VendorApi {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const route = `${request.method} ${area}/${segments.join('/')}`;
 
-		if (route === 'GET merchant/customers') return this.listCustomers(request.query, request.queryAll);
+		if (route === 'GET merchant/customers')
+			return this.listCustomers(request.query, request.queryAll);
 		if (route === 'POST merchant/customers') return this.createCustomer(body);
 		if (route === 'GET merchant/customers/lookup') return this.lookup(request.query);
 		if (area === 'merchant' && segments[0] === 'customers' && segments.length === 2) {
@@ -190,10 +206,16 @@ export class StampedV3 implements VendorApi {
 				return { status: 200, body: { softDelete: true }, applied: true };
 			}
 		}
-		if (route === 'GET loyalty/activities') return this.page(this.activities.slice().reverse(), request.query, 'activities');
+		if (route === 'GET loyalty/activities')
+			return this.page(this.activities.slice().reverse(), request.query, 'activities');
 		if (route === 'POST loyalty/activities') return this.customActivity(request.query);
 		if (route === 'GET loyalty/rewards') return this.page(this.rewards, request.query, 'rewards');
-		if (area === 'loyalty' && segments[0] === 'customers' && segments.length >= 3 && request.method === 'POST') {
+		if (
+			area === 'loyalty' &&
+			segments[0] === 'customers' &&
+			segments.length >= 3 &&
+			request.method === 'POST'
+		) {
 			const customer = this.customers.get(segments[1]);
 			if (!customer) return { status: 404, body: { message: 'Customer not found' } };
 			switch (segments[2]) {
@@ -216,11 +238,20 @@ export class StampedV3 implements VendorApi {
 
 	private page(records: unknown[], query: Record<string, string>, key: string): Reply {
 		const page = Math.max(0, Number(query.page ?? 0) || 0);
-		const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(query.limit ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+		const limit = Math.min(
+			MAX_PAGE_SIZE,
+			Math.max(1, Number(query.limit ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE),
+		);
 		const slice = records.slice(page * limit, (page + 1) * limit);
 		return {
 			status: 200,
-			body: { page, limit, [this.moreKey]: (page + 1) * limit < records.length, subset: false, [key]: slice },
+			body: {
+				page,
+				limit,
+				[this.moreKey]: (page + 1) * limit < records.length,
+				subset: false,
+				[key]: slice,
+			},
 		};
 	}
 
@@ -236,7 +267,8 @@ export class StampedV3 implements VendorApi {
 		};
 		const pointsMin = bound('pointsMin');
 		const pointsMax = bound('pointsMax');
-		if (pointsMin === null || pointsMax === null) return { status: 400, body: { message: 'pointsMin and pointsMax must be numbers' } };
+		if (pointsMin === null || pointsMax === null)
+			return { status: 400, body: { message: 'pointsMin and pointsMax must be numbers' } };
 		const tags = [...(queryAll.tags ?? []), ...(queryAll['tags[]'] ?? [])];
 		if (Object.keys(queryAll).some((key) => /^tags\[\d+\]$/.test(key))) {
 			return { status: 400, body: { message: 'tags must be sent as tags=a&tags=b' } };
@@ -259,19 +291,32 @@ export class StampedV3 implements VendorApi {
 	private lookup(query: Record<string, string>): Reply {
 		const keys = LOOKUP_KEYS.filter((key) => query[key] !== undefined && query[key] !== '');
 		if (keys.length !== 1) {
-			return { status: 400, body: { message: 'Provide exactly one of email, customCustomerId, shopifyId, bigcommerceId' } };
+			return {
+				status: 400,
+				body: {
+					message: 'Provide exactly one of email, customCustomerId, shopifyId, bigcommerceId',
+				},
+			};
 		}
 		const [key] = keys;
 		const customer = [...this.customers.values()].find((candidate) =>
-			key === 'email' ? candidate.email.toLowerCase() === query.email.toLowerCase() : candidate[key] === query[key],
+			key === 'email'
+				? candidate.email.toLowerCase() === query.email.toLowerCase()
+				: candidate[key] === query[key],
 		);
-		return customer ? { status: 200, body: this.view(customer) } : { status: 404, body: { message: 'Customer not found' } };
+		return customer
+			? { status: 200, body: this.view(customer) }
+			: { status: 404, body: { message: 'Customer not found' } };
 	}
 
 	private checkFields(body: Record<string, unknown>): Reply | undefined {
 		const unknown = Object.keys(body).filter((key) => !WRITABLE_FIELDS.includes(key));
-		if (unknown.length > 0) return { status: 400, body: { message: `Unknown customer fields: ${unknown.join(', ')}` } };
-		if (body.tags !== undefined && (!Array.isArray(body.tags) || body.tags.some((tag) => typeof tag !== 'string'))) {
+		if (unknown.length > 0)
+			return { status: 400, body: { message: `Unknown customer fields: ${unknown.join(', ')}` } };
+		if (
+			body.tags !== undefined &&
+			(!Array.isArray(body.tags) || body.tags.some((tag) => typeof tag !== 'string'))
+		) {
 			return { status: 400, body: { message: 'tags must be an array of strings' } };
 		}
 		return undefined;
@@ -279,10 +324,12 @@ export class StampedV3 implements VendorApi {
 
 	private createCustomer(body: Record<string, unknown>): Reply {
 		const email = typeof body.email === 'string' ? body.email : '';
-		if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { status: 400, body: { message: 'A valid email is required' } };
+		if (!/^[^\s@]+@[^\s@]+$/.test(email))
+			return { status: 400, body: { message: 'A valid email is required' } };
 		const invalid = this.checkFields(body);
 		if (invalid) return invalid;
-		if (this.byEmail(email)) return { status: 400, body: { message: 'A customer with this email already exists' } };
+		if (this.byEmail(email))
+			return { status: 400, body: { message: 'A customer with this email already exists' } };
 		const { email: _email, ...fields } = body;
 		const customer = this.insert({ email, ...(fields as Partial<V3Customer>) });
 		return { status: 200, body: this.view(customer), applied: true };
@@ -295,13 +342,22 @@ export class StampedV3 implements VendorApi {
 		return { status: 200, body: this.view(customer), applied: true };
 	}
 
-	private record(customer: V3Customer, points: number, title: string, category: string): V3Activity {
+	private record(
+		customer: V3Customer,
+		points: number,
+		title: string,
+		category: string,
+	): V3Activity {
 		const activity: V3Activity = {
 			activityId: `act_${String(this.activities.length + 1).padStart(5, '0')}`,
 			customerId: customer.customerId,
 			dateCreated: this.now(),
 			rule: { category, type: 'api', title },
-			activity: { pointsCredit: Math.max(0, points), pointsDebit: Math.max(0, -points), event: category },
+			activity: {
+				pointsCredit: Math.max(0, points),
+				pointsDebit: Math.max(0, -points),
+				event: category,
+			},
 		};
 		customer.points += points;
 		this.activities.push(activity);
@@ -313,20 +369,37 @@ export class StampedV3 implements VendorApi {
 		if (typeof points !== 'number' || !Number.isInteger(points)) {
 			return { status: 400, body: { message: 'points must be a number' } };
 		}
-		if (reason !== undefined && typeof reason !== 'string') return { status: 400, body: { message: 'reason must be a string' } };
-		if (customer.points + points < 0) return { status: 400, body: { message: 'Insufficient points balance' } };
-		return { status: 200, body: this.record(customer, points, reason ?? 'Points adjusted', 'adjustment'), applied: true };
+		if (reason !== undefined && typeof reason !== 'string')
+			return { status: 400, body: { message: 'reason must be a string' } };
+		if (customer.points + points < 0)
+			return { status: 400, body: { message: 'Insufficient points balance' } };
+		return {
+			status: 200,
+			body: this.record(customer, points, reason ?? 'Points adjusted', 'adjustment'),
+			applied: true,
+		};
 	}
 
 	private adjustTier(customer: V3Customer, body: Record<string, unknown>): Reply {
 		if (typeof body.tierName !== 'string' || !V3_TIERS.includes(body.tierName)) {
-			return { status: 400, body: { message: `VIP tier '${String(body.tierName)}' does not exist` } };
+			return {
+				status: 400,
+				body: { message: `VIP tier '${String(body.tierName)}' does not exist` },
+			};
 		}
 		customer.vipTier = body.tierName;
-		return { status: 200, body: this.record(customer, 0, `VIP tier set to ${body.tierName}`, 'vip'), applied: true };
+		return {
+			status: 200,
+			body: this.record(customer, 0, `VIP tier set to ${body.tierName}`, 'vip'),
+			applied: true,
+		};
 	}
 
-	private redeem(customer: V3Customer, rewardId: string | undefined, query: Record<string, string>): Reply {
+	private redeem(
+		customer: V3Customer,
+		rewardId: string | undefined,
+		query: Record<string, string>,
+	): Reply {
 		const rule = rewardId ? V3_REWARD_RULES[rewardId] : undefined;
 		if (!rule || !rewardId) return { status: 404, body: { message: 'Reward not found' } };
 		let cost = rule.cost;
@@ -336,7 +409,8 @@ export class StampedV3 implements VendorApi {
 				return { status: 400, body: { message: 'This reward needs the points to redeem' } };
 			}
 		}
-		if (customer.points < cost) return { status: 400, body: { message: 'Insufficient points balance' } };
+		if (customer.points < cost)
+			return { status: 400, body: { message: 'Insufficient points balance' } };
 		const activity = this.record(customer, -cost, `Redeemed ${rule.title}`, 'redemption');
 		this.rewards.push({
 			rewardId,
@@ -354,9 +428,12 @@ export class StampedV3 implements VendorApi {
 	}
 
 	private voidCoupon(customer: V3Customer, couponCode: string | undefined): Reply {
-		const reward = this.rewards.find((entry) => entry.couponCode === couponCode && entry.customerId === customer.customerId);
+		const reward = this.rewards.find(
+			(entry) => entry.couponCode === couponCode && entry.customerId === customer.customerId,
+		);
 		if (!reward) return { status: 404, body: { message: 'Coupon not found' } };
-		if (reward.status === 'voided') return { status: 400, body: { message: 'Coupon is already voided' } };
+		if (reward.status === 'voided')
+			return { status: 400, body: { message: 'Coupon is already voided' } };
 		reward.status = 'voided';
 		return { status: 200, body: reward, applied: true };
 	}
@@ -365,11 +442,20 @@ export class StampedV3 implements VendorApi {
 		const customer = query.email ? this.byEmail(query.email) : undefined;
 		if (!customer) return { status: 404, body: { message: 'Customer not found' } };
 		const points = V3_CAMPAIGNS[query.campaignId ?? ''];
-		if (points === undefined) return { status: 400, body: { message: `Campaign '${String(query.campaignId)}' does not exist` } };
+		if (points === undefined)
+			return {
+				status: 400,
+				body: { message: `Campaign '${String(query.campaignId)}' does not exist` },
+			};
 		const activity = this.record(customer, points, `Campaign ${query.campaignId}`, 'custom');
 		return {
 			status: 200,
-			body: { customerId: customer.customerId, ruleId: query.campaignId, activityId: activity.activityId, pointsAdded: points },
+			body: {
+				customerId: customer.customerId,
+				ruleId: query.campaignId,
+				activityId: activity.activityId,
+				pointsAdded: points,
+			},
 			applied: true,
 		};
 	}

@@ -92,7 +92,8 @@ export class Stemp implements VendorApi {
 		this.token = options.token ?? STEMP_TOKEN;
 		this.readOnlyToken = options.readOnlyToken ?? STEMP_READ_ONLY_TOKEN;
 		this.historyEnvelope = options.historyEnvelope ?? 'spring';
-		for (const pass of options.passes ?? [{ walletPassId: 'wp_abc456', currentStamps: 5 }]) this.addPass(pass);
+		for (const pass of options.passes ?? [{ walletPassId: 'wp_abc456', currentStamps: 5 }])
+			this.addPass(pass);
 		for (const user of options.users ?? []) this.addUser(user);
 	}
 
@@ -120,12 +121,16 @@ export class Stemp implements VendorApi {
 
 	/** Adds `count` users, `user0@example.com`… with external IDs `ext-0`… (for paging tests). */
 	seedUsers(count: number): void {
-		for (let i = 0; i < count; i++) this.addUser({ email: `user${i}@example.com`, externalId: `ext-${i}`, name: `User ${i}` });
+		for (let i = 0; i < count; i++)
+			this.addUser({ email: `user${i}@example.com`, externalId: `ext-${i}`, name: `User ${i}` });
 	}
 
 	/** stemp's ID or the external ID, as stemp resolves `/users/{id}`. */
 	findUser(idOrExternalId: string): StempUser | undefined {
-		return this.users.get(idOrExternalId) ?? [...this.users.values()].find((user) => user.externalId === idOrExternalId);
+		return (
+			this.users.get(idOrExternalId) ??
+			[...this.users.values()].find((user) => user.externalId === idOrExternalId)
+		);
 	}
 
 	addPass(pass: Partial<StampState> & { walletPassId: string }): StampState {
@@ -147,20 +152,32 @@ export class Stemp implements VendorApi {
 		const authorization = String(request.headers.authorization ?? '');
 		const token = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
 		if (token !== this.token && token !== this.readOnlyToken) {
-			return { status: 401, body: { error: { code: 'UNAUTHORIZED', message: 'Invalid or expired API token' } } };
+			return {
+				status: 401,
+				body: { error: { code: 'UNAUTHORIZED', message: 'Invalid or expired API token' } },
+			};
 		}
 
 		if (request.segments[0] === 'users') return this.handleUsers(request, token);
 		const [collection, walletPassId, stamps, action, ...rest] = request.segments;
 		if (collection !== 'walletpasses' || !walletPassId || stamps !== 'stamps' || rest.length > 0) {
-			return { status: 404, body: { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.path}` } } };
+			return {
+				status: 404,
+				body: {
+					error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.path}` },
+				},
+			};
 		}
 		const isRead = request.method === 'GET';
 		if (!isRead && token === this.readOnlyToken) {
-			return { status: 403, body: { code: 'INSUFFICIENT_SCOPE', params: { required: 'loyalty:manage' } } };
+			return {
+				status: 403,
+				body: { code: 'INSUFFICIENT_SCOPE', params: { required: 'loyalty:manage' } },
+			};
 		}
 		const pass = this.passes.get(walletPassId);
-		if (!pass) return { status: 404, body: { code: 'WALLET_PASS_NOT_FOUND', params: { walletPassId } } };
+		if (!pass)
+			return { status: 404, body: { code: 'WALLET_PASS_NOT_FOUND', params: { walletPassId } } };
 
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		switch (`${request.method} ${action ?? ''}`) {
@@ -172,38 +189,68 @@ export class Stemp implements VendorApi {
 				return this.add(pass, body.note);
 			case 'POST remove':
 				if (pass.currentStamps === 0) {
-					return { status: 400, body: { CUSTOM_VALIDATION: { stamps: 'The card has no stamp to remove' } } };
+					return {
+						status: 400,
+						body: { CUSTOM_VALIDATION: { stamps: 'The card has no stamp to remove' } },
+					};
 				}
 				return this.change(pass, 'REMOVE', pass.currentStamps - 1, null);
 			case 'POST set': {
 				const value = body.stamps;
 				const max = Math.min(MAX_SET_STAMPS, pass.maxStampsSnapshot);
 				if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
-					return { status: 400, body: { STANDARD_VALIDATION: { stamps: `must be an integer between 0 and ${max}` } } };
+					return {
+						status: 400,
+						body: { STANDARD_VALIDATION: { stamps: `must be an integer between 0 and ${max}` } },
+					};
 				}
 				return this.change(pass, 'SET', value, null);
 			}
 			case 'POST reset':
 				return this.change(pass, 'RESET', 0, null);
 			default:
-				return { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` } } };
+				return {
+					status: 405,
+					body: {
+						error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` },
+					},
+				};
 		}
 	}
 
 	private handleUsers(request: VendorRequest, token: string): Reply {
 		const [, userId, ...rest] = request.segments;
 		if (rest.length > 0) {
-			return { status: 404, body: { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.path}` } } };
+			return {
+				status: 404,
+				body: {
+					error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.path}` },
+				},
+			};
 		}
-		const scope = request.method === 'GET' ? 'user:read' : request.method === 'POST' ? 'user:create' : 'user:update';
+		const scope =
+			request.method === 'GET'
+				? 'user:read'
+				: request.method === 'POST'
+					? 'user:create'
+					: 'user:update';
 		if (scope !== 'user:read' && token === this.readOnlyToken) {
 			return { status: 403, body: { code: 'INSUFFICIENT_SCOPE', params: { required: scope } } };
 		}
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (userId === undefined) {
-			if (request.method === 'GET') return { status: 200, body: this.page([...this.users.values()], request.query, this.usersEnvelope) };
+			if (request.method === 'GET')
+				return {
+					status: 200,
+					body: this.page([...this.users.values()], request.query, this.usersEnvelope),
+				};
 			if (request.method === 'POST') return this.createUser(body);
-			return { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` } } };
+			return {
+				status: 405,
+				body: {
+					error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` },
+				},
+			};
 		}
 		const user = this.findUser(userId);
 		if (!user) return { status: 404, body: { code: 'USER_NOT_FOUND', params: { userId } } };
@@ -215,14 +262,25 @@ export class Stemp implements VendorApi {
 			case 'DELETE':
 				return this.deleteUser(user);
 			default:
-				return { status: 405, body: { error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` } } };
+				return {
+					status: 405,
+					body: {
+						error: { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here` },
+					},
+				};
 		}
 	}
 
 	/** The documented checks, answered in the STANDARD_VALIDATION shape; a taken e-mail or external ID is a 409. */
-	private checkUser(body: Record<string, unknown>, creating: boolean, self?: StempUser): Reply | undefined {
+	private checkUser(
+		body: Record<string, unknown>,
+		creating: boolean,
+		self?: StempUser,
+	): Reply | undefined {
 		const problems: Record<string, string> = {};
-		const unknown = Object.keys(body).filter((key) => !(USER_FIELDS as readonly string[]).includes(key));
+		const unknown = Object.keys(body).filter(
+			(key) => !(USER_FIELDS as readonly string[]).includes(key),
+		);
 		for (const key of unknown) problems[key] = 'unknown field';
 		if (creating && body.email === undefined) problems.email = 'must not be null';
 		for (const [field, max] of Object.entries(USER_LIMITS)) {
@@ -231,21 +289,36 @@ export class Stemp implements VendorApi {
 			if (typeof value !== 'string') problems[field] = 'must be a string';
 			else if (value.length > max) problems[field] = `size must be between 0 and ${max}`;
 		}
-		if (typeof body.email === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email)) problems.email = 'must be a well-formed email address';
+		if (typeof body.email === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email))
+			problems.email = 'must be a well-formed email address';
 		const metadata = body.metadata;
 		if (metadata !== undefined) {
 			const scalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
-			if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata) || !Object.values(metadata).every(scalar)) {
+			if (
+				!metadata ||
+				typeof metadata !== 'object' ||
+				Array.isArray(metadata) ||
+				!Object.values(metadata).every(scalar)
+			) {
 				problems.metadata = 'must be an object of key/value pairs';
 			}
 		}
-		if (Object.keys(problems).length > 0) return { status: 400, body: { STANDARD_VALIDATION: problems } };
+		if (Object.keys(problems).length > 0)
+			return { status: 400, body: { STANDARD_VALIDATION: problems } };
 		for (const field of ['email', 'externalId'] as const) {
 			const value = body[field];
 			if (value === undefined) continue;
 			const taken = [...this.users.values()].some((user) => user !== self && user[field] === value);
 			if (taken) {
-				return { status: 409, body: { error: { code: 'USER_ALREADY_EXISTS', message: `A user with this ${field} already exists` } } };
+				return {
+					status: 409,
+					body: {
+						error: {
+							code: 'USER_ALREADY_EXISTS',
+							message: `A user with this ${field} already exists`,
+						},
+					},
+				};
 			}
 		}
 		return undefined;
@@ -279,9 +352,17 @@ export class Stemp implements VendorApi {
 
 	private add(pass: StampState, note: unknown): Reply {
 		if (note !== undefined && (typeof note !== 'string' || note.length > MAX_NOTE_LENGTH)) {
-			return { status: 400, body: { STANDARD_VALIDATION: { note: `size must be between 0 and ${MAX_NOTE_LENGTH}` } } };
+			return {
+				status: 400,
+				body: { STANDARD_VALIDATION: { note: `size must be between 0 and ${MAX_NOTE_LENGTH}` } },
+			};
 		}
-		const reply = this.change(pass, 'ADD', pass.currentStamps + 1, (note as string | undefined) ?? null);
+		const reply = this.change(
+			pass,
+			'ADD',
+			pass.currentStamps + 1,
+			(note as string | undefined) ?? null,
+		);
 		pass.totalStampsCollected++;
 		if (pass.currentStamps >= pass.maxStampsSnapshot) {
 			// Completing a card fires both events, then the card starts over.
@@ -293,7 +374,12 @@ export class Stemp implements VendorApi {
 		return { ...reply, body: { ...pass } };
 	}
 
-	private change(pass: StampState, actionType: HistoryEntry['actionType'], stampsAfter: number, note: string | null): Reply {
+	private change(
+		pass: StampState,
+		actionType: HistoryEntry['actionType'],
+		stampsAfter: number,
+		note: string | null,
+	): Reply {
 		const now = new Date().toISOString();
 		const entry: HistoryEntry = {
 			id: `sh_${++this.sequence}`,
@@ -320,7 +406,8 @@ export class Stemp implements VendorApi {
 	/** Adds history entries directly, oldest first (for paging tests). */
 	seedHistory(walletPassId: string, count: number): void {
 		const pass = this.passes.get(walletPassId) ?? this.addPass({ walletPassId });
-		for (let i = 0; i < count; i++) this.change(pass, 'ADD', (pass.currentStamps + 1) % pass.maxStampsSnapshot, `seed ${i}`);
+		for (let i = 0; i < count; i++)
+			this.change(pass, 'ADD', (pass.currentStamps + 1) % pass.maxStampsSnapshot, `seed ${i}`);
 	}
 
 	private historyPage(walletPassId: string, query: Record<string, string>): unknown {
@@ -328,7 +415,11 @@ export class Stemp implements VendorApi {
 	}
 
 	/** One 0-based page of `entries` (size at most 100) in the envelope given. */
-	private page(entries: unknown[], query: Record<string, string>, envelope: HistoryEnvelope): unknown {
+	private page(
+		entries: unknown[],
+		query: Record<string, string>,
+		envelope: HistoryEnvelope,
+	): unknown {
 		const page = Math.max(0, Number(query.page ?? 0) || 0);
 		const size = Math.min(100, Math.max(1, Number(query.size ?? 20) || 20));
 		const content = entries.slice(page * size, (page + 1) * size);

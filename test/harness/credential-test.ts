@@ -19,17 +19,27 @@ export async function testCredential(
 ): Promise<INodeCredentialTestResult> {
 	const loader = await loadPackage();
 	const type = loader.getCredential(credentialType).type;
-	if (type.test) throw new Error(`${credentialType} declares a request test; this harness runs testedBy functions`);
+	if (type.test)
+		throw new Error(
+			`${credentialType} declares a request test; this harness runs testedBy functions`,
+		);
 
 	const data = withCredentialDefaults(type, values);
 
 	for (const nodeName of loader.known.credentials[credentialType]?.supportedNodes ?? []) {
 		const node = loader.getNode(nodeName).type as INodeType;
-		const testedBy = node.description.credentials?.find(({ name }) => name === credentialType)?.testedBy;
+		const testedBy = node.description.credentials?.find(
+			({ name }) => name === credentialType,
+		)?.testedBy;
 		if (typeof testedBy !== 'string') continue;
 		const test = node.methods?.credentialTest?.[testedBy] as ICredentialTestFunction | undefined;
 		if (!test) continue;
-		return await test.call(new CredentialTestContext(), { id: 'credential-id', name: 'Test', type: credentialType, data });
+		return await test.call(new CredentialTestContext(), {
+			id: 'credential-id',
+			name: 'Test',
+			type: credentialType,
+			data,
+		});
 	}
 	return { status: 'Error', message: 'No testing function found for this credential.' };
 }

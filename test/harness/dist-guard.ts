@@ -7,9 +7,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** What the build reads (tsc: the .ts sources; gulp: icons and codex files) and what it writes for each. */
-const BUILT_FROM: ReadonlyArray<{ folder: string; pattern: RegExp; output: (file: string) => string }> = [
-	{ folder: 'nodes', pattern: /(?<!\.d)(?<!\.test)\.ts$/, output: (file) => file.replace(/\.ts$/, '.js') },
-	{ folder: 'credentials', pattern: /(?<!\.d)(?<!\.test)\.ts$/, output: (file) => file.replace(/\.ts$/, '.js') },
+const BUILT_FROM: ReadonlyArray<{
+	folder: string;
+	pattern: RegExp;
+	output: (file: string) => string;
+}> = [
+	{
+		folder: 'nodes',
+		pattern: /(?<!\.d)(?<!\.test)\.ts$/,
+		output: (file) => file.replace(/\.ts$/, '.js'),
+	},
+	{
+		folder: 'credentials',
+		pattern: /(?<!\.d)(?<!\.test)\.ts$/,
+		output: (file) => file.replace(/\.ts$/, '.js'),
+	},
 	{ folder: 'nodes', pattern: /\.(png|svg|node\.json)$/, output: (file) => file },
 	{ folder: 'credentials', pattern: /\.(png|svg)$/, output: (file) => file },
 ];
@@ -34,8 +46,13 @@ export function staleBuildOutputs(root: string): string[] {
 	for (const { folder, pattern, output } of BUILT_FROM) {
 		for (const source of filesUnder(root, folder).filter((file) => pattern.test(file))) {
 			const built = path.join('dist', output(source));
-			if (!fs.existsSync(path.join(root, built))) stale.push(`${built} is missing (built from ${source})`);
-			else if (mtimeMs(path.join(root, source)) > mtimeMs(path.join(root, built)) + COPY_ROUNDING_MS) stale.push(`${source} is newer than ${built}`);
+			if (!fs.existsSync(path.join(root, built)))
+				stale.push(`${built} is missing (built from ${source})`);
+			else if (
+				mtimeMs(path.join(root, source)) >
+				mtimeMs(path.join(root, built)) + COPY_ROUNDING_MS
+			)
+				stale.push(`${source} is newer than ${built}`);
 		}
 	}
 	return stale;

@@ -120,8 +120,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const { authenticate } = this.type(typeName);
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions as IHttpRequestOptions);
-		if (authenticate?.type !== 'generic' || !workflow || !node) return requestOptions as IHttpRequestOptions;
+		if (typeof authenticate === 'function')
+			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
+		if (authenticate?.type !== 'generic' || !workflow || !node)
+			return requestOptions as IHttpRequestOptions;
 
 		const resolve = (value: string): string => {
 			if (!value.startsWith('=')) return value;
@@ -184,7 +186,14 @@ export function withCredentialDefaults(
 	type: ICredentialType,
 	values: ICredentialDataDecryptedObject,
 ): ICredentialDataDecryptedObject {
-	return NodeHelpers.getNodeParameters(type.properties, values as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+	return NodeHelpers.getNodeParameters(
+		type.properties,
+		values as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
 }
 
 /** Every line written to n8n's logger during the tests, the nodes' own debug lines included. */
@@ -280,7 +289,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const loader = await loadPackage();
 	const nodeTypes = new PackageNodeTypes(loader);
 	const typeName = `${PACKAGE_NAME}.${options.type}`;
-	const credentialNames = (loader.getNode(options.type).type as INodeType).description.credentials ?? [];
+	const credentialNames =
+		(loader.getNode(options.type).type as INodeType).description.credentials ?? [];
 
 	const nodeUnderTest: INode = {
 		id: 'node-under-test',
@@ -312,7 +322,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		settings: { executionOrder: 'v1' },
 	});
 
-	const additionalData = createAdditionalData(loader, options.credentials ?? {}, [inputNode, nodeUnderTest]);
+	const additionalData = createAdditionalData(loader, options.credentials ?? {}, [
+		inputNode,
+		nodeUnderTest,
+	]);
 
 	const input = (options.input ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = {
@@ -330,10 +343,20 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const credentialsHelper = additionalData.credentialsHelper as TestCredentialsHelper;
 	let run: IRun;
 	try {
-		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		run = await new WorkflowExecute(
+			additionalData,
+			'manual',
+			runExecutionData,
+		).processRunExecutionData(workflow);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (a required parameter left empty).
-		return { items: [], error: error as RunResult['error'], run: undefined as unknown as IRun, credentialReads: credentialsHelper.reads, hints: [] };
+		return {
+			items: [],
+			error: error as RunResult['error'],
+			run: undefined as unknown as IRun,
+			credentialReads: credentialsHelper.reads,
+			hints: [],
+		};
 	}
 	const task = run.data.resultData.runData.Node?.[0];
 	return {

@@ -4,7 +4,14 @@
  * after each poll, and the mode n8n uses for activated polls ("trigger") or "Fetch Test Event" ("manual").
  */
 import { PollContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters, INodeType, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeType,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { PACKAGE_NAME, PackageNodeTypes, createAdditionalData, loadPackage } from './engine';
@@ -34,7 +41,9 @@ export class PollerUnderTest {
 	}
 
 	/** One poll: the items it returned (undefined for null). What it left in the static data is kept even when it throws, as n8n keeps the active workflow in memory. */
-	async poll({ mode = 'trigger', budgetMs = 5 * 60_000 }: PollOptions = {}): Promise<IDataObject[] | undefined> {
+	async poll({ mode = 'trigger', budgetMs = 5 * 60_000 }: PollOptions = {}): Promise<
+		IDataObject[] | undefined
+	> {
 		const loader = await loadPackage();
 		const nodeType = loader.getNode(this.type).type as INodeType;
 		const node: INode = {
@@ -44,7 +53,12 @@ export class PollerUnderTest {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...this.parameters },
-			credentials: Object.fromEntries((nodeType.description.credentials ?? []).map(({ name }) => [name, { id: `${name}-id`, name }])),
+			credentials: Object.fromEntries(
+				(nodeType.description.credentials ?? []).map(({ name }) => [
+					name,
+					{ id: `${name}-id`, name },
+				]),
+			),
 		};
 		const workflow = new Workflow({
 			id: this.workflowId,

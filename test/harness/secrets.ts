@@ -32,7 +32,10 @@ export function expectNoSecrets(text: string, secrets: string[]): void {
 	for (const secret of secrets) {
 		const at = text.indexOf(secret);
 		if (at >= 0) {
-			const around = text.slice(Math.max(0, at - 80), at + secret.length + 20).split(secret).join('<SECRET>');
+			const around = text
+				.slice(Math.max(0, at - 80), at + secret.length + 20)
+				.split(secret)
+				.join('<SECRET>');
 			throw new Error(`a credential value leaked: …${around}…`);
 		}
 	}

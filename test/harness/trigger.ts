@@ -85,7 +85,10 @@ export class TriggerUnderTest {
 			parameters: this.parameters,
 			webhookId: 'f2c1a7d0-0000-4000-8000-000000000001',
 			credentials: Object.fromEntries(
-				(nodeType.description.credentials ?? []).map(({ name }) => [name, { id: `${name}-id`, name }]),
+				(nodeType.description.credentials ?? []).map(({ name }) => [
+					name,
+					{ id: `${name}-id`, name },
+				]),
 			),
 		};
 	}
@@ -106,7 +109,9 @@ export class TriggerUnderTest {
 		const keep = () => {
 			this.staticData = JSON.parse(JSON.stringify(workflow.staticData));
 		};
-		const webhookData = (additionalData: IWebhookData['workflowExecuteAdditionalData']): IWebhookData => ({
+		const webhookData = (
+			additionalData: IWebhookData['workflowExecuteAdditionalData'],
+		): IWebhookData => ({
 			httpMethod: 'POST',
 			node: node.name,
 			path: 'webhook',
@@ -122,7 +127,10 @@ export class TriggerUnderTest {
 		const { loader, nodeType, node, workflow, keep, webhookData } = await this.setUp();
 		const raw = Buffer.isBuffer(delivery.body)
 			? delivery.body
-			: Buffer.from(typeof delivery.body === 'string' ? delivery.body : JSON.stringify(delivery.body), 'utf8');
+			: Buffer.from(
+					typeof delivery.body === 'string' ? delivery.body : JSON.stringify(delivery.body),
+					'utf8',
+				);
 		let parsed: unknown = {};
 		try {
 			parsed = JSON.parse(raw.toString('utf8'));
@@ -130,7 +138,9 @@ export class TriggerUnderTest {
 			parsed = {};
 		}
 		const headers = Object.fromEntries(
-			Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(([name, value]) => [name.toLowerCase(), value]),
+			Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(
+				([name, value]) => [name.toLowerCase(), value],
+			),
 		);
 		const request = { headers, body: parsed, rawBody: raw, params: {}, query: {}, method: 'POST' };
 		const response = new CapturedResponse();
@@ -138,20 +148,39 @@ export class TriggerUnderTest {
 			httpRequest: request as never,
 			httpResponse: response as never,
 		});
-		const context = new WebhookContext(workflow, node, additionalData, this.mode, webhookData(additionalData), [], null);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			this.mode,
+			webhookData(additionalData),
+			[],
+			null,
+		);
 		const result = await nodeType.webhook!.call(context);
 		keep();
 		if (result.noWebhookResponse) return { status: response.statusCode, response: response.body };
 		const items = result.workflowData?.[0]?.map((item) => item.json);
 		// With responseMode "onReceived" n8n answers 200 once the execution has started.
-		return { status: 200, response: result.webhookResponse ?? { message: 'Workflow was started' }, items };
+		return {
+			status: 200,
+			response: result.webhookResponse ?? { message: 'Workflow was started' },
+			items,
+		};
 	}
 
 	/** Runs the webhook lifecycle method n8n calls on activation (`create`) or deactivation (`delete`). */
 	async lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean> {
 		const { loader, nodeType, node, workflow, keep, webhookData } = await this.setUp();
 		const additionalData = createAdditionalData(loader, this.credentials, [node]);
-		const context = new HookContext(workflow, node, additionalData, 'webhook', 'activate', webhookData(additionalData));
+		const context = new HookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			'activate',
+			webhookData(additionalData),
+		);
 		const result = await nodeType.webhookMethods!.default![method]!.call(context);
 		keep();
 		return result;
@@ -159,7 +188,8 @@ export class TriggerUnderTest {
 }
 
 // The built module the loaded nodes use (types from the source).
-const builtWebhookCore = require('../../dist/nodes/core/webhook') as typeof import('../../nodes/core/webhook');
+const builtWebhookCore =
+	require('../../dist/nodes/core/webhook') as typeof import('../../nodes/core/webhook');
 
 /** How long and how many deliveries the triggers remember; tests may shrink it. */
 export const deliveryMemory = builtWebhookCore.deliveryMemory;

@@ -7,7 +7,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { FakeApi } from '../fake-api/server';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../fake-api/stamped-v2';
 import { STEMP_TOKEN } from '../fake-api/stemp';
 import { testCredential } from '../harness/credential-test';
 import { useFastRetries } from '../harness/fast-retries';
@@ -54,17 +58,22 @@ beforeEach(() => {
 });
 useFastRetries();
 
-const testStemp = (baseUrl: string) => testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl });
-const NOT_STEMP = /^This Base URL does not look like the stemp API: it answered HTTP \d+, but not as stemp does/;
+const testStemp = (baseUrl: string) =>
+	testCredential('stempApi', { apiToken: STEMP_TOKEN, baseUrl });
+const NOT_STEMP =
+	/^This Base URL does not look like the stemp API: it answered HTTP \d+, but not as stemp does/;
 
-describe('stemp: only stemp\'s own answer proves the token', () => {
-	test('stemp\'s own 404 for the probe pass: OK', async () => {
-		expect(await testStemp(api.stempUrl)).toEqual({ status: 'OK', message: 'Connected to stemp: the API token was accepted' });
+describe("stemp: only stemp's own answer proves the token", () => {
+	test("stemp's own 404 for the probe pass: OK", async () => {
+		expect(await testStemp(api.stempUrl)).toEqual({
+			status: 'OK',
+			message: 'Connected to stemp: the API token was accepted',
+		});
 	});
 
 	test.each([
 		['an HTML 404 page', 404, 'text/html', '<html><h1>Not Found</h1></html>'],
-		['another API\'s JSON 404', 404, 'application/json', '{"message":"Not Found"}'],
+		["another API's JSON 404", 404, 'application/json', '{"message":"Not Found"}'],
 		['a JSON 404 with a lower-case code', 404, 'application/json', '{"code":"not_found"}'],
 		['an empty 404', 404, 'text/plain', ''],
 		['an HTML 200 page', 200, 'text/html', '<html>Welcome</html>'],
@@ -87,7 +96,11 @@ describe('a Base URL with a query string or a fragment is refused, before anythi
 	const BAD: Array<[string, (url: string) => string, RegExp]> = [
 		['a query string', (url) => `${url}?debug=1`, /must not contain a query string/],
 		['a fragment', (url) => `${url}#v1`, /must not contain a fragment/],
-		['a user and password', (url) => url.replace('http://', 'http://user:pass@'), /must not contain a user name or password/],
+		[
+			'a user and password',
+			(url) => url.replace('http://', 'http://user:pass@'),
+			/must not contain a user name or password/,
+		],
 		['another scheme', () => 'ftp://127.0.0.1/api', /must start with https:\/\//],
 		['no URL at all', () => 'api.stemp.app', /is not a URL/],
 	];
@@ -113,15 +126,25 @@ describe('a Base URL with a query string or a fragment is refused, before anythi
 	});
 
 	test.each(BAD)('stemp at run time: %s', async (_what, make, problem) => {
-		const { error } = await stemp(api, { operation: 'get', walletPassId: 'wp_abc456' }, { credentials: { baseUrl: make(api.stempUrl) } });
+		const { error } = await stemp(
+			api,
+			{ operation: 'get', walletPassId: 'wp_abc456' },
+			{ credentials: { baseUrl: make(api.stempUrl) } },
+		);
 		expect(error?.message).toMatch(/^The Base URL in the stemp credential /);
 		expect(error?.message).toMatch(problem);
 		expect(api.requests()).toHaveLength(0);
 	});
 
 	test('Stamped at run time: a query string', async () => {
-		const { error } = await stampedV2(api, { resource: 'customer', operation: 'get', email: 'jane@example.com' }, { credentials: { baseUrl: `${api.stampedUrl}?x=1` } });
-		expect(error?.message).toMatch(/^The Base URL in the Stamped credential must not contain a query string/);
+		const { error } = await stampedV2(
+			api,
+			{ resource: 'customer', operation: 'get', email: 'jane@example.com' },
+			{ credentials: { baseUrl: `${api.stampedUrl}?x=1` } },
+		);
+		expect(error?.message).toMatch(
+			/^The Base URL in the Stamped credential must not contain a query string/,
+		);
 		expect(api.requests()).toHaveLength(0);
 	});
 });
@@ -136,10 +159,13 @@ describe('Stamped: a 2xx that is not JSON is not the API', () => {
 			storeHash: STAMPED_STORE_HASH,
 			baseUrl: otherUrl,
 		});
-		expect(result).toEqual({ status: 'Error', message: 'The Base URL does not look like the Stamped API: HTTP 200 without a customer list' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The Base URL does not look like the Stamped API: HTTP 200 without a customer list',
+		});
 	});
 
-	test('another API\'s JSON 200 fails the test too', async () => {
+	test("another API's JSON 200 fails the test too", async () => {
 		Object.assign(other, { status: 200, contentType: 'application/json', body: '{"ok":true}' });
 		const result = await testCredential('stampedApi', {
 			apiVersion: 'v3',

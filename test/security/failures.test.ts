@@ -16,14 +16,19 @@ const UNRESOLVABLE = 'http://stemp-api.invalid/api/v1';
 
 describe('ENOTFOUND', () => {
 	test('is classified as "not connected", which the server cannot have acted on', () => {
-		expect(retry.classifyNetworkError('ENOTFOUND', 'getaddrinfo ENOTFOUND stemp-api.invalid')).toBe('notConnected');
+		expect(retry.classifyNetworkError('ENOTFOUND', 'getaddrinfo ENOTFOUND stemp-api.invalid')).toBe(
+			'notConnected',
+		);
 		expect(retry.mayHaveActed('notConnected')).toBe(false);
 		expect(retry.isRetryable('notConnected', false)).toBe(true);
 	});
 
-	test.each([['ECONNREFUSED'], ['EAI_AGAIN'], ['EHOSTUNREACH'], ['ENETUNREACH']])('so is %s', (code) => {
-		expect(retry.classifyNetworkError(code, '')).toBe('notConnected');
-	});
+	test.each([['ECONNREFUSED'], ['EAI_AGAIN'], ['EHOSTUNREACH'], ['ENETUNREACH']])(
+		'so is %s',
+		(code) => {
+			expect(retry.classifyNetworkError(code, '')).toBe('notConnected');
+		},
+	);
 
 	test('a timeout or a reset still may have acted', () => {
 		expect(retry.mayHaveActed(retry.classifyNetworkError('ETIMEDOUT', ''))).toBe(true);
@@ -38,8 +43,13 @@ describe('ENOTFOUND', () => {
 		});
 		// n8n's NodeApiError words the message for a known network code itself; the description is the node's.
 		expect(error?.message).toMatch(/connection cannot be established|Could not reach stemp/);
-		expect((error?.context as { code?: string } | undefined)?.code ?? (error as { errorResponse?: { code?: string } })?.errorResponse?.code).toBe('ENOTFOUND');
-		expect(error?.description).toContain(`failed after ${testRetryPolicy.maxAttempts} attempts: no connection (refused, or the host name did not resolve): nothing reached the server`);
+		expect(
+			(error?.context as { code?: string } | undefined)?.code ??
+				(error as { errorResponse?: { code?: string } })?.errorResponse?.code,
+		).toBe('ENOTFOUND');
+		expect(error?.description).toContain(
+			`failed after ${testRetryPolicy.maxAttempts} attempts: no connection (refused, or the host name did not resolve): nothing reached the server`,
+		);
 		expect(error?.description).not.toMatch(/may already have applied/);
 	});
 });

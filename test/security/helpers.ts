@@ -2,7 +2,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FakeApi } from '../fake-api/server';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../fake-api/stamped-v2';
 import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from '../fake-api/stamped-v3';
 import { STEMP_TOKEN } from '../fake-api/stemp';
 import { runNode } from '../harness/engine';
@@ -34,7 +38,12 @@ export interface Options {
 	credentials?: IDataObject;
 }
 
-async function run(type: string, parameters: IDataObject, credentials: Record<string, IDataObject>, options: Options) {
+async function run(
+	type: string,
+	parameters: IDataObject,
+	credentials: Record<string, IDataObject>,
+	options: Options,
+) {
 	const result = await runNode({
 		type,
 		parameters: parameters as never,
@@ -47,35 +56,55 @@ async function run(type: string, parameters: IDataObject, credentials: Record<st
 }
 
 export function stemp(api: FakeApi, parameters: IDataObject, options: Options = {}) {
-	return run('stemp', { resource: 'stamp', ...parameters }, {
-		stempApi: { apiToken: STEMP_TOKEN, baseUrl: api.stempUrl, webhookSigningSecret: STEMP_SIGNING_SECRET, ...options.credentials },
-	}, options);
+	return run(
+		'stemp',
+		{ resource: 'stamp', ...parameters },
+		{
+			stempApi: {
+				apiToken: STEMP_TOKEN,
+				baseUrl: api.stempUrl,
+				webhookSigningSecret: STEMP_SIGNING_SECRET,
+				...options.credentials,
+			},
+		},
+		options,
+	);
 }
 
 export function stampedV2(api: FakeApi, parameters: IDataObject, options: Options = {}) {
-	return run('stamped', { apiVersion: 'v2', ...parameters }, {
-		stampedApi: {
-			apiVersion: 'v2',
-			publicKey: STAMPED_PUBLIC_KEY,
-			privateKey: STAMPED_PRIVATE_KEY,
-			storeHash: STAMPED_STORE_HASH,
-			baseUrl: api.stampedUrl,
-			webhookSecret: STAMPED_WEBHOOK_SECRET,
-			...options.credentials,
+	return run(
+		'stamped',
+		{ apiVersion: 'v2', ...parameters },
+		{
+			stampedApi: {
+				apiVersion: 'v2',
+				publicKey: STAMPED_PUBLIC_KEY,
+				privateKey: STAMPED_PRIVATE_KEY,
+				storeHash: STAMPED_STORE_HASH,
+				baseUrl: api.stampedUrl,
+				webhookSecret: STAMPED_WEBHOOK_SECRET,
+				...options.credentials,
+			},
 		},
-	}, options);
+		options,
+	);
 }
 
 export function stampedV3(api: FakeApi, parameters: IDataObject, options: Options = {}) {
-	return run('stamped', { apiVersion: 'v3', ...parameters }, {
-		stampedApi: {
-			apiVersion: 'v3',
-			publicKey: STAMPED_PUBLIC_KEY,
-			privateKey: STAMPED_V3_PRIVATE_KEY,
-			storeHash: STAMPED_V3_SHOP_ID,
-			baseUrl: api.stampedV3Url,
-			webhookSecret: STAMPED_WEBHOOK_SECRET,
-			...options.credentials,
+	return run(
+		'stamped',
+		{ apiVersion: 'v3', ...parameters },
+		{
+			stampedApi: {
+				apiVersion: 'v3',
+				publicKey: STAMPED_PUBLIC_KEY,
+				privateKey: STAMPED_V3_PRIVATE_KEY,
+				storeHash: STAMPED_V3_SHOP_ID,
+				baseUrl: api.stampedV3Url,
+				webhookSecret: STAMPED_WEBHOOK_SECRET,
+				...options.credentials,
+			},
 		},
-	}, options);
+		options,
+	);
 }

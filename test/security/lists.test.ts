@@ -10,9 +10,11 @@ import { useFastRetries } from '../harness/fast-retries';
 import { stampedV2, stampedV3, stemp } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { exportOffsetPages } = require('../../dist/nodes/core/offset-export') as typeof import('../../nodes/core/offset-export');
+const { exportOffsetPages } =
+	require('../../dist/nodes/core/offset-export') as typeof import('../../nodes/core/offset-export');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { collectSequentialPages, readPage, MAX_PAGES } = require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
+const { collectSequentialPages, readPage, MAX_PAGES } =
+	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -26,9 +28,12 @@ function seedV2(count: number): void {
 	api.stamped.customers.clear();
 	api.stamped.seedCustomers(count);
 }
-const emails = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.email as string);
-const getAllV2 = (options: IDataObject = {}) => stampedV2(api, { resource: 'customer', operation: 'getAll', returnAll: true, options });
-const getAllV3 = (resource = 'customer') => stampedV3(api, { resource, operation: 'getAll', returnAll: true });
+const emails = (items: Array<{ json: IDataObject }>) =>
+	items.map((item) => item.json.email as string);
+const getAllV2 = (options: IDataObject = {}) =>
+	stampedV2(api, { resource: 'customer', operation: 'getAll', returnAll: true, options });
+const getAllV3 = (resource = 'customer') =>
+	stampedV3(api, { resource, operation: 'getAll', returnAll: true });
 
 describe('Stamped v2 customers: the figures say records are missing', () => {
 	test('the total says 250, 100 came: fails naming both, after reading the empty page twice', async () => {
@@ -36,22 +41,30 @@ describe('Stamped v2 customers: the figures say records are missing', () => {
 		api.hostile = { listTotal: 250 };
 		const { items, error } = await getAllV2();
 		expect(items).toHaveLength(0);
-		expect(error?.message).toMatch(/^The list could not be read completely: got 100 records of the 250 the API reported; page 2 came back empty \(twice\)/);
-		expect(api.requests({ path: '/customers' }).filter((request) => request.query.page === '2')).toHaveLength(2);
+		expect(error?.message).toMatch(
+			/^The list could not be read completely: got 100 records of the 250 the API reported; page 2 came back empty \(twice\)/,
+		);
+		expect(
+			api.requests({ path: '/customers' }).filter((request) => request.query.page === '2'),
+		).toHaveLength(2);
 	});
 
 	test('empty pages from page 2 on, while the total says 250: fails loudly', async () => {
 		seedV2(250);
 		api.hostile = { emptyFromPageIndex: 1 };
 		const { error } = await getAllV2();
-		expect(error?.message).toMatch(/got 100 records of the 250 the API reported; page \d came back empty/);
+		expect(error?.message).toMatch(
+			/got 100 records of the 250 the API reported; page \d came back empty/,
+		);
 	});
 
 	test('a server that ignores the page number: fails, and reads no more than the pages the total asks for', async () => {
 		seedV2(1000);
 		api.hostile = { ignorePaging: true };
 		const { error } = await getAllV2({ concurrency: 1 });
-		expect(error?.message).toMatch(/got 100 records of the 1000 the API reported; page 2 repeated page 1, so the API seems to ignore the page number/);
+		expect(error?.message).toMatch(
+			/got 100 records of the 1000 the API reported; page 2 repeated page 1, so the API seems to ignore the page number/,
+		);
 		expect(api.requests().length).toBeLessThanOrEqual(10);
 	});
 
@@ -63,7 +76,9 @@ describe('Stamped v2 customers: the figures say records are missing', () => {
 		seedV2(5);
 		api.hostile = { listRecords: records };
 		const { error } = await getAllV2();
-		expect(error?.message).toMatch(/^The list could not be read completely: got 0 records; page 1 could not be read: /);
+		expect(error?.message).toMatch(
+			/^The list could not be read completely: got 0 records; page 1 could not be read: /,
+		);
 		expect(error?.message).toMatch(reason);
 	});
 
@@ -75,9 +90,22 @@ describe('Stamped v2 customers: the figures say records are missing', () => {
 	});
 
 	test('reviews fail the same way (one rule for every v2 list)', async () => {
-		api.stamped.reviews.push(...Array.from({ length: 30 }, (_, i) => ({ reviewId: `r${i}`, email: 'a@example.com', rating: 5, body: 'ok', productId: 'p', published: true })));
+		api.stamped.reviews.push(
+			...Array.from({ length: 30 }, (_, i) => ({
+				reviewId: `r${i}`,
+				email: 'a@example.com',
+				rating: 5,
+				body: 'ok',
+				productId: 'p',
+				published: true,
+			})),
+		);
 		api.hostile = { listTotal: 130 };
-		const { error } = await stampedV2(api, { resource: 'review', operation: 'getAll', returnAll: true });
+		const { error } = await stampedV2(api, {
+			resource: 'review',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(error?.message).toMatch(/got 30 records of the 130 the API reported/);
 	});
 
@@ -130,32 +158,46 @@ describe('Stamped v2 customers: changes that leave the total as it was', () => {
 	test('customers without an e-mail are each output once, not collapsed into one', async () => {
 		seedV2(150);
 		for (let i = 0; i < 3; i++) {
-			api.stamped.customers.set(`no-email-${i}`, { firstName: `Anonymous ${i}`, points: i, createdAt: '', updatedAt: '' } as never);
+			api.stamped.customers.set(`no-email-${i}`, {
+				firstName: `Anonymous ${i}`,
+				points: i,
+				createdAt: '',
+				updatedAt: '',
+			} as never);
 		}
 		const { items, error } = await getAllV2();
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(153);
-		expect(items.filter((item) => item.json.email === undefined).map((item) => item.json.firstName)).toEqual(['Anonymous 2', 'Anonymous 1', 'Anonymous 0']);
+		expect(
+			items.filter((item) => item.json.email === undefined).map((item) => item.json.firstName),
+		).toEqual(['Anonymous 2', 'Anonymous 1', 'Anonymous 0']);
 	});
 });
 
 describe('Stamped v3 lists (morePages, no total)', () => {
-	test.each(['customer', 'loyaltyTransaction'])('%s: a server that ignores the page number fails loudly instead of looping', async (resource) => {
-		const jane = api.stampedV3.insert({ email: 'jane@example.com' });
-		api.stampedV3.seedCustomers(250);
-		api.stampedV3.seedActivities(250, jane);
-		api.hostile = { ignorePaging: true };
-		const { items, error } = await getAllV3(resource);
-		expect(items).toHaveLength(0);
-		expect(error?.message).toMatch(/got 100 records; page 2 repeated records already read, so the API seems to ignore the page number/);
-		expect(api.requests()).toHaveLength(3);
-	});
+	test.each(['customer', 'loyaltyTransaction'])(
+		'%s: a server that ignores the page number fails loudly instead of looping',
+		async (resource) => {
+			const jane = api.stampedV3.insert({ email: 'jane@example.com' });
+			api.stampedV3.seedCustomers(250);
+			api.stampedV3.seedActivities(250, jane);
+			api.hostile = { ignorePaging: true };
+			const { items, error } = await getAllV3(resource);
+			expect(items).toHaveLength(0);
+			expect(error?.message).toMatch(
+				/got 100 records; page 2 repeated records already read, so the API seems to ignore the page number/,
+			);
+			expect(api.requests()).toHaveLength(3);
+		},
+	);
 
 	test('an empty page while morePages says more: read twice, then fails', async () => {
 		api.stampedV3.seedCustomers(250);
 		api.hostile = { emptyFromPageIndex: 1 };
 		const { error } = await getAllV3();
-		expect(error?.message).toMatch(/got 100 records; page 1 came back empty \(twice\) although the API said more pages follow/);
+		expect(error?.message).toMatch(
+			/got 100 records; page 1 came back empty \(twice\) although the API said more pages follow/,
+		);
 		expect(api.requests().filter((request) => request.query.page === '1')).toHaveLength(2);
 	});
 
@@ -163,13 +205,16 @@ describe('Stamped v3 lists (morePages, no total)', () => {
 		api.stampedV3.seedCustomers(5);
 		api.hostile = { listRecords: { customerId: 'cus_1' } };
 		const { error } = await getAllV3();
-		expect(error?.message).toMatch(/page 0 could not be read: the answer holds no list of records|its "customers" is not a list/);
+		expect(error?.message).toMatch(
+			/page 0 could not be read: the answer holds no list of records|its "customers" is not a list/,
+		);
 	});
 });
 
 describe('stemp history (totalElements and last)', () => {
 	beforeEach(() => api.stemp.seedHistory('wp_abc456', 120));
-	const history = () => stemp(api, { operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: true });
+	const history = () =>
+		stemp(api, { operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: true });
 
 	test('totalElements says 500, 120 came: fails naming both', async () => {
 		api.hostile = { listTotal: 500 };
@@ -181,7 +226,9 @@ describe('stemp history (totalElements and last)', () => {
 		api.hostile = { ignorePaging: true };
 		const { error } = await history();
 		// Page 1 repeating page 0 is passed over once (APIs that count pages from 1 do that); page 2 is not.
-		expect(error?.message).toMatch(/got 100 records of the 120 the API reported; page 2 repeated records already read/);
+		expect(error?.message).toMatch(
+			/got 100 records of the 120 the API reported; page 2 repeated records already read/,
+		);
 	});
 
 	test('content that is not a list fails', async () => {
@@ -204,7 +251,10 @@ describe('stemp history (totalElements and last)', () => {
 });
 
 describe('the algorithms on their own', () => {
-	const list = (count: number, key = true) => Array.from({ length: count }, (_, i) => (key ? { email: `c${i}@example.com`, n: i } : { n: i }));
+	const list = (count: number, key = true) =>
+		Array.from({ length: count }, (_, i) =>
+			key ? { email: `c${i}@example.com`, n: i } : { n: i },
+		);
 
 	test('records without a key are never collapsed, in an offset export', async () => {
 		const records = [...list(150), ...list(60, false)];
@@ -213,14 +263,21 @@ describe('the algorithms on their own', () => {
 			pageSize: 100,
 			concurrency: 3,
 			key: (record) => String(record.email ?? ''),
-			fetchPage: async (page, size) => ({ records: records.slice((page - 1) * size, page * size), total: records.length }),
+			fetchPage: async (page, size) => ({
+				records: records.slice((page - 1) * size, page * size),
+				total: records.length,
+			}),
 		});
 		expect(result.records).toHaveLength(210);
 	});
 
 	test('a page of records without IDs answered again is recognised as a repeat', async () => {
-		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 2, async () => readPage({ data: list(2, false), total: 10 }));
-		await expect(walk).rejects.toThrow(/got 2 records of the 10 the API reported; page 1 repeated records already read/);
+		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 2, async () =>
+			readPage({ data: list(2, false), total: 10 }),
+		);
+		await expect(walk).rejects.toThrow(
+			/got 2 records of the 10 the API reported; page 1 repeated records already read/,
+		);
 	});
 
 	test('an offset export without a total fails when a full page repeats', async () => {
@@ -236,10 +293,15 @@ describe('the algorithms on their own', () => {
 
 	test('a server that never ends is stopped after the page cap', async () => {
 		let requests = 0;
-		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 1, async (page) => {
-			requests++;
-			return readPage({ morePages: true, customers: [{ customerId: `c${page}` }] });
-		}, (record) => record.customerId);
+		const walk = collectSequentialPages(
+			{ returnAll: true, limit: 0 },
+			1,
+			async (page) => {
+				requests++;
+				return readPage({ morePages: true, customers: [{ customerId: `c${page}` }] });
+			},
+			(record) => record.customerId,
+		);
 		await expect(walk).rejects.toThrow(new RegExp(`still had more after ${MAX_PAGES} pages`));
 		expect(requests).toBe(MAX_PAGES);
 	});

@@ -11,7 +11,9 @@ import { stampedV2, stampedV3, stemp } from './helpers';
 
 let api: FakeApi;
 beforeAll(async () => {
-	api = await new FakeApi({ stampedV3: { customers: [{ email: 'jane@example.com', points: 150 }] } }).start();
+	api = await new FakeApi({
+		stampedV3: { customers: [{ email: 'jane@example.com', points: 150 }] },
+	}).start();
 });
 afterAll(async () => await api.stop());
 beforeEach(() => api.reset());
@@ -45,7 +47,11 @@ describe('stemp: the Wallet Pass ID', () => {
 	for (const operation of ['get', 'add', 'remove', 'reset', 'getHistory']) {
 		test.each(HOSTILE_IDS)(`${operation} refuses %s before any request`, async (_what, value) => {
 			const { parameter, input } = viaExpression(value);
-			const { error } = await stemp(api, { operation, walletPassId: parameter, returnAll: true }, { input });
+			const { error } = await stemp(
+				api,
+				{ operation, walletPassId: parameter, returnAll: true },
+				{ input },
+			);
 			expect(error?.message).toMatch(/^Invalid "Wallet Pass ID" in item 0: /);
 			expect(api.requests()).toHaveLength(0);
 		});
@@ -53,7 +59,11 @@ describe('stemp: the Wallet Pass ID', () => {
 
 	test('a bad item among good ones stops the run before the first request', async () => {
 		const input = [{ value: 'wp_abc456' }, { value: '..' }];
-		const { error } = await stemp(api, { operation: 'add', walletPassId: '={{ $json.value }}' }, { input });
+		const { error } = await stemp(
+			api,
+			{ operation: 'add', walletPassId: '={{ $json.value }}' },
+			{ input },
+		);
 		expect(error?.message).toMatch(/^Invalid "Wallet Pass ID" in item 1: ".." is not an ID/);
 		expect(api.requests()).toHaveLength(0);
 	});
@@ -76,30 +86,43 @@ describe('stemp: the Wallet Pass ID', () => {
 describe('Stamped v3: Reward ID, Coupon Code, e-mail', () => {
 	test.each(HOSTILE_IDS)('redeem refuses a Reward ID that is %s', async (_what, value) => {
 		const { parameter, input } = viaExpression(value);
-		const { error } = await stampedV3(api, { resource: 'reward', operation: 'redeem', email: 'jane@example.com', rewardId: parameter }, { input });
+		const { error } = await stampedV3(
+			api,
+			{ resource: 'reward', operation: 'redeem', email: 'jane@example.com', rewardId: parameter },
+			{ input },
+		);
 		expect(error?.message).toMatch(/^Invalid "Reward ID" in item 0: /);
 		expect(api.requests()).toHaveLength(0);
 	});
 
 	test.each(HOSTILE_IDS)('void refuses a Coupon Code that is %s', async (_what, value) => {
 		const { parameter, input } = viaExpression(value);
-		const { error } = await stampedV3(api, { resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode: parameter }, { input });
+		const { error } = await stampedV3(
+			api,
+			{ resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode: parameter },
+			{ input },
+		);
 		expect(error?.message).toMatch(/^Invalid "Coupon Code" in item 0: /);
 		expect(api.requests()).toHaveLength(0);
 	});
 
-	test.each([['a NUL character', 'jane\u0000@example.com'], ['a tab', 'jane\t@example.com']])(
-		'an e-mail with %s is refused (v2 puts it into the path)',
-		async (_what, email) => {
-			const { error } = await stampedV2(api, { resource: 'customer', operation: 'get', email });
-			expect(error?.message).toMatch(/^Invalid "Email" in item 0: /);
-			expect(api.requests()).toHaveLength(0);
-		},
-	);
+	test.each([
+		['a NUL character', 'jane\u0000@example.com'],
+		['a tab', 'jane\t@example.com'],
+	])('an e-mail with %s is refused (v2 puts it into the path)', async (_what, email) => {
+		const { error } = await stampedV2(api, { resource: 'customer', operation: 'get', email });
+		expect(error?.message).toMatch(/^Invalid "Email" in item 0: /);
+		expect(api.requests()).toHaveLength(0);
+	});
 
 	test('a customer ID from the API that would change the endpoint is never put into a path', async () => {
 		api.stampedV3.insert({ email: 'dots@example.com', customerId: '..' });
-		const { error } = await stampedV3(api, { resource: 'reward', operation: 'redeem', email: 'dots@example.com', rewardId: 'rwd-5off' });
+		const { error } = await stampedV3(api, {
+			resource: 'reward',
+			operation: 'redeem',
+			email: 'dots@example.com',
+			rewardId: 'rwd-5off',
+		});
 		expect(error?.message).toMatch(/^Refused to call POST .*: it has a "\.\." segment/);
 		// The lookup went out; the redemption did not.
 		expect(api.requests().map((request) => request.method)).toEqual(['GET']);
@@ -107,19 +130,34 @@ describe('Stamped v3: Reward ID, Coupon Code, e-mail', () => {
 });
 
 describe('the Store Hash of the credential', () => {
-	test.each([['".."', '..'], ['"."', '.'], ['empty', '  '], ['a NUL character', 'store\u0000']])(
-		'v2 refuses a Store Hash that is %s before any request',
-		async (_what, storeHash) => {
-			const { error } = await stampedV2(api, { resource: 'customer', operation: 'get', email: 'jane@example.com' }, { credentials: { storeHash } });
-			expect(error?.message).toMatch(/^Invalid "Store Hash" in the Stamped API credential: /);
-			expect(api.requests()).toHaveLength(0);
-		},
-	);
+	test.each([
+		['".."', '..'],
+		['"."', '.'],
+		['empty', '  '],
+		['a NUL character', 'store\u0000'],
+	])('v2 refuses a Store Hash that is %s before any request', async (_what, storeHash) => {
+		const { error } = await stampedV2(
+			api,
+			{ resource: 'customer', operation: 'get', email: 'jane@example.com' },
+			{ credentials: { storeHash } },
+		);
+		expect(error?.message).toMatch(/^Invalid "Store Hash" in the Stamped API credential: /);
+		expect(api.requests()).toHaveLength(0);
+	});
 
 	test('v3 refuses a Store Hash of ".." before any request', async () => {
-		const { error } = await stampedV3(api, { resource: 'customer', operation: 'lookup', lookupBy: 'email', lookupValue: 'jane@example.com' }, {
-			credentials: { storeHash: '..' },
-		});
+		const { error } = await stampedV3(
+			api,
+			{
+				resource: 'customer',
+				operation: 'lookup',
+				lookupBy: 'email',
+				lookupValue: 'jane@example.com',
+			},
+			{
+				credentials: { storeHash: '..' },
+			},
+		);
 		expect(error?.message).toMatch(/^Invalid "Store Hash" in the Stamped API credential: /);
 		expect(api.requests()).toHaveLength(0);
 	});
@@ -132,7 +170,10 @@ describe('the Store Hash of the credential', () => {
 			storeHash: '..',
 			baseUrl: api.stampedUrl,
 		});
-		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^Invalid Store Hash: /) });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringMatching(/^Invalid Store Hash: /),
+		});
 		expect(api.requests()).toHaveLength(0);
 	});
 });

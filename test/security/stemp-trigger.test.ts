@@ -27,9 +27,17 @@ function delivery(fields: Record<string, unknown> = {}, headers: Record<string, 
 	return { body: raw, headers: { 'X-Stemp-Signature': sign(raw), ...headers } };
 }
 
-function trigger(options: Record<string, unknown> = {}, secret = SECRET, events = ['stamp.reward_triggered']) {
+function trigger(
+	options: Record<string, unknown> = {},
+	secret = SECRET,
+	events = ['stamp.reward_triggered'],
+) {
 	return new TriggerUnderTest('stempTrigger', { events, options } as never, {
-		stempApi: { apiToken: TOKEN, baseUrl: 'http://127.0.0.1:9/api/v1', webhookSigningSecret: secret },
+		stempApi: {
+			apiToken: TOKEN,
+			baseUrl: 'http://127.0.0.1:9/api/v1',
+			webhookSigningSecret: secret,
+		},
 	});
 }
 
@@ -43,16 +51,30 @@ describe('the event comes from the signed body', () => {
 	test('an X-Stemp-Event naming a selected event does not start an unselected one', async () => {
 		const node = trigger({}, SECRET, ['stamp.card_completed']);
 		const result = await node.deliver(delivery({}, { 'X-Stemp-Event': 'stamp.card_completed' }));
-		expect(result).toEqual({ status: 200, response: { received: true, started: false, reason: 'event "stamp.reward_triggered" is not selected' } });
+		expect(result).toEqual({
+			status: 200,
+			response: {
+				received: true,
+				started: false,
+				reason: 'event "stamp.reward_triggered" is not selected',
+			},
+		});
 	});
 
 	test('a disagreeing header is ignored, not refused: the genuine event still starts, named by the body', async () => {
-		const result = await trigger().deliver(delivery({}, { 'X-Stemp-Event': 'stamp.card_completed' }));
-		expect(result.items?.[0]).toMatchObject({ event: 'stamp.reward_triggered', type: 'stamp.reward_triggered' });
+		const result = await trigger().deliver(
+			delivery({}, { 'X-Stemp-Event': 'stamp.card_completed' }),
+		);
+		expect(result.items?.[0]).toMatchObject({
+			event: 'stamp.reward_triggered',
+			type: 'stamp.reward_triggered',
+		});
 	});
 
 	test('a body without a type is an "unknown" event, whatever the header says', async () => {
-		const result = await trigger({}, SECRET, ['*']).deliver(delivery({ type: undefined }, { 'X-Stemp-Event': 'stamp.reward_triggered' }));
+		const result = await trigger({}, SECRET, ['*']).deliver(
+			delivery({ type: undefined }, { 'X-Stemp-Event': 'stamp.reward_triggered' }),
+		);
 		expect(result.items?.[0].event).toBe('unknown');
 	});
 });
@@ -66,8 +88,14 @@ describe('repeats are recognised by the signed id', () => {
 		const node = trigger();
 		const captured = delivery({}, { 'X-Stemp-Delivery': 'dlv_original' });
 		expect((await node.deliver(captured)).items).toHaveLength(1);
-		const replay = await node.deliver({ body: captured.body, headers: { 'X-Stemp-Signature': captured.headers['X-Stemp-Signature'], ...replayHeaders } });
-		expect(replay).toEqual({ status: 200, response: { received: true, started: false, reason: 'repeated delivery' } });
+		const replay = await node.deliver({
+			body: captured.body,
+			headers: { 'X-Stemp-Signature': captured.headers['X-Stemp-Signature'], ...replayHeaders },
+		});
+		expect(replay).toEqual({
+			status: 200,
+			response: { received: true, started: false, reason: 'repeated delivery' },
+		});
 	});
 
 	test('the item names the signed id as deliveryId', async () => {
@@ -79,15 +107,27 @@ describe('repeats are recognised by the signed id', () => {
 		const node = trigger();
 		const sent = delivery({ id: undefined });
 		expect((await node.deliver(sent)).items).toHaveLength(1);
-		expect((await node.deliver({ ...sent, headers: { ...sent.headers, 'X-Stemp-Delivery': 'dlv_new' } })).items).toBeUndefined();
+		expect(
+			(await node.deliver({ ...sent, headers: { ...sent.headers, 'X-Stemp-Delivery': 'dlv_new' } }))
+				.items,
+		).toBeUndefined();
 	});
 });
 
 describe('Maximum Delivery Age', () => {
 	test('the option is in the Options collection, 48 hours by default: longer than stemp retries and as long as the memory', async () => {
 		const { loadPackage } = await import('../harness/engine');
-		const type = (await loadPackage()).getNode('stempTrigger').type as { description: { properties: Array<{ name: string; options?: Array<{ name: string; displayName: string; default: unknown }> }> } };
-		const option = type.description.properties.find((property) => property.name === 'options')?.options?.find((entry) => entry.name === 'maxDeliveryAge');
+		const type = (await loadPackage()).getNode('stempTrigger').type as {
+			description: {
+				properties: Array<{
+					name: string;
+					options?: Array<{ name: string; displayName: string; default: unknown }>;
+				}>;
+			};
+		};
+		const option = type.description.properties
+			.find((property) => property.name === 'options')
+			?.options?.find((entry) => entry.name === 'maxDeliveryAge');
 		expect(option).toMatchObject({ displayName: 'Maximum Delivery Age', default: 48 });
 		expect((option!.default as number) * HOUR).toBeGreaterThanOrEqual(27 * HOUR);
 		expect((option!.default as number) * HOUR).toBeGreaterThanOrEqual(original.ttlMs);
@@ -98,31 +138,46 @@ describe('Maximum Delivery Age', () => {
 		['2 hours old, with a 1-hour maximum', { maxDeliveryAge: 1 }, 2 * HOUR],
 		['49 hours in the future', {}, -49 * HOUR],
 	])('a correctly signed delivery %s is refused with 401', async (_what, options, ageMs) => {
-		const result = await trigger(options).deliver(delivery({ timestamp: new Date(Date.now() - ageMs).toISOString() }));
+		const result = await trigger(options).deliver(
+			delivery({ timestamp: new Date(Date.now() - ageMs).toISOString() }),
+		);
 		expect(result.status).toBe(401);
 		expect(result.items).toBeUndefined();
 	});
 
 	test.each([
-		['26 hours old (stemp\'s last retry)', {}, 26 * HOUR],
+		["26 hours old (stemp's last retry)", {}, 26 * HOUR],
 		['30 minutes old, with a 1-hour maximum', { maxDeliveryAge: 1 }, 30 * 60 * 1000],
 		['as seconds since the epoch', {}, 'seconds'],
-		['30 minutes old, with a maximum of "1" from an expression', { maxDeliveryAge: '1' }, 30 * 60 * 1000],
+		[
+			'30 minutes old, with a maximum of "1" from an expression',
+			{ maxDeliveryAge: '1' },
+			30 * 60 * 1000,
+		],
 	])('a delivery %s is accepted', async (_what, options, age) => {
-		const timestamp = age === 'seconds' ? Math.floor(Date.now() / 1000) - 60 : new Date(Date.now() - (age as number)).toISOString();
+		const timestamp =
+			age === 'seconds'
+				? Math.floor(Date.now() / 1000) - 60
+				: new Date(Date.now() - (age as number)).toISOString();
 		expect((await trigger(options).deliver(delivery({ timestamp }))).items).toHaveLength(1);
 	});
 
-	test.each([['missing', undefined], ['unreadable', 'yesterday-ish'], ['an object', { at: 1 }]])(
-		'with a secret, a timestamp that is %s is refused',
-		async (_what, timestamp) => {
-			const result = await trigger().deliver(delivery({ timestamp }));
-			expect(result).toEqual({ status: 401, response: { error: 'The delivery has no readable timestamp, so its age cannot be checked' } });
-		},
-	);
+	test.each([
+		['missing', undefined],
+		['unreadable', 'yesterday-ish'],
+		['an object', { at: 1 }],
+	])('with a secret, a timestamp that is %s is refused', async (_what, timestamp) => {
+		const result = await trigger().deliver(delivery({ timestamp }));
+		expect(result).toEqual({
+			status: 401,
+			response: { error: 'The delivery has no readable timestamp, so its age cannot be checked' },
+		});
+	});
 
 	test('without a secret nothing is verified, so the age is not checked either (the item says unverified)', async () => {
-		const result = await trigger({}, '').deliver(delivery({ timestamp: new Date(Date.now() - 100 * HOUR).toISOString() }));
+		const result = await trigger({}, '').deliver(
+			delivery({ timestamp: new Date(Date.now() - 100 * HOUR).toISOString() }),
+		);
 		expect(result.items?.[0]).toMatchObject({ verified: false });
 	});
 
@@ -144,16 +199,21 @@ describe('Maximum Delivery Age', () => {
 		expect((await node.deliver(captured)).status).toBe(401);
 	});
 
-	test.each([[0], [-1], ['soon']])('a Maximum Delivery Age of %p refuses deliveries rather than accept any age', async (maxDeliveryAge) => {
-		const result = await trigger({ maxDeliveryAge }).deliver(delivery());
-		expect(result.status).toBe(500);
-		expect(result.items).toBeUndefined();
-	});
+	test.each([[0], [-1], ['soon']])(
+		'a Maximum Delivery Age of %p refuses deliveries rather than accept any age',
+		async (maxDeliveryAge) => {
+			const result = await trigger({ maxDeliveryAge }).deliver(delivery());
+			expect(result.status).toBe(500);
+			expect(result.items).toBeUndefined();
+		},
+	);
 });
 
 describe('what the trigger outputs', () => {
 	test('a signed body that carries the API token shows [redacted] in the item', async () => {
-		const result = await trigger().deliver(delivery({ data: { walletPassId: 'wp_abc456', note: `token ${TOKEN}` } }));
+		const result = await trigger().deliver(
+			delivery({ data: { walletPassId: 'wp_abc456', note: `token ${TOKEN}` } }),
+		);
 		expect(result.items?.[0]).toMatchObject({ note: 'token [redacted]' });
 		expect(JSON.stringify(result.items)).not.toContain(TOKEN);
 	});

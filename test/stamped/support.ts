@@ -7,7 +7,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
 import type { Review } from '../fake-api/stamped-v2';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../fake-api/stamped-v2';
 import type { StampedV3Options } from '../fake-api/stamped-v3';
 import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID, StampedV3 } from '../fake-api/stamped-v3';
 import { runNode } from '../harness/engine';
@@ -35,7 +39,14 @@ export const reviews: Review[] = Array.from({ length: 130 }, (_, i) => ({
 	published: true,
 }));
 
-const JANE_V3 = { email: 'jane@example.com', firstName: 'Jane', points: 150, customCustomerId: 'shop-jane', shopifyId: '1001', bigcommerceId: '2002' };
+const JANE_V3 = {
+	email: 'jane@example.com',
+	firstName: 'Jane',
+	points: 150,
+	customCustomerId: 'shop-jane',
+	shopifyId: '1001',
+	bigcommerceId: '2002',
+};
 
 /** The fake API of the current test file, started by `useStampedApi`. */
 export let api: FakeApi;
@@ -44,7 +55,10 @@ export let api: FakeApi;
 export function useStampedApi(): void {
 	beforeAll(async () => {
 		api = await new FakeApi({
-			stamped: { customers: [{ email: 'jane@example.com', firstName: 'Jane', points: 150 }], reviews },
+			stamped: {
+				customers: [{ email: 'jane@example.com', firstName: 'Jane', points: 150 }],
+				reviews,
+			},
 			stampedV3: { customers: [JANE_V3] },
 		}).start();
 	});
@@ -67,15 +81,36 @@ export interface RunOptions {
  * Runs the Stamped node once with a credential for `version`. The v2 credential has no API Version, as one saved
  * before versions existed; on v3 the node's API Version is v3 unless the parameters say otherwise.
  */
-export async function runStamped(version: Version, parameters: IDataObject, options: RunOptions = {}) {
+export async function runStamped(
+	version: Version,
+	parameters: IDataObject,
+	options: RunOptions = {},
+) {
 	const credential =
 		version === 'v2'
-			? { publicKey: STAMPED_PUBLIC_KEY, privateKey: options.privateKey ?? STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl }
-			: { apiVersion: 'v3', publicKey: STAMPED_PUBLIC_KEY, privateKey: options.privateKey ?? STAMPED_V3_PRIVATE_KEY, storeHash: STAMPED_V3_SHOP_ID, baseUrl: api.stampedV3Url };
+			? {
+					publicKey: STAMPED_PUBLIC_KEY,
+					privateKey: options.privateKey ?? STAMPED_PRIVATE_KEY,
+					storeHash: STAMPED_STORE_HASH,
+					baseUrl: api.stampedUrl,
+				}
+			: {
+					apiVersion: 'v3',
+					publicKey: STAMPED_PUBLIC_KEY,
+					privateKey: options.privateKey ?? STAMPED_V3_PRIVATE_KEY,
+					storeHash: STAMPED_V3_SHOP_ID,
+					baseUrl: api.stampedV3Url,
+				};
 	const result = await runNode({
 		type: 'stamped',
 		parameters: (version === 'v3' ? { apiVersion: 'v3', ...parameters } : parameters) as never,
-		credentials: { stampedApi: { ...credential, webhookSecret: WEBHOOK_SECRET, ...(options.credentials ?? {}) } as never },
+		credentials: {
+			stampedApi: {
+				...credential,
+				webhookSecret: WEBHOOK_SECRET,
+				...(options.credentials ?? {}),
+			} as never,
+		},
 		input: options.input,
 		continueOnFail: options.continueOnFail,
 	});
@@ -83,11 +118,18 @@ export async function runStamped(version: Version, parameters: IDataObject, opti
 	return result;
 }
 
-export const stampedV2 = (parameters: IDataObject, options?: RunOptions) => runStamped('v2', parameters, options);
-export const stampedV3 = (parameters: IDataObject, options?: RunOptions) => runStamped('v3', parameters, options);
+export const stampedV2 = (parameters: IDataObject, options?: RunOptions) =>
+	runStamped('v2', parameters, options);
+export const stampedV3 = (parameters: IDataObject, options?: RunOptions) =>
+	runStamped('v3', parameters, options);
 
 /** A v2 credential, as overrides of the v3 runner's (for tests of a node and credential that disagree). */
-export const v2Credential = () => ({ apiVersion: 'v2', privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl });
+export const v2Credential = () => ({
+	apiVersion: 'v2',
+	privateKey: STAMPED_PRIVATE_KEY,
+	storeHash: STAMPED_STORE_HASH,
+	baseUrl: api.stampedUrl,
+});
 
 /** v2 paths: under the store hash. */
 export const v2Path = (suffix: string) => `/${STAMPED_STORE_HASH}${suffix}`;
@@ -96,10 +138,16 @@ export const merchant = (suffix: string) => `/merchant/shops/${STAMPED_V3_SHOP_I
 export const loyalty = (suffix: string) => `/loyalty/shops/${STAMPED_V3_SHOP_ID}${suffix}`;
 /** Jane as the fake v3 API holds her. */
 export const jane = () => api.stampedV3.byEmail('jane@example.com')!;
-export const lookupOfJane = { method: 'GET', path: merchant('/customers/lookup'), query: { email: 'jane@example.com' } };
+export const lookupOfJane = {
+	method: 'GET',
+	path: merchant('/customers/lookup'),
+	query: { email: 'jane@example.com' },
+};
 /** The requests so far, as "METHOD path status" lines. */
-export const summary = () => api.requests().map((request) => `${request.method} ${request.path} ${request.status}`);
-export const emailsOf = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.email as string);
+export const summary = () =>
+	api.requests().map((request) => `${request.method} ${request.path} ${request.status}`);
+export const emailsOf = (items: Array<{ json: IDataObject }>) =>
+	items.map((item) => item.json.email as string);
 
 /** Replaces the fake v3 API with one configured differently (numbers, envelope keys), keeping Jane. */
 export function configureV3(options: StampedV3Options): void {
@@ -152,7 +200,11 @@ export const VERSIONS: Array<[Version, VersionCase]> = [
 ];
 
 /** Runs the node and asserts it refused item 0 with `message` before sending anything. */
-export async function expectRefusedBeforeSending(run: VersionCase['run'], parameters: IDataObject, message: string): Promise<void> {
+export async function expectRefusedBeforeSending(
+	run: VersionCase['run'],
+	parameters: IDataObject,
+	message: string,
+): Promise<void> {
 	const { error, items } = await run(parameters);
 	expect(error?.name).toBe('NodeOperationError');
 	expect(error?.message).toBe(message);
@@ -161,4 +213,5 @@ export async function expectRefusedBeforeSending(run: VersionCase['run'], parame
 	expect(api.requests()).toHaveLength(0);
 }
 
-export const versionCase = (version: Version): VersionCase => VERSIONS.find(([entry]) => entry === version)![1];
+export const versionCase = (version: Version): VersionCase =>
+	VERSIONS.find(([entry]) => entry === version)![1];

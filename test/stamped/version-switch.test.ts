@@ -6,13 +6,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../fake-api/stamped-v2';
 import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from '../fake-api/stamped-v3';
 import { runNode } from '../harness/engine';
 import { useFastRetries } from '../harness/fast-retries';
 import { expectNoSecrets, secretForms, visibleText } from '../harness/secrets';
 
-const { stampedRegistry } = require('../../dist/nodes/Stamped/actions/registry') as typeof import('../../nodes/Stamped/actions/registry');
+const { stampedRegistry } =
+	require('../../dist/nodes/Stamped/actions/registry') as typeof import('../../nodes/Stamped/actions/registry');
 
 const JANE = 'jane@example.com';
 
@@ -23,10 +28,17 @@ const SAMPLE_PARAMETERS: Record<string, IDataObject> = {
 	'customer.getAll': { returnAll: true },
 	'customer.delete': { email: JANE },
 	'points.update': { email: JANE, action: 'add', points: 10 },
-	'loyaltyTransaction.create': { email: JANE, type: 'custom', points: 5, additionalFields: { note: 'Welcome' } },
+	'loyaltyTransaction.create': {
+		email: JANE,
+		type: 'custom',
+		points: 5,
+		additionalFields: { note: 'Welcome' },
+	},
 };
 
-const shared = stampedRegistry.operations.filter((operation) => !operation.versions || operation.versions.length === 2);
+const shared = stampedRegistry.operations.filter(
+	(operation) => !operation.versions || operation.versions.length === 2,
+);
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -41,11 +53,24 @@ useFastRetries();
 
 const credentialFor = (version: 'v2' | 'v3') =>
 	version === 'v2'
-		? { apiVersion: 'v2', publicKey: STAMPED_PUBLIC_KEY, privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl }
-		: { apiVersion: 'v3', privateKey: STAMPED_V3_PRIVATE_KEY, storeHash: STAMPED_V3_SHOP_ID, baseUrl: api.stampedV3Url };
+		? {
+				apiVersion: 'v2',
+				publicKey: STAMPED_PUBLIC_KEY,
+				privateKey: STAMPED_PRIVATE_KEY,
+				storeHash: STAMPED_STORE_HASH,
+				baseUrl: api.stampedUrl,
+			}
+		: {
+				apiVersion: 'v3',
+				privateKey: STAMPED_V3_PRIVATE_KEY,
+				storeHash: STAMPED_V3_SHOP_ID,
+				baseUrl: api.stampedV3Url,
+			};
 
 test('every operation both versions offer has sample parameters here', () => {
-	expect(shared.map(({ resource, operation }) => `${resource}.${operation}`).sort()).toEqual(Object.keys(SAMPLE_PARAMETERS).sort());
+	expect(shared.map(({ resource, operation }) => `${resource}.${operation}`).sort()).toEqual(
+		Object.keys(SAMPLE_PARAMETERS).sort(),
+	);
 });
 
 describe.each([
@@ -54,14 +79,22 @@ describe.each([
 	[undefined, 'v3'],
 ])('a node set to %s with a %s credential', (nodeVersion, credentialVersion) => {
 	test.each(shared.map(({ resource, operation }) => [resource, operation]))(
-		'%s %s runs on the credential\'s version and says so',
+		"%s %s runs on the credential's version and says so",
 		async (resource, operation) => {
 			const result = await runNode({
 				type: 'stamped',
-				parameters: { ...(nodeVersion ? { apiVersion: nodeVersion } : {}), resource, operation, ...SAMPLE_PARAMETERS[`${resource}.${operation}`] } as never,
+				parameters: {
+					...(nodeVersion ? { apiVersion: nodeVersion } : {}),
+					resource,
+					operation,
+					...SAMPLE_PARAMETERS[`${resource}.${operation}`],
+				} as never,
 				credentials: { stampedApi: credentialFor(credentialVersion as 'v2' | 'v3') as never },
 			});
-			expectNoSecrets(visibleText(result.items, result.error), secretForms(STAMPED_PRIVATE_KEY, STAMPED_V3_PRIVATE_KEY));
+			expectNoSecrets(
+				visibleText(result.items, result.error),
+				secretForms(STAMPED_PRIVATE_KEY, STAMPED_V3_PRIVATE_KEY),
+			);
 			expect(result.error).toBeUndefined();
 			expect(result.items.length).toBeGreaterThan(0);
 			const vendors = new Set(api.requests().map((request) => request.vendor));

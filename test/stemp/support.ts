@@ -26,11 +26,16 @@ export function useStempApi(): void {
 }
 
 function credentials(token = STEMP_TOKEN) {
-	return { stempApi: { apiToken: token, baseUrl: api.stempUrl, webhookSigningSecret: SIGNING_SECRET } };
+	return {
+		stempApi: { apiToken: token, baseUrl: api.stempUrl, webhookSigningSecret: SIGNING_SECRET },
+	};
 }
 
 /** Runs the stemp node once (resource Stamp unless the parameters say otherwise) against the fake API. */
-export async function stemp(parameters: IDataObject, options: { input?: IDataObject[]; continueOnFail?: boolean; token?: string } = {}) {
+export async function stemp(
+	parameters: IDataObject,
+	options: { input?: IDataObject[]; continueOnFail?: boolean; token?: string } = {},
+) {
 	const result = await runNode({
 		type: 'stemp',
 		parameters: { resource: 'stamp', ...parameters } as never,

@@ -22,9 +22,19 @@ afterEach(() => expectNoSecrets(logLines.join('\n'), SECRETS));
 useFastRetries();
 
 function poller(credential: Record<string, unknown> = {}) {
-	return new PollerUnderTest('stampedPollingTrigger', { event: 'loyalty.activity_created' }, {
-		stampedApi: { apiVersion: 'v3', privateKey: STAMPED_V3_PRIVATE_KEY, storeHash: STAMPED_V3_SHOP_ID, baseUrl: api.stampedV3Url, ...credential },
-	});
+	return new PollerUnderTest(
+		'stampedPollingTrigger',
+		{ event: 'loyalty.activity_created' },
+		{
+			stampedApi: {
+				apiVersion: 'v3',
+				privateKey: STAMPED_V3_PRIVATE_KEY,
+				storeHash: STAMPED_V3_SHOP_ID,
+				baseUrl: api.stampedV3Url,
+				...credential,
+			},
+		},
+	);
 }
 
 let clock = 0;
@@ -43,14 +53,18 @@ function addActivities(count: number, dateCreated?: string): string[] {
 	});
 }
 
-const ids = (items: Array<Record<string, unknown>> | undefined) => (items ?? []).map((item) => item.activityId);
+const ids = (items: Array<Record<string, unknown>> | undefined) =>
+	(items ?? []).map((item) => item.activityId);
 const ledgerRequests = () => api.log.filter((entry) => entry.path.endsWith('/activities'));
 
 test('the first poll records the newest entry and emits nothing; later polls emit each new entry once, oldest first', async () => {
 	addActivities(40);
 	const node = poller();
 	expect(await node.poll()).toBeUndefined();
-	expect(node.nodeStaticData.watermark).toEqual({ at: api.stampedV3.activities[39].dateCreated, ids: ['act_00040'] });
+	expect(node.nodeStaticData.watermark).toEqual({
+		at: api.stampedV3.activities[39].dateCreated,
+		ids: ['act_00040'],
+	});
 	const added = addActivities(3);
 	const items = await node.poll();
 	expect(ids(items)).toEqual(added);
@@ -80,7 +94,11 @@ test('a backlog over several pages is emitted whole, oldest first', async () => 
 	await node.poll();
 	const added = addActivities(230);
 	expect(ids(await node.poll())).toEqual(added);
-	expect(ledgerRequests().slice(1).map((entry) => entry.query.page)).toEqual(['0', '1', '2']);
+	expect(
+		ledgerRequests()
+			.slice(1)
+			.map((entry) => entry.query.page),
+	).toEqual(['0', '1', '2']);
 });
 
 test('entries sharing a timestamp: those at the boundary are remembered by id, the others still come', async () => {
@@ -107,16 +125,30 @@ test('a run of 429s fails the poll loudly and keeps the watermark; the next poll
 	await node.poll();
 	const watermark = node.nodeStaticData.watermark;
 	const added = addActivities(150);
-	api.inject({ vendor: 'stampedV3', path: 'activities', kind: 429, times: testRetryPolicy.maxRateLimitedAttempts });
+	api.inject({
+		vendor: 'stampedV3',
+		path: 'activities',
+		kind: 429,
+		times: testRetryPolicy.maxRateLimitedAttempts,
+	});
 	await expect(node.poll()).rejects.toThrow(/429|Too Many/);
 	expect(node.nodeStaticData.watermark).toEqual(watermark);
 	expect(ids(await node.poll())).toEqual(added);
 });
 
 test('a v2 credential cannot serve the ledger: the poll fails naming the version, before any request', async () => {
-	const node = new PollerUnderTest('stampedPollingTrigger', { event: 'loyalty.activity_created' }, {
-		stampedApi: { publicKey: 'pub', privateKey: 'priv', storeHash: 'store', baseUrl: api.stampedUrl },
-	});
+	const node = new PollerUnderTest(
+		'stampedPollingTrigger',
+		{ event: 'loyalty.activity_created' },
+		{
+			stampedApi: {
+				publicKey: 'pub',
+				privateKey: 'priv',
+				storeHash: 'store',
+				baseUrl: api.stampedUrl,
+			},
+		},
+	);
 	await expect(node.poll()).rejects.toThrow(
 		'The event "Loyalty Activity Created" needs a Stamped API v3 credential, but the selected credential is for API v2',
 	);

@@ -1,12 +1,20 @@
 /** Stamped Polling Trigger, event review.created (API v2 dashboard list), in n8n's own poll context. */
 import { FakeApi } from '../fake-api/server';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../fake-api/stamped-v2';
 import { logLines } from '../harness/engine';
 import { testRetryPolicy, useFastRetries } from '../harness/fast-retries';
 import { PollerUnderTest } from '../harness/poll';
 import { expectNoSecrets, secretForms } from '../harness/secrets';
 
-const SECRETS = secretForms(STAMPED_PUBLIC_KEY, STAMPED_PRIVATE_KEY, `${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`);
+const SECRETS = secretForms(
+	STAMPED_PUBLIC_KEY,
+	STAMPED_PRIVATE_KEY,
+	`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`,
+);
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -17,15 +25,30 @@ beforeEach(() => api.reset());
 afterEach(() => expectNoSecrets(logLines.join('\n'), SECRETS));
 useFastRetries();
 
-function poller(parameters: Record<string, unknown> = {}, credential: Record<string, unknown> = {}) {
-	return new PollerUnderTest('stampedPollingTrigger', { event: 'review.created', ...parameters } as never, {
-		stampedApi: { publicKey: STAMPED_PUBLIC_KEY, privateKey: STAMPED_PRIVATE_KEY, storeHash: STAMPED_STORE_HASH, baseUrl: api.stampedUrl, ...credential },
-	});
+function poller(
+	parameters: Record<string, unknown> = {},
+	credential: Record<string, unknown> = {},
+) {
+	return new PollerUnderTest(
+		'stampedPollingTrigger',
+		{ event: 'review.created', ...parameters } as never,
+		{
+			stampedApi: {
+				publicKey: STAMPED_PUBLIC_KEY,
+				privateKey: STAMPED_PRIVATE_KEY,
+				storeHash: STAMPED_STORE_HASH,
+				baseUrl: api.stampedUrl,
+				...credential,
+			},
+		},
+	);
 }
 
 const reviewRequests = () => api.log.filter((entry) => entry.path.endsWith('/dashboard/reviews'));
-const idsOf = (items: Array<Record<string, unknown>> | undefined) => (items ?? []).map((item) => item.id);
-const addReviews = (count: number, fields = {}) => Array.from({ length: count }, () => api.stamped.dashboard.add(fields).id);
+const idsOf = (items: Array<Record<string, unknown>> | undefined) =>
+	(items ?? []).map((item) => item.id);
+const addReviews = (count: number, fields = {}) =>
+	Array.from({ length: count }, () => api.stamped.dashboard.add(fields).id);
 
 /** Polls until a poll emits nothing, returning every id emitted, in order, and how many polls emitted. */
 async function drain(node: PollerUnderTest, options: Parameters<PollerUnderTest['poll']>[0] = {}) {
@@ -45,7 +68,10 @@ describe('first activation and Fetch Test Event', () => {
 		const node = poller();
 		expect(await node.poll()).toBeUndefined();
 		const newest = api.stamped.dashboard.reviews[29];
-		expect(node.nodeStaticData.watermark).toEqual({ at: newest.dateCreated, ids: [String(newest.id)] });
+		expect(node.nodeStaticData.watermark).toEqual({
+			at: newest.dateCreated,
+			ids: [String(newest.id)],
+		});
 		expect(reviewRequests()).toHaveLength(1);
 		expect(await node.poll()).toBeUndefined();
 	});
@@ -113,7 +139,11 @@ describe('later polls', () => {
 		const added = addReviews(3);
 		expect(idsOf(await node.poll())).toEqual(added);
 		expect(reviewRequests()).toHaveLength(1);
-		const watermarkDay = new Date(Date.parse(api.stamped.dashboard.reviews[9_999].dateCreated) - 86_400_000).toISOString().slice(0, 10);
+		const watermarkDay = new Date(
+			Date.parse(api.stamped.dashboard.reviews[9_999].dateCreated) - 86_400_000,
+		)
+			.toISOString()
+			.slice(0, 10);
 		expect(reviewRequests()[0].query).toEqual({ page: '1', take: '100', dateFrom: watermarkDay });
 	});
 
@@ -123,7 +153,11 @@ describe('later polls', () => {
 		const added = addReviews(250);
 		const items = await node.poll();
 		expect(idsOf(items)).toEqual(added);
-		expect(reviewRequests().slice(1).map((entry) => entry.query.page)).toEqual(['1', '3', '2']);
+		expect(
+			reviewRequests()
+				.slice(1)
+				.map((entry) => entry.query.page),
+		).toEqual(['1', '3', '2']);
 	});
 
 	test('a backlog behind thousands of older reviews of the same day: the oldest new page is found by bisection', async () => {
@@ -171,7 +205,12 @@ describe('polls cut short: the rest next poll, nothing skipped or repeated', () 
 		api.stamped.dashboard.onPage = (page) => {
 			if (page === 3 && !injected) {
 				injected = true;
-				api.inject({ vendor: 'stamped', path: 'dashboard/reviews', kind: 429, times: testRetryPolicy.maxRateLimitedAttempts });
+				api.inject({
+					vendor: 'stamped',
+					path: 'dashboard/reviews',
+					kind: 429,
+					times: testRetryPolicy.maxRateLimitedAttempts,
+				});
 			}
 		};
 		const first = await node.poll();
@@ -202,7 +241,13 @@ describe('failures', () => {
 		await node.poll();
 		const watermark = node.nodeStaticData.watermark;
 		const added = addReviews(2);
-		api.inject({ vendor: 'stamped', path: 'dashboard/reviews', kind: 500, times: testRetryPolicy.maxAttempts, body: { message: `Internal error for ${STAMPED_PRIVATE_KEY}` } });
+		api.inject({
+			vendor: 'stamped',
+			path: 'dashboard/reviews',
+			kind: 500,
+			times: testRetryPolicy.maxAttempts,
+			body: { message: `Internal error for ${STAMPED_PRIVATE_KEY}` },
+		});
 		const error = (await node.poll().then(
 			() => undefined,
 			(caught: unknown) => caught,

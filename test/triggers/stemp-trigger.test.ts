@@ -7,7 +7,8 @@ import { TriggerUnderTest, deliveryMemory, restartProcess } from '../harness/tri
 const SECRET = 'whsec-stemp-4f1c9b7e2a';
 const TOKEN = 'stemp-token-for-trigger-88';
 
-const sign = (raw: string, secret = SECRET) => `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+const sign = (raw: string, secret = SECRET) =>
+	`sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
 
 // Signed a minute ago: deliveries older than the Maximum Delivery Age (48 h by default) are refused.
 const SENT_AT = new Date(Date.now() - 60_000).toISOString();
@@ -20,14 +21,30 @@ const completed = {
 // Spacing and key order as stemp sent them: the signature is over exactly these bytes.
 const rawCompleted = `{ "id":"evt_1001", "type":"stamp.card_completed","timestamp":"${SENT_AT}","data":{"walletPassId":"wp_abc456","currentStamps":0,"timesCompleted":2} }`;
 
-function trigger(events: string[] = ['stamp.card_completed', 'stamp.reward_triggered'], secret: string | undefined = SECRET) {
-	return new TriggerUnderTest('stempTrigger', { events }, {
-		stempApi: { apiToken: TOKEN, baseUrl: 'http://127.0.0.1:9/api/v1', ...(secret !== undefined ? { webhookSigningSecret: secret } : {}) },
-	});
+function trigger(
+	events: string[] = ['stamp.card_completed', 'stamp.reward_triggered'],
+	secret: string | undefined = SECRET,
+) {
+	return new TriggerUnderTest(
+		'stempTrigger',
+		{ events },
+		{
+			stempApi: {
+				apiToken: TOKEN,
+				baseUrl: 'http://127.0.0.1:9/api/v1',
+				...(secret !== undefined ? { webhookSigningSecret: secret } : {}),
+			},
+		},
+	);
 }
 
 function headers(raw: string, extra: Record<string, string> = {}) {
-	return { 'X-Stemp-Signature': sign(raw), 'X-Stemp-Event': 'stamp.card_completed', 'X-Stemp-Delivery': 'dlv_1', ...extra };
+	return {
+		'X-Stemp-Signature': sign(raw),
+		'X-Stemp-Event': 'stamp.card_completed',
+		'X-Stemp-Delivery': 'dlv_1',
+		...extra,
+	};
 }
 
 afterEach(() => {
@@ -52,12 +69,21 @@ describe('signature', () => {
 	});
 
 	test('a missing signature is refused with 401 and starts nothing', async () => {
-		const result = await trigger().deliver({ body: rawCompleted, headers: { 'X-Stemp-Event': 'stamp.card_completed' } });
-		expect(result).toEqual({ status: 401, response: { error: 'Missing or invalid X-Stemp-Signature' } });
+		const result = await trigger().deliver({
+			body: rawCompleted,
+			headers: { 'X-Stemp-Event': 'stamp.card_completed' },
+		});
+		expect(result).toEqual({
+			status: 401,
+			response: { error: 'Missing or invalid X-Stemp-Signature' },
+		});
 	});
 
 	test('a signature made with another secret is refused', async () => {
-		const result = await trigger().deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Signature': sign(rawCompleted, 'other-secret') }) });
+		const result = await trigger().deliver({
+			body: rawCompleted,
+			headers: headers(rawCompleted, { 'X-Stemp-Signature': sign(rawCompleted, 'other-secret') }),
+		});
 		expect(result.status).toBe(401);
 		expect(result.items).toBeUndefined();
 	});
@@ -65,7 +91,10 @@ describe('signature', () => {
 	test('a signature over the re-serialised JSON (not the raw body) is refused', async () => {
 		const reserialised = JSON.stringify(JSON.parse(rawCompleted));
 		expect(reserialised).not.toBe(rawCompleted);
-		const result = await trigger().deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Signature': sign(reserialised) }) });
+		const result = await trigger().deliver({
+			body: rawCompleted,
+			headers: headers(rawCompleted, { 'X-Stemp-Signature': sign(reserialised) }),
+		});
 		expect(result.status).toBe(401);
 	});
 
@@ -77,22 +106,34 @@ describe('signature', () => {
 
 	test.each([
 		['no sha256= prefix', (raw: string) => sign(raw).slice('sha256='.length)],
-		['another algorithm', (raw: string) => `sha1=${createHmac('sha1', SECRET).update(raw).digest('hex')}`],
+		[
+			'another algorithm',
+			(raw: string) => `sha1=${createHmac('sha1', SECRET).update(raw).digest('hex')}`,
+		],
 		['a truncated digest', (raw: string) => sign(raw).slice(0, -2)],
 		['an empty value', () => ''],
 	])('a signature with %s is refused', async (_name, makeSignature) => {
-		const result = await trigger().deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Signature': makeSignature(rawCompleted) }) });
+		const result = await trigger().deliver({
+			body: rawCompleted,
+			headers: headers(rawCompleted, { 'X-Stemp-Signature': makeSignature(rawCompleted) }),
+		});
 		expect(result.status).toBe(401);
 	});
 
 	test('the hex digest is accepted in upper case too', async () => {
 		const upper = `sha256=${sign(rawCompleted).slice('sha256='.length).toUpperCase()}`;
-		const result = await trigger().deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Signature': upper }) });
+		const result = await trigger().deliver({
+			body: rawCompleted,
+			headers: headers(rawCompleted, { 'X-Stemp-Signature': upper }),
+		});
 		expect(result.status).toBe(200);
 	});
 
 	test('without a signing secret every delivery is accepted and marked unverified', async () => {
-		const result = await trigger(undefined, '').deliver({ body: rawCompleted, headers: { 'X-Stemp-Event': 'stamp.card_completed' } });
+		const result = await trigger(undefined, '').deliver({
+			body: rawCompleted,
+			headers: { 'X-Stemp-Event': 'stamp.card_completed' },
+		});
 		expect(result.status).toBe(200);
 		expect(result.items?.[0]).toMatchObject({ event: 'stamp.card_completed', verified: false });
 	});
@@ -102,7 +143,10 @@ describe('body', () => {
 	test('a body that is not JSON answers 400 and starts nothing', async () => {
 		const raw = 'walletPassId=wp_abc456';
 		const result = await trigger().deliver({ body: raw, headers: headers(raw) });
-		expect(result).toEqual({ status: 400, response: { error: 'The delivery body is not a JSON object' } });
+		expect(result).toEqual({
+			status: 400,
+			response: { error: 'The delivery body is not a JSON object' },
+		});
 	});
 
 	test('a JSON array is not a delivery either', async () => {
@@ -125,35 +169,72 @@ describe('body', () => {
 describe('event filter', () => {
 	test("the event comes from the signed body's type: an X-Stemp-Event that disagrees is ignored", async () => {
 		const body = JSON.stringify({ ...completed, type: 'something.else' });
-		expect((await trigger(['stamp.card_completed']).deliver({ body, headers: headers(body) })).items).toBeUndefined();
-		expect((await trigger(['*']).deliver({ body, headers: headers(body) })).items?.[0].event).toBe('something.else');
+		expect(
+			(await trigger(['stamp.card_completed']).deliver({ body, headers: headers(body) })).items,
+		).toBeUndefined();
+		expect((await trigger(['*']).deliver({ body, headers: headers(body) })).items?.[0].event).toBe(
+			'something.else',
+		);
 	});
 
 	test("without the header the body's type names the event", async () => {
 		const body = JSON.stringify({ ...completed, type: 'stamp.reward_triggered' });
-		const result = await trigger(['stamp.reward_triggered']).deliver({ body, headers: { 'X-Stemp-Signature': sign(body) } });
+		const result = await trigger(['stamp.reward_triggered']).deliver({
+			body,
+			headers: { 'X-Stemp-Signature': sign(body) },
+		});
 		expect(result.items?.[0].event).toBe('stamp.reward_triggered');
 	});
 
 	test('an event that is not selected is acknowledged with 200 and starts nothing', async () => {
-		const result = await trigger(['stamp.reward_triggered']).deliver({ body: rawCompleted, headers: headers(rawCompleted) });
-		expect(result).toEqual({ status: 200, response: { received: true, started: false, reason: 'event "stamp.card_completed" is not selected' } });
+		const result = await trigger(['stamp.reward_triggered']).deliver({
+			body: rawCompleted,
+			headers: headers(rawCompleted),
+		});
+		expect(result).toEqual({
+			status: 200,
+			response: {
+				received: true,
+				started: false,
+				reason: 'event "stamp.card_completed" is not selected',
+			},
+		});
 	});
 
 	test('an unknown event passes only when All Events is selected', async () => {
-		const body = JSON.stringify({ id: 'evt_9', type: 'pass.installed', timestamp: SENT_AT, data: {} });
+		const body = JSON.stringify({
+			id: 'evt_9',
+			type: 'pass.installed',
+			timestamp: SENT_AT,
+			data: {},
+		});
 		const sent = { 'X-Stemp-Signature': sign(body), 'X-Stemp-Event': 'pass.installed' };
-		expect((await trigger(['stamp.card_completed', 'stamp.reward_triggered']).deliver({ body, headers: sent })).items).toBeUndefined();
-		expect((await trigger(['*']).deliver({ body, headers: sent })).items?.[0].event).toBe('pass.installed');
+		expect(
+			(
+				await trigger(['stamp.card_completed', 'stamp.reward_triggered']).deliver({
+					body,
+					headers: sent,
+				})
+			).items,
+		).toBeUndefined();
+		expect((await trigger(['*']).deliver({ body, headers: sent })).items?.[0].event).toBe(
+			'pass.installed',
+		);
 	});
 
 	test('All Events lets known events through', async () => {
-		const result = await trigger(['*']).deliver({ body: rawCompleted, headers: headers(rawCompleted) });
+		const result = await trigger(['*']).deliver({
+			body: rawCompleted,
+			headers: headers(rawCompleted),
+		});
 		expect(result.items).toHaveLength(1);
 	});
 
 	test('nothing selected lets nothing through', async () => {
-		const result = await trigger([]).deliver({ body: rawCompleted, headers: headers(rawCompleted) });
+		const result = await trigger([]).deliver({
+			body: rawCompleted,
+			headers: headers(rawCompleted),
+		});
 		expect(result.items).toBeUndefined();
 	});
 });
@@ -162,8 +243,14 @@ describe('redeliveries', () => {
 	test('two copies back to back in one process: the second starts nothing, even before any save', async () => {
 		const node = trigger();
 		const [a, b] = await Promise.all([
-			node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_twin' }) }),
-			node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_twin' }) }),
+			node.deliver({
+				body: rawCompleted,
+				headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_twin' }),
+			}),
+			node.deliver({
+				body: rawCompleted,
+				headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_twin' }),
+			}),
 		]);
 		expect([a.items?.length, b.items?.length].sort()).toEqual([1, undefined].sort());
 	});
@@ -178,7 +265,11 @@ describe('redeliveries', () => {
 				return { body: raw, headers: headers(raw) };
 			};
 			for (let i = 0; i < 5; i++) await node.deliver(deliveryOf(`evt_${i}`));
-			expect(Object.keys(node.nodeStaticData.deliveries as object).sort()).toEqual(['stemp:evt_2', 'stemp:evt_3', 'stemp:evt_4']);
+			expect(Object.keys(node.nodeStaticData.deliveries as object).sort()).toEqual([
+				'stemp:evt_2',
+				'stemp:evt_3',
+				'stemp:evt_4',
+			]);
 			restartProcess();
 			expect((await node.deliver(deliveryOf('evt_0'))).items).toHaveLength(1);
 			expect((await node.deliver(deliveryOf('evt_4'))).items).toBeUndefined();
@@ -193,9 +284,19 @@ describe('redeliveries', () => {
 		try {
 			// Without a signing secret: with one, a delivery stays remembered as long as its age is accepted.
 			const node = trigger(undefined, '');
-			await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_late' }) });
+			await node.deliver({
+				body: rawCompleted,
+				headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_late' }),
+			});
 			await new Promise((resolve) => setTimeout(resolve, 60));
-			expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_late' }) })).items).toHaveLength(1);
+			expect(
+				(
+					await node.deliver({
+						body: rawCompleted,
+						headers: headers(rawCompleted, { 'X-Stemp-Delivery': 'dlv_late' }),
+					})
+				).items,
+			).toHaveLength(1);
 		} finally {
 			Object.assign(deliveryMemory, original);
 		}
@@ -207,15 +308,20 @@ describe('redeliveries', () => {
 
 	test('a repeated X-Stemp-Delivery is acknowledged and starts no second execution', async () => {
 		const node = trigger();
-		expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) })).items).toHaveLength(1);
+		expect(
+			(await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) })).items,
+		).toHaveLength(1);
 		const repeat = await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) });
-		expect(repeat).toEqual({ status: 200, response: { received: true, started: false, reason: 'repeated delivery' } });
+		expect(repeat).toEqual({
+			status: 200,
+			response: { received: true, started: false, reason: 'repeated delivery' },
+		});
 	});
 
 	// The trigger also writes its record into the workflow's static data. n8n 2.41 does not save that change when
 	// the delivery starts an execution (the e2e and queue suites show it, and the README says so); here the
 	// harness keeps the static data across the restart, as n8n would if it saved it, to pin the trigger's part.
-	test('the repeat is recognised after a restart when the workflow\'s static data was kept', async () => {
+	test("the repeat is recognised after a restart when the workflow's static data was kept", async () => {
 		const first = trigger();
 		await first.deliver({ body: rawCompleted, headers: headers(rawCompleted) });
 		restartProcess();
@@ -231,21 +337,34 @@ describe('redeliveries', () => {
 	test('without X-Stemp-Delivery the body id identifies the delivery', async () => {
 		const node = trigger();
 		const sent = { 'X-Stemp-Signature': sign(rawCompleted) };
-		expect((await node.deliver({ body: rawCompleted, headers: sent })).items?.[0].deliveryId).toBe('evt_1001');
+		expect((await node.deliver({ body: rawCompleted, headers: sent })).items?.[0].deliveryId).toBe(
+			'evt_1001',
+		);
 		expect((await node.deliver({ body: rawCompleted, headers: sent })).items).toBeUndefined();
 	});
 
 	test('different deliveries of the same event each start an execution', async () => {
 		const node = trigger();
 		const other = JSON.stringify({ ...completed, id: 'evt_1002' });
-		expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) })).items).toHaveLength(1);
+		expect(
+			(await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) })).items,
+		).toHaveLength(1);
 		expect((await node.deliver({ body: other, headers: headers(other) })).items).toHaveLength(1);
 	});
 
 	test('a refused delivery is not remembered: its valid retry still starts the workflow', async () => {
 		const node = trigger();
-		expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted, { 'X-Stemp-Signature': 'sha256=00' }) })).status).toBe(401);
-		expect((await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) })).items).toHaveLength(1);
+		expect(
+			(
+				await node.deliver({
+					body: rawCompleted,
+					headers: headers(rawCompleted, { 'X-Stemp-Signature': 'sha256=00' }),
+				})
+			).status,
+		).toBe(401);
+		expect(
+			(await node.deliver({ body: rawCompleted, headers: headers(rawCompleted) })).items,
+		).toHaveLength(1);
 	});
 
 	test('an unselected event is not remembered either', async () => {

@@ -26,29 +26,71 @@ const STAMPED_TOPICS: Array<[string, string]> = [
 ];
 /** interface.md, trigger table. */
 const STAMPED_EVENTS = [
-	'review.created', 'review.published', 'review.updated', 'loyalty.points_earned', 'loyalty.points_redeemed', 'loyalty.tier_changed',
-	'question.created', 'nps.submitted', 'checkout_comment.created', 'loyalty.referral', 'loyalty.points_adjusted',
+	'review.created',
+	'review.published',
+	'review.updated',
+	'loyalty.points_earned',
+	'loyalty.points_redeemed',
+	'loyalty.tier_changed',
+	'question.created',
+	'nps.submitted',
+	'checkout_comment.created',
+	'loyalty.referral',
+	'loyalty.points_adjusted',
 ];
 const STEMP_EVENTS = [
-	'stamp.reward_triggered', 'stamp.card_completed', 'stamp.created', 'user.created', 'user.updated', 'user.deleted', 'pass.created', 'pass.updated',
+	'stamp.reward_triggered',
+	'stamp.card_completed',
+	'stamp.created',
+	'user.created',
+	'user.updated',
+	'user.deleted',
+	'pass.created',
+	'pass.updated',
 ];
 
 const stampedTrigger = (events: string[]) =>
-	new TriggerUnderTest('stampedTrigger', { events }, { stampedApi: { publicKey: 'pub', privateKey: 'priv', storeHash: 's', webhookSecret: STAMPED_SECRET } });
+	new TriggerUnderTest(
+		'stampedTrigger',
+		{ events },
+		{
+			stampedApi: {
+				publicKey: 'pub',
+				privateKey: 'priv',
+				storeHash: 's',
+				webhookSecret: STAMPED_SECRET,
+			},
+		},
+	);
 const stempTrigger = (events: string[]) =>
-	new TriggerUnderTest('stempTrigger', { events }, { stempApi: { apiToken: 'tok', webhookSigningSecret: STEMP_SECRET } });
+	new TriggerUnderTest(
+		'stempTrigger',
+		{ events },
+		{ stempApi: { apiToken: 'tok', webhookSigningSecret: STEMP_SECRET } },
+	);
 
 function stampedDelivery(topic: string) {
-	return { body: { email: 'jane@example.com', points: 10 }, headers: { 'X-Stamped-Topic': topic, 'X-Stamped-Webhook-Secret': STAMPED_SECRET } };
+	return {
+		body: { email: 'jane@example.com', points: 10 },
+		headers: { 'X-Stamped-Topic': topic, 'X-Stamped-Webhook-Secret': STAMPED_SECRET },
+	};
 }
 
 let delivery = 0;
 /** A signed stemp delivery whose header and signed body agree on the event. */
 function stempDelivery(type: string) {
 	const id = `evt_${++delivery}`;
-	const raw = JSON.stringify({ id, type, timestamp: new Date(Date.now() - 60_000).toISOString(), data: { id: 'usr_1', walletPassId: 'wp_1' } });
+	const raw = JSON.stringify({
+		id,
+		type,
+		timestamp: new Date(Date.now() - 60_000).toISOString(),
+		data: { id: 'usr_1', walletPassId: 'wp_1' },
+	});
 	const signature = `sha256=${createHmac('sha256', STEMP_SECRET).update(raw).digest('hex')}`;
-	return { body: raw, headers: { 'X-Stemp-Signature': signature, 'X-Stemp-Event': type, 'X-Stemp-Delivery': id } };
+	return {
+		body: raw,
+		headers: { 'X-Stemp-Signature': signature, 'X-Stemp-Event': type, 'X-Stemp-Delivery': id },
+	};
 }
 
 async function eventOptions(type: string): Promise<INodePropertyOptions[]> {
@@ -61,44 +103,66 @@ describe('the Events options', () => {
 	test.each([
 		['stampedTrigger', STAMPED_EVENTS],
 		['stempTrigger', STEMP_EVENTS],
-	])('%s offers All Events and exactly the documented events, each described, sorted by name', async (type, documented) => {
-		const options = await eventOptions(type);
-		expect(options.map((option) => option.value).sort()).toEqual(['*', ...documented].sort());
-		for (const option of options) expect(String(option.description).length).toBeGreaterThan(20);
-		const names = options.map((option) => option.name);
-		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-	});
+	])(
+		'%s offers All Events and exactly the documented events, each described, sorted by name',
+		async (type, documented) => {
+			const options = await eventOptions(type);
+			expect(options.map((option) => option.value).sort()).toEqual(['*', ...documented].sort());
+			for (const option of options) expect(String(option.description).length).toBeGreaterThan(20);
+			const names = options.map((option) => option.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		},
+	);
 });
 
 describe('Stamped Trigger: every topic category', () => {
-	test.each(STAMPED_TOPICS)('%s is %s and starts a workflow that selected only that event', async (topic, event) => {
-		const result = await stampedTrigger([event]).deliver(stampedDelivery(topic));
-		expect(result.items).toEqual([expect.objectContaining({ event, topic, verified: true })]);
-	});
+	test.each(STAMPED_TOPICS)(
+		'%s is %s and starts a workflow that selected only that event',
+		async (topic, event) => {
+			const result = await stampedTrigger([event]).deliver(stampedDelivery(topic));
+			expect(result.items).toEqual([expect.objectContaining({ event, topic, verified: true })]);
+		},
+	);
 
-	test.each(STAMPED_TOPICS)('%s does not start a workflow that selected only another event', async (topic, event) => {
-		const other = STAMPED_EVENTS.find((candidate) => candidate !== event)!;
-		const result = await stampedTrigger([other]).deliver(stampedDelivery(topic));
-		expect(result).toMatchObject({ status: 200, response: { started: false } });
-	});
+	test.each(STAMPED_TOPICS)(
+		'%s does not start a workflow that selected only another event',
+		async (topic, event) => {
+			const other = STAMPED_EVENTS.find((candidate) => candidate !== event)!;
+			const result = await stampedTrigger([other]).deliver(stampedDelivery(topic));
+			expect(result).toMatchObject({ status: 200, response: { started: false } });
+		},
+	);
 
 	test('an unknown category passes only All Events', async () => {
-		expect((await stampedTrigger(STAMPED_EVENTS).deliver(stampedDelivery('Site Reviews'))).items).toBeUndefined();
-		expect((await stampedTrigger(['*']).deliver(stampedDelivery('Site Reviews'))).items?.[0]).toMatchObject({ event: 'Site Reviews' });
+		expect(
+			(await stampedTrigger(STAMPED_EVENTS).deliver(stampedDelivery('Site Reviews'))).items,
+		).toBeUndefined();
+		expect(
+			(await stampedTrigger(['*']).deliver(stampedDelivery('Site Reviews'))).items?.[0],
+		).toMatchObject({ event: 'Site Reviews' });
 	});
 });
 
 describe('stemp Trigger: every documented event', () => {
-	test.each(STEMP_EVENTS)('%s starts a workflow that selected only it, and no other', async (event) => {
-		const selected = await stempTrigger([event]).deliver(stempDelivery(event));
-		expect(selected.items).toEqual([expect.objectContaining({ event, type: event, verified: true })]);
-		const other = STEMP_EVENTS.find((candidate) => candidate !== event)!;
-		expect((await stempTrigger([other]).deliver(stempDelivery(event))).items).toBeUndefined();
-	});
+	test.each(STEMP_EVENTS)(
+		'%s starts a workflow that selected only it, and no other',
+		async (event) => {
+			const selected = await stempTrigger([event]).deliver(stempDelivery(event));
+			expect(selected.items).toEqual([
+				expect.objectContaining({ event, type: event, verified: true }),
+			]);
+			const other = STEMP_EVENTS.find((candidate) => candidate !== event)!;
+			expect((await stempTrigger([other]).deliver(stempDelivery(event))).items).toBeUndefined();
+		},
+	);
 
 	test('an unknown event passes only All Events', async () => {
-		expect((await stempTrigger(STEMP_EVENTS).deliver(stempDelivery('pass.deleted'))).items).toBeUndefined();
-		expect((await stempTrigger(['*']).deliver(stempDelivery('pass.deleted'))).items?.[0]).toMatchObject({ event: 'pass.deleted' });
+		expect(
+			(await stempTrigger(STEMP_EVENTS).deliver(stempDelivery('pass.deleted'))).items,
+		).toBeUndefined();
+		expect(
+			(await stempTrigger(['*']).deliver(stempDelivery('pass.deleted'))).items?.[0],
+		).toMatchObject({ event: 'pass.deleted' });
 	});
 });
 

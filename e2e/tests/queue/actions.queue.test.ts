@@ -4,16 +4,29 @@
  */
 import type { N8n } from '../../src/n8n';
 import { postDelivery, waitForExecutions, webhookUrl } from '../../src/webhooks';
-import { expectStampedEveryOperation, expectStampedV3EveryOperation, expectStempEveryOperation } from '../support/expectations';
+import {
+	expectStampedEveryOperation,
+	expectStampedV3EveryOperation,
+	expectStempEveryOperation,
+} from '../support/expectations';
 import { useQueueCluster } from '../support/lifecycle';
-import { stampedEveryOperation, stampedV3EveryOperation, stempEveryOperation, viaWebhook } from '../support/workflows';
+import {
+	stampedEveryOperation,
+	stampedV3EveryOperation,
+	stempEveryOperation,
+	viaWebhook,
+} from '../support/workflows';
 
 const stamped = viaWebhook(stampedEveryOperation, 'queue-stamped');
 const stampedV3 = viaWebhook(stampedV3EveryOperation, 'queue-stamped-v3');
 const stemp = viaWebhook(stempEveryOperation, 'queue-stemp');
 const workflows = [stamped, stampedV3, stemp];
 
-const cluster = useQueueCluster({ name: 'queue-actions', workflows, publish: workflows.map((workflow) => workflow.id) });
+const cluster = useQueueCluster({
+	name: 'queue-actions',
+	workflows,
+	publish: workflows.map((workflow) => workflow.id),
+});
 
 /** Starts a workflow at the webhook process and returns its execution once finished, and the process that ran it. */
 async function runThroughWebhookProcess(workflowId: string) {

@@ -9,16 +9,24 @@ import { executionCountAfterQuiet, waitForExecutions } from '../../src/webhooks'
 import { useQueueCluster } from '../support/lifecycle';
 import { chainWorkflow } from '../support/workflows';
 
-const poller = chainWorkflow('queuePollingTrigger', 'queue: Stamped Polling Trigger (review.created)', [
-	{
-		name: 'Trigger',
-		type: 'n8n-nodes-stamped-stemp.stampedPollingTrigger',
-		parameters: { event: 'review.created', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-		credentials: { stampedApi: sandboxCredentialRef('stampedApi') },
-	},
-]);
+const poller = chainWorkflow(
+	'queuePollingTrigger',
+	'queue: Stamped Polling Trigger (review.created)',
+	[
+		{
+			name: 'Trigger',
+			type: 'n8n-nodes-stamped-stemp.stampedPollingTrigger',
+			parameters: { event: 'review.created', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+			credentials: { stampedApi: sandboxCredentialRef('stampedApi') },
+		},
+	],
+);
 
-const cluster = useQueueCluster({ name: 'queue-polling', workflows: [poller], publish: [poller.id] });
+const cluster = useQueueCluster({
+	name: 'queue-polling',
+	workflows: [poller],
+	publish: [poller.id],
+});
 
 async function addReviews(count: number): Promise<number[]> {
 	const response = await fetch(`${cluster.sandbox.url}/__reviews`, {
@@ -40,6 +48,8 @@ test('each new review is emitted in exactly one execution, each execution run by
 	expect(await executionCountAfterQuiet(cluster.main, poller.id, 65_000)).toBe(2);
 
 	const executions = (await cluster.main.executions(poller.id)).reverse();
-	expect(executions.map((execution) => nodeOutput(execution, 'Trigger').map((item) => item.id))).toEqual([first, second]);
+	expect(
+		executions.map((execution) => nodeOutput(execution, 'Trigger').map((item) => item.id)),
+	).toEqual([first, second]);
 	for (const execution of executions) expect(cluster.workerOf(execution.id)?.role).toBe('worker');
 }, 240_000);

@@ -2,7 +2,11 @@
  * What the per-node workflows must produce, shared by the n8n 2.x suite and the n8n 1.x smoke test: the output
  * items of every node, and the requests the sandbox received, in order.
  */
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../../../test/fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../../../test/fake-api/stamped-v2';
 import { SANDBOX_KEYS } from '../../../test/fake-api/sandbox';
 import { STEMP_TOKEN } from '../../../test/fake-api/stemp';
 import type { Execution } from '../../src/n8n';
@@ -19,26 +23,56 @@ export function expectStampedEveryOperation(execution: Execution, log: LoggedReq
 	expect(execution.data.resultData.error).toBeUndefined();
 	const output = (node: string) => nodeOutput(execution, node);
 
-	expect(output('Create customer')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, ...NEW_CUSTOMER_FIELDS })]);
-	expect(output('Get customer')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 100 })]);
-	expect(output('Add points')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 150 })]);
-	expect(output('Subtract points')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 130 })]);
-	expect(output('Set points')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, points: 600, tier: 'Silver' })]);
+	expect(output('Create customer')).toEqual([
+		expect.objectContaining({ email: NEW_CUSTOMER, ...NEW_CUSTOMER_FIELDS }),
+	]);
+	expect(output('Get customer')).toEqual([
+		expect.objectContaining({ email: NEW_CUSTOMER, points: 100 }),
+	]);
+	expect(output('Add points')).toEqual([
+		expect.objectContaining({ email: NEW_CUSTOMER, points: 150 }),
+	]);
+	expect(output('Subtract points')).toEqual([
+		expect.objectContaining({ email: NEW_CUSTOMER, points: 130 }),
+	]);
+	expect(output('Set points')).toEqual([
+		expect.objectContaining({ email: NEW_CUSTOMER, points: 600, tier: 'Silver' }),
+	]);
 	expect(output('Record purchase')).toEqual([
-		expect.objectContaining({ email: NEW_CUSTOMER, type: 'purchase', points: 120, note: 'Order #1001', orderValue: 120.5 }),
+		expect.objectContaining({
+			email: NEW_CUSTOMER,
+			type: 'purchase',
+			points: 120,
+			note: 'Order #1001',
+			orderValue: 120.5,
+		}),
 	]);
 	const customers = output('List customers');
 	expect(customers.map((customer) => customer.email).sort()).toEqual(
-		['ahmed@example.com', 'jane@example.com', 'li.wei@example.com', 'maria@example.com', NEW_CUSTOMER].sort(),
+		[
+			'ahmed@example.com',
+			'jane@example.com',
+			'li.wei@example.com',
+			'maria@example.com',
+			NEW_CUSTOMER,
+		].sort(),
 	);
-	expect(customers.find((customer) => customer.email === NEW_CUSTOMER)).toMatchObject({ points: 720, tier: 'Silver' });
+	expect(customers.find((customer) => customer.email === NEW_CUSTOMER)).toMatchObject({
+		points: 720,
+		tier: 'Silver',
+	});
 	expect(output('List tiers')).toEqual([
 		{ name: 'Bronze', minPoints: 0 },
 		{ name: 'Silver', minPoints: 500 },
 		{ name: 'Gold', minPoints: 1500 },
 	]);
-	expect(output("Jane's reviews").map((review) => review.reviewId)).toEqual(['rev_1001', 'rev_1002']);
-	expect(output('Delete customer')).toEqual([expect.objectContaining({ email: NEW_CUSTOMER, deleted: true })]);
+	expect(output("Jane's reviews").map((review) => review.reviewId)).toEqual([
+		'rev_1001',
+		'rev_1002',
+	]);
+	expect(output('Delete customer')).toEqual([
+		expect.objectContaining({ email: NEW_CUSTOMER, deleted: true }),
+	]);
 
 	const store = `/${STAMPED_STORE_HASH}`;
 	expect(routes(log)).toEqual([
@@ -60,11 +94,20 @@ export function expectStampedEveryOperation(execution: Execution, log: LoggedReq
 		{ email: NEW_CUSTOMER, action: 'subtract', points: 20 },
 		{ email: NEW_CUSTOMER, action: 'set', points: 600 },
 	]);
-	expect(log[5].body).toEqual({ email: NEW_CUSTOMER, type: 'purchase', points: 120, note: 'Order #1001', orderValue: 120.5 });
+	expect(log[5].body).toEqual({
+		email: NEW_CUSTOMER,
+		type: 'purchase',
+		points: 120,
+		note: 'Order #1001',
+		orderValue: 120.5,
+	});
 	expect(log[8].query).toMatchObject({ email: 'jane@example.com' });
 	// Every request carried the sandbox keys as HTTP Basic authentication, and every one succeeded.
-	const basic = 'Basic ' + Buffer.from(`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`).toString('base64');
-	expect(log.every((entry) => entry.headers.authorization === basic && entry.status === 200)).toBe(true);
+	const basic =
+		'Basic ' + Buffer.from(`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`).toString('base64');
+	expect(log.every((entry) => entry.headers.authorization === basic && entry.status === 200)).toBe(
+		true,
+	);
 }
 
 export function expectStampedV3EveryOperation(execution: Execution, log: LoggedRequest[]): void {
@@ -75,9 +118,18 @@ export function expectStampedV3EveryOperation(execution: Execution, log: LoggedR
 	const id = created.customerId as string;
 
 	// v3 keeps numbers as text and the loyalty figures under `activity`; the node outputs them as they came.
-	expect(created).toMatchObject({ email: NEW_CUSTOMER, ...names, customCustomerId, activity: { totalPoints: '0' } });
-	expect(output('Get customer')).toEqual([expect.objectContaining({ customerId: id, email: NEW_CUSTOMER })]);
-	expect(output('Look up by custom ID')).toEqual([expect.objectContaining({ customerId: id, customCustomerId })]);
+	expect(created).toMatchObject({
+		email: NEW_CUSTOMER,
+		...names,
+		customCustomerId,
+		activity: { totalPoints: '0' },
+	});
+	expect(output('Get customer')).toEqual([
+		expect.objectContaining({ customerId: id, email: NEW_CUSTOMER }),
+	]);
+	expect(output('Look up by custom ID')).toEqual([
+		expect.objectContaining({ customerId: id, customCustomerId }),
+	]);
 	const balance = (node: string) => {
 		const [{ pointsBefore, pointsAdjustment, pointsAfter }] = output(node);
 		return [pointsBefore, pointsAdjustment, pointsAfter];
@@ -85,17 +137,41 @@ export function expectStampedV3EveryOperation(execution: Execution, log: LoggedR
 	expect(balance('Add points')).toEqual([0, 700, 700]);
 	expect(balance('Subtract points')).toEqual([700, -50, 650]);
 	expect(balance('Set points')).toEqual([650, -50, 600]);
-	expect(output('Record transaction')).toEqual([expect.objectContaining({ customerId: id, activity: expect.objectContaining({ pointsCredit: 25 }) })]);
-	expect(output('Set tier')).toEqual([expect.objectContaining({ customerId: id, rule: expect.objectContaining({ category: 'vip' }) })]);
-	expect(output('Redeem reward')).toEqual([expect.objectContaining({ customerId: id, activity: expect.objectContaining({ pointsDebit: 500 }) })]);
-	expect(output('Void coupon')).toEqual([expect.objectContaining({ couponCode: 'LOYAL-0001', status: 'voided' })]);
+	expect(output('Record transaction')).toEqual([
+		expect.objectContaining({
+			customerId: id,
+			activity: expect.objectContaining({ pointsCredit: 25 }),
+		}),
+	]);
+	expect(output('Set tier')).toEqual([
+		expect.objectContaining({ customerId: id, rule: expect.objectContaining({ category: 'vip' }) }),
+	]);
+	expect(output('Redeem reward')).toEqual([
+		expect.objectContaining({
+			customerId: id,
+			activity: expect.objectContaining({ pointsDebit: 500 }),
+		}),
+	]);
+	expect(output('Void coupon')).toEqual([
+		expect.objectContaining({ couponCode: 'LOYAL-0001', status: 'voided' }),
+	]);
 	expect(output('List transactions').map((activity) => activity.activityId)).toEqual([
-		'act_00006', 'act_00005', 'act_00004', 'act_00003', 'act_00002', 'act_00001',
+		'act_00006',
+		'act_00005',
+		'act_00004',
+		'act_00003',
+		'act_00002',
+		'act_00001',
 	]);
 	expect(output('List customers').map((customer) => customer.email)).toEqual([
-		'jane@example.com', 'ahmed@example.com', 'maria@example.com', NEW_CUSTOMER,
+		'jane@example.com',
+		'ahmed@example.com',
+		'maria@example.com',
+		NEW_CUSTOMER,
 	]);
-	expect(output('Delete customer')).toEqual([{ email: NEW_CUSTOMER, customerId: id, deleted: true, softDelete: true }]);
+	expect(output('Delete customer')).toEqual([
+		{ email: NEW_CUSTOMER, customerId: id, deleted: true, softDelete: true },
+	]);
 
 	const merchant = `/merchant/shops/${SANDBOX_KEYS.stampedV3.storeHash}`;
 	const loyalty = `/loyalty/shops/${SANDBOX_KEYS.stampedV3.storeHash}`;
@@ -135,7 +211,13 @@ export function expectStampedV3EveryOperation(execution: Execution, log: LoggedR
 	expect(log[13].body).toEqual({ tierName: 'Gold' });
 	expect(log[18].query).toEqual({ page: '0', limit: '100' });
 	// v3 authenticates with the private key in `stamped-api-key`; no Basic header is ever sent.
-	expect(log.every((entry) => entry.headers['stamped-api-key'] === SANDBOX_KEYS.stampedV3.privateKey && entry.headers.authorization === undefined)).toBe(true);
+	expect(
+		log.every(
+			(entry) =>
+				entry.headers['stamped-api-key'] === SANDBOX_KEYS.stampedV3.privateKey &&
+				entry.headers.authorization === undefined,
+		),
+	).toBe(true);
 	expect(log.map((entry) => entry.status)).toEqual([404, ...Array(log.length - 1).fill(200)]);
 }
 
@@ -151,7 +233,12 @@ export function expectStempEveryOperation(execution: Execution, log: LoggedReque
 	expect(stamps('Set stamps')).toEqual([9]);
 	expect(stamps('Reset card')).toEqual([0]);
 	expect(
-		nodeOutput(execution, 'History').map(({ actionType, stampsBefore, stampsAfter, note }) => ({ actionType, stampsBefore, stampsAfter, note })),
+		nodeOutput(execution, 'History').map(({ actionType, stampsBefore, stampsAfter, note }) => ({
+			actionType,
+			stampsBefore,
+			stampsAfter,
+			note,
+		})),
 	).toEqual([
 		{ actionType: 'RESET', stampsBefore: 9, stampsAfter: 0, note: null },
 		{ actionType: 'SET', stampsBefore: 5, stampsAfter: 9, note: null },
@@ -160,8 +247,19 @@ export function expectStempEveryOperation(execution: Execution, log: LoggedReque
 	]);
 
 	const pass = `/walletpasses/${STAMP_PASS}/stamps`;
-	expect(routes(log)).toEqual([`GET ${pass}`, `POST ${pass}/add`, `POST ${pass}/remove`, `POST ${pass}/set`, `POST ${pass}/reset`, `GET ${pass}/history`]);
+	expect(routes(log)).toEqual([
+		`GET ${pass}`,
+		`POST ${pass}/add`,
+		`POST ${pass}/remove`,
+		`POST ${pass}/set`,
+		`POST ${pass}/reset`,
+		`GET ${pass}/history`,
+	]);
 	expect(log[1].body).toEqual({ note: 'Main St.' });
 	expect(log[3].body).toEqual({ stamps: 9 });
-	expect(log.every((entry) => entry.headers.authorization === `Bearer ${STEMP_TOKEN}` && entry.status === 200)).toBe(true);
+	expect(
+		log.every(
+			(entry) => entry.headers.authorization === `Bearer ${STEMP_TOKEN}` && entry.status === 200,
+		),
+	).toBe(true);
 }

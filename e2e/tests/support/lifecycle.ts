@@ -11,7 +11,10 @@ export type InstanceHandle = Pick<Instance, 'n8n' | 'sandbox'>;
  * One fresh n8n and sandbox for the test file (optionally serving, with `publish` workflows published first),
  * stopped after the file, the sandbox's data and log reset before each test. The handle is usable in tests.
  */
-export function useInstance(options: InstanceOptions & { serve?: boolean; publish?: string[] }, setupTimeoutMs = 180_000): InstanceHandle {
+export function useInstance(
+	options: InstanceOptions & { serve?: boolean; publish?: string[] },
+	setupTimeoutMs = 180_000,
+): InstanceHandle {
 	let instance: Instance | undefined;
 	beforeAll(async () => {
 		instance = await prepareInstance(options);
@@ -27,7 +30,8 @@ export function useInstance(options: InstanceOptions & { serve?: boolean; publis
 		await current().sandbox.reset();
 	});
 	const current = (): Instance => {
-		if (!instance) throw new Error('The n8n instance is not ready: its setup failed (see the first error)');
+		if (!instance)
+			throw new Error('The n8n instance is not ready: its setup failed (see the first error)');
 		return instance;
 	};
 	return {
@@ -51,7 +55,10 @@ export async function executeOk(instance: InstanceHandle, workflowId: string): P
  * n8n in queue mode for the test file (see startQueueCluster), stopped after the file; the sandbox's data and
  * log are reset before each test.
  */
-export function useQueueCluster(options: QueueClusterOptions, setupTimeoutMs = 300_000): QueueCluster {
+export function useQueueCluster(
+	options: QueueClusterOptions,
+	setupTimeoutMs = 300_000,
+): QueueCluster {
 	let cluster: QueueCluster | undefined;
 	beforeAll(async () => {
 		cluster = await startQueueCluster(options);
@@ -63,9 +70,14 @@ export function useQueueCluster(options: QueueClusterOptions, setupTimeoutMs = 3
 		await current().sandbox.reset();
 	});
 	const current = (): QueueCluster => {
-		if (!cluster) throw new Error('The queue-mode cluster is not ready: its setup failed (see the first error)');
+		if (!cluster)
+			throw new Error(
+				'The queue-mode cluster is not ready: its setup failed (see the first error)',
+			);
 		return cluster;
 	};
 	// Every property read goes to the running cluster, so the handle can be taken at the top of a test file.
-	return new Proxy({} as QueueCluster, { get: (_, property) => current()[property as keyof QueueCluster] });
+	return new Proxy({} as QueueCluster, {
+		get: (_, property) => current()[property as keyof QueueCluster],
+	});
 }

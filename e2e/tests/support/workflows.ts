@@ -28,7 +28,10 @@ export interface WorkflowJson {
 	id: string;
 	name: string;
 	nodes: Array<NodeSpec & { id: string; position: [number, number] }>;
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	settings: { executionOrder: 'v1' };
 	pinData: Record<string, never>;
 }
@@ -37,7 +40,10 @@ export const MANUAL_TRIGGER = 'Start';
 
 /** A workflow that runs `nodes` one after the other from a Manual Trigger. */
 export function lineWorkflow(id: string, name: string, nodes: NodeSpec[]): WorkflowJson {
-	return chainWorkflow(id, name, [{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', parameters: {} }, ...nodes]);
+	return chainWorkflow(id, name, [
+		{ name: MANUAL_TRIGGER, type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+		...nodes,
+	]);
 }
 
 /** A workflow whose first node (a trigger) starts the others, one after the other. */
@@ -49,14 +55,23 @@ export function chainWorkflow(id: string, name: string, all: NodeSpec[]): Workfl
 	return {
 		id,
 		name,
-		nodes: all.map((node, index) => ({ typeVersion: 1, ...node, id: `${id}-${index}`, position: [index * 240, 0] })),
+		nodes: all.map((node, index) => ({
+			typeVersion: 1,
+			...node,
+			id: `${id}-${index}`,
+			position: [index * 240, 0],
+		})),
 		connections,
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
 }
 
-export function stamped(name: string, parameters: Record<string, unknown>, executeOnce = false): NodeSpec {
+export function stamped(
+	name: string,
+	parameters: Record<string, unknown>,
+	executeOnce = false,
+): NodeSpec {
 	return {
 		name,
 		type: 'n8n-nodes-stamped-stemp.stamped',
@@ -67,7 +82,11 @@ export function stamped(name: string, parameters: Record<string, unknown>, execu
 }
 
 /** A Stamped node on API v3 (Loyalty 2.0), with the sandbox's v3 credential. */
-export function stampedV3(name: string, parameters: Record<string, unknown>, executeOnce = false): NodeSpec {
+export function stampedV3(
+	name: string,
+	parameters: Record<string, unknown>,
+	executeOnce = false,
+): NodeSpec {
 	return {
 		name,
 		type: 'n8n-nodes-stamped-stemp.stamped',
@@ -121,60 +140,160 @@ export const NEW_CUSTOMER_FIELDS = {
 };
 
 /** Every operation of the Stamped node, in an order where each one's effect is visible in the next. */
-export const stampedEveryOperation = lineWorkflow('e2eStampedAllOps', 'e2e: Stamped, every operation', [
-	stamped('Create customer', {
-		resource: 'customer',
-		operation: 'upsert',
-		email: NEW_CUSTOMER,
-		additionalFields: NEW_CUSTOMER_FIELDS,
-	}),
-	stamped('Get customer', { resource: 'customer', operation: 'get', email: NEW_CUSTOMER }),
-	stamped('Add points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'add', points: 50 }),
-	stamped('Subtract points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'subtract', points: 20 }),
-	stamped('Set points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'set', points: 600 }),
-	stamped('Record purchase', {
-		resource: 'loyaltyTransaction',
-		operation: 'create',
-		email: NEW_CUSTOMER,
-		type: 'purchase',
-		points: 120,
-		additionalFields: { note: 'Order #1001', orderValue: 120.5 },
-	}),
-	stamped('List customers', { resource: 'customer', operation: 'getAll', returnAll: true }),
-	stamped('List tiers', { resource: 'tier', operation: 'getAll' }, true),
-	stamped("Jane's reviews", { resource: 'review', operation: 'getAll', returnAll: false, limit: 10, filters: { email: 'jane@example.com' } }, true),
-	stamped('Delete customer', { resource: 'customer', operation: 'delete', email: NEW_CUSTOMER }, true),
-]);
+export const stampedEveryOperation = lineWorkflow(
+	'e2eStampedAllOps',
+	'e2e: Stamped, every operation',
+	[
+		stamped('Create customer', {
+			resource: 'customer',
+			operation: 'upsert',
+			email: NEW_CUSTOMER,
+			additionalFields: NEW_CUSTOMER_FIELDS,
+		}),
+		stamped('Get customer', { resource: 'customer', operation: 'get', email: NEW_CUSTOMER }),
+		stamped('Add points', {
+			resource: 'points',
+			operation: 'update',
+			email: NEW_CUSTOMER,
+			action: 'add',
+			points: 50,
+		}),
+		stamped('Subtract points', {
+			resource: 'points',
+			operation: 'update',
+			email: NEW_CUSTOMER,
+			action: 'subtract',
+			points: 20,
+		}),
+		stamped('Set points', {
+			resource: 'points',
+			operation: 'update',
+			email: NEW_CUSTOMER,
+			action: 'set',
+			points: 600,
+		}),
+		stamped('Record purchase', {
+			resource: 'loyaltyTransaction',
+			operation: 'create',
+			email: NEW_CUSTOMER,
+			type: 'purchase',
+			points: 120,
+			additionalFields: { note: 'Order #1001', orderValue: 120.5 },
+		}),
+		stamped('List customers', { resource: 'customer', operation: 'getAll', returnAll: true }),
+		stamped('List tiers', { resource: 'tier', operation: 'getAll' }, true),
+		stamped(
+			"Jane's reviews",
+			{
+				resource: 'review',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 10,
+				filters: { email: 'jane@example.com' },
+			},
+			true,
+		),
+		stamped(
+			'Delete customer',
+			{ resource: 'customer', operation: 'delete', email: NEW_CUSTOMER },
+			true,
+		),
+	],
+);
 
 /** What Create or Update sets on API v3 (v3 keeps names, the customer ID as custom customer ID, and tags). */
-export const NEW_V3_CUSTOMER_FIELDS = { firstName: 'Sam', lastName: 'Lee', customerId: 'shopify-2001', tags: ['e2e'] };
+export const NEW_V3_CUSTOMER_FIELDS = {
+	firstName: 'Sam',
+	lastName: 'Lee',
+	customerId: 'shopify-2001',
+	tags: ['e2e'],
+};
 
 /**
  * Every operation of the Stamped node on API v3, the v3 additions included. Balance: 0, +700, -50, set to 600
  * (an adjustment of -50), +25 from a transaction, -500 for the reward: 125.
  */
-export const stampedV3EveryOperation = lineWorkflow('e2eStampedV3AllOps', 'e2e: Stamped API v3, every operation', [
-	stampedV3('Create customer', { resource: 'customer', operation: 'upsert', email: NEW_CUSTOMER, additionalFields: NEW_V3_CUSTOMER_FIELDS }),
-	stampedV3('Get customer', { resource: 'customer', operation: 'get', email: NEW_CUSTOMER }),
-	stampedV3('Look up by custom ID', { resource: 'customer', operation: 'lookup', lookupBy: 'customCustomerId', lookupValue: 'shopify-2001' }),
-	stampedV3('Add points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'add', points: 700 }),
-	stampedV3('Subtract points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'subtract', points: 50 }),
-	stampedV3('Set points', { resource: 'points', operation: 'update', email: NEW_CUSTOMER, action: 'set', points: 600 }),
-	stampedV3('Record transaction', {
-		resource: 'loyaltyTransaction',
-		operation: 'create',
-		email: NEW_CUSTOMER,
-		type: 'custom',
-		points: 25,
-		additionalFields: { note: 'Referral bonus' },
-	}),
-	stampedV3('Set tier', { resource: 'tier', operation: 'set', email: NEW_CUSTOMER, tierName: 'Gold' }),
-	stampedV3('Redeem reward', { resource: 'reward', operation: 'redeem', email: NEW_CUSTOMER, rewardId: 'rwd-5off' }),
-	stampedV3('Void coupon', { resource: 'coupon', operation: 'void', email: NEW_CUSTOMER, couponCode: 'LOYAL-0001' }),
-	stampedV3('List transactions', { resource: 'loyaltyTransaction', operation: 'getAll', returnAll: true }, true),
-	stampedV3('List customers', { resource: 'customer', operation: 'getAll', returnAll: true }, true),
-	stampedV3('Delete customer', { resource: 'customer', operation: 'delete', email: NEW_CUSTOMER }, true),
-]);
+export const stampedV3EveryOperation = lineWorkflow(
+	'e2eStampedV3AllOps',
+	'e2e: Stamped API v3, every operation',
+	[
+		stampedV3('Create customer', {
+			resource: 'customer',
+			operation: 'upsert',
+			email: NEW_CUSTOMER,
+			additionalFields: NEW_V3_CUSTOMER_FIELDS,
+		}),
+		stampedV3('Get customer', { resource: 'customer', operation: 'get', email: NEW_CUSTOMER }),
+		stampedV3('Look up by custom ID', {
+			resource: 'customer',
+			operation: 'lookup',
+			lookupBy: 'customCustomerId',
+			lookupValue: 'shopify-2001',
+		}),
+		stampedV3('Add points', {
+			resource: 'points',
+			operation: 'update',
+			email: NEW_CUSTOMER,
+			action: 'add',
+			points: 700,
+		}),
+		stampedV3('Subtract points', {
+			resource: 'points',
+			operation: 'update',
+			email: NEW_CUSTOMER,
+			action: 'subtract',
+			points: 50,
+		}),
+		stampedV3('Set points', {
+			resource: 'points',
+			operation: 'update',
+			email: NEW_CUSTOMER,
+			action: 'set',
+			points: 600,
+		}),
+		stampedV3('Record transaction', {
+			resource: 'loyaltyTransaction',
+			operation: 'create',
+			email: NEW_CUSTOMER,
+			type: 'custom',
+			points: 25,
+			additionalFields: { note: 'Referral bonus' },
+		}),
+		stampedV3('Set tier', {
+			resource: 'tier',
+			operation: 'set',
+			email: NEW_CUSTOMER,
+			tierName: 'Gold',
+		}),
+		stampedV3('Redeem reward', {
+			resource: 'reward',
+			operation: 'redeem',
+			email: NEW_CUSTOMER,
+			rewardId: 'rwd-5off',
+		}),
+		stampedV3('Void coupon', {
+			resource: 'coupon',
+			operation: 'void',
+			email: NEW_CUSTOMER,
+			couponCode: 'LOYAL-0001',
+		}),
+		stampedV3(
+			'List transactions',
+			{ resource: 'loyaltyTransaction', operation: 'getAll', returnAll: true },
+			true,
+		),
+		stampedV3(
+			'List customers',
+			{ resource: 'customer', operation: 'getAll', returnAll: true },
+			true,
+		),
+		stampedV3(
+			'Delete customer',
+			{ resource: 'customer', operation: 'delete', email: NEW_CUSTOMER },
+			true,
+		),
+	],
+);
 
 export const STAMP_PASS = 'wp_ahmed_0002';
 
@@ -191,13 +310,23 @@ export const stempEveryOperation = lineWorkflow('e2eStempAllOps', 'e2e: stemp, e
 /** Bad data from upstream: a stamp count out of range. */
 export const stempBadInput = lineWorkflow('e2eStempBadInput', 'e2e: stemp, bad input', [
 	setFields('Scanned pass', { walletPassId: STAMP_PASS, stamps: 12 }),
-	stemp('Set stamps', { operation: 'set', walletPassId: '={{ $json.walletPassId }}', stamps: '={{ $json.stamps }}' }),
+	stemp('Set stamps', {
+		operation: 'set',
+		walletPassId: '={{ $json.walletPassId }}',
+		stamps: '={{ $json.stamps }}',
+	}),
 ]);
 
 /** Bad data from upstream: an e-mail address that is not one. */
 export const stampedBadInput = lineWorkflow('e2eStampedBadInput', 'e2e: Stamped, bad input', [
 	setFields('Order', { email: 'jane.example.com', points: 10 }),
-	stamped('Add points', { resource: 'points', operation: 'update', email: '={{ $json.email }}', action: 'add', points: '={{ $json.points }}' }),
+	stamped('Add points', {
+		resource: 'points',
+		operation: 'update',
+		email: '={{ $json.email }}',
+		action: 'add',
+		points: '={{ $json.points }}',
+	}),
 ]);
 
 /** n8n's own Webhook node, answering at once: proves the server-side plumbing the trigger tests rely on. */
@@ -221,7 +350,13 @@ export function vendorTriggerWorkflow(
 	const credentialType = trigger === 'stampedTrigger' ? 'stampedApi' : 'stempApi';
 	const credentials = { [credentialType]: sandboxCredentialRef(credentialType) };
 	return chainWorkflow(id, `e2e: ${trigger} (${events.join(', ')})`, [
-		{ name: 'Trigger', type: `n8n-nodes-stamped-stemp.${trigger}`, webhookId, parameters: { events }, credentials },
+		{
+			name: 'Trigger',
+			type: `n8n-nodes-stamped-stemp.${trigger}`,
+			webhookId,
+			parameters: { events },
+			credentials,
+		},
 	]);
 }
 
@@ -249,11 +384,18 @@ export const emailProbe = lineWorkflow('e2eEmailProbe', 'e2e: e-mail probe', [
  * execute` and the editor's manual runs stay on the main).
  */
 export function viaWebhook(workflow: WorkflowJson, path: string): WorkflowJson {
-	const webhook = { type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} } };
+	const webhook = {
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
 	return {
 		...workflow,
 		id: `${workflow.id}Hook`,
 		name: `${workflow.name} (webhook)`,
-		nodes: workflow.nodes.map((node) => (node.name === MANUAL_TRIGGER ? { ...node, ...webhook } : node)),
+		nodes: workflow.nodes.map((node) =>
+			node.name === MANUAL_TRIGGER ? { ...node, ...webhook } : node,
+		),
 	};
 }

@@ -43,12 +43,23 @@ export interface ListInput extends Wanted {
 
 /** Return All, or the Limit (a whole number of 1 or more). */
 export function readWanted(ctx: IExecuteFunctions, itemIndex: number): Wanted {
-	const returnAll = requireBoolean(ctx.getNode(), ctx.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex);
+	const returnAll = requireBoolean(
+		ctx.getNode(),
+		ctx.getNodeParameter('returnAll', itemIndex, false),
+		'Return All',
+		itemIndex,
+	);
 	return {
 		returnAll,
 		limit: returnAll
 			? 0
-			: requireInteger(ctx.getNode(), ctx.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1 }),
+			: requireInteger(
+					ctx.getNode(),
+					ctx.getNodeParameter('limit', itemIndex, 50),
+					'Limit',
+					itemIndex,
+					{ min: 1 },
+				),
 	};
 }
 
@@ -60,6 +71,9 @@ export function readListInput(ctx: IExecuteFunctions, itemIndex: number): ListIn
 		concurrency:
 			options.concurrency === undefined
 				? DEFAULT_CONCURRENCY
-				: requireInteger(node, options.concurrency, 'Concurrency', itemIndex, { min: 1, max: MAX_CONCURRENCY }),
+				: requireInteger(node, options.concurrency, 'Concurrency', itemIndex, {
+						min: 1,
+						max: MAX_CONCURRENCY,
+					}),
 	};
 }

@@ -7,14 +7,54 @@ import * as operations from './operations';
 /** The Stamped node's resources, operations and API versions: the one source its description and router read. */
 export const stampedRegistry: NodeRegistry<ApiClient> = {
 	resources: [
-		{ value: 'coupon', label: 'Coupon', description: 'Coupons customers received from rewards', defaultOperation: 'void' },
-		{ value: 'customer', label: 'Customer', description: 'Loyalty customers, identified by e-mail address', defaultOperation: 'upsert' },
-		{ value: 'loyaltyTransaction', label: 'Loyalty Transaction', description: 'Reward events that award points', defaultOperation: 'create' },
-		{ value: 'points', label: 'Point', description: "A customer's loyalty points balance", defaultOperation: 'update' },
-		{ value: 'review', label: 'Review', description: 'Product reviews written by customers', defaultOperation: 'getAll' },
-		{ value: 'reviewRequest', label: 'Review Request', description: 'Review request e-mails Stamped sends buyers after an order', defaultOperation: 'create' },
-		{ value: 'reward', label: 'Reward', description: 'Rewards customers redeem with their points', defaultOperation: 'redeem' },
-		{ value: 'tier', label: 'Tier', description: 'The (VIP) tiers of the loyalty program', defaultOperation: 'getAll' },
+		{
+			value: 'coupon',
+			label: 'Coupon',
+			description: 'Coupons customers received from rewards',
+			defaultOperation: 'void',
+		},
+		{
+			value: 'customer',
+			label: 'Customer',
+			description: 'Loyalty customers, identified by e-mail address',
+			defaultOperation: 'upsert',
+		},
+		{
+			value: 'loyaltyTransaction',
+			label: 'Loyalty Transaction',
+			description: 'Reward events that award points',
+			defaultOperation: 'create',
+		},
+		{
+			value: 'points',
+			label: 'Point',
+			description: "A customer's loyalty points balance",
+			defaultOperation: 'update',
+		},
+		{
+			value: 'review',
+			label: 'Review',
+			description: 'Product reviews written by customers',
+			defaultOperation: 'getAll',
+		},
+		{
+			value: 'reviewRequest',
+			label: 'Review Request',
+			description: 'Review request e-mails Stamped sends buyers after an order',
+			defaultOperation: 'create',
+		},
+		{
+			value: 'reward',
+			label: 'Reward',
+			description: 'Rewards customers redeem with their points',
+			defaultOperation: 'redeem',
+		},
+		{
+			value: 'tier',
+			label: 'Tier',
+			description: 'The (VIP) tiers of the loyalty program',
+			defaultOperation: 'getAll',
+		},
 	],
 	defaultResource: 'customer',
 	operations: operationsOf<ApiClient>(operations),

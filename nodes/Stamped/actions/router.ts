@@ -17,5 +17,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const version = versionOf(credentials);
 	const operation = requireOperation(this, stampedRegistry, version);
 	noteVersionDifference(this, version);
-	return [await runOperation(this, operation, async () => await openStampedApi(this, credentials), version)];
+	return [
+		await runOperation(
+			this,
+			operation,
+			async () => await openStampedApi(this, credentials),
+			version,
+		),
+	];
 }

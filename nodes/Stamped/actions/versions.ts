@@ -26,11 +26,14 @@ export const apiVersionProperty: INodeProperties = {
 	],
 	default: 'v2',
 	description:
-		'Which operations the editor shows. The selected credential decides which API is called: an operation both versions offer runs on the credential\'s version.',
+		"Which operations the editor shows. The selected credential decides which API is called: an operation both versions offer runs on the credential's version.",
 };
 
 /** When the node is set to another version than its credential, the run says which one it used. */
-export function noteVersionDifference(ctx: IExecuteFunctions, credentialVersion: StampedVersion): void {
+export function noteVersionDifference(
+	ctx: IExecuteFunctions,
+	credentialVersion: StampedVersion,
+): void {
 	const nodeVersion = ctx.getNodeParameter('apiVersion', 0, 'v2') === 'v3' ? 'v3' : 'v2';
 	if (nodeVersion === credentialVersion) return;
 	const message = `This node is set to Stamped API ${nodeVersion}, but its credential is for API ${credentialVersion}: the operation ran on API ${credentialVersion}. Set "API Version" to ${credentialVersion} to see that version's operations and options.`;

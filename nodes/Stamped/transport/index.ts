@@ -29,7 +29,9 @@ function stampedErrorMessage(body: unknown): string | undefined {
 		if (typeof record[key] === 'string' && record[key]) return record[key] as string;
 	}
 	if (Array.isArray(record.errors)) {
-		return record.errors.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry))).join('; ');
+		return record.errors
+			.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry)))
+			.join('; ');
 	}
 	return undefined;
 }
@@ -81,12 +83,17 @@ export async function openStampedApi(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
 	credentials?: ICredentialDataDecryptedObject,
 ): Promise<ApiClient> {
-	const values: ICredentialDataDecryptedObject = credentials ?? (await ctx.getCredentials(STAMPED_CREDENTIAL));
+	const values: ICredentialDataDecryptedObject =
+		credentials ?? (await ctx.getCredentials(STAMPED_CREDENTIAL));
 	const problem = storeHashProblem(values);
 	if (problem) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid "Store Hash" in the Stamped API credential: ${problem}`, {
-			description: 'Fix the Store Hash in the credential. Nothing was sent.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Invalid "Store Hash" in the Stamped API credential: ${problem}`,
+			{
+				description: 'Fix the Store Hash in the credential. Nothing was sent.',
+			},
+		);
 	}
 	return versionOf(values) === 'v3'
 		? new ApiClient(ctx, stampedV3Vendor, values, baseUrlOf(values))
@@ -110,7 +117,9 @@ export function reviewReplyPath(reviewId: string): string {
  */
 export function reviews3Api(api: ApiClient): ApiClient {
 	const base = baseUrlOf(api.credentials);
-	const root = /\/v2$/.test(base) ? base.replace(/\/v2$/, '') : `${/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(base)?.[0] ?? base}/api`;
+	const root = /\/v2$/.test(base)
+		? base.replace(/\/v2$/, '')
+		: `${/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(base)?.[0] ?? base}/api`;
 	return api.at(root);
 }
 
@@ -142,21 +151,32 @@ export const testStampedCredential = credentialTest({
 			headers: {
 				Authorization:
 					'Basic ' +
-					Buffer.from(`${String(credentials.publicKey ?? '')}:${String(credentials.privateKey ?? '')}`).toString('base64'),
+					Buffer.from(
+						`${String(credentials.publicKey ?? '')}:${String(credentials.privateKey ?? '')}`,
+					).toString('base64'),
 			},
 		};
 	},
 	judge: ({ statusCode, body }, vendorMessage, credentials) => {
 		if (statusCode === 401 || statusCode === 403) {
 			const keys = versionOf(credentials) === 'v3' ? 'API Private Key' : 'API keys';
-			return { status: 'Error', message: `Stamped rejected the ${keys} (HTTP ${statusCode}): ${vendorMessage}` };
+			return {
+				status: 'Error',
+				message: `Stamped rejected the ${keys} (HTTP ${statusCode}): ${vendorMessage}`,
+			};
 		}
 		if (statusCode === 404) {
-			return { status: 'Error', message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}` };
+			return {
+				status: 'Error',
+				message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}`,
+			};
 		}
 		if (statusCode >= 200 && statusCode < 300 && readPage(body).problem) {
 			// A web page (a wrong Base URL, a login portal) or another API also answers 200; Stamped answers a list.
-			return { status: 'Error', message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without a customer list` };
+			return {
+				status: 'Error',
+				message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without a customer list`,
+			};
 		}
 		return undefined;
 	},
@@ -192,7 +212,12 @@ interface ListRequest {
 export function describeAnswer(body: unknown): string {
 	if (body === null || body === undefined || body === '') return 'an empty answer';
 	if (Array.isArray(body)) return `a list of ${body.length}`;
-	if (typeof body === 'object') return `an object with ${Object.keys(body).map((key) => `"${key}"`).join(', ') || 'no keys'}`;
+	if (typeof body === 'object')
+		return `an object with ${
+			Object.keys(body)
+				.map((key) => `"${key}"`)
+				.join(', ') || 'no keys'
+		}`;
 	return `${typeof body} ${JSON.stringify(body).slice(0, 80)}`;
 }
 
@@ -200,15 +225,28 @@ function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: nu
 	const content = readPage(body);
 	if (!list.recordsKey) return content;
 	const { total } = content;
-	const holdsList = Array.isArray(body) || (body !== null && typeof body === 'object' && Array.isArray((body as IDataObject)[list.recordsKey]));
+	const holdsList =
+		Array.isArray(body) ||
+		(body !== null &&
+			typeof body === 'object' &&
+			Array.isArray((body as IDataObject)[list.recordsKey]));
 	if (!holdsList) {
-		throw new NodeOperationError(api.node, `Stamped answered page ${page} of the ${list.what ?? 'list'} with something unexpected`, {
-			itemIndex: list.itemIndex,
-			description: `Expected a list under "${list.recordsKey}" (or a bare list), got ${describeAnswer(body)}. Nothing was output.`,
-		});
+		throw new NodeOperationError(
+			api.node,
+			`Stamped answered page ${page} of the ${list.what ?? 'list'} with something unexpected`,
+			{
+				itemIndex: list.itemIndex,
+				description: `Expected a list under "${list.recordsKey}" (or a bare list), got ${describeAnswer(body)}. Nothing was output.`,
+			},
+		);
 	}
-	const entries = Array.isArray(body) ? body : ((body as IDataObject)[list.recordsKey] as unknown[]);
-	const kept = entries.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry));
+	const entries = Array.isArray(body)
+		? body
+		: ((body as IDataObject)[list.recordsKey] as unknown[]);
+	const kept = entries.filter(
+		(entry): entry is IDataObject =>
+			entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+	);
 	return { records: list.toRecord ? kept.map((entry) => list.toRecord!(entry)) : kept, total };
 }
 
@@ -216,7 +254,10 @@ function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: nu
  * A Stamped list (`page` from 1, a page size up to 100, `{data, total}` or `{results, total}`), read with
  * Return All or a Limit.
  */
-export async function readStampedList(api: ApiClient, list: ListRequest): Promise<OffsetExportResult> {
+export async function readStampedList(
+	api: ApiClient,
+	list: ListRequest,
+): Promise<OffsetExportResult> {
 	const sizeParameter = list.pageSizeParameter ?? 'limit';
 	return await exportOffsetPages({
 		wanted: list.wanted,

@@ -27,10 +27,14 @@ export function storeHashProblem(credentials: ICredentialDataDecryptedObject): s
 	return pathSegmentProblem(storeHashOf(credentials));
 }
 
-const shopOf = (credentials: ICredentialDataDecryptedObject) => encodeURIComponent(storeHashOf(credentials));
+const shopOf = (credentials: ICredentialDataDecryptedObject) =>
+	encodeURIComponent(storeHashOf(credentials));
 
 /** `/merchant/shops/{shopId}{suffix}`; the shop ID is the credential's store hash. */
-export function merchantPathFor(credentials: ICredentialDataDecryptedObject, suffix: string): string {
+export function merchantPathFor(
+	credentials: ICredentialDataDecryptedObject,
+	suffix: string,
+): string {
 	return `/merchant/shops/${shopOf(credentials)}${suffix}`;
 }
 
@@ -49,8 +53,15 @@ export function customerRecordPath(api: ApiClient, customerId: string): string {
 }
 
 /** `/loyalty/shops/{shopId}/customers/{customerId}/{action}`, each further segment URL-encoded. */
-export function customerActionPath(api: ApiClient, customerId: string, ...action: string[]): string {
-	return loyaltyPath(api, ['', 'customers', customerId, ...action].map((part) => encodeURIComponent(part)).join('/'));
+export function customerActionPath(
+	api: ApiClient,
+	customerId: string,
+	...action: string[]
+): string {
+	return loyaltyPath(
+		api,
+		['', 'customers', customerId, ...action].map((part) => encodeURIComponent(part)).join('/'),
+	);
 }
 
 /** A customer as Stamped returned it, with its `customerId` read as text (v3 types ids as strings). */
@@ -68,7 +79,13 @@ function asCustomer(body: unknown): V3Customer | undefined {
 }
 
 /** GET customers/lookup; with `absentOk`, Stamped's 404 resolves to undefined instead of failing. */
-async function lookUp(api: ApiClient, by: LookupKey, value: string, itemIndex: number, absentOk: boolean): Promise<V3Customer | undefined> {
+async function lookUp(
+	api: ApiClient,
+	by: LookupKey,
+	value: string,
+	itemIndex: number,
+	absentOk: boolean,
+): Promise<V3Customer | undefined> {
 	const body = await api.request({
 		method: 'GET',
 		path: merchantPath(api, '/customers/lookup'),
@@ -84,7 +101,12 @@ async function lookUp(api: ApiClient, by: LookupKey, value: string, itemIndex: n
  * Looks a customer up by an exact e-mail address or platform ID. Resolves to undefined when Stamped knows no
  * such customer (404, or an answer that holds no customer).
  */
-export async function findCustomer(api: ApiClient, by: LookupKey, value: string, itemIndex: number): Promise<V3Customer | undefined> {
+export async function findCustomer(
+	api: ApiClient,
+	by: LookupKey,
+	value: string,
+	itemIndex: number,
+): Promise<V3Customer | undefined> {
 	return await lookUp(api, by, value, itemIndex, true);
 }
 
@@ -92,12 +114,18 @@ export async function findCustomer(api: ApiClient, by: LookupKey, value: string,
  * The customer with this e-mail address or platform ID, for operations that act on a customer. An unknown
  * customer fails with Stamped's own 404 message.
  */
-export async function requireCustomer(api: ApiClient, by: LookupKey, value: string, itemIndex: number): Promise<V3Customer> {
+export async function requireCustomer(
+	api: ApiClient,
+	by: LookupKey,
+	value: string,
+	itemIndex: number,
+): Promise<V3Customer> {
 	const customer = await lookUp(api, by, value, itemIndex, false);
 	if (!customer) {
 		throw new NodeOperationError(api.node, `Stamped found no customer with ${by} "${value}"`, {
 			itemIndex,
-			description: 'The customer lookup answered without a customer record (no customerId). Nothing was changed.',
+			description:
+				'The customer lookup answered without a customer record (no customerId). Nothing was changed.',
 		});
 	}
 	return customer;
@@ -122,12 +150,20 @@ export function pointsBalanceOf(customer: IDataObject): number | undefined {
  * fractional, and a fractional number of points is never sent. Rounding would leave the balance off the target
  * without saying so, so the node refuses instead, before anything is changed.
  */
-export function fractionalBalanceError(api: ApiClient, balance: number, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(api.node, `Stamped reports a balance of ${balance} points, not a whole number, so it cannot be set exactly`, {
-		itemIndex,
-		description:
-			'A set would have to send a fractional adjustment, which this node never sends (nor rounds). Nothing was changed. Use Add or Subtract with whole points instead.',
-	});
+export function fractionalBalanceError(
+	api: ApiClient,
+	balance: number,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		api.node,
+		`Stamped reports a balance of ${balance} points, not a whole number, so it cannot be set exactly`,
+		{
+			itemIndex,
+			description:
+				'A set would have to send a fractional adjustment, which this node never sends (nor rounds). Nothing was changed. Use Add or Subtract with whole points instead.',
+		},
+	);
 }
 
 interface V3ListRequest {
@@ -191,10 +227,21 @@ export async function adjustPoints(
  */
 function rewardIdentity(reward: IDataObject): string | undefined {
 	const parts = [reward.rewardId, reward.activityId, reward.couponCode, reward.customerId];
-	return parts.some((part) => part !== undefined && part !== null) ? JSON.stringify(parts) : undefined;
+	return parts.some((part) => part !== undefined && part !== null)
+		? JSON.stringify(parts)
+		: undefined;
 }
 
 /** `GET /loyalty/shops/{shopId}/rewards`, paged by `morePages`. */
-export async function readRewards(api: ApiClient, wanted: Wanted, itemIndex?: number): Promise<IDataObject[]> {
-	return await readV3List(api, { path: loyaltyPath(api, '/rewards'), wanted, identify: rewardIdentity, itemIndex });
+export async function readRewards(
+	api: ApiClient,
+	wanted: Wanted,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	return await readV3List(api, {
+		path: loyaltyPath(api, '/rewards'),
+		wanted,
+		identify: rewardIdentity,
+		itemIndex,
+	});
 }

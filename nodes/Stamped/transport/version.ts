@@ -53,6 +53,9 @@ export function authenticateStamped(
 	}
 	return {
 		...requestOptions,
-		auth: { username: String(credentials.publicKey ?? ''), password: String(credentials.privateKey ?? '') },
+		auth: {
+			username: String(credentials.publicKey ?? ''),
+			password: String(credentials.privateKey ?? ''),
+		},
 	};
 }

@@ -6,11 +6,17 @@ import * as operations from './operations';
 /** The stemp node's resources and operations: the one source its description and router read. */
 export const stempRegistry: NodeRegistry<ApiClient> = {
 	resources: [
-		{ value: 'stamp', label: 'Stamp', description: 'The stamps on the card of one wallet pass', defaultOperation: 'add' },
+		{
+			value: 'stamp',
+			label: 'Stamp',
+			description: 'The stamps on the card of one wallet pass',
+			defaultOperation: 'add',
+		},
 		{
 			value: 'user',
 			label: 'User',
-			description: "The customers wallet passes belong to, found by stemp's user ID or your own external ID",
+			description:
+				"The customers wallet passes belong to, found by stemp's user ID or your own external ID",
 			defaultOperation: 'create',
 		},
 	],

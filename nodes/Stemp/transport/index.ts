@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
 
 import { credentialTest } from '../../core/credential-test';
 import type { Vendor } from '../../core/request';
@@ -10,14 +14,21 @@ const USERS_PATH = '/users';
 
 /** Turns `WALLET_PASS_NOT_FOUND` into "Wallet pass not found". */
 function sentenceFromCode(code: string): string {
-	const words = code.toLowerCase().split(/[_\s]+/).filter(Boolean).join(' ');
+	const words = code
+		.toLowerCase()
+		.split(/[_\s]+/)
+		.filter(Boolean)
+		.join(' ');
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function describeFields(fields: unknown): string {
 	if (!fields || typeof fields !== 'object') return String(fields);
 	return Object.entries(fields as Record<string, unknown>)
-		.map(([field, message]) => `${field}: ${typeof message === 'string' ? message : JSON.stringify(message)}`)
+		.map(
+			([field, message]) =>
+				`${field}: ${typeof message === 'string' ? message : JSON.stringify(message)}`,
+		)
 		.join('; ');
 }
 
@@ -33,7 +44,8 @@ function stempErrorMessage(body: unknown): string | undefined {
 	const nested = record.error;
 	if (nested && typeof nested === 'object') {
 		const { code, message } = nested as Record<string, unknown>;
-		if (typeof message === 'string') return typeof code === 'string' ? `${message} (${code})` : message;
+		if (typeof message === 'string')
+			return typeof code === 'string' ? `${message} (${code})` : message;
 		if (typeof code === 'string') return sentenceFromCode(code);
 	}
 	if (typeof nested === 'string') return nested;
@@ -42,7 +54,10 @@ function stempErrorMessage(body: unknown): string | undefined {
 		if (record[kind] !== undefined) return `Validation failed: ${describeFields(record[kind])}`;
 	}
 	if (typeof record.code === 'string') {
-		const params = record.params && typeof record.params === 'object' ? ` (${describeFields(record.params)})` : '';
+		const params =
+			record.params && typeof record.params === 'object'
+				? ` (${describeFields(record.params)})`
+				: '';
 		return `${sentenceFromCode(record.code)}${params}`;
 	}
 	if (typeof record.message === 'string') return record.message;
@@ -91,18 +106,32 @@ function isStempErrorBody(body: unknown): boolean {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
 	const record = body as Record<string, unknown>;
 	const nested = record.error;
-	if (nested && typeof nested === 'object' && typeof (nested as Record<string, unknown>).code === 'string') return true;
+	if (
+		nested &&
+		typeof nested === 'object' &&
+		typeof (nested as Record<string, unknown>).code === 'string'
+	)
+		return true;
 	if (typeof record.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(record.code)) return true;
-	return ['STANDARD_VALIDATION', 'CUSTOM_VALIDATION'].some((kind) => record[kind] && typeof record[kind] === 'object');
+	return ['STANDARD_VALIDATION', 'CUSTOM_VALIDATION'].some(
+		(kind) => record[kind] && typeof record[kind] === 'object',
+	);
 }
 
 /** Whether a 2xx answer is a stamp state, as stemp answers for a pass. */
 function isStampState(body: unknown): boolean {
-	return !!body && typeof body === 'object' && !Array.isArray(body) && ('currentStamps' in body || 'walletPassId' in body);
+	return (
+		!!body &&
+		typeof body === 'object' &&
+		!Array.isArray(body) &&
+		('currentStamps' in body || 'walletPassId' in body)
+	);
 }
 
 /** The stemp API for one execution, with the credential read once. */
-export async function openStempApi(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<ApiClient> {
+export async function openStempApi(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+): Promise<ApiClient> {
 	const credentials = await ctx.getCredentials(STEMP_CREDENTIAL);
 	return new ApiClient(ctx, stempVendor, credentials, baseUrlOf(credentials));
 }
@@ -120,7 +149,12 @@ export const testStempCredential = credentialTest({
 		headers: { Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
 	}),
 	judge: ({ statusCode, body }, vendorMessage) => {
-		const isStempAnswer = statusCode === 404 ? isStempErrorBody(body) : statusCode >= 200 && statusCode < 300 ? isStampState(body) : true;
+		const isStempAnswer =
+			statusCode === 404
+				? isStempErrorBody(body)
+				: statusCode >= 200 && statusCode < 300
+					? isStampState(body)
+					: true;
 		if (!isStempAnswer) {
 			return {
 				status: 'Error',
@@ -131,7 +165,10 @@ export const testStempCredential = credentialTest({
 			return { status: 'OK', message: 'Connected to stemp: the API token was accepted' };
 		}
 		if (statusCode === 401 || statusCode === 403) {
-			return { status: 'Error', message: `stemp rejected the API token (HTTP ${statusCode}): ${vendorMessage}` };
+			return {
+				status: 'Error',
+				message: `stemp rejected the API token (HTTP ${statusCode}): ${vendorMessage}`,
+			};
 		}
 		return undefined;
 	},
@@ -141,7 +178,10 @@ export const testStempCredential = credentialTest({
 export const stempCredentialTestMethods = { credentialTest: { testStempCredential } };
 
 /** `/walletpasses/{id}/stamps[/action]`, the pass ID URL-encoded. */
-export function stampsPath(walletPassId: string, action?: 'add' | 'remove' | 'set' | 'reset' | 'history'): string {
+export function stampsPath(
+	walletPassId: string,
+	action?: 'add' | 'remove' | 'set' | 'reset' | 'history',
+): string {
 	return `/walletpasses/${encodeURIComponent(walletPassId)}/stamps${action ? `/${action}` : ''}`;
 }
 

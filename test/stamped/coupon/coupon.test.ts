@@ -1,5 +1,13 @@
 /** Stamped coupons on v3: void a coupon a customer got from a reward; a void is never sent twice. */
-import { api, expectRefusedBeforeSending, jane, lookupOfJane, loyalty, stampedV3, useStampedApi } from '../support';
+import {
+	api,
+	expectRefusedBeforeSending,
+	jane,
+	lookupOfJane,
+	loyalty,
+	stampedV3,
+	useStampedApi,
+} from '../support';
 
 useStampedApi();
 
@@ -26,16 +34,35 @@ describe('coupons on v3', () => {
 
 	test('void a coupon', async () => {
 		couponOfJane('LOYAL-0001');
-		const { items } = await stampedV3({ resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode: 'LOYAL-0001' });
-		expect(api.requests()).toMatchObject([lookupOfJane, { method: 'POST', path: loyalty(`/customers/${jane().customerId}/void-coupon/LOYAL-0001`) }]);
-		expect(items[0].json).toMatchObject({ email: 'jane@example.com', couponCode: 'LOYAL-0001', status: 'voided' });
+		const { items } = await stampedV3({
+			resource: 'coupon',
+			operation: 'void',
+			email: 'jane@example.com',
+			couponCode: 'LOYAL-0001',
+		});
+		expect(api.requests()).toMatchObject([
+			lookupOfJane,
+			{ method: 'POST', path: loyalty(`/customers/${jane().customerId}/void-coupon/LOYAL-0001`) },
+		]);
+		expect(items[0].json).toMatchObject({
+			email: 'jane@example.com',
+			couponCode: 'LOYAL-0001',
+			status: 'voided',
+		});
 	});
 
 	test('a coupon code is URL-encoded in the path', async () => {
 		couponOfJane('SUMMER/5 OFF');
-		const { error } = await stampedV3({ resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode: 'SUMMER/5 OFF' });
+		const { error } = await stampedV3({
+			resource: 'coupon',
+			operation: 'void',
+			email: 'jane@example.com',
+			couponCode: 'SUMMER/5 OFF',
+		});
 		expect(error).toBeUndefined();
-		expect(api.requests()[1].rawPath).toBe(loyalty(`/customers/${jane().customerId}/void-coupon/SUMMER%2F5%20OFF`));
+		expect(api.requests()[1].rawPath).toBe(
+			loyalty(`/customers/${jane().customerId}/void-coupon/SUMMER%2F5%20OFF`),
+		);
 	});
 
 	test.each([
@@ -44,7 +71,12 @@ describe('coupons on v3', () => {
 	])('void of %s: %s', async (couponCode, message, httpCode) => {
 		couponOfJane('LOYAL-0001');
 		api.stampedV3.rewards[0].status = 'voided';
-		const { error } = await stampedV3({ resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode });
+		const { error } = await stampedV3({
+			resource: 'coupon',
+			operation: 'void',
+			email: 'jane@example.com',
+			couponCode,
+		});
 		expect(error?.message).toBe(message);
 		expect(error?.httpCode).toBe(httpCode);
 	});
@@ -52,13 +84,21 @@ describe('coupons on v3', () => {
 	test('void is never re-sent after a 5xx', async () => {
 		couponOfJane('LOYAL-0001');
 		api.inject({ vendor: 'stampedV3', kind: 502, times: 1, phase: 'after', path: '/void-coupon' });
-		const { error } = await stampedV3({ resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode: 'LOYAL-0001' });
+		const { error } = await stampedV3({
+			resource: 'coupon',
+			operation: 'void',
+			email: 'jane@example.com',
+			couponCode: 'LOYAL-0001',
+		});
 		expect(error?.httpCode).toBe('502');
 		expect(api.requests({ path: '/void-coupon' })).toHaveLength(1);
 	});
 
 	test.each([
-		[{ resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode: ' ' }, 'Invalid "Coupon Code" in item 0: it is empty'],
+		[
+			{ resource: 'coupon', operation: 'void', email: 'jane@example.com', couponCode: ' ' },
+			'Invalid "Coupon Code" in item 0: it is empty',
+		],
 	])('%j is refused before anything is sent', async (parameters, message) => {
 		await expectRefusedBeforeSending(stampedV3, parameters, message);
 	});

@@ -4,12 +4,20 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FakeApiOptions } from '../../fake-api/server';
 import { FakeApi } from '../../fake-api/server';
 import type { Review } from '../../fake-api/stamped-v2';
-import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../../fake-api/stamped-v2';
+import {
+	STAMPED_PRIVATE_KEY,
+	STAMPED_PUBLIC_KEY,
+	STAMPED_STORE_HASH,
+} from '../../fake-api/stamped-v2';
 import { runNode } from '../../harness/engine';
 import { useFastRetries } from '../../harness/fast-retries';
 import { expectNoSecrets, secretForms, visibleText } from '../../harness/secrets';
 
-export const SECRETS = secretForms(STAMPED_PUBLIC_KEY, STAMPED_PRIVATE_KEY, `${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`);
+export const SECRETS = secretForms(
+	STAMPED_PUBLIC_KEY,
+	STAMPED_PRIVATE_KEY,
+	`${STAMPED_PUBLIC_KEY}:${STAMPED_PRIVATE_KEY}`,
+);
 
 /** `count` reviews, rating 1 to 5 in turn, products p0..p2, one a day from 2026-02-01, every third answered. */
 export function generatedReviews(count: number, prefix = 'r'): Review[] {

@@ -12,7 +12,13 @@ function seed(count: number): Review[] {
 
 // minRating 1 matches every review and sends the list to the dashboard endpoint.
 const readAll = (extra: Record<string, unknown> = {}) =>
-	runStamped(fake(), { resource: 'review', operation: 'getAll', returnAll: true, filters: { minRating: 1 }, ...extra });
+	runStamped(fake(), {
+		resource: 'review',
+		operation: 'getAll',
+		returnAll: true,
+		filters: { minRating: 1 },
+		...extra,
+	});
 const dashboardReads = () => fake().requests({ path: '/dashboard/reviews' });
 
 test.each([
@@ -28,16 +34,20 @@ test.each([
 	expect(items.map((item) => item.json.id)).toEqual(reviews.map((review) => review.reviewId));
 	// Every page once; with more than one page, the first and the last once more (a change that kept the total).
 	const rereads = pages > 1 ? ['1', String(pages)] : [];
-	expect(dashboardReads().map((request) => request.query.page).sort()).toEqual(
-		[...Array.from({ length: pages }, (_, i) => String(i + 1)), ...rereads].sort(),
-	);
+	expect(
+		dashboardReads()
+			.map((request) => request.query.page)
+			.sort(),
+	).toEqual([...Array.from({ length: pages }, (_, i) => String(i + 1)), ...rereads].sort());
 	expect(new Set(dashboardReads().map((request) => request.query.take))).toEqual(new Set(['100']));
 });
 
 test('a Limit of 150 out of 250 reads two pages and outputs 150', async () => {
 	const reviews = seed(250);
 	const { items } = await readAll({ returnAll: false, limit: 150 });
-	expect(items.map((item) => item.json.id)).toEqual(reviews.slice(0, 150).map((review) => review.reviewId));
+	expect(items.map((item) => item.json.id)).toEqual(
+		reviews.slice(0, 150).map((review) => review.reviewId),
+	);
 	expect(dashboardReads()).toHaveLength(2);
 });
 
@@ -45,14 +55,18 @@ test('a Limit below a page asks for just that many', async () => {
 	seed(250);
 	const { items } = await readAll({ returnAll: false, limit: 7 });
 	expect(items).toHaveLength(7);
-	expect(dashboardReads().map((request) => request.query)).toEqual([{ minRating: '1', page: '1', take: '7' }]);
+	expect(dashboardReads().map((request) => request.query)).toEqual([
+		{ minRating: '1', page: '1', take: '7' },
+	]);
 });
 
 test('reviews written while the list is read (newest first) shift the pages: each review comes out once', async () => {
 	const reviews = seed(250);
 	let added = 0;
 	fake().stamped.onListPage = (page) => {
-		if (page >= 2 && added < 30) for (let i = 0; i < 10; i++) fake().stamped.addReview(generatedReviews(1, `new${added++}-`)[0]);
+		if (page >= 2 && added < 30)
+			for (let i = 0; i < 10; i++)
+				fake().stamped.addReview(generatedReviews(1, `new${added++}-`)[0]);
 	};
 	const { items, error } = await readAll({ options: { concurrency: 1 } });
 	expect(error).toBeUndefined();
@@ -85,14 +99,18 @@ test('a total smaller than the list stops loudly instead of returning part of it
 	fake().stamped.reviewTotal = () => 150;
 	const { items, error } = await readAll();
 	expect(items).toHaveLength(0);
-	expect(error?.message).toMatch(/^The list could not be read completely: got \d+ records of the 150 the API reported; page 2 held 100 records, more than the total of 150 it came with leaves room for \(50\)/);
+	expect(error?.message).toMatch(
+		/^The list could not be read completely: got \d+ records of the 150 the API reported; page 2 held 100 records, more than the total of 150 it came with leaves room for \(50\)/,
+	);
 });
 
 test('a total larger than the list stops loudly when a page comes back short', async () => {
 	seed(120);
 	fake().stamped.reviewTotal = () => 400;
 	const { error } = await readAll({ options: { concurrency: 1 } });
-	expect(error?.message).toMatch(/^The list could not be read completely: got 120 records of the 400 the API reported; page 3 came back empty \(twice\)/);
+	expect(error?.message).toMatch(
+		/^The list could not be read completely: got 120 records of the 400 the API reported; page 3 came back empty \(twice\)/,
+	);
 });
 
 test('with Continue On Fail the stop becomes an error item paired with its input', async () => {
@@ -100,8 +118,23 @@ test('with Continue On Fail the stop becomes an error item paired with its input
 	fake().stamped.reviewTotal = () => 400;
 	const { items } = await runStamped(
 		fake(),
-		{ resource: 'review', operation: 'getAll', returnAll: true, filters: { minRating: 1 }, options: { concurrency: 1 } },
+		{
+			resource: 'review',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { minRating: 1 },
+			options: { concurrency: 1 },
+		},
 		{ continueOnFail: true },
 	);
-	expect(items).toEqual([{ json: expect.objectContaining({ error: expect.stringMatching(/^The list could not be read completely: got 120 records of the 400/) }), pairedItem: { item: 0 } }]);
+	expect(items).toEqual([
+		{
+			json: expect.objectContaining({
+				error: expect.stringMatching(
+					/^The list could not be read completely: got 120 records of the 400/,
+				),
+			}),
+			pairedItem: { item: 0 },
+		},
+	]);
 });

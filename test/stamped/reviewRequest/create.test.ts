@@ -5,18 +5,39 @@ import { runStamped, storePath, useStampedFake } from '../review/harness';
 
 const fake = useStampedFake();
 
-const order = (n: number): IDataObject => ({ email: `buyer${n}@example.com`, orderNumber: `#${1000 + n}`, items: [{ productId: `p${n % 3}`, productTitle: 'Beans' }] });
-const requestReviews = (input: IDataObject[], extra: IDataObject = {}, options: { continueOnFail?: boolean } = {}) =>
+const order = (n: number): IDataObject => ({
+	email: `buyer${n}@example.com`,
+	orderNumber: `#${1000 + n}`,
+	items: [{ productId: `p${n % 3}`, productTitle: 'Beans' }],
+});
+const requestReviews = (
+	input: IDataObject[],
+	extra: IDataObject = {},
+	options: { continueOnFail?: boolean } = {},
+) =>
 	runStamped(
 		fake(),
-		{ resource: 'reviewRequest', operation: 'create', email: '={{ $json.email }}', orderNumber: '={{ $json.orderNumber }}', items: '={{ $json.items }}', ...extra },
+		{
+			resource: 'reviewRequest',
+			operation: 'create',
+			email: '={{ $json.email }}',
+			orderNumber: '={{ $json.orderNumber }}',
+			items: '={{ $json.items }}',
+			...extra,
+		},
 		{ input, ...options },
 	);
 const bulkRequests = () => fake().requests({ path: '/survey/reviews/bulk' });
 
 test('one order: sent as a one-entry array, reported as queued', async () => {
 	const { items, error } = await requestReviews([order(1)], {
-		additionalFields: { firstName: 'Ann', orderTotalPrice: 12.5, orderCurrencyISO: 'eur', orderDate: '2026-03-01T10:00:00Z', dateScheduled: '2026-03-08T09:00:00Z' },
+		additionalFields: {
+			firstName: 'Ann',
+			orderTotalPrice: 12.5,
+			orderCurrencyISO: 'eur',
+			orderDate: '2026-03-01T10:00:00Z',
+			dateScheduled: '2026-03-08T09:00:00Z',
+		},
 	});
 	expect(error).toBeUndefined();
 	const [request] = bulkRequests();
@@ -34,13 +55,26 @@ test('one order: sent as a one-entry array, reported as queued', async () => {
 		},
 	]);
 	expect(items).toEqual([
-		{ json: expect.objectContaining({ orderNumber: '#1001', email: 'buyer1@example.com', queued: true, id: 'rr_1', dateScheduled: '2026-03-08T09:00:00Z' }), pairedItem: { item: 0 } },
+		{
+			json: expect.objectContaining({
+				orderNumber: '#1001',
+				email: 'buyer1@example.com',
+				queued: true,
+				id: 'rr_1',
+				dateScheduled: '2026-03-08T09:00:00Z',
+			}),
+			pairedItem: { item: 0 },
+		},
 	]);
 });
 
 test('Items as JSON text works like an array from an expression', async () => {
-	const { items } = await requestReviews([order(2)], { items: '[{"productId": 42, "productPrice": "9.90"}]' });
-	expect(bulkRequests()[0].body).toEqual([expect.objectContaining({ itemsList: [{ productId: '42', productPrice: 9.9 }] })]);
+	const { items } = await requestReviews([order(2)], {
+		items: '[{"productId": 42, "productPrice": "9.90"}]',
+	});
+	expect(bulkRequests()[0].body).toEqual([
+		expect.objectContaining({ itemsList: [{ productId: '42', productPrice: 9.9 }] }),
+	]);
 	expect(items[0].json.queued).toBe(true);
 });
 
@@ -48,7 +82,9 @@ test('250 items go out in 3 requests (100, 100, 50), each item paired with its o
 	const input = Array.from({ length: 250 }, (_, n) => order(n));
 	const { items, error } = await requestReviews(input);
 	expect(error).toBeUndefined();
-	expect(bulkRequests().map((request) => (request.body as unknown[]).length)).toEqual([100, 100, 50]);
+	expect(bulkRequests().map((request) => (request.body as unknown[]).length)).toEqual([
+		100, 100, 50,
+	]);
 	expect(items).toHaveLength(250);
 	items.forEach((item, n) => {
 		expect(item.pairedItem).toEqual({ item: n });
@@ -65,7 +101,9 @@ test('an order number sent before is reported as not queued, not as an error', a
 		['#1001', false],
 		['#1002', true],
 	]);
-	expect(items[0].json.reason).toMatch(/^Stamped did not queue this order, most often because a review request for this order number was sent before/);
+	expect(items[0].json.reason).toMatch(
+		/^Stamped did not queue this order, most often because a review request for this order number was sent before/,
+	);
 });
 
 test('the same order number twice in one batch: the second is not queued', async () => {
@@ -109,7 +147,13 @@ test('an answer that is not a list fails the batch, saying what arrived', async 
 });
 
 test('is retried after a server error (Stamped de-duplicates by order number)', async () => {
-	fake().inject({ vendor: 'stamped', path: '/survey/reviews/bulk', kind: 500, phase: 'after', times: 1 });
+	fake().inject({
+		vendor: 'stamped',
+		path: '/survey/reviews/bulk',
+		kind: 500,
+		phase: 'after',
+		times: 1,
+	});
 	const { items, error } = await requestReviews([order(1)]);
 	expect(error).toBeUndefined();
 	expect(bulkRequests()).toHaveLength(2);
@@ -123,13 +167,25 @@ describe('per-item errors', () => {
 		const input = [order(1), { ...order(2), email: 'not-an-email' }, order(3)];
 		const { items } = await requestReviews(input, {}, { continueOnFail: true });
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[1].json.error).toBe('Invalid "Email" in item 1: "not-an-email" is not a valid e-mail address');
+		expect(items[1].json.error).toBe(
+			'Invalid "Email" in item 1: "not-an-email" is not a valid e-mail address',
+		);
 		expect([items[0].json.queued, items[2].json.queued]).toEqual([true, true]);
-		expect(bulkRequests().map((request) => (request.body as IDataObject[]).map((entry) => entry.orderNumber))).toEqual([['#1001', '#1003']]);
+		expect(
+			bulkRequests().map((request) =>
+				(request.body as IDataObject[]).map((entry) => entry.orderNumber),
+			),
+		).toEqual([['#1001', '#1003']]);
 	});
 
 	test('a batch Stamped refuses fails each of its items; later batches still run with Continue On Fail', async () => {
-		fake().inject({ vendor: 'stamped', path: '/survey/reviews/bulk', kind: 400, body: { message: 'Bad batch' }, times: 1 });
+		fake().inject({
+			vendor: 'stamped',
+			path: '/survey/reviews/bulk',
+			kind: 400,
+			body: { message: 'Bad batch' },
+			times: 1,
+		});
 		const input = Array.from({ length: 150 }, (_, n) => order(n));
 		const { items } = await requestReviews(input, {}, { continueOnFail: true });
 		expect(items).toHaveLength(150);
@@ -138,7 +194,13 @@ describe('per-item errors', () => {
 	});
 
 	test('without Continue On Fail a refused batch stops the run before the next batch', async () => {
-		fake().inject({ vendor: 'stamped', path: '/survey/reviews/bulk', kind: 400, body: { message: 'Bad batch' }, times: 1 });
+		fake().inject({
+			vendor: 'stamped',
+			path: '/survey/reviews/bulk',
+			kind: 400,
+			body: { message: 'Bad batch' },
+			times: 1,
+		});
 		const input = Array.from({ length: 150 }, (_, n) => order(n));
 		const { error } = await requestReviews(input);
 		expect(error?.message).toBe('Bad batch');
@@ -148,19 +210,52 @@ describe('per-item errors', () => {
 
 describe('bad input is refused before any request', () => {
 	test.each([
-		[{ items: '[]' }, 'Invalid "Items" in item 0: it must be a non-empty array of products, each an object with a productId'],
-		[{ items: '{"productId": "1"}' }, 'Invalid "Items" in item 0: it must be a non-empty array of products, each an object with a productId'],
-		[{ items: '[{"productId": "1"' }, 'Invalid "Items" in item 0: it is not valid JSON (expected an array such as [{"productId": "123"}])'],
-		[{ items: '["p1"]' }, 'Invalid "Items[0]" in item 0: each product must be an object with a productId'],
-		[{ items: '[{"productTitle": "Beans"}]' }, 'Invalid "Items[0].productId" in item 0: it is empty'],
-		[{ items: '[{"productId": "1", "sku": "x"}]' }, 'Invalid "Items[0]" in item 0: Stamped does not read "sku" (it reads productBrand, productDescription, productId, productImageUrl, productPrice, productTitle, productType, productUrl)'],
-		[{ items: '[{"productId": "1", "productPrice": "cheap"}]' }, 'Invalid "Items[0].productPrice" in item 0: "cheap" is not a number'],
+		[
+			{ items: '[]' },
+			'Invalid "Items" in item 0: it must be a non-empty array of products, each an object with a productId',
+		],
+		[
+			{ items: '{"productId": "1"}' },
+			'Invalid "Items" in item 0: it must be a non-empty array of products, each an object with a productId',
+		],
+		[
+			{ items: '[{"productId": "1"' },
+			'Invalid "Items" in item 0: it is not valid JSON (expected an array such as [{"productId": "123"}])',
+		],
+		[
+			{ items: '["p1"]' },
+			'Invalid "Items[0]" in item 0: each product must be an object with a productId',
+		],
+		[
+			{ items: '[{"productTitle": "Beans"}]' },
+			'Invalid "Items[0].productId" in item 0: it is empty',
+		],
+		[
+			{ items: '[{"productId": "1", "sku": "x"}]' },
+			'Invalid "Items[0]" in item 0: Stamped does not read "sku" (it reads productBrand, productDescription, productId, productImageUrl, productPrice, productTitle, productType, productUrl)',
+		],
+		[
+			{ items: '[{"productId": "1", "productPrice": "cheap"}]' },
+			'Invalid "Items[0].productPrice" in item 0: "cheap" is not a number',
+		],
 		[{ email: 'jane' }, 'Invalid "Email" in item 0: "jane" is not a valid e-mail address'],
 		[{ orderNumber: '={{ "" }}' }, 'Invalid "Order Number" in item 0: it is empty'],
-		[{ additionalFields: { orderDate: 'soon' } }, 'Invalid "Order Date" in item 0: "soon" is not a date (use ISO 8601, e.g. 2026-12-31)'],
-		[{ additionalFields: { dateScheduled: '2026-13-01' } }, 'Invalid "Send At" in item 0: "2026-13-01" is not a date (use ISO 8601, e.g. 2026-12-31)'],
-		[{ additionalFields: { orderCurrencyISO: 'euro' } }, 'Invalid "Currency" in item 0: "EURO" is not a three-letter currency code'],
-		[{ additionalFields: { orderTotalPrice: -1 } }, 'Invalid "Order Total" in item 0: -1 is out of range (at least 0)'],
+		[
+			{ additionalFields: { orderDate: 'soon' } },
+			'Invalid "Order Date" in item 0: "soon" is not a date (use ISO 8601, e.g. 2026-12-31)',
+		],
+		[
+			{ additionalFields: { dateScheduled: '2026-13-01' } },
+			'Invalid "Send At" in item 0: "2026-13-01" is not a date (use ISO 8601, e.g. 2026-12-31)',
+		],
+		[
+			{ additionalFields: { orderCurrencyISO: 'euro' } },
+			'Invalid "Currency" in item 0: "EURO" is not a three-letter currency code',
+		],
+		[
+			{ additionalFields: { orderTotalPrice: -1 } },
+			'Invalid "Order Total" in item 0: -1 is out of range (at least 0)',
+		],
 	])('%j', async (parameters, message) => {
 		const { error } = await requestReviews([order(1)], parameters);
 		expect(error?.message).toBe(message);
@@ -168,9 +263,13 @@ describe('bad input is refused before any request', () => {
 	});
 
 	test('one bad item among 250 stops the run before any batch is sent', async () => {
-		const input = Array.from({ length: 250 }, (_, n) => (n === 180 ? { ...order(n), items: [] } : order(n)));
+		const input = Array.from({ length: 250 }, (_, n) =>
+			n === 180 ? { ...order(n), items: [] } : order(n),
+		);
 		const { error } = await requestReviews(input);
-		expect(error?.message).toBe('Invalid "Items" in item 180: it must be a non-empty array of products, each an object with a productId');
+		expect(error?.message).toBe(
+			'Invalid "Items" in item 180: it must be a non-empty array of products, each an object with a productId',
+		);
 		expect(fake().log).toHaveLength(0);
 	});
 });

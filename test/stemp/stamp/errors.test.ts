@@ -9,7 +9,10 @@ useStempApi();
 
 describe('API errors', () => {
 	test('401 becomes a NodeApiError with the vendor message and no retry', async () => {
-		const { error } = await stemp({ operation: 'get', walletPassId: 'wp_abc456' }, { token: 'wrong-token-123456' });
+		const { error } = await stemp(
+			{ operation: 'get', walletPassId: 'wp_abc456' },
+			{ token: 'wrong-token-123456' },
+		);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Invalid or expired API token (UNAUTHORIZED)');
 		expect(error?.httpCode).toBe('401');
@@ -27,7 +30,10 @@ describe('API errors', () => {
 	});
 
 	test('403 for a token without the write scope', async () => {
-		const { error } = await stemp({ operation: 'reset', walletPassId: 'wp_abc456' }, { token: STEMP_READ_ONLY_TOKEN });
+		const { error } = await stemp(
+			{ operation: 'reset', walletPassId: 'wp_abc456' },
+			{ token: STEMP_READ_ONLY_TOKEN },
+		);
 		expect(error?.message).toBe('Insufficient scope (required: loyalty:manage)');
 		expect(error?.description).toContain('loyalty:manage');
 		expect(api.requests()).toHaveLength(1);
@@ -55,7 +61,9 @@ describe('API errors', () => {
 		expect(items[0]).toEqual({
 			json: {
 				error: 'Wallet pass not found (walletPassId: wp_missing)',
-				errorDescription: expect.stringContaining('stemp answered HTTP 404 to GET /walletpasses/wp_missing/stamps'),
+				errorDescription: expect.stringContaining(
+					'stemp answered HTTP 404 to GET /walletpasses/wp_missing/stamps',
+				),
 				httpCode: '404',
 			},
 			pairedItem: { item: 0 },
@@ -68,7 +76,12 @@ describe('API errors', () => {
 			vendor: 'stemp',
 			kind: 401,
 			times: 1,
-			body: { error: { code: 'UNAUTHORIZED', message: `Token ${STEMP_TOKEN} (${Buffer.from(STEMP_TOKEN).toString('base64')}) is revoked` } },
+			body: {
+				error: {
+					code: 'UNAUTHORIZED',
+					message: `Token ${STEMP_TOKEN} (${Buffer.from(STEMP_TOKEN).toString('base64')}) is revoked`,
+				},
+			},
 		});
 		const { error } = await stemp({ operation: 'get', walletPassId: 'wp_abc456' });
 		expect(error?.message).toBe('Token [redacted] ([redacted]) is revoked (UNAUTHORIZED)');
@@ -112,7 +125,11 @@ describe('retries', () => {
 
 	test('5xx is retried for set, which is idempotent', async () => {
 		api.inject({ vendor: 'stemp', kind: 503, times: 2, phase: 'after', path: '/set' });
-		const { items, error } = await stemp({ operation: 'set', walletPassId: 'wp_abc456', stamps: 4 });
+		const { items, error } = await stemp({
+			operation: 'set',
+			walletPassId: 'wp_abc456',
+			stamps: 4,
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ currentStamps: 4 });
 		expect(api.requests().map((request) => request.status)).toEqual([503, 503, 200]);

@@ -10,28 +10,50 @@ describe('happy paths', () => {
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
 			{
-				json: expect.objectContaining({ walletPassId: 'wp_abc456', currentStamps: 5, maxStampsSnapshot: 10 }),
+				json: expect.objectContaining({
+					walletPassId: 'wp_abc456',
+					currentStamps: 5,
+					maxStampsSnapshot: 10,
+				}),
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(api.requests()).toMatchObject([{ method: 'GET', path: '/walletpasses/wp_abc456/stamps' }]);
+		expect(api.requests()).toMatchObject([
+			{ method: 'GET', path: '/walletpasses/wp_abc456/stamps' },
+		]);
 		expect(api.requests()[0].headers.authorization).toBe(`Bearer ${STEMP_TOKEN}`);
 	});
 
 	test('add sends the note and returns the new state', async () => {
-		const { items } = await stemp({ operation: 'add', walletPassId: 'wp_abc456', note: 'Purchase at Main St.' });
+		const { items } = await stemp({
+			operation: 'add',
+			walletPassId: 'wp_abc456',
+			note: 'Purchase at Main St.',
+		});
 		expect(items[0].json).toMatchObject({ currentStamps: 6, totalStampsCollected: 6 });
 		expect(api.requests()).toMatchObject([
-			{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/add', body: { note: 'Purchase at Main St.' } },
+			{
+				method: 'POST',
+				path: '/walletpasses/wp_abc456/stamps/add',
+				body: { note: 'Purchase at Main St.' },
+			},
 		]);
-		expect(api.stemp.history.get('wp_abc456')![0]).toMatchObject({ actionType: 'ADD', note: 'Purchase at Main St.' });
+		expect(api.stemp.history.get('wp_abc456')![0]).toMatchObject({
+			actionType: 'ADD',
+			note: 'Purchase at Main St.',
+		});
 	});
 
 	test('many items: one request each, all with the token, the credential read once', async () => {
 		const input = Array.from({ length: 5 }, () => ({}));
-		const { items, credentialReads } = await stemp({ operation: 'add', walletPassId: 'wp_abc456' }, { input });
+		const { items, credentialReads } = await stemp(
+			{ operation: 'add', walletPassId: 'wp_abc456' },
+			{ input },
+		);
 		expect(items).toHaveLength(5);
-		expect(api.requests().map((request) => request.headers.authorization)).toEqual(Array(5).fill(`Bearer ${STEMP_TOKEN}`));
+		expect(api.requests().map((request) => request.headers.authorization)).toEqual(
+			Array(5).fill(`Bearer ${STEMP_TOKEN}`),
+		);
 		expect(credentialReads).toBe(1);
 	});
 
@@ -44,19 +66,26 @@ describe('happy paths', () => {
 		api.stemp.addPass({ walletPassId: 'wp_full', currentStamps: 9 });
 		const { items } = await stemp({ operation: 'add', walletPassId: 'wp_full' });
 		expect(items[0].json).toMatchObject({ currentStamps: 0, timesCompleted: 1 });
-		expect(api.stemp.events.map((event) => event.type)).toEqual(['stamp.reward_triggered', 'stamp.card_completed']);
+		expect(api.stemp.events.map((event) => event.type)).toEqual([
+			'stamp.reward_triggered',
+			'stamp.card_completed',
+		]);
 	});
 
 	test('remove takes one stamp off', async () => {
 		const { items } = await stemp({ operation: 'remove', walletPassId: 'wp_abc456' });
 		expect(items[0].json).toMatchObject({ currentStamps: 4 });
-		expect(api.requests()).toMatchObject([{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/remove' }]);
+		expect(api.requests()).toMatchObject([
+			{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/remove' },
+		]);
 	});
 
 	test('set sends the exact count', async () => {
 		const { items } = await stemp({ operation: 'set', walletPassId: 'wp_abc456', stamps: 7 });
 		expect(items[0].json).toMatchObject({ currentStamps: 7 });
-		expect(api.requests()).toMatchObject([{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/set', body: { stamps: 7 } }]);
+		expect(api.requests()).toMatchObject([
+			{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/set', body: { stamps: 7 } },
+		]);
 	});
 
 	test('set accepts a whole number that arrives as text from an expression', async () => {
@@ -71,7 +100,9 @@ describe('happy paths', () => {
 	test('reset sets the card to zero', async () => {
 		const { items } = await stemp({ operation: 'reset', walletPassId: 'wp_abc456' });
 		expect(items[0].json).toMatchObject({ currentStamps: 0 });
-		expect(api.requests()).toMatchObject([{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/reset' }]);
+		expect(api.requests()).toMatchObject([
+			{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/reset' },
+		]);
 	});
 
 	test('each input item is its own request, and each output item is paired with its input', async () => {
@@ -80,7 +111,9 @@ describe('happy paths', () => {
 			{ operation: 'add', walletPassId: '={{ $json.pass }}' },
 			{ input: [{ pass: 'wp_abc456' }, { pass: 'wp_two' }] },
 		);
-		expect(items.map((item) => [item.json.walletPassId, item.json.currentStamps, item.pairedItem])).toEqual([
+		expect(
+			items.map((item) => [item.json.walletPassId, item.json.currentStamps, item.pairedItem]),
+		).toEqual([
 			['wp_abc456', 6, { item: 0 }],
 			['wp_two', 2, { item: 1 }],
 		]);
@@ -95,14 +128,35 @@ describe('happy paths', () => {
 
 describe('validation happens before anything is sent', () => {
 	test.each([
-		[{ operation: 'get', walletPassId: '={{ $json.missing }}' }, 'Invalid "Wallet Pass ID" in item 0: it is empty'],
+		[
+			{ operation: 'get', walletPassId: '={{ $json.missing }}' },
+			'Invalid "Wallet Pass ID" in item 0: it is empty',
+		],
 		[{ operation: 'add', walletPassId: '   ' }, 'Invalid "Wallet Pass ID" in item 0: it is empty'],
-		[{ operation: 'add', walletPassId: 'wp_abc456', note: 'x'.repeat(513) }, 'Invalid "Note" in item 0: it is 513 characters long; at most 512 are allowed'],
-		[{ operation: 'set', walletPassId: 'wp_abc456', stamps: 11 }, 'Invalid "Stamps" in item 0: 11 is out of range (0 to 10)'],
-		[{ operation: 'set', walletPassId: 'wp_abc456', stamps: -1 }, 'Invalid "Stamps" in item 0: -1 is out of range (0 to 10)'],
-		[{ operation: 'set', walletPassId: 'wp_abc456', stamps: 2.5 }, 'Invalid "Stamps" in item 0: "2.5" is not a whole number'],
-		[{ operation: 'set', walletPassId: 'wp_abc456', stamps: '={{ "five" }}' }, 'Invalid "Stamps" in item 0: "five" is not a whole number'],
-		[{ operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: false, limit: 0 }, 'Invalid "Limit" in item 0: 0 is out of range (at least 1)'],
+		[
+			{ operation: 'add', walletPassId: 'wp_abc456', note: 'x'.repeat(513) },
+			'Invalid "Note" in item 0: it is 513 characters long; at most 512 are allowed',
+		],
+		[
+			{ operation: 'set', walletPassId: 'wp_abc456', stamps: 11 },
+			'Invalid "Stamps" in item 0: 11 is out of range (0 to 10)',
+		],
+		[
+			{ operation: 'set', walletPassId: 'wp_abc456', stamps: -1 },
+			'Invalid "Stamps" in item 0: -1 is out of range (0 to 10)',
+		],
+		[
+			{ operation: 'set', walletPassId: 'wp_abc456', stamps: 2.5 },
+			'Invalid "Stamps" in item 0: "2.5" is not a whole number',
+		],
+		[
+			{ operation: 'set', walletPassId: 'wp_abc456', stamps: '={{ "five" }}' },
+			'Invalid "Stamps" in item 0: "five" is not a whole number',
+		],
+		[
+			{ operation: 'getHistory', walletPassId: 'wp_abc456', returnAll: false, limit: 0 },
+			'Invalid "Limit" in item 0: 0 is out of range (at least 1)',
+		],
 	])('%j', async (parameters, message) => {
 		const { error, items } = await stemp(parameters);
 		expect(error?.name).toBe('NodeOperationError');

@@ -6,14 +6,23 @@ const { api, user } = useStempUsers();
 let janeId: string;
 beforeEach(() => {
 	api().stemp.addPass({ walletPassId: 'wp_jane_1', currentStamps: 3 });
-	janeId = api().stemp.addUser({ email: 'jane@example.com', externalId: 'shopify-1001', walletPassIds: ['wp_jane_1', 'wp_jane_2'] }).id;
+	janeId = api().stemp.addUser({
+		email: 'jane@example.com',
+		externalId: 'shopify-1001',
+		walletPassIds: ['wp_jane_1', 'wp_jane_2'],
+	}).id;
 });
 
 describe('user delete', () => {
 	test('by external ID: the user is gone and its wallet passes are revoked', async () => {
 		const { items, error } = await user({ operation: 'delete', userId: 'shopify-1001' });
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: { userId: 'shopify-1001', deleted: true, id: janeId, object: 'user' }, pairedItem: { item: 0 } }]);
+		expect(items).toEqual([
+			{
+				json: { userId: 'shopify-1001', deleted: true, id: janeId, object: 'user' },
+				pairedItem: { item: 0 },
+			},
+		]);
 		expect(api().requests()).toMatchObject([{ method: 'DELETE', path: '/users/shopify-1001' }]);
 		expect(api().stemp.findUser(janeId)).toBeUndefined();
 		expect(api().stemp.revokedPasses).toEqual(['wp_jane_1', 'wp_jane_2']);
@@ -23,7 +32,11 @@ describe('user delete', () => {
 
 	test("by stemp's ID; a revoked pass answers 404 afterwards", async () => {
 		await user({ operation: 'delete', userId: janeId });
-		const { error } = await user({ resource: 'stamp', operation: 'get', walletPassId: 'wp_jane_1' });
+		const { error } = await user({
+			resource: 'stamp',
+			operation: 'get',
+			walletPassId: 'wp_jane_1',
+		});
 		expect(error?.httpCode).toBe('404');
 	});
 
@@ -35,8 +48,13 @@ describe('user delete', () => {
 		expect(notice?.type).toBe('notice');
 		expect(notice?.displayOptions?.show).toEqual({ resource: ['user'], operation: ['delete'] });
 		expect(notice?.displayName).toContain("revokes all of the user's wallet passes");
-		const selector = description.properties.find((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'user');
-		const option = (selector?.options as Array<{ value: string; description: string }>).find((entry) => entry.value === 'delete');
+		const selector = description.properties.find(
+			(property) =>
+				property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'user',
+		);
+		const option = (selector?.options as Array<{ value: string; description: string }>).find(
+			(entry) => entry.value === 'delete',
+		);
 		expect(option?.description).toContain("revokes all the user's wallet passes");
 	});
 });
@@ -54,8 +72,14 @@ describe('user delete: errors and retries', () => {
 		api().inject({ vendor: 'stemp', kind: 502, times: 1, phase: 'after', method: 'DELETE' });
 		const { items, error } = await user({ operation: 'delete', userId: 'shopify-1001' });
 		expect(error).toBeUndefined();
-		expect(items).toEqual([{ json: { userId: 'shopify-1001', deleted: true }, pairedItem: { item: 0 } }]);
-		expect(api().requests().map((request) => request.status)).toEqual([502, 404]);
+		expect(items).toEqual([
+			{ json: { userId: 'shopify-1001', deleted: true }, pairedItem: { item: 0 } },
+		]);
+		expect(
+			api()
+				.requests()
+				.map((request) => request.status),
+		).toEqual([502, 404]);
 		expect(api().stemp.findUser(janeId)).toBeUndefined();
 	});
 
@@ -64,7 +88,11 @@ describe('user delete: errors and retries', () => {
 		const { items, error } = await user({ operation: 'delete', userId: janeId });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ userId: janeId, deleted: true });
-		expect(api().requests().map((request) => request.status)).toEqual([0, 404]);
+		expect(
+			api()
+				.requests()
+				.map((request) => request.status),
+		).toEqual([0, 404]);
 	});
 
 	test('a 5xx before anything was deleted is retried and deletes', async () => {
@@ -72,18 +100,27 @@ describe('user delete: errors and retries', () => {
 		const { items, error } = await user({ operation: 'delete', userId: janeId });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ id: janeId, deleted: true });
-		expect(api().requests().map((request) => request.status)).toEqual([503, 200]);
+		expect(
+			api()
+				.requests()
+				.map((request) => request.status),
+		).toEqual([503, 200]);
 	});
 
 	test('403 names the user:update scope and deletes nothing', async () => {
-		const { error } = await user({ operation: 'delete', userId: janeId }, { token: STEMP_READ_ONLY_TOKEN });
+		const { error } = await user(
+			{ operation: 'delete', userId: janeId },
+			{ token: STEMP_READ_ONLY_TOKEN },
+		);
 		expect(error?.message).toBe('Insufficient scope (required: user:update)');
 		expect(api().stemp.findUser(janeId)).toBeDefined();
 	});
 
 	test('validation: an unsafe ID is refused before anything is sent', async () => {
 		const { error } = await user({ operation: 'delete', userId: '.' });
-		expect(error?.message).toBe('Invalid "User ID" in item 0: "." is not an ID: as part of a URL it would address another endpoint');
+		expect(error?.message).toBe(
+			'Invalid "User ID" in item 0: "." is not an ID: as part of a URL it would address another endpoint',
+		);
 		expect(api().requests()).toHaveLength(0);
 	});
 

@@ -5,7 +5,12 @@ const { api, user } = useStempUsers();
 
 let janeId: string;
 beforeEach(() => {
-	janeId = api().stemp.addUser({ email: 'jane@example.com', name: 'Jane Doe', externalId: 'shopify-1001', metadata: { tier: 'vip' } }).id;
+	janeId = api().stemp.addUser({
+		email: 'jane@example.com',
+		name: 'Jane Doe',
+		externalId: 'shopify-1001',
+		metadata: { tier: 'vip' },
+	}).id;
 });
 
 describe('user get', () => {
@@ -13,7 +18,16 @@ describe('user get', () => {
 		const { items, error } = await user({ operation: 'get', userId: janeId });
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
-			{ json: expect.objectContaining({ id: janeId, object: 'user', email: 'jane@example.com', externalId: 'shopify-1001', metadata: { tier: 'vip' } }), pairedItem: { item: 0 } },
+			{
+				json: expect.objectContaining({
+					id: janeId,
+					object: 'user',
+					email: 'jane@example.com',
+					externalId: 'shopify-1001',
+					metadata: { tier: 'vip' },
+				}),
+				pairedItem: { item: 0 },
+			},
 		]);
 		expect(api().requests()).toMatchObject([{ method: 'GET', path: `/users/${janeId}` }]);
 	});
@@ -28,7 +42,11 @@ describe('user get', () => {
 			['jane@example.com', { item: 0 }],
 			['num@example.com', { item: 1 }],
 		]);
-		expect(api().requests().map((request) => request.path)).toEqual(['/users/shopify-1001', '/users/1002']);
+		expect(
+			api()
+				.requests()
+				.map((request) => request.path),
+		).toEqual(['/users/shopify-1001', '/users/1002']);
 	});
 
 	test('an ID with reserved characters stays one URL-encoded path segment', async () => {
@@ -39,7 +57,10 @@ describe('user get', () => {
 	});
 
 	test('a read-only token can read users', async () => {
-		const { error } = await user({ operation: 'get', userId: janeId }, { token: STEMP_READ_ONLY_TOKEN });
+		const { error } = await user(
+			{ operation: 'get', userId: janeId },
+			{ token: STEMP_READ_ONLY_TOKEN },
+		);
 		expect(error).toBeUndefined();
 	});
 });
@@ -85,7 +106,11 @@ describe('user get: errors and retries', () => {
 		const { items, error } = await user({ operation: 'get', userId: 'shopify-1001' });
 		expect(error).toBeUndefined();
 		expect(items[0].json.id).toBe(janeId);
-		expect(api().requests().map((request) => request.status)).toEqual([503, 0, 200]);
+		expect(
+			api()
+				.requests()
+				.map((request) => request.status),
+		).toEqual([503, 0, 200]);
 	});
 
 	test.each([401, 404, 503])('the token echoed in a %i answer is redacted', async (status) => {
@@ -94,8 +119,11 @@ describe('user get: errors and retries', () => {
 		expect(error?.message).toBe(REDACTED_ECHO(status));
 	});
 
-	test('a wrong token: 401 with stemp\'s message, not retried', async () => {
-		const { error } = await user({ operation: 'get', userId: janeId }, { token: 'wrong-token-0000' });
+	test("a wrong token: 401 with stemp's message, not retried", async () => {
+		const { error } = await user(
+			{ operation: 'get', userId: janeId },
+			{ token: 'wrong-token-0000' },
+		);
 		expect(error?.message).toBe('Invalid or expired API token (UNAUTHORIZED)');
 		expect(api().requests()).toHaveLength(1);
 	});
@@ -107,7 +135,11 @@ describe('user get: errors and retries', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items[0]).toEqual({
-			json: { error: 'User not found (userId: nobody)', errorDescription: expect.stringContaining('GET /users/nobody'), httpCode: '404' },
+			json: {
+				error: 'User not found (userId: nobody)',
+				errorDescription: expect.stringContaining('GET /users/nobody'),
+				httpCode: '404',
+			},
 			pairedItem: { item: 0 },
 		});
 		expect(items[1]).toMatchObject({ json: { id: janeId }, pairedItem: { item: 1 } });

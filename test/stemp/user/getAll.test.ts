@@ -9,10 +9,18 @@ describe('user getAll', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(250);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(250);
-		expect(items[0].json).toMatchObject({ email: 'user0@example.com', externalId: 'ext-0', object: 'user' });
+		expect(items[0].json).toMatchObject({
+			email: 'user0@example.com',
+			externalId: 'ext-0',
+			object: 'user',
+		});
 		expect(items[249].json.email).toBe('user249@example.com');
 		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(api().requests().map((request) => [request.path, request.query])).toEqual([
+		expect(
+			api()
+				.requests()
+				.map((request) => [request.path, request.query]),
+		).toEqual([
 			['/users', { page: '0', size: '100' }],
 			['/users', { page: '1', size: '100' }],
 			['/users', { page: '2', size: '100' }],
@@ -23,13 +31,21 @@ describe('user getAll', () => {
 		api().stemp.seedUsers(250);
 		const small = await user({ operation: 'getAll', returnAll: false, limit: 30 });
 		expect(small.items).toHaveLength(30);
-		expect(api().requests().map((request) => request.query)).toEqual([{ page: '0', size: '30' }]);
+		expect(
+			api()
+				.requests()
+				.map((request) => request.query),
+		).toEqual([{ page: '0', size: '30' }]);
 
 		api().log.length = 0;
 		const large = await user({ operation: 'getAll', returnAll: false, limit: 150 });
 		expect(large.items).toHaveLength(150);
 		expect(large.items[149].json.email).toBe('user149@example.com');
-		expect(api().requests().map((request) => request.query)).toEqual([
+		expect(
+			api()
+				.requests()
+				.map((request) => request.query),
+		).toEqual([
 			{ page: '0', size: '100' },
 			{ page: '1', size: '100' },
 		]);
@@ -42,13 +58,16 @@ describe('user getAll', () => {
 		expect(api().requests()).toHaveLength(1);
 	});
 
-	test.each(['array', 'data', 'items', 'spring'] as const)('reads the %s page envelope', async (envelope) => {
-		api().stemp.usersEnvelope = envelope;
-		api().stemp.seedUsers(130);
-		const { items } = await user({ operation: 'getAll', returnAll: true });
-		expect(items).toHaveLength(130);
-		expect(items[129].json.email).toBe('user129@example.com');
-	});
+	test.each(['array', 'data', 'items', 'spring'] as const)(
+		'reads the %s page envelope',
+		async (envelope) => {
+			api().stemp.usersEnvelope = envelope;
+			api().stemp.seedUsers(130);
+			const { items } = await user({ operation: 'getAll', returnAll: true });
+			expect(items).toHaveLength(130);
+			expect(items[129].json.email).toBe('user129@example.com');
+		},
+	);
 
 	test('a 5xx on a later page is retried and no user is lost or repeated', async () => {
 		api().stemp.seedUsers(210);
@@ -57,7 +76,10 @@ describe('user getAll', () => {
 		api().stemp.handle = (request) => {
 			if (request.query.page === '1' && !failed) {
 				failed = true;
-				return { status: 502, body: { error: { code: 'BAD_GATEWAY', message: 'Upstream failed' } } };
+				return {
+					status: 502,
+					body: { error: { code: 'BAD_GATEWAY', message: 'Upstream failed' } },
+				};
 			}
 			return original(request);
 		};
@@ -65,7 +87,11 @@ describe('user getAll', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(210);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(210);
-		expect(api().requests().map((request) => [request.query.page, request.status])).toEqual([
+		expect(
+			api()
+				.requests()
+				.map((request) => [request.query.page, request.status]),
+		).toEqual([
 			['0', 200],
 			['1', 502],
 			['1', 200],
@@ -93,7 +119,8 @@ describe('user getAll', () => {
 		api().stemp.usersEnvelope = 'array';
 		api().stemp.seedUsers(100);
 		const original = api().stemp.handle.bind(api().stemp);
-		api().stemp.handle = (request) => original({ ...request, query: { ...request.query, page: '0' } });
+		api().stemp.handle = (request) =>
+			original({ ...request, query: { ...request.query, page: '0' } });
 		const { items, error } = await user({ operation: 'getAll', returnAll: true });
 		expect(items).toHaveLength(0);
 		expect(error?.message).toMatch(/got 100 records; page 1 repeated records already read/);

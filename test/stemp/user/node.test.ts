@@ -14,12 +14,16 @@ async function stempProperties(): Promise<INodeProperties[]> {
 test('Resource still defaults to Stamp, and offers User', async () => {
 	const resource = (await stempProperties()).find((property) => property.name === 'resource')!;
 	expect(resource.default).toBe('stamp');
-	expect((resource.options as INodePropertyOptions[]).map((option) => option.value)).toEqual(['stamp', 'user']);
+	expect((resource.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+		'stamp',
+		'user',
+	]);
 });
 
 test('the User resource offers the five operations, sorted, each with an action and a description for agents', async () => {
 	const selector = (await stempProperties()).find(
-		(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'user',
+		(property) =>
+			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'user',
 	)!;
 	const options = selector.options as INodePropertyOptions[];
 	expect(options.map((option) => [option.name, option.value, option.action])).toEqual([
@@ -48,5 +52,7 @@ test('a saved stamp workflow without a resource parameter still runs Stamp > Add
 	});
 	expect(error).toBeUndefined();
 	expect(items[0].json.currentStamps).toBe(6);
-	expect(api().requests()).toMatchObject([{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/add' }]);
+	expect(api().requests()).toMatchObject([
+		{ method: 'POST', path: '/walletpasses/wp_abc456/stamps/add' },
+	]);
 });

@@ -32,7 +32,13 @@ export function useStempUsers() {
 		const result = await runNode({
 			type: 'stemp',
 			parameters: { resource: 'user', ...parameters } as never,
-			credentials: { stempApi: { apiToken: options.token ?? STEMP_TOKEN, baseUrl: current().stempUrl, webhookSigningSecret: SIGNING_SECRET } },
+			credentials: {
+				stempApi: {
+					apiToken: options.token ?? STEMP_TOKEN,
+					baseUrl: current().stempUrl,
+					webhookSigningSecret: SIGNING_SECRET,
+				},
+			},
 			input: options.input,
 			continueOnFail: options.continueOnFail,
 		});
@@ -45,7 +51,10 @@ export function useStempUsers() {
 /** A vendor error body that echoes the token, plain and in Base64, to prove it is redacted. */
 export function echoingTheToken(status: number) {
 	const base64 = Buffer.from(STEMP_TOKEN).toString('base64');
-	return { error: { code: 'ECHO', message: `Bearer ${STEMP_TOKEN} (${base64}) failed with ${status}` } };
+	return {
+		error: { code: 'ECHO', message: `Bearer ${STEMP_TOKEN} (${base64}) failed with ${status}` },
+	};
 }
 
-export const REDACTED_ECHO = (status: number) => `Bearer [redacted] ([redacted]) failed with ${status} (ECHO)`;
+export const REDACTED_ECHO = (status: number) =>
+	`Bearer [redacted] ([redacted]) failed with ${status} (ECHO)`;

@@ -27,11 +27,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		email: readEmail(this, itemIndex),
-		couponCode: requirePathSegment(this.getNode(), this.getNodeParameter('couponCode', itemIndex), 'Coupon Code', itemIndex),
+		couponCode: requirePathSegment(
+			this.getNode(),
+			this.getNodeParameter('couponCode', itemIndex),
+			'Coupon Code',
+			itemIndex,
+		),
 	};
 }
 

@@ -18,12 +18,16 @@ const properties: INodeProperties[] = [
 	emailField,
 ];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { email: string }, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { email: string },
+	itemIndex: number,
+) {
 	if (apiVersionOf(api) === 'v3') {
 		// v3 deletes by Stamped's customer ID, found by e-mail first; it answers {softDelete}.
 		const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);

@@ -9,15 +9,27 @@ import { customerOf, emailField, readEmail } from '../email';
 
 const properties: INodeProperties[] = [emailField];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };
 }
 
 /** v2 reads `/customers/{email}`; v3 looks the e-mail up (exact match). Either way the record as it arrived. */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { email: string }, itemIndex: number) {
-	if (apiVersionOf(api) === 'v3') return (await requireCustomer(api, 'email', input.email, itemIndex)).record;
-	return asJsonObject(await api.request({ method: 'GET', path: customerPath(input.email), idempotent: true, itemIndex }));
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { email: string },
+	itemIndex: number,
+) {
+	if (apiVersionOf(api) === 'v3')
+		return (await requireCustomer(api, 'email', input.email, itemIndex)).record;
+	return asJsonObject(
+		await api.request({
+			method: 'GET',
+			path: customerPath(input.email),
+			idempotent: true,
+			itemIndex,
+		}),
+	);
 }
 
 export const declaration = defineOperation({

@@ -12,8 +12,16 @@ const properties: INodeProperties[] = [
 		name: 'lookupBy',
 		type: 'options',
 		options: [
-			{ name: 'BigCommerce ID', value: 'bigcommerceId', description: "The customer's ID in BigCommerce" },
-			{ name: 'Custom Customer ID', value: 'customCustomerId', description: "The customer's ID in your own platform, as sent to Stamped" },
+			{
+				name: 'BigCommerce ID',
+				value: 'bigcommerceId',
+				description: "The customer's ID in BigCommerce",
+			},
+			{
+				name: 'Custom Customer ID',
+				value: 'customCustomerId',
+				description: "The customer's ID in your own platform, as sent to Stamped",
+			},
 			{ name: 'Email', value: 'email', description: "The customer's e-mail address (exact match)" },
 			{ name: 'Shopify ID', value: 'shopifyId', description: "The customer's ID in Shopify" },
 		],
@@ -31,12 +39,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
-	const by = requireOneOf<LookupKey>(node, this.getNodeParameter('lookupBy', itemIndex), 'Lookup By', itemIndex, LOOKUP_KEYS);
+	const by = requireOneOf<LookupKey>(
+		node,
+		this.getNodeParameter('lookupBy', itemIndex),
+		'Lookup By',
+		itemIndex,
+		LOOKUP_KEYS,
+	);
 	const raw = this.getNodeParameter('lookupValue', itemIndex);
-	const value = by === 'email' ? requireEmail(node, raw, 'Lookup Value', itemIndex) : requireText(node, raw, 'Lookup Value', itemIndex);
+	const value =
+		by === 'email'
+			? requireEmail(node, raw, 'Lookup Value', itemIndex)
+			: requireText(node, raw, 'Lookup Value', itemIndex);
 	return { by, value };
 }
 
@@ -60,7 +76,8 @@ export const declaration = defineOperation({
 	operation: 'lookup',
 	versions: ['v3'],
 	name: 'Lookup',
-	description: 'Find a customer by e-mail address, custom customer ID, Shopify ID or BigCommerce ID',
+	description:
+		'Find a customer by e-mail address, custom customer ID, Shopify ID or BigCommerce ID',
 	action: 'Look up a customer',
 	properties,
 	prepare,

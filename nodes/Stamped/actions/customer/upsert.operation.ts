@@ -4,7 +4,14 @@ import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { mayHaveBeenApplied } from '../../../core/request';
-import { inputError, requireInteger, requireIsoDate, requireNumber, requireText, stringList } from '../../../core/validation';
+import {
+	inputError,
+	requireInteger,
+	requireIsoDate,
+	requireNumber,
+	requireText,
+	stringList,
+} from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
 import type { V3Customer } from '../../transport/v3';
 import { customerRecordPath, findCustomer, merchantPath } from '../../transport/v3';
@@ -16,7 +23,8 @@ const v2Only = { displayOptions: { show: { '/apiVersion': ['v2'] } } };
 const properties: INodeProperties[] = [
 	{
 		...emailField,
-		description: "The customer's e-mail address. A customer with this address is updated; otherwise one is created.",
+		description:
+			"The customer's e-mail address. A customer with this address is updated; otherwise one is created.",
 	},
 	{
 		displayName: 'Additional Fields',
@@ -26,20 +34,54 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Customer fields to store; fields left out keep their value in Stamped',
 		options: [
-			{ displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: "The customer's ID in your shop platform, e.g. the Shopify customer ID. API v3 stores it as the custom customer ID." },
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: "The customer's first name" },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The customer's last name" },
+			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				description:
+					"The customer's ID in your shop platform, e.g. the Shopify customer ID. API v3 stores it as the custom customer ID.",
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: "The customer's first name",
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: "The customer's last name",
+			},
 			{
 				displayName: 'Points',
 				name: 'points',
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0, numberPrecision: 0 },
-				description: 'The loyalty points balance to store. This overwrites the balance; to add or take away points use the Points resource.',
+				description:
+					'The loyalty points balance to store. This overwrites the balance; to add or take away points use the Points resource.',
 				...v2Only,
 			},
-			{ displayName: 'Points Expiry', name: 'pointsExpiry', type: 'dateTime', default: '', description: "When the customer's points expire (sent as an ISO 8601 date)", ...v2Only },
-			{ displayName: 'Tags', name: 'tags', type: 'string', typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' }, default: [], description: 'Tags for the customer. From an expression, a list or comma-separated text.' },
+			{
+				displayName: 'Points Expiry',
+				name: 'pointsExpiry',
+				type: 'dateTime',
+				default: '',
+				description: "When the customer's points expire (sent as an ISO 8601 date)",
+				...v2Only,
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
+				default: [],
+				description: 'Tags for the customer. From an expression, a list or comma-separated text.',
+			},
 			{
 				displayName: 'Tier Name or ID',
 				name: 'tier',
@@ -50,8 +92,24 @@ const properties: INodeProperties[] = [
 					'The name of a tier configured in your Stamped loyalty program, from the list read from your shop. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				...v2Only,
 			},
-			{ displayName: 'Total Orders', name: 'totalOrders', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 0 }, description: 'How many orders the customer has placed', ...v2Only },
-			{ displayName: 'Total Spend', name: 'totalSpend', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'How much the customer has spent in total, in your store currency', ...v2Only },
+			{
+				displayName: 'Total Orders',
+				name: 'totalOrders',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, numberPrecision: 0 },
+				description: 'How many orders the customer has placed',
+				...v2Only,
+			},
+			{
+				displayName: 'Total Spend',
+				name: 'totalSpend',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'How much the customer has spent in total, in your store currency',
+				...v2Only,
+			},
 		],
 	},
 ];
@@ -66,7 +124,10 @@ const v3Notice: INodeProperties = {
 };
 
 /** Each additional field: how to check it and what to send. */
-const FIELD_READERS: Record<string, (ctx: IExecuteFunctions, value: unknown, itemIndex: number) => unknown> = {
+const FIELD_READERS: Record<
+	string,
+	(ctx: IExecuteFunctions, value: unknown, itemIndex: number) => unknown
+> = {
 	customerId: (ctx, value, i) => requireText(ctx.getNode(), value, 'Customer ID', i),
 	firstName: (ctx, value, i) => requireText(ctx.getNode(), value, 'First Name', i),
 	lastName: (ctx, value, i) => requireText(ctx.getNode(), value, 'Last Name', i),
@@ -74,7 +135,8 @@ const FIELD_READERS: Record<string, (ctx: IExecuteFunctions, value: unknown, ite
 	pointsExpiry: (ctx, value, i) => requireIsoDate(ctx.getNode(), value, 'Points Expiry', i),
 	tags: (ctx, value, i) => stringList(ctx.getNode(), value, 'Tags', i),
 	tier: (ctx, value, i) => requireText(ctx.getNode(), value, 'Tier', i),
-	totalOrders: (ctx, value, i) => requireInteger(ctx.getNode(), value, 'Total Orders', i, { min: 0 }),
+	totalOrders: (ctx, value, i) =>
+		requireInteger(ctx.getNode(), value, 'Total Orders', i, { min: 0 }),
 	totalSpend: (ctx, value, i) => requireNumber(ctx.getNode(), value, 'Total Spend', i, { min: 0 }),
 };
 
@@ -96,7 +158,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 		const v2Only = version === 'v3' ? V2_ONLY_FIELDS[name] : undefined;
 		if (v2Only) {
 			const instead = v2Only.instead ? `; use ${v2Only.instead} instead` : '';
-			throw inputError(this.getNode(), v2Only.label, itemIndex, `the credential is for Stamped API v3, which does not store it on the customer${instead}`);
+			throw inputError(
+				this.getNode(),
+				v2Only.label,
+				itemIndex,
+				`the credential is for Stamped API v3, which does not store it on the customer${instead}`,
+			);
 		}
 		const read = FIELD_READERS[name];
 		if (read) body[name] = read(this, value, itemIndex) as IDataObject[string];
@@ -105,16 +172,24 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 }
 
 /** Creates the customer or updates the one with this e-mail. */
-async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	body: IDataObject,
+	itemIndex: number,
+) {
 	if (apiVersionOf(api) === 'v3') return await upsertV3(api, body, itemIndex);
 	// v2 upserts by e-mail in one call, so a retry is safe.
-	return asJsonObject(await api.request({ method: 'POST', path: '/customers', body, idempotent: true, itemIndex }));
+	return asJsonObject(
+		await api.request({ method: 'POST', path: '/customers', body, idempotent: true, itemIndex }),
+	);
 }
 
 /** The fields v3's customer model shares with ours; the shop platform's customer ID is its `customCustomerId`. */
 function v3Fields(body: IDataObject): IDataObject {
 	const fields: IDataObject = {};
-	for (const name of ['firstName', 'lastName', 'tags']) if (body[name] !== undefined) fields[name] = body[name];
+	for (const name of ['firstName', 'lastName', 'tags'])
+		if (body[name] !== undefined) fields[name] = body[name];
 	if (body.customerId !== undefined) fields.customCustomerId = body.customerId;
 	return fields;
 }
@@ -129,11 +204,18 @@ async function upsertV3(api: ApiClient, body: IDataObject, itemIndex: number) {
 	const fields = v3Fields(body);
 	const update = async (customerId: string) =>
 		asJsonObject(
-			await api.request({ method: 'PATCH', path: customerRecordPath(api, customerId), body: fields, idempotent: true, itemIndex }),
+			await api.request({
+				method: 'PATCH',
+				path: customerRecordPath(api, customerId),
+				body: fields,
+				idempotent: true,
+				itemIndex,
+			}),
 		);
 
 	const existing = await findCustomer(api, 'email', email, itemIndex);
-	if (existing) return Object.keys(fields).length > 0 ? await update(existing.customerId) : existing.record;
+	if (existing)
+		return Object.keys(fields).length > 0 ? await update(existing.customerId) : existing.record;
 
 	let failure: unknown;
 	try {
@@ -154,9 +236,13 @@ async function upsertV3(api: ApiClient, body: IDataObject, itemIndex: number) {
 	try {
 		created = await findCustomer(api, 'email', email, itemIndex);
 	} catch {
-		throw withNote(failure, 'A lookup afterwards failed too, so whether the customer was created is not known.');
+		throw withNote(
+			failure,
+			'A lookup afterwards failed too, so whether the customer was created is not known.',
+		);
 	}
-	if (!created) throw withNote(failure, 'A lookup afterwards found no customer with this e-mail address.');
+	if (!created)
+		throw withNote(failure, 'A lookup afterwards found no customer with this e-mail address.');
 	return Object.keys(fields).length > 0 ? await update(created.customerId) : created.record;
 }
 

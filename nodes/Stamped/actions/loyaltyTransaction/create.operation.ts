@@ -3,7 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { inputError, optionalMaxLength, requireInteger, requireNumber, requireText } from '../../../core/validation';
+import {
+	inputError,
+	optionalMaxLength,
+	requireInteger,
+	requireNumber,
+	requireText,
+} from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
 import { adjustPoints, loyaltyPath, requireCustomer } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
@@ -65,12 +71,25 @@ const properties: INodeProperties[] = [
 					'The ID of a custom activity rule in your Stamped loyalty program. The rule decides the points, so Points must stay 0 and Type Custom.',
 				displayOptions: { show: { '/apiVersion': ['v3'] } },
 			},
-			{ displayName: 'Note', name: 'note', type: 'string', default: '', placeholder: 'Referral bonus', description: 'Text stored with the transaction, at most 512 characters' },
-			{ displayName: 'Order Value', name: 'orderValue', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: 'The order total, in your store currency. Required for a purchase.' },
+			{
+				displayName: 'Note',
+				name: 'note',
+				type: 'string',
+				default: '',
+				placeholder: 'Referral bonus',
+				description: 'Text stored with the transaction, at most 512 characters',
+			},
+			{
+				displayName: 'Order Value',
+				name: 'orderValue',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: 'The order total, in your store currency. Required for a purchase.',
+			},
 		],
 	},
 ];
-
 
 /** `version` is the API version the call will use (the credential's). */
 function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): IDataObject {
@@ -80,7 +99,9 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 	const body: IDataObject = {
 		email: readEmail(this, itemIndex),
 		type,
-		points: requireInteger(node, this.getNodeParameter('points', itemIndex), 'Points', itemIndex, { min: 0 }),
+		points: requireInteger(node, this.getNodeParameter('points', itemIndex), 'Points', itemIndex, {
+			min: 0,
+		}),
 	};
 	const note = optionalMaxLength(node, fields.note, 'Note', itemIndex, MAX_NOTE_LENGTH);
 	if (note !== undefined) body.note = note;
@@ -91,21 +112,57 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 	}
 	if (fields.campaignId !== undefined && fields.campaignId !== '') {
 		// A Campaign ID kept in a workflow that now runs on v2 would silently record a plain transaction instead.
-		if (version !== 'v3') throw inputError(node, 'Campaign ID', itemIndex, 'custom activities exist on Stamped API v3 only, and the credential is for API v2');
+		if (version !== 'v3')
+			throw inputError(
+				node,
+				'Campaign ID',
+				itemIndex,
+				'custom activities exist on Stamped API v3 only, and the credential is for API v2',
+			);
 		body.campaignId = requireText(node, fields.campaignId, 'Campaign ID', itemIndex);
 		// A custom activity's rule sets the points; a number here would silently not be what is awarded.
-		if (body.points !== 0) throw inputError(node, 'Points', itemIndex, 'leave it at 0 with a Campaign ID: the custom activity rule decides the points');
-		if (type !== 'custom') throw inputError(node, 'Type', itemIndex, `"${type}" cannot be used with a Campaign ID: a custom activity is of type custom`);
-		if (note !== undefined) throw inputError(node, 'Note', itemIndex, 'a custom activity (Campaign ID) carries no note');
-		if (body.orderValue !== undefined) throw inputError(node, 'Order Value', itemIndex, 'a custom activity (Campaign ID) carries no order value');
+		if (body.points !== 0)
+			throw inputError(
+				node,
+				'Points',
+				itemIndex,
+				'leave it at 0 with a Campaign ID: the custom activity rule decides the points',
+			);
+		if (type !== 'custom')
+			throw inputError(
+				node,
+				'Type',
+				itemIndex,
+				`"${type}" cannot be used with a Campaign ID: a custom activity is of type custom`,
+			);
+		if (note !== undefined)
+			throw inputError(node, 'Note', itemIndex, 'a custom activity (Campaign ID) carries no note');
+		if (body.orderValue !== undefined)
+			throw inputError(
+				node,
+				'Order Value',
+				itemIndex,
+				'a custom activity (Campaign ID) carries no order value',
+			);
 	}
 	return body;
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	body: IDataObject,
+	itemIndex: number,
+) {
 	if (apiVersionOf(api) === 'v3') return await createV3(api, body, itemIndex);
 	return asJsonObject(
-		await api.request({ method: 'POST', path: '/loyalty/transactions', body, idempotent: false, itemIndex }),
+		await api.request({
+			method: 'POST',
+			path: '/loyalty/transactions',
+			body,
+			idempotent: false,
+			itemIndex,
+		}),
 	);
 }
 
@@ -114,7 +171,11 @@ async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObjec
  * otherwise the points are added with `adjust-points`, the note (or the type) as the reason. Neither is re-sent
  * after a failure that may have applied it.
  */
-async function createV3(api: ApiClient, body: IDataObject, itemIndex: number): Promise<IDataObject> {
+async function createV3(
+	api: ApiClient,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const email = String(body.email);
 	if (body.campaignId !== undefined) {
 		const response = await api.request({
@@ -129,8 +190,16 @@ async function createV3(api: ApiClient, body: IDataObject, itemIndex: number): P
 	const customer = await requireCustomer(api, 'email', email, itemIndex);
 	const reason =
 		(body.note as string | undefined) ??
-		(body.orderValue !== undefined ? `${String(body.type)}, order value ${String(body.orderValue)}` : String(body.type));
-	const activity = await adjustPoints(api, customer.customerId, body.points as number, reason, itemIndex);
+		(body.orderValue !== undefined
+			? `${String(body.type)}, order value ${String(body.orderValue)}`
+			: String(body.type));
+	const activity = await adjustPoints(
+		api,
+		customer.customerId,
+		body.points as number,
+		reason,
+		itemIndex,
+	);
 	return { email, ...activity };
 }
 

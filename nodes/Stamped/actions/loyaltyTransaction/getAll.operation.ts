@@ -28,7 +28,8 @@ export const declaration = defineOperation({
 	operation: 'getAll',
 	versions: ['v3'],
 	name: 'Get Many',
-	description: "List the loyalty program's activities: the ledger of points earned, spent and adjusted",
+	description:
+		"List the loyalty program's activities: the ledger of points earned, spent and adjusted",
 	action: 'Get many loyalty transactions',
 	properties,
 	prepare,

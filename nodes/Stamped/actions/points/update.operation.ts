@@ -4,9 +4,19 @@ import { NodeOperationError } from 'n8n-workflow';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { inputError, optionalMaxLength, requireInteger, requireOneOf } from '../../../core/validation';
+import {
+	inputError,
+	optionalMaxLength,
+	requireInteger,
+	requireOneOf,
+} from '../../../core/validation';
 import { apiVersionOf } from '../../transport';
-import { adjustPoints, fractionalBalanceError, pointsBalanceOf, requireCustomer } from '../../transport/v3';
+import {
+	adjustPoints,
+	fractionalBalanceError,
+	pointsBalanceOf,
+	requireCustomer,
+} from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
@@ -21,9 +31,24 @@ const properties: INodeProperties[] = [
 		name: 'action',
 		type: 'options',
 		options: [
-			{ name: 'Add', value: 'add', description: "Add points to the customer's balance", action: 'Add points' },
-			{ name: 'Subtract', value: 'subtract', description: "Take points off the customer's balance", action: 'Subtract points' },
-			{ name: 'Set', value: 'set', description: 'Overwrite the balance with an exact number of points', action: 'Set points' },
+			{
+				name: 'Add',
+				value: 'add',
+				description: "Add points to the customer's balance",
+				action: 'Add points',
+			},
+			{
+				name: 'Subtract',
+				value: 'subtract',
+				description: "Take points off the customer's balance",
+				action: 'Subtract points',
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				description: 'Overwrite the balance with an exact number of points',
+				action: 'Set points',
+			},
 		],
 		default: 'add',
 		description: 'How the points change the balance',
@@ -67,11 +92,11 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'Goodwill for a late delivery',
-		description: "Why the points change, stored with the adjustment in the customer's points history (at most 512 characters)",
+		description:
+			"Why the points change, stored with the adjustment in the customer's points history (at most 512 characters)",
 		displayOptions: { show: { apiVersion: ['v3'] } },
 	},
 ];
-
 
 interface PointsInput {
 	email: string;
@@ -83,20 +108,44 @@ interface PointsInput {
 /** `version` is the API version the call will use (the credential's). */
 function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): PointsInput {
 	const node = this.getNode();
-	const reason = optionalMaxLength(node, this.getNodeParameter('reason', itemIndex, ''), 'Reason', itemIndex, MAX_REASON_LENGTH);
+	const reason = optionalMaxLength(
+		node,
+		this.getNodeParameter('reason', itemIndex, ''),
+		'Reason',
+		itemIndex,
+		MAX_REASON_LENGTH,
+	);
 	// A reason kept from a v3 node would be dropped without a word by v2, which stores none.
 	if (reason !== undefined && version === 'v2') {
-		throw inputError(node, 'Reason', itemIndex, 'the credential is for Stamped API v2, which keeps no reason with a points change; clear it');
+		throw inputError(
+			node,
+			'Reason',
+			itemIndex,
+			'the credential is for Stamped API v2, which keeps no reason with a points change; clear it',
+		);
 	}
 	return {
 		email: readEmail(this, itemIndex),
-		action: requireOneOf<PointsAction>(node, this.getNodeParameter('action', itemIndex), 'Action', itemIndex, ACTIONS),
-		points: requireInteger(node, this.getNodeParameter('points', itemIndex), 'Points', itemIndex, { min: 0 }),
+		action: requireOneOf<PointsAction>(
+			node,
+			this.getNodeParameter('action', itemIndex),
+			'Action',
+			itemIndex,
+			ACTIONS,
+		),
+		points: requireInteger(node, this.getNodeParameter('points', itemIndex), 'Points', itemIndex, {
+			min: 0,
+		}),
 		...(reason !== undefined ? { reason } : {}),
 	};
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: PointsInput, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: PointsInput,
+	itemIndex: number,
+) {
 	if (apiVersionOf(api) === 'v3') return await updateV3(api, input, itemIndex);
 	const { email, action, points } = input;
 	const response = await api.request({
@@ -114,16 +163,24 @@ async function execute(this: IExecuteFunctions, api: ApiClient, input: PointsInp
  * v3: the customer is looked up by e-mail (which also gives the balance), then `adjust-points` moves the
  * balance by a signed amount: +n, −n, or for a set the difference to the balance just read.
  */
-async function updateV3(api: ApiClient, input: PointsInput, itemIndex: number): Promise<IDataObject> {
+async function updateV3(
+	api: ApiClient,
+	input: PointsInput,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const customer = await requireCustomer(api, 'email', input.email, itemIndex);
 	const before = pointsBalanceOf(customer.record);
 	let adjustment: number;
 	if (input.action === 'set') {
 		if (before === undefined) {
-			throw new NodeOperationError(api.node, 'Stamped sent no readable points balance for this customer, so it cannot be set', {
-				itemIndex,
-				description: `The customer record carries no numeric totalPoints (under "activity" or "loyalty"). Nothing was changed. Use Add or Subtract instead.`,
-			});
+			throw new NodeOperationError(
+				api.node,
+				'Stamped sent no readable points balance for this customer, so it cannot be set',
+				{
+					itemIndex,
+					description: `The customer record carries no numeric totalPoints (under "activity" or "loyalty"). Nothing was changed. Use Add or Subtract instead.`,
+				},
+			);
 		}
 		if (!Number.isInteger(before)) throw fractionalBalanceError(api, before, itemIndex);
 		adjustment = input.points - before;
@@ -139,7 +196,13 @@ async function updateV3(api: ApiClient, input: PointsInput, itemIndex: number): 
 	};
 	// Setting the balance it already has changes nothing, so nothing is sent.
 	if (adjustment === 0 && input.action === 'set') return { ...summary, adjusted: false };
-	const activity = await adjustPoints(api, customer.customerId, adjustment, input.reason, itemIndex);
+	const activity = await adjustPoints(
+		api,
+		customer.customerId,
+		adjustment,
+		input.reason,
+		itemIndex,
+	);
 	return { ...activity, ...summary, adjusted: true };
 }
 

@@ -4,7 +4,12 @@ import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { redactValue } from '../../../core/redaction';
 import { defineOperation } from '../../../core/registry';
-import { optionalMaxLength, requireEmail, requireInteger, requireText } from '../../../core/validation';
+import {
+	optionalMaxLength,
+	requireEmail,
+	requireInteger,
+	requireText,
+} from '../../../core/validation';
 import { reviews3Api } from '../../transport';
 import { MAX_REPLY_LENGTH } from './reply.operation';
 
@@ -78,12 +83,49 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Details of the product and the reviewer',
 		options: [
-			{ displayName: 'Location', name: 'location', type: 'string', default: '', placeholder: 'Berlin, Germany', description: "Where the reviewer lives, as shown with the review" },
-			{ displayName: 'Product Image URL', name: 'productImageUrl', type: 'string', default: '', description: "The product's image" },
-			{ displayName: 'Product Name', name: 'productName', type: 'string', default: '', description: "The product's name, for a product Stamped does not know yet" },
-			{ displayName: 'Product SKU', name: 'productSku', type: 'string', default: '', description: "The product's SKU" },
-			{ displayName: 'Product URL', name: 'productUrl', type: 'string', default: '', description: "The product's page in your store" },
-			{ displayName: 'Recommends Product', name: 'recommend', type: 'boolean', default: true, description: 'Whether the reviewer recommends the product' },
+			{
+				displayName: 'Location',
+				name: 'location',
+				type: 'string',
+				default: '',
+				placeholder: 'Berlin, Germany',
+				description: 'Where the reviewer lives, as shown with the review',
+			},
+			{
+				displayName: 'Product Image URL',
+				name: 'productImageUrl',
+				type: 'string',
+				default: '',
+				description: "The product's image",
+			},
+			{
+				displayName: 'Product Name',
+				name: 'productName',
+				type: 'string',
+				default: '',
+				description: "The product's name, for a product Stamped does not know yet",
+			},
+			{
+				displayName: 'Product SKU',
+				name: 'productSku',
+				type: 'string',
+				default: '',
+				description: "The product's SKU",
+			},
+			{
+				displayName: 'Product URL',
+				name: 'productUrl',
+				type: 'string',
+				default: '',
+				description: "The product's page in your store",
+			},
+			{
+				displayName: 'Recommends Product',
+				name: 'recommend',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the reviewer recommends the product',
+			},
 		],
 	},
 ];
@@ -104,20 +146,39 @@ function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 		return optionalMaxLength(node, value, field, itemIndex, max) ?? value;
 	};
 	const form: IDataObject = {
-		productId: requireText(node, this.getNodeParameter('productId', itemIndex), 'Product ID', itemIndex),
+		productId: requireText(
+			node,
+			this.getNodeParameter('productId', itemIndex),
+			'Product ID',
+			itemIndex,
+		),
 		author: text('author', 'Author', MAX_AUTHOR_LENGTH),
 		email: requireEmail(node, this.getNodeParameter('email', itemIndex), 'Email', itemIndex),
-		reviewRating: requireInteger(node, this.getNodeParameter('rating', itemIndex), 'Rating', itemIndex, { min: 1, max: 5 }),
+		reviewRating: requireInteger(
+			node,
+			this.getNodeParameter('rating', itemIndex),
+			'Rating',
+			itemIndex,
+			{ min: 1, max: 5 },
+		),
 		reviewMessage: text('body', 'Body', MAX_REPLY_LENGTH),
 		reviewSource: 'api',
 	};
-	const title = optionalMaxLength(node, this.getNodeParameter('title', itemIndex, ''), 'Title', itemIndex, MAX_TITLE_LENGTH);
+	const title = optionalMaxLength(
+		node,
+		this.getNodeParameter('title', itemIndex, ''),
+		'Title',
+		itemIndex,
+		MAX_TITLE_LENGTH,
+	);
 	if (title !== undefined) form.reviewTitle = title.trim();
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const [name, formName] of Object.entries(FORM_FIELDS)) {
-		if (fields[name] !== undefined && fields[name] !== '') form[formName] = requireText(node, fields[name], name, itemIndex);
+		if (fields[name] !== undefined && fields[name] !== '')
+			form[formName] = requireText(node, fields[name], name, itemIndex);
 	}
-	if (fields.recommend !== undefined) form.reviewRecommendProduct = fields.recommend === true ? 'true' : 'false';
+	if (fields.recommend !== undefined)
+		form.reviewRecommendProduct = fields.recommend === true ? 'true' : 'false';
 	return form;
 }
 
@@ -125,11 +186,19 @@ function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
  * Sent to `/api/reviews3` beside the v2 API, authenticated by the public key and store hash in the query; the
  * answer is masked like an error would be, in case Stamped echoes the key.
  */
-async function execute(this: IExecuteFunctions, api: ApiClient, form: IDataObject, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	form: IDataObject,
+	itemIndex: number,
+) {
 	const answer = await reviews3Api(api).request({
 		method: 'POST',
 		path: '/reviews3',
-		qs: { apiKey: String(api.credentials.publicKey ?? ''), sId: String(api.credentials.storeHash ?? '') },
+		qs: {
+			apiKey: String(api.credentials.publicKey ?? ''),
+			sId: String(api.credentials.storeHash ?? ''),
+		},
 		form,
 		idempotent: false,
 		itemIndex,
@@ -142,7 +211,8 @@ export const declaration = defineOperation({
 	operation: 'create',
 	versions: ['v2'],
 	name: 'Create',
-	description: 'Add a review to a product, e.g. one collected elsewhere or imported from another platform',
+	description:
+		'Add a review to a product, e.g. one collected elsewhere or imported from another platform',
 	action: 'Create a review',
 	properties,
 	prepare,

@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { inputError, requireEmail, requireInteger, requireIsoDate, requireText, toNumber } from '../../../core/validation';
+import {
+	inputError,
+	requireEmail,
+	requireInteger,
+	requireIsoDate,
+	requireText,
+	toNumber,
+} from '../../../core/validation';
 import { readStampedList } from '../../transport';
 import type { ListInput } from '../listOptions';
 import { listProperties, readListInput } from '../listOptions';
@@ -27,7 +34,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'name@email.com',
 				default: '',
 				description:
-					'Only reviews written by the customer with this e-mail address, across all products. Cannot be combined with the other filters (Stamped lists a customer\'s reviews on its own).',
+					"Only reviews written by the customer with this e-mail address, across all products. Cannot be combined with the other filters (Stamped lists a customer's reviews on its own).",
 			},
 			{
 				displayName: 'From Date',
@@ -57,7 +64,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				default: 5,
 				typeOptions: { minValue: 1, maxValue: 5, numberPrecision: 0 },
-				description: 'Only reviews with exactly this many stars (1 to 5), e.g. 1 for one-star reviews',
+				description:
+					'Only reviews with exactly this many stars (1 to 5), e.g. 1 for one-star reviews',
 			},
 			{
 				displayName: 'Search',
@@ -97,19 +105,41 @@ interface ReviewListInput extends ListInput {
 function prepare(this: IExecuteFunctions, itemIndex: number): ReviewListInput {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const given = (name: string) => filters[name] !== undefined && filters[name] !== '' && filters[name] !== null;
+	const given = (name: string) =>
+		filters[name] !== undefined && filters[name] !== '' && filters[name] !== null;
 	const query: IDataObject = {};
-	if (given('productId')) query.productId = requireText(node, filters.productId, 'Product ID', itemIndex);
-	if (given('rating')) query.rating = requireInteger(node, filters.rating, 'Rating', itemIndex, { min: 1, max: 5 });
-	if (given('minRating')) query.minRating = requireInteger(node, filters.minRating, 'Minimum Rating', itemIndex, { min: 1, max: 5 });
-	if (given('dateFrom')) query.dateFrom = requireIsoDate(node, filters.dateFrom, 'From Date', itemIndex);
+	if (given('productId'))
+		query.productId = requireText(node, filters.productId, 'Product ID', itemIndex);
+	if (given('rating'))
+		query.rating = requireInteger(node, filters.rating, 'Rating', itemIndex, { min: 1, max: 5 });
+	if (given('minRating'))
+		query.minRating = requireInteger(node, filters.minRating, 'Minimum Rating', itemIndex, {
+			min: 1,
+			max: 5,
+		});
+	if (given('dateFrom'))
+		query.dateFrom = requireIsoDate(node, filters.dateFrom, 'From Date', itemIndex);
 	if (given('dateTo')) query.dateTo = requireIsoDate(node, filters.dateTo, 'To Date', itemIndex);
 	if (given('search')) query.search = requireText(node, filters.search, 'Search', itemIndex);
 	if (query.dateFrom && query.dateTo && String(query.dateFrom) > String(query.dateTo)) {
-		throw inputError(node, 'To Date', itemIndex, `${String(query.dateTo)} is before the From Date ${String(query.dateFrom)}`);
+		throw inputError(
+			node,
+			'To Date',
+			itemIndex,
+			`${String(query.dateTo)} is before the From Date ${String(query.dateFrom)}`,
+		);
 	}
-	if (query.rating !== undefined && query.minRating !== undefined && Number(query.rating) < Number(query.minRating)) {
-		throw inputError(node, 'Rating', itemIndex, `${String(query.rating)} stars is below the Minimum Rating ${String(query.minRating)}: no review can match`);
+	if (
+		query.rating !== undefined &&
+		query.minRating !== undefined &&
+		Number(query.rating) < Number(query.minRating)
+	) {
+		throw inputError(
+			node,
+			'Rating',
+			itemIndex,
+			`${String(query.rating)} stars is below the Minimum Rating ${String(query.minRating)}: no review can match`,
+		);
 	}
 	const withoutReply = filters.withoutReply === true;
 	const list = readListInput(this, itemIndex);
@@ -122,7 +152,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReviewListInput {
 			node,
 			'Email',
 			itemIndex,
-			'it cannot be combined with other filters. Use Email alone (then filter with n8n\'s Filter node), or remove it and use Search',
+			"it cannot be combined with other filters. Use Email alone (then filter with n8n's Filter node), or remove it and use Search",
 		);
 	}
 	return { ...list, email, query, withoutReply };
@@ -130,28 +160,38 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReviewListInput {
 
 /** A dashboard entry, `{review, customer}` or a bare review, as one record: the review's fields at the top. */
 export function reviewRecord(entry: IDataObject): IDataObject {
-	const nested = entry.review !== null && typeof entry.review === 'object' && !Array.isArray(entry.review);
+	const nested =
+		entry.review !== null && typeof entry.review === 'object' && !Array.isArray(entry.review);
 	const review: IDataObject = nested ? { ...(entry.review as IDataObject) } : { ...entry };
 	const rating = toNumber(review.rating);
 	if (rating !== undefined) review.rating = rating;
 	const state = toNumber(review.reviewState);
 	if (state !== undefined) review.published = PUBLISHED_STATES.includes(state);
-	if (nested && entry.customer !== undefined && entry.customer !== null) review.customer = entry.customer;
+	if (nested && entry.customer !== undefined && entry.customer !== null)
+		review.customer = entry.customer;
 	return review;
 }
 
 /** Whether the shop has replied: Stamped sends an empty reply (or none) when it has not. */
 function isAnswered(review: IDataObject): boolean {
-	return typeof review.reply === 'string' ? review.reply.trim() !== '' : review.reply !== undefined && review.reply !== null;
+	return typeof review.reply === 'string'
+		? review.reply.trim() !== ''
+		: review.reply !== undefined && review.reply !== null;
 }
 
-const reviewKey = (review: IDataObject) => String(review.id ?? review.reviewId ?? JSON.stringify(review));
+const reviewKey = (review: IDataObject) =>
+	String(review.id ?? review.reviewId ?? JSON.stringify(review));
 
 /**
  * One output item per review. With no filter or Email alone, Stamped's review list (`GET /reviews`) is read as
  * before; any other filter reads the dashboard list, which filters on Stamped's side.
  */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: ReviewListInput, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: ReviewListInput,
+	itemIndex: number,
+) {
 	if (Object.keys(input.query).length === 0 && !input.withoutReply) {
 		const result = await readStampedList(api, {
 			path: '/reviews',

@@ -50,14 +50,16 @@ const properties: INodeProperties[] = [
 				name: 'isPrivate',
 				type: 'boolean',
 				default: false,
-				description: 'Whether the reply goes to the reviewer only instead of being shown under the review on the site',
+				description:
+					'Whether the reply goes to the reviewer only instead of being shown under the review on the site',
 			},
 			{
 				displayName: 'Send Email',
 				name: 'sendEmail',
 				type: 'boolean',
 				default: false,
-				description: 'Whether Stamped also e-mails the reply to the reviewer. Such a reply is never sent twice by the node.',
+				description:
+					'Whether Stamped also e-mails the reply to the reviewer. Such a reply is never sent twice by the node.',
 			},
 		],
 	},
@@ -74,11 +76,24 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReplyInput {
 	const node = this.getNode();
 	const reply = requireText(node, this.getNodeParameter('reply', itemIndex), 'Reply', itemIndex);
 	if (reply.length > MAX_REPLY_LENGTH) {
-		throw inputError(node, 'Reply', itemIndex, `it is ${reply.length} characters long; at most ${MAX_REPLY_LENGTH} are allowed`);
+		throw inputError(
+			node,
+			'Reply',
+			itemIndex,
+			`it is ${reply.length} characters long; at most ${MAX_REPLY_LENGTH} are allowed`,
+		);
 	}
-	const options = this.getNodeParameter('options', itemIndex, {}) as { isPrivate?: unknown; sendEmail?: unknown };
+	const options = this.getNodeParameter('options', itemIndex, {}) as {
+		isPrivate?: unknown;
+		sendEmail?: unknown;
+	};
 	return {
-		reviewId: requirePathSegment(node, this.getNodeParameter('reviewId', itemIndex), 'Review ID', itemIndex),
+		reviewId: requirePathSegment(
+			node,
+			this.getNodeParameter('reviewId', itemIndex),
+			'Review ID',
+			itemIndex,
+		),
 		reply,
 		isPrivate: options.isPrivate === true,
 		sendEmail: options.sendEmail === true,
@@ -86,7 +101,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReplyInput {
 }
 
 /** Stamped answers the reply text as a bare JSON string; any other answer is kept under `response`. */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: ReplyInput, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: ReplyInput,
+	itemIndex: number,
+) {
 	const answer = await api.request({
 		method: 'POST',
 		path: reviewReplyPath(input.reviewId),
@@ -97,7 +117,8 @@ async function execute(this: IExecuteFunctions, api: ApiClient, input: ReplyInpu
 		itemIndex,
 	});
 	const { reviewId, isPrivate, sendEmail } = input;
-	if (typeof answer === 'string' && answer !== '') return { reviewId, reply: answer, isPrivate, sendEmail };
+	if (typeof answer === 'string' && answer !== '')
+		return { reviewId, reply: answer, isPrivate, sendEmail };
 	const extra = answer === undefined || answer === '' ? {} : asJsonObject(answer);
 	return { reviewId, reply: input.reply, isPrivate, sendEmail, ...extra };
 }
@@ -107,7 +128,8 @@ export const declaration = defineOperation({
 	operation: 'reply',
 	versions: ['v2'],
 	name: 'Reply',
-	description: "Answer a review as the shop, publicly or privately, optionally e-mailing the reviewer",
+	description:
+		'Answer a review as the shop, publicly or privately, optionally e-mailing the reviewer',
 	action: 'Reply to a review',
 	properties,
 	prepare,

@@ -3,7 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { inputError, requireEmail, requireIsoDate, requireNumber, requireText } from '../../../core/validation';
+import {
+	inputError,
+	requireEmail,
+	requireIsoDate,
+	requireNumber,
+	requireText,
+} from '../../../core/validation';
 import { describeAnswer } from '../../transport';
 
 /** Orders sent in one request at most; the endpoint takes a list. */
@@ -68,15 +74,73 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Details of the order and the buyer',
 		options: [
-			{ displayName: 'Currency', name: 'orderCurrencyISO', type: 'string', default: '', placeholder: 'EUR', description: "The order's currency, an ISO 4217 code" },
-			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', description: "The buyer's first name, used in the e-mail" },
-			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', description: "The buyer's last name" },
-			{ displayName: 'Location', name: 'location', type: 'string', default: '', description: "Where the buyer lives, e.g. a city and country" },
-			{ displayName: 'Order Date', name: 'orderDate', type: 'dateTime', default: '', description: 'When the order was placed (ISO 8601)' },
-			{ displayName: 'Order ID', name: 'orderId', type: 'string', default: '', description: "The order's ID in your store, if it differs from the order number" },
-			{ displayName: 'Order Source', name: 'orderSource', type: 'string', default: '', placeholder: 'shopify', description: 'Where the order came from' },
-			{ displayName: 'Order Total', name: 'orderTotalPrice', type: 'number', default: 0, typeOptions: { minValue: 0 }, description: "The order's total" },
-			{ displayName: 'Send At', name: 'dateScheduled', type: 'dateTime', default: '', description: "When Stamped sends the review request e-mail (ISO 8601); Stamped's own delay applies when empty" },
+			{
+				displayName: 'Currency',
+				name: 'orderCurrencyISO',
+				type: 'string',
+				default: '',
+				placeholder: 'EUR',
+				description: "The order's currency, an ISO 4217 code",
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: "The buyer's first name, used in the e-mail",
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: "The buyer's last name",
+			},
+			{
+				displayName: 'Location',
+				name: 'location',
+				type: 'string',
+				default: '',
+				description: 'Where the buyer lives, e.g. a city and country',
+			},
+			{
+				displayName: 'Order Date',
+				name: 'orderDate',
+				type: 'dateTime',
+				default: '',
+				description: 'When the order was placed (ISO 8601)',
+			},
+			{
+				displayName: 'Order ID',
+				name: 'orderId',
+				type: 'string',
+				default: '',
+				description: "The order's ID in your store, if it differs from the order number",
+			},
+			{
+				displayName: 'Order Source',
+				name: 'orderSource',
+				type: 'string',
+				default: '',
+				placeholder: 'shopify',
+				description: 'Where the order came from',
+			},
+			{
+				displayName: 'Order Total',
+				name: 'orderTotalPrice',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0 },
+				description: "The order's total",
+			},
+			{
+				displayName: 'Send At',
+				name: 'dateScheduled',
+				type: 'dateTime',
+				default: '',
+				description:
+					"When Stamped sends the review request e-mail (ISO 8601); Stamped's own delay applies when empty",
+			},
 		],
 	},
 ];
@@ -92,11 +156,21 @@ function readItems(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 		try {
 			value = JSON.parse(value);
 		} catch {
-			throw inputError(node, 'Items', itemIndex, 'it is not valid JSON (expected an array such as [{"productId": "123"}])');
+			throw inputError(
+				node,
+				'Items',
+				itemIndex,
+				'it is not valid JSON (expected an array such as [{"productId": "123"}])',
+			);
 		}
 	}
 	if (!Array.isArray(value) || value.length === 0) {
-		throw inputError(node, 'Items', itemIndex, 'it must be a non-empty array of products, each an object with a productId');
+		throw inputError(
+			node,
+			'Items',
+			itemIndex,
+			'it must be a non-empty array of products, each an object with a productId',
+		);
 	}
 	return value.map((entry, position) => {
 		const where = `Items[${position}]`;
@@ -106,16 +180,36 @@ function readItems(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 		const product = entry as IDataObject;
 		const unknown = Object.keys(product).filter((key) => !PRODUCT_FIELDS.includes(key));
 		if (unknown.length > 0) {
-			throw inputError(node, where, itemIndex, `Stamped does not read ${unknown.map((key) => `"${key}"`).join(', ')} (it reads ${PRODUCT_FIELDS.join(', ')})`);
+			throw inputError(
+				node,
+				where,
+				itemIndex,
+				`Stamped does not read ${unknown.map((key) => `"${key}"`).join(', ')} (it reads ${PRODUCT_FIELDS.join(', ')})`,
+			);
 		}
-		const checked: IDataObject = { ...product, productId: requireText(node, product.productId, `${where}.productId`, itemIndex) };
-		if (product.productPrice !== undefined) checked.productPrice = requireNumber(node, product.productPrice, `${where}.productPrice`, itemIndex, { min: 0 });
+		const checked: IDataObject = {
+			...product,
+			productId: requireText(node, product.productId, `${where}.productId`, itemIndex),
+		};
+		if (product.productPrice !== undefined)
+			checked.productPrice = requireNumber(
+				node,
+				product.productPrice,
+				`${where}.productPrice`,
+				itemIndex,
+				{ min: 0 },
+			);
 		return checked;
 	});
 }
 
 /** A date or date-time as ISO 8601 text, checked to be a real date. */
-function dateTime(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number): string {
+function dateTime(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
 	requireIsoDate(ctx.getNode(), value, field, itemIndex);
 	if (value instanceof Date) return value.toISOString();
 	if (typeof value === 'string') return value.trim();
@@ -126,27 +220,54 @@ function prepare(this: IExecuteFunctions, itemIndex: number): OrderInput {
 	const node = this.getNode();
 	const order: IDataObject = {
 		email: requireEmail(node, this.getNodeParameter('email', itemIndex), 'Email', itemIndex),
-		orderNumber: requireText(node, this.getNodeParameter('orderNumber', itemIndex), 'Order Number', itemIndex),
+		orderNumber: requireText(
+			node,
+			this.getNodeParameter('orderNumber', itemIndex),
+			'Order Number',
+			itemIndex,
+		),
 		itemsList: readItems(this, itemIndex),
 	};
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const given = (name: string) => fields[name] !== undefined && fields[name] !== '' && fields[name] !== null;
+	const given = (name: string) =>
+		fields[name] !== undefined && fields[name] !== '' && fields[name] !== null;
 	for (const name of ['firstName', 'lastName', 'orderId', 'orderSource', 'location']) {
 		if (given(name)) order[name] = requireText(node, fields[name], name, itemIndex);
 	}
 	if (given('orderCurrencyISO')) {
-		const currency = requireText(node, fields.orderCurrencyISO, 'Currency', itemIndex).toUpperCase();
-		if (!/^[A-Z]{3}$/.test(currency)) throw inputError(node, 'Currency', itemIndex, `"${currency}" is not a three-letter currency code`);
+		const currency = requireText(
+			node,
+			fields.orderCurrencyISO,
+			'Currency',
+			itemIndex,
+		).toUpperCase();
+		if (!/^[A-Z]{3}$/.test(currency))
+			throw inputError(
+				node,
+				'Currency',
+				itemIndex,
+				`"${currency}" is not a three-letter currency code`,
+			);
 		order.orderCurrencyISO = currency;
 	}
-	if (given('orderTotalPrice')) order.orderTotalPrice = requireNumber(node, fields.orderTotalPrice, 'Order Total', itemIndex, { min: 0 });
-	if (given('orderDate')) order.orderDate = dateTime(this, fields.orderDate, 'Order Date', itemIndex);
-	if (given('dateScheduled')) order.dateScheduled = dateTime(this, fields.dateScheduled, 'Send At', itemIndex);
+	if (given('orderTotalPrice'))
+		order.orderTotalPrice = requireNumber(node, fields.orderTotalPrice, 'Order Total', itemIndex, {
+			min: 0,
+		});
+	if (given('orderDate'))
+		order.orderDate = dateTime(this, fields.orderDate, 'Order Date', itemIndex);
+	if (given('dateScheduled'))
+		order.dateScheduled = dateTime(this, fields.dateScheduled, 'Send At', itemIndex);
 	return { order };
 }
 
 /** The entries of what Stamped queued: a list, or a list under the usual keys; an empty answer queued nothing. */
-function queuedEntries(api: ApiClient, answer: unknown, sent: number, itemIndex: number): IDataObject[] {
+function queuedEntries(
+	api: ApiClient,
+	answer: unknown,
+	sent: number,
+	itemIndex: number,
+): IDataObject[] {
 	if (answer === undefined || answer === null || answer === '') return [];
 	const list = Array.isArray(answer)
 		? answer
@@ -154,12 +275,19 @@ function queuedEntries(api: ApiClient, answer: unknown, sent: number, itemIndex:
 			? ['results', 'data', 'items'].map((key) => (answer as IDataObject)[key]).find(Array.isArray)
 			: undefined;
 	if (!Array.isArray(list)) {
-		throw new NodeOperationError(api.node, `Stamped answered the review requests for ${sent} orders with something unexpected`, {
-			itemIndex,
-			description: `Expected the list of queued orders, got ${describeAnswer(answer)}. The orders may have been queued: running them again is safe (Stamped ignores order numbers it has seen).`,
-		});
+		throw new NodeOperationError(
+			api.node,
+			`Stamped answered the review requests for ${sent} orders with something unexpected`,
+			{
+				itemIndex,
+				description: `Expected the list of queued orders, got ${describeAnswer(answer)}. The orders may have been queued: running them again is safe (Stamped ignores order numbers it has seen).`,
+			},
+		);
 	}
-	return list.filter((entry): entry is IDataObject => entry !== null && typeof entry === 'object' && !Array.isArray(entry));
+	return list.filter(
+		(entry): entry is IDataObject =>
+			entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+	);
 }
 
 /**
@@ -167,7 +295,12 @@ function queuedEntries(api: ApiClient, answer: unknown, sent: number, itemIndex:
  * its order number (or by position, when the entries carry none and all were queued); an order left unmatched
  * was not queued, which is not an error.
  */
-async function executeBatch(this: IExecuteFunctions, api: ApiClient, inputs: OrderInput[], itemIndexes: number[]) {
+async function executeBatch(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	inputs: OrderInput[],
+	itemIndexes: number[],
+) {
 	const orders = inputs.map((input) => input.order);
 	const answer = await api.request({
 		method: 'POST',
@@ -179,28 +312,45 @@ async function executeBatch(this: IExecuteFunctions, api: ApiClient, inputs: Ord
 	});
 	const entries = queuedEntries(api, answer, orders.length, itemIndexes[0]);
 	const matched: Array<IDataObject | undefined> = new Array(orders.length);
-	const numbered = entries.every((entry) => entry.orderNumber !== undefined && entry.orderNumber !== null);
+	const numbered = entries.every(
+		(entry) => entry.orderNumber !== undefined && entry.orderNumber !== null,
+	);
 	if (numbered) {
 		for (const entry of entries) {
-			const position = orders.findIndex((order, index) => matched[index] === undefined && String(order.orderNumber) === String(entry.orderNumber));
+			const position = orders.findIndex(
+				(order, index) =>
+					matched[index] === undefined && String(order.orderNumber) === String(entry.orderNumber),
+			);
 			if (position >= 0) matched[position] = entry;
 		}
 	} else if (entries.length === orders.length) {
 		entries.forEach((entry, position) => (matched[position] = entry));
 	} else {
-		const error = new NodeOperationError(api.node, `Stamped queued ${entries.length} of ${orders.length} orders without saying which`, {
-			description: 'Its answer names no order numbers. Running these items again is safe: Stamped ignores order numbers it has seen.',
-		});
+		const error = new NodeOperationError(
+			api.node,
+			`Stamped queued ${entries.length} of ${orders.length} orders without saying which`,
+			{
+				description:
+					'Its answer names no order numbers. Running these items again is safe: Stamped ignores order numbers it has seen.',
+			},
+		);
 		return orders.map(() => error);
 	}
 	return orders.map((order, position) => {
 		const base = { orderNumber: order.orderNumber, email: order.email };
 		const entry = matched[position];
-		return entry ? { ...entry, ...base, queued: true } : { ...base, queued: false, reason: NOT_QUEUED_REASON };
+		return entry
+			? { ...entry, ...base, queued: true }
+			: { ...base, queued: false, reason: NOT_QUEUED_REASON };
 	});
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: OrderInput, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: OrderInput,
+	itemIndex: number,
+) {
 	const [result] = await executeBatch.call(this, api, [input], [itemIndex]);
 	if (result instanceof Error) throw result;
 	return result;

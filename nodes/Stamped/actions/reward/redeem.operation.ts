@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 	emailField,
 	{
 		displayName:
-			'Every run redeems the reward again and spends points. After a server error or a timeout it is not retried, so a reward is never redeemed twice; check the customer\'s rewards before running it again.',
+			"Every run redeems the reward again and spends points. After a server error or a timeout it is not retried, so a reward is never redeemed twice; check the customer's rewards before running it again.",
 		name: 'redeemNotice',
 		type: 'notice',
 		default: '',
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			"The ID of the API reward rule in your Stamped loyalty program. The list shows the rewards found in your shop's rewards list; a reward not listed there can be entered as an expression. Choose from the list, or specify an ID using an <a href=\"https://docs.n8n.io/code/expressions/\">expression</a>.",
+			'The ID of the API reward rule in your Stamped loyalty program. The list shows the rewards found in your shop\'s rewards list; a reward not listed there can be entered as an expression. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Points',
@@ -37,7 +37,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 interface RedeemInput {
 	email: string;
 	rewardId: string;
@@ -46,16 +45,32 @@ interface RedeemInput {
 
 function prepare(this: IExecuteFunctions, itemIndex: number): RedeemInput {
 	const node = this.getNode();
-	const points = requireInteger(node, this.getNodeParameter('points', itemIndex, 0), 'Points', itemIndex, { min: 0 });
+	const points = requireInteger(
+		node,
+		this.getNodeParameter('points', itemIndex, 0),
+		'Points',
+		itemIndex,
+		{ min: 0 },
+	);
 	return {
 		email: readEmail(this, itemIndex),
-		rewardId: requirePathSegment(node, this.getNodeParameter('rewardId', itemIndex), 'Reward ID', itemIndex),
+		rewardId: requirePathSegment(
+			node,
+			this.getNodeParameter('rewardId', itemIndex),
+			'Reward ID',
+			itemIndex,
+		),
 		...(points > 0 ? { points } : {}),
 	};
 }
 
 /** `redeem-reward/{rewardId}` on the customer found by e-mail; the points go in the query, as text. */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: RedeemInput, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: RedeemInput,
+	itemIndex: number,
+) {
 	const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);
 	const qs: IDataObject = input.points !== undefined ? { points: String(input.points) } : {};
 	const response = await api.request({

@@ -11,7 +11,12 @@ function prepare(this: IExecuteFunctions) {
 }
 
 /** One output item per tier (`{tiers: [...]}`; a bare list or another envelope is read too). */
-async function execute(this: IExecuteFunctions, api: ApiClient, _input: IDataObject, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	_input: IDataObject,
+	itemIndex: number,
+) {
 	return await readTiers(api, itemIndex);
 }
 

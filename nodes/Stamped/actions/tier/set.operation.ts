@@ -20,11 +20,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		email: readEmail(this, itemIndex),
-		tierName: requireText(this.getNode(), this.getNodeParameter('tierName', itemIndex), 'Tier Name', itemIndex),
+		tierName: requireText(
+			this.getNode(),
+			this.getNodeParameter('tierName', itemIndex),
+			'Tier Name',
+			itemIndex,
+		),
 	};
 }
 

@@ -11,7 +11,8 @@ const MAX_NOTE_LENGTH = 512;
 const properties: INodeProperties[] = [
 	walletPassIdField,
 	{
-		displayName: 'This adds a stamp every time it runs. If the request fails midway it is not retried, so one stamp is never added twice; check the card before running it again.',
+		displayName:
+			'This adds a stamp every time it runs. If the request fails midway it is not retried, so one stamp is never added twice; check the card before running it again.',
 		name: 'addNotice',
 		type: 'notice',
 		default: '',
@@ -26,11 +27,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
-		note: optionalMaxLength(this.getNode(), this.getNodeParameter('note', itemIndex, ''), 'Note', itemIndex, MAX_NOTE_LENGTH),
+		note: optionalMaxLength(
+			this.getNode(),
+			this.getNodeParameter('note', itemIndex, ''),
+			'Note',
+			itemIndex,
+			MAX_NOTE_LENGTH,
+		),
 	};
 }
 

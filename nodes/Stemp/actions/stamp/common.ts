@@ -16,12 +16,22 @@ export const walletPassIdField: INodeProperties = {
 };
 
 export function readWalletPassId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requirePathSegment(ctx.getNode(), ctx.getNodeParameter('walletPassId', itemIndex), 'Wallet Pass ID', itemIndex);
+	return requirePathSegment(
+		ctx.getNode(),
+		ctx.getNodeParameter('walletPassId', itemIndex),
+		'Wallet Pass ID',
+		itemIndex,
+	);
 }
 
 /** The stamp state stemp answers with, or, when it answers with no body, what was done. */
-export function stampStateOrSummary(response: unknown, walletPassId: string, action: string): IDataObject {
-	if (response === undefined || response === null || response === '') return { walletPassId, action, success: true };
+export function stampStateOrSummary(
+	response: unknown,
+	walletPassId: string,
+	action: string,
+): IDataObject {
+	if (response === undefined || response === null || response === '')
+		return { walletPassId, action, success: true };
 	return asJsonObject(response);
 }
 

@@ -8,13 +8,24 @@ import { passOf, readWalletPassId, walletPassIdField } from './common';
 
 const properties: INodeProperties[] = [walletPassIdField];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { walletPassId: readWalletPassId(this, itemIndex) };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { walletPassId: string }, itemIndex: number) {
-	return asJsonObject(await api.request({ method: 'GET', path: stampsPath(input.walletPassId), idempotent: true, itemIndex }));
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { walletPassId: string },
+	itemIndex: number,
+) {
+	return asJsonObject(
+		await api.request({
+			method: 'GET',
+			path: stampsPath(input.walletPassId),
+			idempotent: true,
+			itemIndex,
+		}),
+	);
 }
 
 export const declaration = defineOperation({

@@ -8,19 +8,27 @@ import { requireBoolean, requireInteger } from '../../../core/validation';
 import { stampsPath } from '../../transport';
 import { passOf, readWalletPassId, walletPassIdField } from './common';
 
-const properties: INodeProperties[] = [
-	walletPassIdField,
-	...returnAllOrLimit(),
-];
+const properties: INodeProperties[] = [walletPassIdField, ...returnAllOrLimit()];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
-	const returnAll = requireBoolean(this.getNode(), this.getNodeParameter('returnAll', itemIndex, false), 'Return All', itemIndex);
+	const returnAll = requireBoolean(
+		this.getNode(),
+		this.getNodeParameter('returnAll', itemIndex, false),
+		'Return All',
+		itemIndex,
+	);
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
 		returnAll,
 		limit: returnAll
 			? 0
-			: requireInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1 }),
+			: requireInteger(
+					this.getNode(),
+					this.getNodeParameter('limit', itemIndex, 50),
+					'Limit',
+					itemIndex,
+					{ min: 1 },
+				),
 	};
 }
 

@@ -8,19 +8,24 @@ import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from
 const properties: INodeProperties[] = [
 	walletPassIdField,
 	{
-		displayName: 'This removes one stamp every time it runs. If the request fails midway it is not retried, so one stamp is never removed twice.',
+		displayName:
+			'This removes one stamp every time it runs. If the request fails midway it is not retried, so one stamp is never removed twice.',
 		name: 'removeNotice',
 		type: 'notice',
 		default: '',
 	},
 ];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { walletPassId: readWalletPassId(this, itemIndex) };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { walletPassId: string }, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { walletPassId: string },
+	itemIndex: number,
+) {
 	const response = await api.request({
 		method: 'POST',
 		path: stampsPath(input.walletPassId, 'remove'),

@@ -15,12 +15,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { walletPassId: readWalletPassId(this, itemIndex) };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { walletPassId: string }, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { walletPassId: string },
+	itemIndex: number,
+) {
 	const response = await api.request({
 		method: 'POST',
 		path: stampsPath(input.walletPassId, 'reset'),

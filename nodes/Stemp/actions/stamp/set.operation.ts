@@ -23,18 +23,24 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: 0,
 		typeOptions: { minValue: 0, maxValue: MAX_STAMPS, numberPrecision: 0 },
-		description: 'The exact number of stamps the card should show, a whole number from 0 to 10 (and at most the card size)',
+		description:
+			'The exact number of stamps the card should show, a whole number from 0 to 10 (and at most the card size)',
 	},
 ];
-
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return {
 		walletPassId: readWalletPassId(this, itemIndex),
-		stamps: requireInteger(this.getNode(), this.getNodeParameter('stamps', itemIndex), 'Stamps', itemIndex, {
-			min: 0,
-			max: MAX_STAMPS,
-		}),
+		stamps: requireInteger(
+			this.getNode(),
+			this.getNodeParameter('stamps', itemIndex),
+			'Stamps',
+			itemIndex,
+			{
+				min: 0,
+				max: MAX_STAMPS,
+			},
+		),
 	};
 }
 

@@ -18,7 +18,12 @@ export const userIdField: INodeProperties = {
 };
 
 export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return requirePathSegment(ctx.getNode(), ctx.getNodeParameter('userId', itemIndex), 'User ID', itemIndex);
+	return requirePathSegment(
+		ctx.getNode(),
+		ctx.getNodeParameter('userId', itemIndex),
+		'User ID',
+		itemIndex,
+	);
 }
 
 /** The user an item acts on, so that items on different users run side by side (see Operation.subjectOf). */
@@ -73,18 +78,31 @@ export const emailUserField: INodeProperties = {
 };
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** An optional text field: left out when empty, else trimmed text (numbers from expressions too) within `max`. */
-function optionalText(ctx: IExecuteFunctions, value: unknown, field: string, itemIndex: number, max: number): string | undefined {
+function optionalText(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	max: number,
+): string | undefined {
 	if (isEmpty(value)) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw inputError(ctx.getNode(), field, itemIndex, 'it is not text');
 	}
 	const text = String(value).trim();
 	if (text.length > max) {
-		throw inputError(ctx.getNode(), field, itemIndex, `it is ${text.length} characters long; at most ${max} are allowed`);
+		throw inputError(
+			ctx.getNode(),
+			field,
+			itemIndex,
+			`it is ${text.length} characters long; at most ${max} are allowed`,
+		);
 	}
 	return text;
 }
@@ -92,7 +110,12 @@ function optionalText(ctx: IExecuteFunctions, value: unknown, field: string, ite
 export function readUserEmail(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
 	const email = requireEmail(ctx.getNode(), value, 'Email', itemIndex);
 	if (email.length > USER_LIMITS.email) {
-		throw inputError(ctx.getNode(), 'Email', itemIndex, `it is ${email.length} characters long; at most ${USER_LIMITS.email} are allowed`);
+		throw inputError(
+			ctx.getNode(),
+			'Email',
+			itemIndex,
+			`it is ${email.length} characters long; at most ${USER_LIMITS.email} are allowed`,
+		);
 	}
 	return email;
 }
@@ -102,32 +125,64 @@ export function readUserEmail(ctx: IExecuteFunctions, value: unknown, itemIndex:
  * (an expression). Empty means "not given"; an object without keys is refused, since sending one on an update
  * could wipe what stemp holds.
  */
-function readMetadata(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject | undefined {
+function readMetadata(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): IDataObject | undefined {
 	if (isEmpty(value)) return undefined;
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = JSON.parse(value);
 		} catch {
-			throw inputError(ctx.getNode(), 'Metadata', itemIndex, 'it is not valid JSON; write an object such as {"tier": "gold"}');
+			throw inputError(
+				ctx.getNode(),
+				'Metadata',
+				itemIndex,
+				'it is not valid JSON; write an object such as {"tier": "gold"}',
+			);
 		}
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw inputError(ctx.getNode(), 'Metadata', itemIndex, 'it must be a JSON object such as {"tier": "gold"}');
+		throw inputError(
+			ctx.getNode(),
+			'Metadata',
+			itemIndex,
+			'it must be a JSON object such as {"tier": "gold"}',
+		);
 	}
 	const entries = Object.entries(parsed as Record<string, unknown>);
-	if (entries.length === 0) throw inputError(ctx.getNode(), 'Metadata', itemIndex, 'the object has no keys; leave the field out instead');
+	if (entries.length === 0)
+		throw inputError(
+			ctx.getNode(),
+			'Metadata',
+			itemIndex,
+			'the object has no keys; leave the field out instead',
+		);
 	for (const [key, entry] of entries) {
-		const scalar = typeof entry === 'string' || typeof entry === 'boolean' || (typeof entry === 'number' && Number.isFinite(entry));
+		const scalar =
+			typeof entry === 'string' ||
+			typeof entry === 'boolean' ||
+			(typeof entry === 'number' && Number.isFinite(entry));
 		if (!scalar) {
-			throw inputError(ctx.getNode(), 'Metadata', itemIndex, `the value of "${key}" must be text, a number or true/false`);
+			throw inputError(
+				ctx.getNode(),
+				'Metadata',
+				itemIndex,
+				`the value of "${key}" must be text, a number or true/false`,
+			);
 		}
 	}
 	return parsed as IDataObject;
 }
 
 /** Reads the optional user fields of a collection into the body stemp expects; empty fields are left out. */
-export function readUserFields(ctx: IExecuteFunctions, fields: IDataObject, itemIndex: number): IDataObject {
+export function readUserFields(
+	ctx: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+): IDataObject {
 	const body: IDataObject = {};
 	const set = (name: string, value: IDataObject[string] | undefined) => {
 		if (value !== undefined) body[name] = value;
@@ -135,7 +190,10 @@ export function readUserFields(ctx: IExecuteFunctions, fields: IDataObject, item
 	if (!isEmpty(fields.email)) set('email', readUserEmail(ctx, fields.email, itemIndex));
 	set('name', optionalText(ctx, fields.name, 'Name', itemIndex, USER_LIMITS.name));
 	set('phone', optionalText(ctx, fields.phone, 'Phone', itemIndex, USER_LIMITS.phone));
-	set('externalId', optionalText(ctx, fields.externalId, 'External ID', itemIndex, USER_LIMITS.externalId));
+	set(
+		'externalId',
+		optionalText(ctx, fields.externalId, 'External ID', itemIndex, USER_LIMITS.externalId),
+	);
 	set('metadata', readMetadata(ctx, fields.metadata, itemIndex));
 	return body;
 }

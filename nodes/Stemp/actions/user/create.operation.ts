@@ -15,7 +15,11 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{ ...emailUserField, required: true, description: "The user's e-mail address (required), at most 254 characters" },
+	{
+		...emailUserField,
+		required: true,
+		description: "The user's e-mail address (required), at most 254 characters",
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -34,11 +38,18 @@ function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return { ...readUserFields(this, fields, itemIndex), email };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObject, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	body: IDataObject,
+	itemIndex: number,
+) {
 	let failure: unknown;
 	try {
 		// A create sent twice could create the user twice.
-		return asJsonObject(await api.request({ method: 'POST', path: usersPath(), body, idempotent: false, itemIndex }));
+		return asJsonObject(
+			await api.request({ method: 'POST', path: usersPath(), body, idempotent: false, itemIndex }),
+		);
 	} catch (error) {
 		failure = error;
 	}
@@ -48,7 +59,10 @@ async function execute(this: IExecuteFunctions, api: ApiClient, body: IDataObjec
 				? 'for its e-mail address in the list from User > Get Many'
 				: `with User > Get for the external ID "${String(body.externalId)}"`;
 		const described = failure as { description?: string | null };
-		described.description = [described.description, `The user may have been created: check ${how} before running this again.`]
+		described.description = [
+			described.description,
+			`The user may have been created: check ${how} before running this again.`,
+		]
 			.filter(Boolean)
 			.join(' ');
 	}

@@ -21,7 +21,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { userId: readUserId(this, itemIndex) };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { userId: string }, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { userId: string },
+	itemIndex: number,
+) {
 	const response = await api.request({
 		method: 'DELETE',
 		path: usersPath(input.userId),

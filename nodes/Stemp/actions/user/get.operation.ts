@@ -12,8 +12,20 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { userId: readUserId(this, itemIndex) };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { userId: string }, itemIndex: number) {
-	return asJsonObject(await api.request({ method: 'GET', path: usersPath(input.userId), idempotent: true, itemIndex }));
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { userId: string },
+	itemIndex: number,
+) {
+	return asJsonObject(
+		await api.request({
+			method: 'GET',
+			path: usersPath(input.userId),
+			idempotent: true,
+			itemIndex,
+		}),
+	);
 }
 
 export const declaration = defineOperation({

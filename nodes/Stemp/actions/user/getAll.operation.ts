@@ -15,14 +15,33 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 		returnAll,
 		limit: returnAll
 			? 0
-			: requireInteger(this.getNode(), this.getNodeParameter('limit', itemIndex, 50), 'Limit', itemIndex, { min: 1 }),
+			: requireInteger(
+					this.getNode(),
+					this.getNodeParameter('limit', itemIndex, 50),
+					'Limit',
+					itemIndex,
+					{ min: 1 },
+				),
 	};
 }
 
 /** One output item per user, over stemp's 0-based pages. */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { returnAll: boolean; limit: number }, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { returnAll: boolean; limit: number },
+	itemIndex: number,
+) {
 	return await collectSequentialPages(input, MAX_PAGE_SIZE, async (page, size) =>
-		readPage(await api.request({ method: 'GET', path: usersPath(), qs: { page, size }, idempotent: true, itemIndex })),
+		readPage(
+			await api.request({
+				method: 'GET',
+				path: usersPath(),
+				qs: { page, size },
+				idempotent: true,
+				itemIndex,
+			}),
+		),
 	);
 }
 
@@ -30,7 +49,8 @@ export const declaration = defineOperation({
 	resource: 'user',
 	operation: 'getAll',
 	name: 'Get Many',
-	description: 'List the stemp users of the account, all of them or up to a limit, one output item per user',
+	description:
+		'List the stemp users of the account, all of them or up to a limit, one output item per user',
 	action: 'Get many users',
 	properties,
 	prepare,

@@ -5,7 +5,14 @@ import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { inputError } from '../../../core/validation';
 import { usersPath } from '../../transport';
-import { emailUserField, optionalUserFields, readUserFields, readUserId, userIdField, userOf } from './common';
+import {
+	emailUserField,
+	optionalUserFields,
+	readUserFields,
+	readUserId,
+	userIdField,
+	userOf,
+} from './common';
 
 const properties: INodeProperties[] = [
 	userIdField,
@@ -15,24 +22,45 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'The fields to change; only these are sent, and fields left out or empty keep their value in stemp',
+		description:
+			'The fields to change; only these are sent, and fields left out or empty keep their value in stemp',
 		options: [emailUserField, ...optionalUserFields],
 	},
 ];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const userId = readUserId(this, itemIndex);
-	const body = readUserFields(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
+	const body = readUserFields(
+		this,
+		this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
+		itemIndex,
+	);
 	if (Object.keys(body).length === 0) {
-		throw inputError(this.getNode(), 'Update Fields', itemIndex, 'nothing to change; add at least one field with a value');
+		throw inputError(
+			this.getNode(),
+			'Update Fields',
+			itemIndex,
+			'nothing to change; add at least one field with a value',
+		);
 	}
 	return { userId, body };
 }
 
-async function execute(this: IExecuteFunctions, api: ApiClient, input: { userId: string; body: IDataObject }, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { userId: string; body: IDataObject },
+	itemIndex: number,
+) {
 	// stemp changes only the fields sent, so sending the same change again is harmless.
 	return asJsonObject(
-		await api.request({ method: 'PATCH', path: usersPath(input.userId), body: input.body, idempotent: true, itemIndex }),
+		await api.request({
+			method: 'PATCH',
+			path: usersPath(input.userId),
+			body: input.body,
+			idempotent: true,
+			itemIndex,
+		}),
 	);
 }
 
