@@ -1,4 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Wanted } from './paging';
+import { requireBoolean, requireInteger } from './validation';
 
 /**
  * The Return All / Limit pair every list operation offers, as n8n's own nodes do. The registry adds the
@@ -23,4 +26,26 @@ export function returnAllOrLimit(): INodeProperties[] {
 			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
+}
+
+/** What the Return All / Limit pair asks for: everything, or a Limit of 1 or more. */
+export function readWanted(ctx: IExecuteFunctions, itemIndex: number): Wanted {
+	const returnAll = requireBoolean(
+		ctx.getNode(),
+		ctx.getNodeParameter('returnAll', itemIndex, false),
+		'Return All',
+		itemIndex,
+	);
+	return {
+		returnAll,
+		limit: returnAll
+			? 0
+			: requireInteger(
+					ctx.getNode(),
+					ctx.getNodeParameter('limit', itemIndex, 50),
+					'Limit',
+					itemIndex,
+					{ min: 1 },
+				),
+	};
 }

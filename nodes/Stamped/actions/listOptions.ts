@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../core/descriptions';
+import { readWanted, returnAllOrLimit } from '../../core/descriptions';
 import type { Wanted } from '../../core/paging';
-import { requireBoolean, requireInteger } from '../../core/validation';
+import { requireInteger } from '../../core/validation';
 import { DEFAULT_CONCURRENCY } from '../transport';
 
 const MAX_CONCURRENCY = 10;
@@ -39,28 +39,6 @@ export function listProperties(): INodeProperties[] {
 
 export interface ListInput extends Wanted {
 	concurrency: number;
-}
-
-/** Return All, or the Limit (a whole number of 1 or more). */
-export function readWanted(ctx: IExecuteFunctions, itemIndex: number): Wanted {
-	const returnAll = requireBoolean(
-		ctx.getNode(),
-		ctx.getNodeParameter('returnAll', itemIndex, false),
-		'Return All',
-		itemIndex,
-	);
-	return {
-		returnAll,
-		limit: returnAll
-			? 0
-			: requireInteger(
-					ctx.getNode(),
-					ctx.getNodeParameter('limit', itemIndex, 50),
-					'Limit',
-					itemIndex,
-					{ min: 1 },
-				),
-	};
 }
 
 export function readListInput(ctx: IExecuteFunctions, itemIndex: number): ListInput {

@@ -1,10 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
 import { credentialTest } from '../../core/credential-test';
+import type { Wanted } from '../../core/paging';
+import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient, normalizeBaseUrl } from '../../core/request';
 
@@ -188,4 +191,18 @@ export function stampsPath(
 /** `/users[/{id}]`, the ID (stemp's or the external one) URL-encoded as one segment. */
 export function usersPath(userId?: string): string {
 	return userId === undefined ? USERS_PATH : `${USERS_PATH}/${encodeURIComponent(userId)}`;
+}
+
+/** A stemp list (0-based `page`, `size` up to 100, any of the page envelopes stemp uses), read with Return All or a Limit. */
+export async function readStempList(
+	api: ApiClient,
+	path: string,
+	wanted: Wanted,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return await collectSequentialPages(wanted, MAX_PAGE_SIZE, async (page, size) =>
+		readPage(
+			await api.request({ method: 'GET', path, qs: { page, size }, idempotent: true, itemIndex }),
+		),
+	);
 }

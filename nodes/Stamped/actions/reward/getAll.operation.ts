@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../core/descriptions';
+import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
 import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { readRewards } from '../../transport/v3';
-import { readWanted } from '../listOptions';
 
 const properties: INodeProperties[] = returnAllOrLimit();
 

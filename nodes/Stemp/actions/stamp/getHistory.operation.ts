@@ -1,55 +1,26 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../core/descriptions';
-import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../../core/paging';
+import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
+import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { requireBoolean, requireInteger } from '../../../core/validation';
-import { stampsPath } from '../../transport';
+import { readStempList, stampsPath } from '../../transport';
 import { passOf, readWalletPassId, walletPassIdField } from './common';
 
 const properties: INodeProperties[] = [walletPassIdField, ...returnAllOrLimit()];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
-	const returnAll = requireBoolean(
-		this.getNode(),
-		this.getNodeParameter('returnAll', itemIndex, false),
-		'Return All',
-		itemIndex,
-	);
-	return {
-		walletPassId: readWalletPassId(this, itemIndex),
-		returnAll,
-		limit: returnAll
-			? 0
-			: requireInteger(
-					this.getNode(),
-					this.getNodeParameter('limit', itemIndex, 50),
-					'Limit',
-					itemIndex,
-					{ min: 1 },
-				),
-	};
+	return { walletPassId: readWalletPassId(this, itemIndex), ...readWanted(this, itemIndex) };
 }
 
 /** One output item per history entry, newest first as stemp lists them. */
 async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
-	input: { walletPassId: string; returnAll: boolean; limit: number },
+	input: Wanted & { walletPassId: string },
 	itemIndex: number,
 ) {
-	return await collectSequentialPages(input, MAX_PAGE_SIZE, async (page, size) =>
-		readPage(
-			await api.request({
-				method: 'GET',
-				path: stampsPath(input.walletPassId, 'history'),
-				qs: { page, size },
-				idempotent: true,
-				itemIndex,
-			}),
-		),
-	);
+	return await readStempList(api, stampsPath(input.walletPassId, 'history'), input, itemIndex);
 }
 
 export const declaration = defineOperation({

@@ -1,48 +1,20 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../../core/descriptions';
-import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../../core/paging';
+import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
+import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { requireInteger } from '../../../core/validation';
-import { usersPath } from '../../transport';
+import { readStempList, usersPath } from '../../transport';
 
 const properties: INodeProperties[] = returnAllOrLimit();
 
-function prepare(this: IExecuteFunctions, itemIndex: number) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return {
-		returnAll,
-		limit: returnAll
-			? 0
-			: requireInteger(
-					this.getNode(),
-					this.getNodeParameter('limit', itemIndex, 50),
-					'Limit',
-					itemIndex,
-					{ min: 1 },
-				),
-	};
+function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
+	return readWanted(this, itemIndex);
 }
 
 /** One output item per user, over stemp's 0-based pages. */
-async function execute(
-	this: IExecuteFunctions,
-	api: ApiClient,
-	input: { returnAll: boolean; limit: number },
-	itemIndex: number,
-) {
-	return await collectSequentialPages(input, MAX_PAGE_SIZE, async (page, size) =>
-		readPage(
-			await api.request({
-				method: 'GET',
-				path: usersPath(),
-				qs: { page, size },
-				idempotent: true,
-				itemIndex,
-			}),
-		),
-	);
+async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
+	return await readStempList(api, usersPath(), input, itemIndex);
 }
 
 export const declaration = defineOperation({
