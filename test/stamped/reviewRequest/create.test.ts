@@ -235,6 +235,14 @@ describe('bad input is refused before any request', () => {
 			'Invalid "Items[0]" in item 0: Stamped does not read "sku" (it reads productBrand, productDescription, productId, productImageUrl, productPrice, productTitle, productType, productUrl)',
 		],
 		[
+			{ items: '[{"productId": "1", "productTitle": {"en": "Beans"}}]' },
+			'Invalid "Items[0].productTitle" in item 0: it is an object, not a text',
+		],
+		[
+			{ items: '[{"productId": ["1", "2"]}]' },
+			'Invalid "Items[0].productId" in item 0: it is a list, not a text',
+		],
+		[
 			{ items: '[{"productId": "1", "productPrice": "cheap"}]' },
 			'Invalid "Items[0].productPrice" in item 0: "cheap" is not a number',
 		],

@@ -187,10 +187,13 @@ function readItems(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 				`Stamped does not read ${unknown.map((key) => `"${key}"`).join(', ')} (it reads ${PRODUCT_FIELDS.join(', ')})`,
 			);
 		}
-		const checked: IDataObject = {
-			...product,
-			productId: requireText(node, product.productId, `${where}.productId`, itemIndex),
-		};
+		const checked: IDataObject = {};
+		// Every other field is text: an object or a list there would reach Stamped as JSON it cannot read.
+		for (const [key, value] of Object.entries(product)) {
+			if (key === 'productPrice' || value === undefined || value === null || value === '') continue;
+			checked[key] = requireText(node, value, `${where}.${key}`, itemIndex);
+		}
+		checked.productId = requireText(node, product.productId, `${where}.productId`, itemIndex);
 		if (product.productPrice !== undefined)
 			checked.productPrice = requireNumber(
 				node,
