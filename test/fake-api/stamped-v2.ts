@@ -79,7 +79,7 @@ export class StampedV2 implements VendorApi {
 	readonly tierChanges: Array<{ email: string; oldTier?: string; newTier?: string }> = [];
 	order: 'newest' | 'oldest';
 	/** The dashboard review list, for the polling trigger (see DashboardReviews below). */
-	readonly dashboard = new DashboardReviews();
+	readonly dashboard: DashboardReviews;
 	/** Called before every list page is answered, e.g. to insert customers while an export runs. */
 	onListPage?: (page: number) => void;
 	/** Replaces the `total` the dashboard review list reports (to test an API whose total is wrong). */
@@ -115,6 +115,12 @@ export class StampedV2 implements VendorApi {
 		this.order = options.order ?? 'newest';
 		for (const customer of options.customers ?? []) this.insert(customer);
 		this.reviews = (options.reviews ?? []).map((review) => ({ ...review }));
+		// Reviews added for the polling trigger are newer than every seeded one, as new reviews are: a watermark
+		// taken over the seeded list (the route serves it while the polling store is empty) then sees them as new.
+		const seededTimes = this.reviews
+			.map((review) => Date.parse(review.dateCreated ?? ''))
+			.filter(Number.isFinite);
+		this.dashboard = new DashboardReviews(Math.max(DASHBOARD_CLOCK_START, ...seededTimes));
 	}
 
 	/** Adds or replaces a customer directly, as if created in the Stamped dashboard. */
@@ -553,12 +559,14 @@ export interface DashboardReview {
 	reply: string;
 }
 
+const DASHBOARD_CLOCK_START = Date.parse('2026-03-01T00:00:00Z');
+
 export class DashboardReviews {
 	/** Oldest first, as added. */
 	readonly reviews: DashboardReview[] = [];
 	/** Called before every page is answered, e.g. to add reviews while a poll reads. */
 	onPage?: (page: number) => void;
-	private clock = Date.parse('2026-03-01T00:00:00Z');
+	constructor(private clock: number = DASHBOARD_CLOCK_START) {}
 
 	/** Adds a review; each is one second after the previous one unless `dateCreated` is given. */
 	add(review: Partial<DashboardReview> = {}): DashboardReview {
