@@ -23,7 +23,7 @@ export class Stamped implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage Stamped.io loyalty customers, points, transactions, tiers, rewards and coupons, and read product reviews',
+			'Manage Stamped.io loyalty customers, points, transactions, tiers, rewards and coupons; list, answer and import product reviews, and ask buyers for reviews',
 		defaults: { name: 'Stamped' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
