@@ -28,6 +28,8 @@ export class StampedPollingTrigger implements INodeType {
 		description:
 			'Starts the workflow when Stamped has new reviews or new loyalty ledger entries, by asking Stamped on a schedule (no webhook or public URL needed)',
 		defaults: { name: 'Stamped Polling Trigger' },
+		// n8n gives every polling node its standard Poll Times parameter (`pollTimes`) when it loads the package, so it
+		// is not declared here: declared twice, the panel would show it twice.
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

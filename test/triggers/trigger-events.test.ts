@@ -115,6 +115,18 @@ describe('the Events options', () => {
 	);
 });
 
+describe('the Stamped Polling Trigger as n8n loads it', () => {
+	test("has n8n's standard Poll Times (pollTimes, the public name) exactly once, and its event options", async () => {
+		const nodeType = (await loadPackage()).getNode('stampedPollingTrigger').type as INodeType;
+		const names = nodeType.description.properties.map((property) => property.name);
+		expect(names.filter((name) => name === 'pollTimes')).toHaveLength(1);
+		const event = nodeType.description.properties.find((property) => property.name === 'event');
+		expect((event?.options as INodePropertyOptions[]).map((option) => option.value).sort()).toEqual(
+			['loyalty.activity_created', 'review.created'],
+		);
+	});
+});
+
 describe('Stamped Trigger: every topic category', () => {
 	test.each(STAMPED_TOPICS)(
 		'%s is %s and starts a workflow that selected only that event',
