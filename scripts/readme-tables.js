@@ -25,7 +25,7 @@ function versionTable() {
 	const versions = stampedRegistry.versions.values;
 	const rows = stampedRegistry.operations.map((declaration) => {
 		const offered = versions.map((version) =>
-			!declaration.versions || declaration.versions.includes(version) ? 'yes' : '',
+			!declaration.versions || declaration.versions[version] ? 'yes' : '',
 		);
 		return `| ${labelOf(stampedRegistry, declaration.resource)} | ${declaration.name} | ${offered.join(' | ')} |`;
 	});

@@ -8,10 +8,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { registryProperties } from '../core/registry';
 import { stampedRegistry } from './actions/registry';
-import { getRewards } from './actions/reward/rewardOptions';
 import { router } from './actions/router';
-import { getTierNames } from './actions/tier/tierNames';
 import { apiVersionProperty } from './actions/versions';
+import { loadOptions } from './methods/loadOptions';
 import { stampedCredentialTestMethods } from './transport';
 
 export class Stamped implements INodeType {
@@ -34,8 +33,7 @@ export class Stamped implements INodeType {
 
 	methods = {
 		...stampedCredentialTestMethods,
-		// Dropdowns filled from the shop; their fields stay plain text, so expressions and other values still work.
-		loadOptions: { getRewards, getTierNames },
+		loadOptions,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,17 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ApiClient } from './request';
+
 /**
  * One operation of an action node, in two steps: `prepare` reads and checks an item's parameters without
  * sending anything; `execute` sends what `prepare` returned. Keeping them apart lets the router check every
  * item before the first request, so a bad item stops the run before anything changed.
  */
-export interface Operation<Input, Api> {
-	/** `version` is the API version the call will use, on vendors that have several. */
-	prepare(this: IExecuteFunctions, itemIndex: number, version?: string): Input | Promise<Input>;
+export interface Operation<Input = any> {
+	prepare(this: IExecuteFunctions, itemIndex: number): Input | Promise<Input>;
 	execute(
 		this: IExecuteFunctions,
-		api: Api,
+		api: ApiClient,
 		input: Input,
 		itemIndex: number,
 	): Promise<IDataObject | IDataObject[]>;
@@ -29,7 +30,7 @@ export interface Operation<Input, Api> {
 	 */
 	executeBatch?(
 		this: IExecuteFunctions,
-		api: Api,
+		api: ApiClient,
 		inputs: Input[],
 		itemIndexes: number[],
 	): Promise<Array<IDataObject | IDataObject[] | Error>>;
@@ -58,11 +59,10 @@ export function asJsonObject(body: unknown): IDataObject {
  * item carrying the error and the run goes on; without it the first failure starts no further item and, once
  * the items already sent have answered, stops the run with the failure of the earliest item.
  */
-export async function runOperation<Input, Api>(
+export async function runOperation<Input>(
 	ctx: IExecuteFunctions,
-	operation: Operation<Input, Api>,
-	openApi: () => Promise<Api>,
-	version?: string,
+	operation: Operation<Input>,
+	openApi: () => Promise<ApiClient>,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = ctx.getInputData().length;
 	const continueOnFail = ctx.continueOnFail();
@@ -70,7 +70,7 @@ export async function runOperation<Input, Api>(
 	const prepared: Array<Prepared<Input>> = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			prepared.push({ input: await operation.prepare.call(ctx, itemIndex, version) });
+			prepared.push({ input: await operation.prepare.call(ctx, itemIndex) });
 		} catch (error) {
 			if (!continueOnFail) throw asItemError(ctx, error, itemIndex);
 			prepared.push({ error: asItemError(ctx, error, itemIndex) });
@@ -79,7 +79,7 @@ export async function runOperation<Input, Api>(
 
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const failures: Array<{ itemIndex: number; error: Error }> = [];
-	let api: Api | undefined;
+	let api: ApiClient | undefined;
 	const run = async (itemIndex: number, input: Input): Promise<void> => {
 		const pairedItem = { item: itemIndex };
 		try {
@@ -97,7 +97,7 @@ export async function runOperation<Input, Api>(
 	};
 
 	if (operation.executeBatch) {
-		let opened: Promise<Api> | undefined;
+		let opened: Promise<ApiClient> | undefined;
 		const batchResults = await runBatches(
 			ctx,
 			operation,
@@ -156,11 +156,11 @@ type BatchResult = { output?: IDataObject[] } | { error: Error };
  * prepare are reported as they are; once an item has failed (without Continue On Fail), no further batch starts.
  * Returns what happened to each item that was prepared or sent; items never sent are absent.
  */
-async function runBatches<Input, Api>(
+async function runBatches<Input>(
 	ctx: IExecuteFunctions,
-	operation: Operation<Input, Api>,
+	operation: Operation<Input>,
 	prepared: Array<Prepared<Input>>,
-	openApi: () => Promise<Api>,
+	openApi: () => Promise<ApiClient>,
 ): Promise<Map<number, BatchResult>> {
 	const continueOnFail = ctx.continueOnFail();
 	const size = Math.max(1, Math.floor(operation.batchSize ?? 1));

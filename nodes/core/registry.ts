@@ -1,20 +1,13 @@
-import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Operation } from './operation';
 
-/**
- * One operation of an action node, declared whole in its own file: where it sits in the node (resource and
- * operation), which API versions offer it, how the editor shows it, and how it checks and runs an item.
- * Everything else (the Resource and Operation selectors, the router, the tests' list of offered operations and
- * the README's tables) is derived from the set of declared operations.
- */
-interface OperationDeclaration<Input = unknown, Api = unknown> extends Operation<Input, Api> {
+/** Where an operation sits in the node and how the editor shows it. */
+interface Presentation {
 	resource: string;
 	/** The `operation` parameter's value, stored in saved workflows. */
 	operation: string;
-	/** The API versions that offer it; omitted on nodes whose vendor has one API. */
-	versions?: readonly string[];
 	/** The Operation selector's entry: its name, a sentence for the panel (and AI agents), and the action title. */
 	name: string;
 	description: string;
@@ -23,10 +16,28 @@ interface OperationDeclaration<Input = unknown, Api = unknown> extends Operation
 	properties: INodeProperties[];
 }
 
-/** Declares an operation; the identity function gives the declaration its types. */
-export function defineOperation<Input, Api>(
-	declaration: OperationDeclaration<Input, Api>,
-): OperationDeclaration<Input, Api> {
+/**
+ * One operation of an action node, declared whole in its own file: where it sits, how the editor shows it,
+ * and how it checks and runs an item. On a vendor with several API versions, `versions` holds what each
+ * version that offers it does (`{ v2: { prepare, execute }, v3: { prepare, execute } }`): the router picks the
+ * entry of the credential's version, so nothing inside an operation asks which version it runs on. Everything
+ * else (the selectors, the router, the refusal of what a version lacks, the tests' list of offered operations,
+ * the README's tables) is derived from the set of declarations.
+ */
+export type OperationDeclaration = Presentation &
+	({ versions: Readonly<Record<string, Operation>> } | (Operation & { versions?: undefined }));
+
+/** Declares an operation of a vendor with several API versions: one `Operation` per version that offers it. */
+export function defineOperation<Inputs extends Record<string, unknown>>(
+	declaration: Presentation & {
+		versions: { [Version in keyof Inputs]: Operation<Inputs[Version]> };
+	},
+): OperationDeclaration;
+/** Declares an operation of a vendor with one API. */
+export function defineOperation<Input>(
+	declaration: Presentation & Operation<Input>,
+): OperationDeclaration;
+export function defineOperation(declaration: OperationDeclaration): OperationDeclaration {
 	return declaration;
 }
 
@@ -39,148 +50,124 @@ interface ResourceDeclaration {
 	defaultOperation: string;
 }
 
-/** The API versions a node can be set to, when its vendor has several. */
-interface VersionParameter {
-	/** The node parameter that filters what the editor shows, e.g. `apiVersion`. */
-	name: string;
+/** The API versions of a vendor that has several; the credential decides which one a run uses. */
+interface Versions {
 	values: readonly string[];
 	/** How the vendor's API is named in messages, e.g. "Stamped API". */
 	label: string;
+	/** How each version is named where the editor says which versions offer something, e.g. "Loyalty 2.0 (API v3)". */
+	names: Readonly<Record<string, string>>;
+	/**
+	 * The node parameter that, before the credential alone decided, filtered the editor by version. It is kept
+	 * (hidden) so saved workflows still load; see `legacyOperation`.
+	 */
+	legacyParameter: string;
 }
 
-export interface NodeRegistry<Api> {
+export interface NodeRegistry {
 	resources: readonly ResourceDeclaration[];
 	defaultResource: string;
-	operations: ReadonlyArray<OperationDeclaration<any, Api>>;
-	versions?: VersionParameter;
+	operations: readonly OperationDeclaration[];
+	versions?: Versions;
 }
 
 /** Builds a registry from an operations module (`export * as name from './x.operation'` lines). */
-export function operationsOf<Api>(
-	modules: Record<string, { declaration: OperationDeclaration<any, Api> }>,
-) {
+export function operationsOf(modules: Record<string, { declaration: OperationDeclaration }>) {
 	return Object.values(modules).map((module) => module.declaration);
 }
 
-function offers(declaration: OperationDeclaration<any, any>, version: string | undefined): boolean {
-	return (
-		version === undefined ||
-		declaration.versions === undefined ||
-		declaration.versions.includes(version)
+/** What a declaration does on `version` (or on the vendor's one API); undefined when that version lacks it. */
+function implementationOf(
+	declaration: OperationDeclaration,
+	version: string | undefined,
+): Operation | undefined {
+	if (!declaration.versions) return declaration;
+	return version === undefined ? undefined : declaration.versions[version];
+}
+
+/** The versions that offer a declaration; undefined on a vendor with one API. */
+export function versionsOf(declaration: OperationDeclaration): string[] | undefined {
+	return declaration.versions ? Object.keys(declaration.versions) : undefined;
+}
+
+/** The operations a version offers (all of them without a version), in declaration order. */
+export function offeredOperations(registry: NodeRegistry, version?: string) {
+	return registry.operations.filter(
+		(declaration) => version === undefined || implementationOf(declaration, version),
 	);
 }
 
-/** The operations a version offers (all of them on a node without versions), in declaration order. */
-export function offeredOperations<Api>(registry: NodeRegistry<Api>, version?: string) {
-	return registry.operations.filter((declaration) => offers(declaration, version));
+/**
+ * "(Loyalty 2.0 (API v3) only)" for something only some versions offer, else nothing: how the editor says which
+ * versions offer an operation, a resource or a field.
+ */
+export function onlyIn(versions: Versions | undefined, offeredBy: readonly string[]): string {
+	if (!versions || versions.values.every((version) => offeredBy.includes(version))) return '';
+	return `${offeredBy.map((version) => versions.names[version] ?? version).join(', ')} only`;
 }
+
+const withNote = (text: string, note: string) => (note ? `${text} (${note})` : text);
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /**
- * A selector (Resource, or one resource's Operation) for each set of versions that offers the same choices:
- * one selector when every version offers the same, else one per version shown only for it, so that a choice a
- * version lacks is never offered for it. `preferredDefault` is kept where the version offers it.
+ * The node's properties: one Resource selector, one Operation selector per resource listing each of its
+ * operations once, and every operation's parameters. No version filters them: n8n's display options cannot see
+ * the credential, and the node creator lists one action per entry of an Operation selector.
  */
-function selectorsFor(
-	base: Omit<INodeProperties, 'options'>,
-	choicesOf: (version: string | undefined) => INodePropertyOptions[],
-	preferredDefault: string,
-	versions: VersionParameter | undefined,
-): INodeProperties[] {
-	const build = (
-		choices: INodePropertyOptions[],
-		versionShow: Record<string, string[]>,
-	): INodeProperties => {
-		const show = { ...base.displayOptions?.show, ...versionShow };
-		const offersDefault = choices.some((choice) => choice.value === preferredDefault);
-		return {
-			...base,
-			options: choices,
-			default: offersDefault ? preferredDefault : choices[0].value,
-			...(Object.keys(show).length > 0 ? { displayOptions: { show } } : {}),
-		} as INodeProperties;
-	};
-	if (!versions) return [build(choicesOf(undefined), {})];
-	const offered = versions.values.filter((version) => choicesOf(version).length > 0);
-	const signature = (version: string) =>
-		choicesOf(version)
-			.map((choice) => choice.value)
-			.join(',');
-	const same =
-		offered.length === versions.values.length &&
-		offered.every((version) => signature(version) === signature(offered[0]));
-	if (same) return [build(choicesOf(offered[0]), {})];
-	return offered.map((version) => build(choicesOf(version), { [versions.name]: [version] }));
-}
-
-/** The node's properties: the Resource selector(s), each resource's Operation selector(s), every operation's parameters. */
-export function registryProperties<Api>(registry: NodeRegistry<Api>): INodeProperties[] {
-	const { resources, versions } = registry;
-	const versionsOf = (resource: string) =>
+export function registryProperties(registry: NodeRegistry): INodeProperties[] {
+	const { resources, versions, defaultResource } = registry;
+	const operationsOf = (resource: string) =>
+		registry.operations.filter((declaration) => declaration.resource === resource);
+	const versionsOffering = (declarations: readonly OperationDeclaration[]) =>
 		versions?.values.filter((version) =>
-			offeredOperations(registry, version).some((declaration) => declaration.resource === resource),
+			declarations.some((declaration) => implementationOf(declaration, version)),
 		) ?? [];
-	// A resource only some versions offer says which, e.g. "(API v3)".
-	const describe = ({ value, description }: ResourceDeclaration) => {
-		const offeredBy = versionsOf(value);
-		return versions && offeredBy.length < versions.values.length
-			? `${description} (API ${offeredBy.join(', ')})`
-			: description;
-	};
-	const resourceChoices = (version: string | undefined) =>
-		resources
-			.filter((resource) =>
-				offeredOperations(registry, version).some(
-					(declaration) => declaration.resource === resource.value,
-				),
-			)
-			.map((resource) => ({
-				name: resource.label,
-				value: resource.value,
-				description: describe(resource),
-			}))
-			.sort(byName);
-	const properties = selectorsFor(
+	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			default: '',
+			options: resources
+				.filter((resource) => operationsOf(resource.value).length > 0)
+				.map((resource) => ({
+					name: resource.label,
+					value: resource.value,
+					description: withNote(
+						resource.description,
+						onlyIn(versions, versionsOffering(operationsOf(resource.value))),
+					),
+				}))
+				.sort(byName),
+			default: defaultResource,
 			description: 'What the operation works on',
 		},
-		resourceChoices,
-		registry.defaultResource,
-		versions,
-	);
+	];
 	for (const resource of resources) {
-		const operationChoices = (version: string | undefined) =>
-			offeredOperations(registry, version)
-				.filter((declaration) => declaration.resource === resource.value)
-				.map(({ name, operation, description, action }) => ({
-					name,
-					value: operation,
-					description,
-					action,
+		const declarations = operationsOf(resource.value);
+		if (declarations.length === 0) continue;
+		const { defaultOperation } = resource;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: declarations
+				.map((declaration) => ({
+					name: declaration.name,
+					value: declaration.operation,
+					description: withNote(
+						declaration.description,
+						onlyIn(versions, versionsOffering([declaration])),
+					),
+					action: declaration.action,
 				}))
-				.sort(byName);
-		properties.push(
-			...selectorsFor(
-				{
-					displayName: 'Operation',
-					name: 'operation',
-					type: 'options',
-					noDataExpression: true,
-					default: '',
-					description: `What to do with ${resource.label.toLowerCase()} records`,
-					displayOptions: { show: { resource: [resource.value] } },
-				},
-				operationChoices,
-				resource.defaultOperation,
-				versions,
-			),
-		);
+				.sort(byName),
+			default: defaultOperation,
+			description: `What to do with ${resource.label.toLowerCase()} records`,
+		});
 	}
 	for (const declaration of registry.operations) {
 		properties.push(
@@ -190,44 +177,121 @@ export function registryProperties<Api>(registry: NodeRegistry<Api>): INodePrope
 			),
 		);
 	}
-	return properties;
+	return [...properties, ...legacyCarriers(registry)];
 }
 
 /**
- * The operation the node's Resource and Operation parameters name, offered by `version` (the version the
- * call will use). This is the one place where a missing operation is refused: a workflow edited outside the
- * editor, or a node whose API Version differs from its credential's, can name one the version lacks.
+ * The operation a resource's Operation selector started on for `version` before the credential alone decided:
+ * then each version had its own selector, starting on the resource's default operation where that version
+ * offered it, else on its first operation by name. n8n saves no parameter left at its default, so a workflow
+ * saved with the node set to `version` and this operation carries none: it now reads as the one selector's
+ * default. Undefined where the two agree.
  */
-export function requireOperation<Api>(
+function legacyDefault(
+	registry: NodeRegistry,
+	resource: ResourceDeclaration,
+	version: string,
+): OperationDeclaration | undefined {
+	const offered = offeredOperations(registry, version)
+		.filter((entry) => entry.resource === resource.value)
+		.sort(byName);
+	if (
+		offered.length === 0 ||
+		offered.some((entry) => entry.operation === resource.defaultOperation)
+	)
+		return undefined;
+	return offered[0];
+}
+
+/**
+ * n8n drops, when it loads a workflow, every parameter no displayed property names. So that a workflow saved on
+ * a legacy default (see `legacyDefault`) keeps that operation's parameters, they are carried, hidden, under the
+ * one selector's default operation.
+ */
+function legacyCarriers(registry: NodeRegistry): INodeProperties[] {
+	const carriers: INodeProperties[] = [];
+	for (const resource of registry.resources) {
+		const show = { resource: [resource.value], operation: [resource.defaultOperation] };
+		const taken = new Set(
+			registry.operations
+				.filter(
+					(entry) =>
+						entry.resource === resource.value && entry.operation === resource.defaultOperation,
+				)
+				.flatMap((entry) => entry.properties.map((property) => property.name)),
+		);
+		for (const version of registry.versions?.values ?? []) {
+			for (const property of legacyDefault(registry, resource, version)?.properties ?? []) {
+				if (property.type === 'notice' || taken.has(property.name)) continue;
+				taken.add(property.name);
+				const { displayName, name, default: carried } = property;
+				carriers.push({
+					displayName,
+					name,
+					type: 'hidden',
+					default: carried,
+					description: `Kept for workflows saved on ${version}'s former default operation`,
+					displayOptions: { show },
+				});
+			}
+		}
+	}
+	return carriers;
+}
+
+/** The operation a node's parameters mean, a legacy default (see `legacyDefault`) included. */
+function operationMeant(
 	ctx: IExecuteFunctions,
-	registry: NodeRegistry<Api>,
+	registry: NodeRegistry,
+	resource: string,
+	operation: string,
+): string {
+	const { versions } = registry;
+	const declared = registry.resources.find((entry) => entry.value === resource);
+	if (!versions || !declared || operation !== declared.defaultOperation) return operation;
+	const nodeVersion = ctx.getNodeParameter(versions.legacyParameter, 0, '') as string;
+	if (!versions.values.includes(nodeVersion)) return operation;
+	return legacyDefault(registry, declared, nodeVersion)?.operation ?? operation;
+}
+
+/**
+ * What the operation the node's Resource and Operation parameters name does on `version` (the credential's).
+ * This is the one place where what a version lacks is refused, naming both versions, before anything is sent.
+ */
+export function requireOperation(
+	ctx: IExecuteFunctions,
+	registry: NodeRegistry,
 	version?: string,
-): OperationDeclaration<unknown, Api> {
+): Operation {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
-	// n8n drops the operation of a resource the node's version lacks, so it may be empty.
-	const operation = ctx.getNodeParameter('operation', 0, '') as string;
-	const declared = registry.operations.filter(
+	// A workflow edited outside the editor may carry no operation.
+	const operation = operationMeant(
+		ctx,
+		registry,
+		resource,
+		ctx.getNodeParameter('operation', 0, '') as string,
+	);
+	const declared = registry.operations.find(
 		(entry) => entry.resource === resource && entry.operation === operation,
 	);
-	const found = declared.find((entry) => offers(entry, version));
+	const found = declared && implementationOf(declared, version);
 	if (found) return found;
 
 	const label = registry.versions?.label;
 	// Declared, but not for this version: name both, so the user knows whether to change the credential or the operation.
 	const ofResource = registry.operations.filter((entry) => entry.resource === resource);
-	const resourceLacking = !ofResource.some((entry) => offers(entry, version));
-	const forOtherVersions = declared.length > 0 ? declared : resourceLacking ? ofResource : [];
+	const resourceLacking = !ofResource.some((entry) => implementationOf(entry, version));
+	const forOtherVersions = declared ? [declared] : resourceLacking ? ofResource : [];
 	if (forOtherVersions.length > 0 && version !== undefined && label) {
-		const others = [...new Set(forOtherVersions.flatMap((entry) => entry.versions ?? []))];
-		const title =
-			declared.length > 0
-				? `${resourceName(registry, resource)} > ${declared[0].name}`
-				: resourceName(registry, resource);
+		const others = [...new Set(forOtherVersions.flatMap((entry) => versionsOf(entry) ?? []))];
+		const title = declared
+			? `${resourceName(registry, resource)} > ${declared.name}`
+			: resourceName(registry, resource);
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`"${title}" is offered by ${label} ${others.join(' and ')}, but the selected credential is for ${label} ${version}`,
 			{
-				description: `Select a credential for ${label} ${others.join(' or ')}, or pick an operation that ${label} ${version} offers (set the node's API Version to ${version} to see them). Nothing was sent.`,
+				description: `Select a credential for ${label} ${others.join(' or ')}, or pick an operation that ${label} ${version} offers (each operation's description says which versions offer it). Nothing was sent.`,
 			},
 		);
 	}
@@ -240,6 +304,6 @@ export function requireOperation<Api>(
 	});
 }
 
-function resourceName<Api>(registry: NodeRegistry<Api>, resource: string): string {
+function resourceName(registry: NodeRegistry, resource: string): string {
 	return registry.resources.find((entry) => entry.value === resource)?.label ?? resource;
 }

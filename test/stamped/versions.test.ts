@@ -1,7 +1,7 @@
 /**
- * The Stamped API versions: the credential decides which API is called (the node's API Version only filters
- * the editor), an operation the credential's version lacks fails before anything is sent, and the editor
- * offers for each version exactly what the registry declares for it.
+ * The Stamped API versions: the credential alone decides which API is called (a saved node's hidden API Version
+ * changes nothing), an operation or field the credential's version lacks fails before anything is sent, naming
+ * both versions, and the editor offers every operation once, saying which versions offer it.
  */
 import type { IDataObject, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
@@ -35,10 +35,11 @@ describe('authentication and the API version', () => {
 	});
 
 	test.each([
-		['v2 (its default)', undefined, 'v3', 'stampedV3'],
-		['v3', 'v3', 'v2', 'stamped'],
+		['no API Version (a new node)', '', 'v3', 'stampedV3'],
+		['v2 (saved before the credential alone decided)', 'v2', 'v3', 'stampedV3'],
+		['v3 (saved before the credential alone decided)', 'v3', 'v2', 'stamped'],
 	])(
-		'a node set to %s runs a shared operation on its %s credential, with a hint saying so',
+		'a node with %s runs a shared operation on its %s credential, without a hint',
 		async (_label, nodeVersion, credentialVersion, vendor) => {
 			const { error, items, hints } = await stampedV3(
 				{
@@ -52,23 +53,36 @@ describe('authentication and the API version', () => {
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(1);
 			expect(api.requests().map((request) => request.vendor)).toEqual([vendor]);
-			const nodeSays = nodeVersion ?? 'v2';
-			expect(hints.map((hint) => hint.message)).toEqual([
-				expect.stringContaining(
-					`set to Stamped API ${nodeSays}, but its credential is for API ${credentialVersion}: the operation ran on API ${credentialVersion}`,
-				),
-			]);
+			expect(hints).toEqual([]);
 		},
 	);
 
-	test('a node whose API Version matches its credential leaves no hint', async () => {
-		const { error, hints } = await stampedV3({
-			resource: 'customer',
-			operation: 'get',
+	test.each([
+		['lookup', 'customer', { lookupValue: 'jane@example.com' }],
+		['redeem', 'reward', { email: 'jane@example.com', rewardId: 'rwd-5off' }],
+	])(
+		'a v3-only operation (%s) saved without any node API Version runs on a v3 credential',
+		async (operation, resource, parameters) => {
+			const { error } = await stampedV3({ apiVersion: '', resource, operation, ...parameters });
+			expect(error?.message ?? '').not.toContain('is offered by');
+			expect(api.requests().length).toBeGreaterThan(0);
+			expect(api.requests().every((request) => request.vendor === 'stampedV3')).toBe(true);
+		},
+	);
+
+	test('a v3 workflow saved with Tier left at its v3 default operation still sets the tier', async () => {
+		// Before the credential alone decided, a node set to v3 started Tier on Set and n8n saved no default,
+		// so such a workflow reads as the one selector's default (Get Many) now.
+		const { error, items } = await stampedV3({
+			apiVersion: 'v3',
+			resource: 'tier',
 			email: 'jane@example.com',
+			tierName: 'Gold',
 		});
 		expect(error).toBeUndefined();
-		expect(hints).toEqual([]);
+		expect(items).toHaveLength(1);
+		expect(api.requests().at(-1)).toMatchObject({ method: 'POST', body: { tierName: 'Gold' } });
+		expect(api.requests().at(-1)?.path).toMatch(/\/adjust-vip-tier$/);
 	});
 
 	test.each([
@@ -110,12 +124,11 @@ describe('authentication and the API version', () => {
 		},
 	);
 
-	test('a v3-only resource in a workflow edited outside the editor is refused on a v2 credential, naming both', async () => {
+	test('an unknown operation of a v3-only resource is refused on a v2 credential, naming both', async () => {
 		const { error } = await stampedV3(
 			{
-				apiVersion: 'v2',
 				resource: 'reward',
-				operation: 'redeem',
+				operation: 'explode',
 				email: 'jane@example.com',
 				rewardId: 'r',
 			},
@@ -170,7 +183,7 @@ describe('authentication and the API version', () => {
 	);
 });
 
-describe('what the node offers per version (display options)', () => {
+describe('what the editor offers: every operation once, whatever any API Version says', () => {
 	let properties: INodeProperties[];
 	beforeAll(async () => {
 		properties = ((await loadPackage()).getNode('stamped').type as INodeType).description
@@ -181,114 +194,134 @@ describe('what the node offers per version (display options)', () => {
 		properties.filter((property) =>
 			NodeHelpers.displayParameter(values as never, property, null, null),
 		);
-	const choices = (values: IDataObject, name: string) =>
+	const options = (values: IDataObject, name: string) =>
 		shown(values)
 			.filter((property) => property.name === name)
-			.flatMap((property) =>
-				(property.options as INodePropertyOptions[]).map((option) => option.value),
-			);
-	const offered = (apiVersion: string) =>
+			.flatMap((property) => property.options as INodePropertyOptions[]);
+	const offered = (values: IDataObject) =>
 		Object.fromEntries(
-			choices({ apiVersion }, 'resource').map((resource) => [
+			options(values, 'resource').map(({ value: resource }) => [
 				resource,
-				choices({ apiVersion, resource }, 'operation'),
+				options({ ...values, resource }, 'operation').map((option) => option.value),
 			]),
 		);
 
-	/** What the registry declares for a version, per resource, in the editor's order (alphabetical by name). */
-	const declared = (apiVersion: string) => {
+	/** Every declared operation, per resource, in the editor's order (alphabetical by name). */
+	const declared = () => {
 		const byResource: Record<string, string[]> = {};
-		for (const { resource, operation } of [...offeredOperations(stampedRegistry, apiVersion)].sort(
-			(a, b) => a.name.localeCompare(b.name),
+		for (const { resource, operation } of [...stampedRegistry.operations].sort((a, b) =>
+			a.name.localeCompare(b.name),
 		)) {
 			(byResource[resource] ??= []).push(operation);
 		}
 		return byResource;
 	};
 
-	test.each(stampedRegistry.versions!.values)(
-		'%s: the editor offers exactly the operations the registry declares for it',
-		(apiVersion) => {
-			expect(Object.keys(declared(apiVersion)).length).toBeGreaterThan(0);
-			expect(offered(apiVersion)).toEqual(declared(apiVersion));
+	test.each([{}, { apiVersion: 'v2' }, { apiVersion: 'v3' }])(
+		'with %j the editor offers every declared operation, under one Resource and one Operation selector',
+		(values) => {
+			expect(offered(values)).toEqual(declared());
+			expect(shown(values).filter((property) => property.name === 'resource')).toHaveLength(1);
+			expect(
+				shown({ ...values, resource: 'customer' }).filter(
+					(property) => property.name === 'operation',
+				),
+			).toHaveLength(1);
 		},
 	);
 
-	test('the versions differ: each offers an operation the other lacks, and the editor hides it for the other', () => {
-		const [v2, v3] = [declared('v2'), declared('v3')];
-		const only = (own: Record<string, string[]>, other: Record<string, string[]>) =>
-			Object.entries(own)
-				.flatMap(([resource, operations]) =>
-					operations
-						.filter((operation) => !other[resource]?.includes(operation))
-						.map((operation) => `${resource}.${operation}`),
-				)
-				.sort();
-		expect(only(v2, v3).length).toBeGreaterThan(0);
-		expect(only(v3, v2).length).toBeGreaterThan(0);
-		expect(only(offered('v2'), offered('v3'))).toEqual(only(v2, v3));
-		expect(only(offered('v3'), offered('v2'))).toEqual(only(v3, v2));
+	test.each(stampedRegistry.operations.map((declaration) => [declaration]))(
+		'$resource $operation says which API versions offer it',
+		(declaration) => {
+			const description = options({ resource: declaration.resource }, 'operation').find(
+				(option) => option.value === declaration.operation,
+			)!.description;
+			const versions = offeredOperations(stampedRegistry, 'v2').includes(declaration)
+				? offeredOperations(stampedRegistry, 'v3').includes(declaration)
+					? 'both'
+					: 'v2'
+				: 'v3';
+			if (versions === 'v2') expect(description).toMatch(/\(API v2 only\)$/);
+			if (versions === 'v3') expect(description).toMatch(/\(Loyalty 2\.0 \(API v3\) only\)$/);
+			if (versions === 'both') expect(description).not.toMatch(/only\)$/);
+		},
+	);
+
+	test('a resource only one version offers says so', () => {
+		const described = Object.fromEntries(
+			options({}, 'resource').map((option) => [option.value, option.description]),
+		);
+		expect(described.coupon).toMatch(/\(Loyalty 2\.0 \(API v3\) only\)$/);
+		expect(described.reviewRequest).toMatch(/\(API v2 only\)$/);
+		expect(described.customer).not.toMatch(/only\)$/);
 	});
 
-	test('each version selects a default operation it offers', () => {
-		const defaults = (apiVersion: string, resource: string) =>
-			NodeHelpers.getNodeParameters(properties, { apiVersion, resource }, true, false, null, null)
-				?.operation;
-		expect(defaults('v2', 'tier')).toBe('getAll');
-		expect(defaults('v3', 'tier')).toBe('set');
-		expect(defaults('v3', 'customer')).toBe('upsert');
-		expect(NodeHelpers.getNodeParameters(properties, {}, true, false, null, null)).toMatchObject({
-			apiVersion: 'v2',
+	test('the defaults are those saved workflows rely on', () => {
+		const defaults = (values: IDataObject) =>
+			NodeHelpers.getNodeParameters(properties, values as never, true, false, null, null);
+		expect(defaults({})).toMatchObject({
+			apiVersion: '',
 			resource: 'customer',
 			operation: 'upsert',
 		});
+		expect(defaults({ resource: 'tier' })?.operation).toBe('getAll');
+		expect(defaults({ resource: 'reward' })?.operation).toBe('redeem');
+		expect(properties.find((property) => property.name === 'apiVersion')?.type).toBe('hidden');
 	});
 
-	test('fields of one version are hidden for the other', () => {
-		const names = (values: IDataObject) => shown(values).map((property) => property.name);
-		expect(
-			names({ apiVersion: 'v3', resource: 'points', operation: 'update', action: 'set' }),
-		).toEqual(expect.arrayContaining(['setV3Notice', 'reason']));
-		expect(
-			names({ apiVersion: 'v2', resource: 'points', operation: 'update', action: 'set' }),
-		).not.toEqual(expect.arrayContaining(['setV3Notice']));
-		expect(names({ apiVersion: 'v2', resource: 'points', operation: 'update' })).not.toContain(
-			'reason',
+	test('fields only one version uses are shown always, and say which', () => {
+		const field = (values: IDataObject, name: string) =>
+			shown(values).find((property) => property.name === name);
+		const set = { resource: 'points', operation: 'update', action: 'set' };
+		expect(field(set, 'setNotice')?.displayName).toMatch(/^API v2: /);
+		expect(field(set, 'setV3Notice')?.displayName).toMatch(/^Loyalty 2\.0 \(API v3\): /);
+		expect(field(set, 'reason')?.description).toMatch(/^Loyalty 2\.0 \(API v3\) only\. /);
+		expect(field({ resource: 'customer', operation: 'getAll' }, 'filters')?.description).toMatch(
+			/^Loyalty 2\.0 \(API v3\) only\. /,
 		);
-		expect(names({ apiVersion: 'v3', resource: 'customer', operation: 'getAll' })).not.toContain(
-			'options',
-		);
-		expect(names({ apiVersion: 'v2', resource: 'customer', operation: 'getAll' })).toContain(
-			'options',
-		);
+		const concurrency = (
+			field({ resource: 'customer', operation: 'getAll' }, 'options')!.options as INodeProperties[]
+		).find((option) => option.name === 'concurrency');
+		expect(concurrency?.description).toMatch(/^API v2 only\. /);
 	});
 
 	test.each([
 		[
 			'customer',
 			'upsert',
-			'v2',
-			[
-				'customerId',
-				'firstName',
-				'lastName',
-				'points',
-				'pointsExpiry',
-				'tags',
-				'tier',
-				'totalOrders',
-				'totalSpend',
-			],
+			{
+				customerId: '',
+				firstName: '',
+				lastName: '',
+				points: 'API v2',
+				pointsExpiry: 'API v2',
+				tags: '',
+				tier: 'API v2',
+				totalOrders: 'API v2',
+				totalSpend: 'API v2',
+			},
 		],
-		['customer', 'upsert', 'v3', ['customerId', 'firstName', 'lastName', 'tags']],
-		['loyaltyTransaction', 'create', 'v2', ['note', 'orderValue']],
-		['loyaltyTransaction', 'create', 'v3', ['campaignId', 'note', 'orderValue']],
-	])('%s %s on %s offers the additional fields %j', (resource, operation, apiVersion, fields) => {
-		const root = { apiVersion, resource, operation };
-		const collection = shown(root).find((property) => property.name === 'additionalFields')!;
-		const offeredFields = (collection.options as INodeProperties[])
-			.filter((option) => NodeHelpers.displayParameter({}, option, null, null, root as never))
-			.map((option) => option.name);
-		expect(offeredFields).toEqual(fields);
-	});
+		[
+			'loyaltyTransaction',
+			'create',
+			{ campaignId: 'Loyalty 2.0 (API v3)', note: '', orderValue: '' },
+		],
+	])(
+		'%s %s offers every additional field, each saying which versions use it',
+		(resource, operation, fields) => {
+			const root = { resource, operation };
+			const collection = shown(root).find((property) => property.name === 'additionalFields')!;
+			const offeredFields = (collection.options as INodeProperties[]).filter((option) =>
+				NodeHelpers.displayParameter({}, option, null, null, root as never),
+			);
+			expect(
+				Object.fromEntries(
+					offeredFields.map((option) => [
+						option.name,
+						/^(API v2|Loyalty 2\.0 \(API v3\)) only\. /.exec(option.description ?? '')?.[1] ?? '',
+					]),
+				),
+			).toEqual(fields);
+		},
+	);
 });

@@ -4,6 +4,7 @@ import { readWanted, returnAllOrLimit } from '../../core/descriptions';
 import type { Wanted } from '../../core/paging';
 import { requireInteger } from '../../core/validation';
 import { DEFAULT_CONCURRENCY } from '../transport';
+import { onlyOn } from './versions';
 
 const MAX_CONCURRENCY = 10;
 
@@ -21,9 +22,8 @@ export function listProperties(): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			description: 'How the list is read',
-			displayOptions: { show: { apiVersion: ['v2'] } },
 			options: [
-				{
+				onlyOn('v2', {
 					displayName: 'Concurrency',
 					name: 'concurrency',
 					type: 'number',
@@ -31,7 +31,7 @@ export function listProperties(): INodeProperties[] {
 					typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 					description:
 						'How many pages of 100 to fetch at once once the first page has told the total. Lowered automatically when Stamped answers 429 (too many requests).',
-				},
+				}),
 			],
 		},
 	];

@@ -1,11 +1,11 @@
 import type { NodeRegistry } from '../../core/registry';
 import { operationsOf } from '../../core/registry';
-import type { ApiClient } from '../../core/request';
-import { STAMPED_VERSIONS } from '../transport/version';
+import { STAMPED_VERSION_NAMES, STAMPED_VERSIONS } from '../transport/version';
 import * as operations from './operations';
+import { API_VERSION_PARAMETER } from './versions';
 
 /** The Stamped node's resources, operations and API versions: the one source its description and router read. */
-export const stampedRegistry: NodeRegistry<ApiClient> = {
+export const stampedRegistry: NodeRegistry = {
 	resources: [
 		{
 			value: 'coupon',
@@ -57,6 +57,11 @@ export const stampedRegistry: NodeRegistry<ApiClient> = {
 		},
 	],
 	defaultResource: 'customer',
-	operations: operationsOf<ApiClient>(operations),
-	versions: { name: 'apiVersion', values: STAMPED_VERSIONS, label: 'Stamped API' },
+	operations: operationsOf(operations),
+	versions: {
+		values: STAMPED_VERSIONS,
+		label: 'Stamped API',
+		names: STAMPED_VERSION_NAMES,
+		legacyParameter: API_VERSION_PARAMETER,
+	},
 };

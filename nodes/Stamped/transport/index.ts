@@ -100,11 +100,6 @@ export async function openStampedApi(
 		: new ApiClient(ctx, stampedVendor, values, storeUrlOf(values));
 }
 
-/** The API version of an open client (the router has checked it matches the node's API Version). */
-export function apiVersionOf(api: ApiClient): StampedVersion {
-	return versionOf(api.credentials);
-}
-
 /** `/dashboard/reviews/{reviewId}/reply`, the ID URL-encoded (it has been checked with `requirePathSegment`). */
 export function reviewReplyPath(reviewId: string): string {
 	return `/dashboard/reviews/${encodeURIComponent(reviewId)}/reply`;
@@ -277,4 +272,15 @@ export async function readStampedList(
 			return recordsUnder(api, body, list, page);
 		},
 	});
+}
+
+/** The program's tiers (`GET /{storeHash}/loyalty/tiers` on API v2): `{tiers: [...]}`, a bare list or another envelope. */
+export async function readTiers(api: ApiClient, itemIndex?: number): Promise<IDataObject[]> {
+	const body = await api.request<IDataObject>({
+		method: 'GET',
+		path: '/loyalty/tiers',
+		idempotent: true,
+		itemIndex,
+	});
+	return Array.isArray(body?.tiers) ? (body.tiers as IDataObject[]) : readPage(body).records;
 }

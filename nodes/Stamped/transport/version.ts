@@ -11,6 +11,12 @@ export type StampedVersion = 'v2' | 'v3';
 
 export const STAMPED_VERSIONS: readonly StampedVersion[] = ['v2', 'v3'];
 
+/** How the editor names each version where it says which versions offer something. */
+export const STAMPED_VERSION_NAMES: Record<StampedVersion, string> = {
+	v2: 'API v2',
+	v3: 'Loyalty 2.0 (API v3)',
+};
+
 export const DEFAULT_BASE_URLS: Record<StampedVersion, string> = {
 	v2: 'https://stamped.io/api/v2',
 	v3: 'https://stamped.io/api/v3',

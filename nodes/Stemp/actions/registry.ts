@@ -1,10 +1,9 @@
 import type { NodeRegistry } from '../../core/registry';
 import { operationsOf } from '../../core/registry';
-import type { ApiClient } from '../../core/request';
 import * as operations from './operations';
 
 /** The stemp node's resources and operations: the one source its description and router read. */
-export const stempRegistry: NodeRegistry<ApiClient> = {
+export const stempRegistry: NodeRegistry = {
 	resources: [
 		{
 			value: 'stamp',
@@ -22,5 +21,5 @@ export const stempRegistry: NodeRegistry<ApiClient> = {
 	],
 	// Saved stamp workflows rely on it.
 	defaultResource: 'stamp',
-	operations: operationsOf<ApiClient>(operations),
+	operations: operationsOf(operations),
 };

@@ -197,8 +197,8 @@ describe('customer upsert on v3', () => {
 		expect(items[0].json).toMatchObject({ email: 'jane@example.com' });
 	});
 
-	test('fields v3 does not keep with a customer (points, tier, totals, expiry) are hidden and never sent', async () => {
-		await stampedV3({
+	test('fields v3 does not keep with a customer (points, tier, totals, expiry) are refused, never dropped', async () => {
+		const { error } = await stampedV3({
 			resource: 'customer',
 			operation: 'upsert',
 			email: 'new@example.com',
@@ -211,11 +211,9 @@ describe('customer upsert on v3', () => {
 				pointsExpiry: '2026-12-31',
 			},
 		});
-		expect(api.requests()[1]).toMatchObject({
-			method: 'POST',
-			body: { email: 'new@example.com', firstName: 'New' },
-		});
-		expect(Object.keys(api.requests()[1].body as object)).toEqual(['email', 'firstName']);
+		expect(error?.message).toContain('Invalid "Points" in item 0');
+		expect(error?.message).toContain('use Point > Update instead');
+		expect(api.requests()).toEqual([]);
 	});
 
 	test('a create that failed after Stamped applied it is not re-sent: a lookup finds the customer and the fields are PATCHed', async () => {

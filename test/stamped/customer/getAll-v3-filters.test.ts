@@ -221,9 +221,12 @@ describe('the editor', () => {
 				),
 		);
 
-	test('shows Filters for API v3 only', () => {
+	test('shows Filters whatever a saved node API Version says, saying they are for API v3', () => {
 		expect(filtersShown('v3')).toBe(true);
-		expect(filtersShown('v2')).toBe(false);
+		expect(filtersShown('v2')).toBe(true);
+		expect(filtersShown('')).toBe(true);
+		const filters = properties.find((property) => property.name === 'filters');
+		expect(filters?.description).toMatch(/^Loyalty 2\.0 \(API v3\) only\. /);
 	});
 
 	test('offers the five filters of the interface, sorted by name', () => {

@@ -59,12 +59,9 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'coupon',
 	operation: 'void',
-	versions: ['v3'],
 	name: 'Void',
 	description: 'Void a coupon a customer received from a reward',
 	action: 'Void a coupon',
 	properties,
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: { v3: { prepare, execute, subjectOf: customerOf } },
 });

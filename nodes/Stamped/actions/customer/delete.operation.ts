@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { apiVersionOf, customerPath } from '../../transport';
+import { customerPath } from '../../transport';
 import { customerRecordPath, requireCustomer } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
 
@@ -22,24 +22,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };
 }
 
-async function execute(
+async function executeV2(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { email: string },
 	itemIndex: number,
 ) {
-	if (apiVersionOf(api) === 'v3') {
-		// v3 deletes by Stamped's customer ID, found by e-mail first; it answers {softDelete}.
-		const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);
-		const response = await api.request({
-			method: 'DELETE',
-			path: customerRecordPath(api, customerId),
-			idempotent: true,
-			alreadyDoneStatus: 404,
-			itemIndex,
-		});
-		return { email: input.email, customerId, deleted: true, ...asJsonObject(response ?? {}) };
-	}
 	const response = await api.request({
 		method: 'DELETE',
 		path: customerPath(input.email),
@@ -51,15 +39,33 @@ async function execute(
 	return { email: input.email, deleted: true, ...asJsonObject(response ?? {}) };
 }
 
+/** v3 deletes by Stamped's customer ID, found by e-mail first; it answers {softDelete}. */
+async function executeV3(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { email: string },
+	itemIndex: number,
+) {
+	const { customerId } = await requireCustomer(api, 'email', input.email, itemIndex);
+	const response = await api.request({
+		method: 'DELETE',
+		path: customerRecordPath(api, customerId),
+		idempotent: true,
+		alreadyDoneStatus: 404,
+		itemIndex,
+	});
+	return { email: input.email, customerId, deleted: true, ...asJsonObject(response ?? {}) };
+}
+
 export const declaration = defineOperation({
 	resource: 'customer',
 	operation: 'delete',
-	versions: ['v2', 'v3'],
 	name: 'Delete',
 	description: 'Permanently delete a customer and all their loyalty data',
 	action: 'Delete a customer',
 	properties,
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: {
+		v2: { prepare, execute: executeV2, subjectOf: customerOf },
+		v3: { prepare, execute: executeV3, subjectOf: customerOf },
+	},
 });

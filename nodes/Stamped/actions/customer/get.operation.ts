@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { apiVersionOf, customerPath } from '../../transport';
+import { customerPath } from '../../transport';
 import { requireCustomer } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
 
@@ -13,15 +13,13 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };
 }
 
-/** v2 reads `/customers/{email}`; v3 looks the e-mail up (exact match). Either way the record as it arrived. */
-async function execute(
+/** v2 reads `/customers/{email}`: the record as it arrived. */
+async function executeV2(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { email: string },
 	itemIndex: number,
 ) {
-	if (apiVersionOf(api) === 'v3')
-		return (await requireCustomer(api, 'email', input.email, itemIndex)).record;
 	return asJsonObject(
 		await api.request({
 			method: 'GET',
@@ -32,15 +30,25 @@ async function execute(
 	);
 }
 
+/** v3 looks the e-mail up (exact match): the record as it arrived. */
+async function executeV3(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { email: string },
+	itemIndex: number,
+) {
+	return (await requireCustomer(api, 'email', input.email, itemIndex)).record;
+}
+
 export const declaration = defineOperation({
 	resource: 'customer',
 	operation: 'get',
-	versions: ['v2', 'v3'],
 	name: 'Get',
 	description: 'Get a customer by e-mail address',
 	action: 'Get a customer',
 	properties,
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: {
+		v2: { prepare, execute: executeV2, subjectOf: customerOf },
+		v3: { prepare, execute: executeV3, subjectOf: customerOf },
+	},
 });

@@ -3,21 +3,21 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { inputError, requireInteger, requireText, stringList } from '../../../core/validation';
-import { apiVersionOf, readStampedList } from '../../transport';
+import { readStampedList } from '../../transport';
 import { merchantPath, readV3List } from '../../transport/v3';
 import type { ListInput } from '../listOptions';
 import { listProperties, readListInput } from '../listOptions';
+import { onlyOn } from '../versions';
 
 const properties: INodeProperties[] = [
 	...listProperties(),
-	{
+	onlyOn('v3', {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		description: 'Which customers to return (API v3); customers must match every filter set',
-		displayOptions: { show: { apiVersion: ['v3'] } },
+		description: 'Which customers to return; customers must match every filter set',
 		options: [
 			{
 				displayName: 'Email',
@@ -62,7 +62,7 @@ const properties: INodeProperties[] = [
 				description: 'Only customers in the VIP tier with this exact name',
 			},
 		],
-	},
+	}),
 ];
 
 /** The filters as v3's customer list takes them (`email`, `vipTier`, `pointsMin`, `pointsMax`, `tags`). */
@@ -116,12 +116,14 @@ function readFilters(ctx: IExecuteFunctions, itemIndex: number): CustomerFilters
 	return filters;
 }
 
-/** `version` is the API version the call will use (the credential's). */
-function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): CustomerListInput {
-	const filters = readFilters(this, itemIndex);
-	const set = Object.keys(filters);
+function prepareV3(this: IExecuteFunctions, itemIndex: number): CustomerListInput {
+	return { ...readListInput(this, itemIndex), filters: readFilters(this, itemIndex) };
+}
+
+function prepareV2(this: IExecuteFunctions, itemIndex: number): ListInput {
+	const set = Object.keys(readFilters(this, itemIndex));
 	// v2's customer list takes no filters: sending them would return every customer as if they matched.
-	if (version === 'v2' && set.length > 0) {
+	if (set.length > 0) {
 		throw inputError(
 			this.getNode(),
 			'Filters',
@@ -129,25 +131,32 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 			`${set.map((name) => FILTER_LABELS[name]).join(', ')} can only be used with Stamped API v3, but the credential is for Stamped API v2, whose customer list cannot be filtered`,
 		);
 	}
-	return { ...readListInput(this, itemIndex), filters };
+	return readListInput(this, itemIndex);
 }
 
 /** One output item per customer, in Stamped's order; a customer is never output twice. */
-async function execute(
+async function executeV3(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: CustomerListInput,
 	itemIndex: number,
 ) {
-	if (apiVersionOf(api) === 'v3') {
-		return await readV3List(api, {
-			path: merchantPath(api, '/customers'),
-			qs: input.filters,
-			wanted: input,
-			identify: (customer) => customer.customerId,
-			itemIndex,
-		});
-	}
+	return await readV3List(api, {
+		path: merchantPath(api, '/customers'),
+		qs: input.filters,
+		wanted: input,
+		identify: (customer) => customer.customerId,
+		itemIndex,
+	});
+}
+
+/** One output item per customer, read `concurrency` pages at a time; a customer is never output twice. */
+async function executeV2(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: ListInput,
+	itemIndex: number,
+) {
 	const result = await readStampedList(api, {
 		path: '/customers',
 		wanted: input,
@@ -161,12 +170,13 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'customer',
 	operation: 'getAll',
-	versions: ['v2', 'v3'],
 	name: 'Get Many',
 	description:
-		'List customers with their points, tier and totals. On API v3, optionally only those matching filters (e-mail beginning, VIP tier, points range, tags).',
+		'List customers with their points, tier and totals; on Loyalty 2.0 (API v3), optionally only those matching filters (e-mail beginning, VIP tier, points range, tags)',
 	action: 'Get many customers',
 	properties,
-	prepare,
-	execute,
+	versions: {
+		v2: { prepare: prepareV2, execute: executeV2 },
+		v3: { prepare: prepareV3, execute: executeV3 },
+	},
 });

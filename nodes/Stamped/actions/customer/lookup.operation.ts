@@ -74,13 +74,10 @@ function subjectOf(input: { by: string; value: string }): string {
 export const declaration = defineOperation({
 	resource: 'customer',
 	operation: 'lookup',
-	versions: ['v3'],
 	name: 'Lookup',
 	description:
 		'Find a customer by e-mail address, custom customer ID, Shopify ID or BigCommerce ID',
 	action: 'Look up a customer',
 	properties,
-	prepare,
-	execute,
-	subjectOf,
+	versions: { v3: { prepare, execute, subjectOf } },
 });

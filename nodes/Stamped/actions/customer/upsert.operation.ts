@@ -12,13 +12,10 @@ import {
 	requireText,
 	stringList,
 } from '../../../core/validation';
-import { apiVersionOf } from '../../transport';
 import type { V3Customer } from '../../transport/v3';
 import { customerRecordPath, findCustomer, merchantPath } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
-
-/** Customer fields API v3 does not store: hidden for v3 (its points and tier have their own operations). */
-const v2Only = { displayOptions: { show: { '/apiVersion': ['v2'] } } };
+import { noticeFor, onlyOn } from '../versions';
 
 const properties: INodeProperties[] = [
 	{
@@ -56,7 +53,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: "The customer's last name",
 			},
-			{
+			onlyOn('v2', {
 				displayName: 'Points',
 				name: 'points',
 				type: 'number',
@@ -64,16 +61,14 @@ const properties: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				description:
 					'The loyalty points balance to store. This overwrites the balance; to add or take away points use the Points resource.',
-				...v2Only,
-			},
-			{
+			}),
+			onlyOn('v2', {
 				displayName: 'Points Expiry',
 				name: 'pointsExpiry',
 				type: 'dateTime',
 				default: '',
 				description: "When the customer's points expire (sent as an ISO 8601 date)",
-				...v2Only,
-			},
+			}),
 			{
 				displayName: 'Tags',
 				name: 'tags',
@@ -82,7 +77,7 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Tags for the customer. From an expression, a list or comma-separated text.',
 			},
-			{
+			onlyOn('v2', {
 				displayName: 'Tier Name or ID',
 				name: 'tier',
 				type: 'options',
@@ -90,38 +85,34 @@ const properties: INodeProperties[] = [
 				default: '',
 				description:
 					'The name of a tier configured in your Stamped loyalty program, from the list read from your shop. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				...v2Only,
-			},
-			{
+			}),
+			onlyOn('v2', {
 				displayName: 'Total Orders',
 				name: 'totalOrders',
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				description: 'How many orders the customer has placed',
-				...v2Only,
-			},
-			{
+			}),
+			onlyOn('v2', {
 				displayName: 'Total Spend',
 				name: 'totalSpend',
 				type: 'number',
 				default: 0,
 				typeOptions: { minValue: 0 },
 				description: 'How much the customer has spent in total, in your store currency',
-				...v2Only,
-			},
+			}),
 		],
 	},
 ];
 
-const v3Notice: INodeProperties = {
+const v3Notice: INodeProperties = noticeFor('v3', {
 	displayName:
-		'API v3 looks the e-mail address up, then updates that customer or creates one. It keeps first and last name, customer ID and tags with the customer; set points with Point > Update and the tier with Tier > Set.',
+		'the e-mail address is looked up, then that customer is updated or one is created. It keeps first and last name, customer ID and tags with the customer; set points with Point > Update and the tier with Tier > Set.',
 	name: 'upsertV3Notice',
 	type: 'notice',
 	default: '',
-	displayOptions: { show: { apiVersion: ['v3'] } },
-};
+});
 
 /** Each additional field: how to check it and what to send. */
 const FIELD_READERS: Record<
@@ -149,36 +140,47 @@ const V2_ONLY_FIELDS: Record<string, { label: string; instead?: string }> = {
 	totalSpend: { label: 'Total Spend' },
 };
 
-/** `version` is the API version the call will use (the credential's). */
-function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): IDataObject {
-	const body: IDataObject = { email: readEmail(this, itemIndex) };
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+/** The customer to store; `refused` are the fields the credential's version does not store, never dropped. */
+function readCustomer(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	refused: Record<string, { label: string; instead?: string }>,
+): IDataObject {
+	const body: IDataObject = { email: readEmail(ctx, itemIndex) };
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	for (const [name, value] of Object.entries(fields)) {
-		// A workflow built on v2 that now runs on a v3 credential would otherwise drop these without a word.
-		const v2Only = version === 'v3' ? V2_ONLY_FIELDS[name] : undefined;
-		if (v2Only) {
-			const instead = v2Only.instead ? `; use ${v2Only.instead} instead` : '';
+		const lacking = refused[name];
+		if (lacking) {
+			const instead = lacking.instead ? `; use ${lacking.instead} instead` : '';
 			throw inputError(
-				this.getNode(),
-				v2Only.label,
+				ctx.getNode(),
+				lacking.label,
 				itemIndex,
 				`the credential is for Stamped API v3, which does not store it on the customer${instead}`,
 			);
 		}
 		const read = FIELD_READERS[name];
-		if (read) body[name] = read(this, value, itemIndex) as IDataObject[string];
+		if (read) body[name] = read(ctx, value, itemIndex) as IDataObject[string];
 	}
 	return body;
 }
 
+function prepareV2(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return readCustomer(this, itemIndex, {});
+}
+
+/** A workflow built on v2 that now runs on a v3 credential would otherwise drop v2's fields without a word. */
+function prepareV3(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return readCustomer(this, itemIndex, V2_ONLY_FIELDS);
+}
+
 /** Creates the customer or updates the one with this e-mail. */
-async function execute(
+async function executeV2(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	body: IDataObject,
 	itemIndex: number,
 ) {
-	if (apiVersionOf(api) === 'v3') return await upsertV3(api, body, itemIndex);
 	// v2 upserts by e-mail in one call, so a retry is safe.
 	return asJsonObject(
 		await api.request({ method: 'POST', path: '/customers', body, idempotent: true, itemIndex }),
@@ -199,7 +201,12 @@ function v3Fields(body: IDataObject): IDataObject {
  * is never sent twice; when it fails in a way that may have created the customer (5xx, timeout, dropped
  * connection), a second lookup tells: found, the fields are PATCHed onto it; not found, the error stands.
  */
-async function upsertV3(api: ApiClient, body: IDataObject, itemIndex: number) {
+async function executeV3(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	body: IDataObject,
+	itemIndex: number,
+) {
 	const email = String(body.email);
 	const fields = v3Fields(body);
 	const update = async (customerId: string) =>
@@ -255,12 +262,12 @@ function withNote(error: unknown, note: string): unknown {
 export const declaration = defineOperation({
 	resource: 'customer',
 	operation: 'upsert',
-	versions: ['v2', 'v3'],
 	name: 'Create or Update',
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	action: 'Create or update a customer',
 	properties: [v3Notice, ...properties],
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: {
+		v2: { prepare: prepareV2, execute: executeV2, subjectOf: customerOf },
+		v3: { prepare: prepareV3, execute: executeV3, subjectOf: customerOf },
+	},
 });

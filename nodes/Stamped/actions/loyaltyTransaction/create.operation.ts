@@ -10,9 +10,9 @@ import {
 	requireNumber,
 	requireText,
 } from '../../../core/validation';
-import { apiVersionOf } from '../../transport';
 import { adjustPoints, loyaltyPath, requireCustomer } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
+import { noticeFor, onlyOn } from '../versions';
 
 const MAX_NOTE_LENGTH = 512;
 
@@ -25,14 +25,13 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
+	noticeFor('v3', {
 		displayName:
-			'API v3 records the transaction as a points adjustment with the note (or the type) as its reason; a purchase does not create an order in Stamped. With a Campaign ID it triggers that custom activity instead, which awards the points its rule sets.',
+			'the transaction is recorded as a points adjustment with the note (or the type) as its reason; a purchase does not create an order in Stamped. With a Campaign ID it triggers that custom activity instead, which awards the points its rule sets.',
 		name: 'transactionV3Notice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { apiVersion: ['v3'] } },
-	},
+	}),
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -62,15 +61,14 @@ const properties: INodeProperties[] = [
 		default: {},
 		description: 'Optional details of the transaction',
 		options: [
-			{
+			onlyOn('v3', {
 				displayName: 'Campaign ID',
 				name: 'campaignId',
 				type: 'string',
 				default: '',
 				description:
 					'The ID of a custom activity rule in your Stamped loyalty program. The rule decides the points, so Points must stay 0 and Type Custom.',
-				displayOptions: { show: { '/apiVersion': ['v3'] } },
-			},
+			}),
 			{
 				displayName: 'Note',
 				name: 'note',
@@ -91,15 +89,19 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-/** `version` is the API version the call will use (the credential's). */
-function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): IDataObject {
-	const node = this.getNode();
-	const type = requireText(node, this.getNodeParameter('type', itemIndex), 'Type', itemIndex);
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+/** The transaction to record; custom activities (a Campaign ID) exist on v3 only. */
+function readTransaction(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	customActivities: boolean,
+): IDataObject {
+	const node = ctx.getNode();
+	const type = requireText(node, ctx.getNodeParameter('type', itemIndex), 'Type', itemIndex);
+	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
-		email: readEmail(this, itemIndex),
+		email: readEmail(ctx, itemIndex),
 		type,
-		points: requireInteger(node, this.getNodeParameter('points', itemIndex), 'Points', itemIndex, {
+		points: requireInteger(node, ctx.getNodeParameter('points', itemIndex), 'Points', itemIndex, {
 			min: 0,
 		}),
 	};
@@ -112,7 +114,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 	}
 	if (fields.campaignId !== undefined && fields.campaignId !== '') {
 		// A Campaign ID kept in a workflow that now runs on v2 would silently record a plain transaction instead.
-		if (version !== 'v3')
+		if (!customActivities)
 			throw inputError(
 				node,
 				'Campaign ID',
@@ -148,13 +150,20 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 	return body;
 }
 
-async function execute(
+function prepareV2(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return readTransaction(this, itemIndex, false);
+}
+
+function prepareV3(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return readTransaction(this, itemIndex, true);
+}
+
+async function executeV2(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	body: IDataObject,
 	itemIndex: number,
 ) {
-	if (apiVersionOf(api) === 'v3') return await createV3(api, body, itemIndex);
 	return asJsonObject(
 		await api.request({
 			method: 'POST',
@@ -171,7 +180,8 @@ async function execute(
  * otherwise the points are added with `adjust-points`, the note (or the type) as the reason. Neither is re-sent
  * after a failure that may have applied it.
  */
-async function createV3(
+async function executeV3(
+	this: IExecuteFunctions,
 	api: ApiClient,
 	body: IDataObject,
 	itemIndex: number,
@@ -206,12 +216,12 @@ async function createV3(
 export const declaration = defineOperation({
 	resource: 'loyaltyTransaction',
 	operation: 'create',
-	versions: ['v2', 'v3'],
 	name: 'Create',
 	description: 'Record a reward event (a purchase or a custom type) that awards points',
 	action: 'Create a loyalty transaction',
 	properties,
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: {
+		v2: { prepare: prepareV2, execute: executeV2, subjectOf: customerOf },
+		v3: { prepare: prepareV3, execute: executeV3, subjectOf: customerOf },
+	},
 });

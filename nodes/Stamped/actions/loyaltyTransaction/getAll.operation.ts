@@ -25,12 +25,10 @@ async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, i
 export const declaration = defineOperation({
 	resource: 'loyaltyTransaction',
 	operation: 'getAll',
-	versions: ['v3'],
 	name: 'Get Many',
 	description:
 		"List the loyalty program's activities: the ledger of points earned, spent and adjusted",
 	action: 'Get many loyalty transactions',
 	properties,
-	prepare,
-	execute,
+	versions: { v3: { prepare, execute } },
 });

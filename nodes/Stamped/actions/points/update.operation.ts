@@ -10,7 +10,6 @@ import {
 	requireInteger,
 	requireOneOf,
 } from '../../../core/validation';
-import { apiVersionOf } from '../../transport';
 import {
 	adjustPoints,
 	fractionalBalanceError,
@@ -18,6 +17,7 @@ import {
 	requireCustomer,
 } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
+import { noticeFor, onlyOn } from '../versions';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
 type PointsAction = (typeof ACTIONS)[number];
@@ -53,22 +53,22 @@ const properties: INodeProperties[] = [
 		default: 'add',
 		description: 'How the points change the balance',
 	},
-	{
+	noticeFor('v2', {
 		displayName:
 			'Set overwrites the balance: the points the customer had before are gone. It is safe to run twice, so it is retried after server errors.',
 		name: 'setNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { action: ['set'], apiVersion: ['v2'] } },
-	},
-	{
+		displayOptions: { show: { action: ['set'] } },
+	}),
+	noticeFor('v3', {
 		displayName:
-			'API v3 has no "set": the node reads the balance, then adjusts it by the difference. Points that change in between (an order, another workflow) are not accounted for, so the balance can end up off by that change. The adjustment is not retried after a server error or a timeout; check the balance before running it again.',
+			'there is no "set": the node reads the balance, then adjusts it by the difference. Points that change in between (an order, another workflow) are not accounted for, so the balance can end up off by that change. The adjustment is not retried after a server error or a timeout; check the balance before running it again.',
 		name: 'setV3Notice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { action: ['set'], apiVersion: ['v3'] } },
-	},
+		displayOptions: { show: { action: ['set'] } },
+	}),
 	{
 		displayName:
 			'Adding or subtracting changes the balance every time it runs. After a server error or a timeout it is not retried, so points are never applied twice; check the balance before running it again.',
@@ -86,7 +86,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		description: 'How many points, a whole number of 0 or more',
 	},
-	{
+	onlyOn('v3', {
 		displayName: 'Reason',
 		name: 'reason',
 		type: 'string',
@@ -94,8 +94,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Goodwill for a late delivery',
 		description:
 			"Why the points change, stored with the adjustment in the customer's points history (at most 512 characters)",
-		displayOptions: { show: { apiVersion: ['v3'] } },
-	},
+	}),
 ];
 
 interface PointsInput {
@@ -105,18 +104,18 @@ interface PointsInput {
 	reason?: string;
 }
 
-/** `version` is the API version the call will use (the credential's). */
-function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): PointsInput {
-	const node = this.getNode();
+/** The change to make; `keepsReason` is false on v2, which stores no reason with a points change. */
+function readChange(ctx: IExecuteFunctions, itemIndex: number, keepsReason: boolean): PointsInput {
+	const node = ctx.getNode();
 	const reason = optionalMaxLength(
 		node,
-		this.getNodeParameter('reason', itemIndex, ''),
+		ctx.getNodeParameter('reason', itemIndex, ''),
 		'Reason',
 		itemIndex,
 		MAX_REASON_LENGTH,
 	);
 	// A reason kept from a v3 node would be dropped without a word by v2, which stores none.
-	if (reason !== undefined && version === 'v2') {
+	if (reason !== undefined && !keepsReason) {
 		throw inputError(
 			node,
 			'Reason',
@@ -125,28 +124,35 @@ function prepare(this: IExecuteFunctions, itemIndex: number, version?: string): 
 		);
 	}
 	return {
-		email: readEmail(this, itemIndex),
+		email: readEmail(ctx, itemIndex),
 		action: requireOneOf<PointsAction>(
 			node,
-			this.getNodeParameter('action', itemIndex),
+			ctx.getNodeParameter('action', itemIndex),
 			'Action',
 			itemIndex,
 			ACTIONS,
 		),
-		points: requireInteger(node, this.getNodeParameter('points', itemIndex), 'Points', itemIndex, {
+		points: requireInteger(node, ctx.getNodeParameter('points', itemIndex), 'Points', itemIndex, {
 			min: 0,
 		}),
 		...(reason !== undefined ? { reason } : {}),
 	};
 }
 
-async function execute(
+function prepareV2(this: IExecuteFunctions, itemIndex: number): PointsInput {
+	return readChange(this, itemIndex, false);
+}
+
+function prepareV3(this: IExecuteFunctions, itemIndex: number): PointsInput {
+	return readChange(this, itemIndex, true);
+}
+
+async function executeV2(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: PointsInput,
 	itemIndex: number,
 ) {
-	if (apiVersionOf(api) === 'v3') return await updateV3(api, input, itemIndex);
 	const { email, action, points } = input;
 	const response = await api.request({
 		method: 'POST',
@@ -163,7 +169,8 @@ async function execute(
  * v3: the customer is looked up by e-mail (which also gives the balance), then `adjust-points` moves the
  * balance by a signed amount: +n, −n, or for a set the difference to the balance just read.
  */
-async function updateV3(
+async function executeV3(
+	this: IExecuteFunctions,
 	api: ApiClient,
 	input: PointsInput,
 	itemIndex: number,
@@ -209,12 +216,12 @@ async function updateV3(
 export const declaration = defineOperation({
 	resource: 'points',
 	operation: 'update',
-	versions: ['v2', 'v3'],
 	name: 'Update',
 	description: "Add, subtract or set a customer's loyalty points",
 	action: 'Update points',
 	properties,
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: {
+		v2: { prepare: prepareV2, execute: executeV2, subjectOf: customerOf },
+		v3: { prepare: prepareV3, execute: executeV3, subjectOf: customerOf },
+	},
 });

@@ -209,12 +209,10 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'review',
 	operation: 'create',
-	versions: ['v2'],
 	name: 'Create',
 	description:
 		'Add a review to a product, e.g. one collected elsewhere or imported from another platform',
 	action: 'Create a review',
 	properties,
-	prepare,
-	execute,
+	versions: { v2: { prepare, execute } },
 });

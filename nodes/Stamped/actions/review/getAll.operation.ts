@@ -225,12 +225,10 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'review',
 	operation: 'getAll',
-	versions: ['v2'],
 	name: 'Get Many',
 	description:
 		'List product reviews, filtered by product, rating, date, text or whether the shop has replied; or all reviews of one customer by e-mail',
 	action: 'Get many reviews',
 	properties,
-	prepare,
-	execute,
+	versions: { v2: { prepare, execute } },
 });

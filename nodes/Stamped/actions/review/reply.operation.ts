@@ -126,12 +126,10 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'review',
 	operation: 'reply',
-	versions: ['v2'],
 	name: 'Reply',
 	description:
 		'Answer a review as the shop, publicly or privately, optionally e-mailing the reviewer',
 	action: 'Reply to a review',
 	properties,
-	prepare,
-	execute,
+	versions: { v2: { prepare, execute } },
 });

@@ -362,14 +362,10 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'reviewRequest',
 	operation: 'create',
-	versions: ['v2'],
 	name: 'Create',
 	description:
 		"Ask a buyer to review the products of an order: queues Stamped's review request e-mail for the order (once per order number)",
 	action: 'Create a review request',
 	properties,
-	prepare,
-	execute,
-	executeBatch,
-	batchSize: ORDERS_PER_REQUEST,
+	versions: { v2: { prepare, execute, executeBatch, batchSize: ORDERS_PER_REQUEST } },
 });

@@ -20,12 +20,10 @@ async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, i
 export const declaration = defineOperation({
 	resource: 'reward',
 	operation: 'getAll',
-	versions: ['v3'],
 	name: 'Get Many',
 	description:
 		"List the loyalty program's rewards as Stamped reports them: each with its reward ID, title, type, value, coupon code and status",
 	action: 'Get many rewards',
 	properties,
-	prepare,
-	execute,
+	versions: { v3: { prepare, execute } },
 });

@@ -86,12 +86,9 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'reward',
 	operation: 'redeem',
-	versions: ['v3'],
 	name: 'Redeem',
 	description: "Redeem a reward for a customer, paid with the customer's points",
 	action: 'Redeem a reward',
 	properties,
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: { v3: { prepare, execute, subjectOf: customerOf } },
 });

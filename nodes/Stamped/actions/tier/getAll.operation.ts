@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { readTiers } from './tierNames';
+import { readTiers } from '../../transport';
 
 const properties: INodeProperties[] = [];
 
@@ -23,11 +23,9 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'tier',
 	operation: 'getAll',
-	versions: ['v2'],
 	name: 'Get Many',
 	description: 'List the tiers of the loyalty program with the points each needs (read-only)',
 	action: 'Get many tiers',
 	properties,
-	prepare,
-	execute,
+	versions: { v2: { prepare, execute } },
 });

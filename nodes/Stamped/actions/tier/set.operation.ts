@@ -56,12 +56,9 @@ async function execute(
 export const declaration = defineOperation({
 	resource: 'tier',
 	operation: 'set',
-	versions: ['v3'],
 	name: 'Set',
 	description: 'Move a customer to a VIP tier of the loyalty program',
 	action: 'Set the tier of a customer',
 	properties,
-	prepare,
-	execute,
-	subjectOf: customerOf,
+	versions: { v3: { prepare, execute, subjectOf: customerOf } },
 });
