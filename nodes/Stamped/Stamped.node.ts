@@ -12,6 +12,7 @@ import { getRewards } from './actions/reward/rewardOptions';
 import { router } from './actions/router';
 import { getTierNames } from './actions/tier/tierNames';
 import { apiVersionProperty } from './actions/versions';
+import { stampedListSearch } from './methods/listSearch';
 import { stampedCredentialTestMethods } from './transport';
 
 export class Stamped implements INodeType {
@@ -20,12 +21,18 @@ export class Stamped implements INodeType {
 		name: 'stamped',
 		icon: { light: 'file:stamped.svg', dark: 'file:stamped.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 shows resource locators (pick from a list, or type) where version 1 has plain fields.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage Stamped.io loyalty customers, points, transactions, tiers, rewards and coupons; list, answer and import product reviews, and ask buyers for reviews',
 		defaults: { name: 'Stamped' },
 		usableAsTool: true,
+		builderHint: {
+			searchHint:
+				'Stamped.io loyalty and reviews for online shops. Usually follows a shop trigger or node (an order or customer) to create or update the customer, award points or ask for a review; after a Stamped Trigger or Stamped Polling Trigger it replies to reviews. Customers are identified by e-mail address.',
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'stampedApi', required: true, testedBy: 'testStampedCredential' }],
@@ -36,6 +43,8 @@ export class Stamped implements INodeType {
 		...stampedCredentialTestMethods,
 		// Dropdowns filled from the shop; their fields stay plain text, so expressions and other values still work.
 		loadOptions: { getRewards, getTierNames },
+		// The pickers of node version 2 (resource locators).
+		listSearch: stampedListSearch,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
