@@ -33,9 +33,7 @@ export interface ListSearchCall {
 	paginationToken?: string;
 }
 
-export async function listSearch(
-	call: ListSearchCall,
-): Promise<{
+export async function listSearch(call: ListSearchCall): Promise<{
 	result?: INodeListSearchResult;
 	error?: Error & { description?: string; httpCode?: string };
 }> {
