@@ -11,9 +11,18 @@ import type { Page } from 'playwright-core';
 import { chromium, selectors } from 'playwright-core';
 
 import { loadExamples } from './examples';
+import type { LocatorResult } from './locator-check';
+import {
+	checkLocator,
+	LOCATOR_CASES,
+	LOCATOR_WORKFLOW_ID,
+	locatorWorkflow,
+	seedReward,
+} from './locator-check';
 import { CURRENT_N8N } from './install';
 import { prepareInstance } from './instance';
 import { OWNER } from './n8n';
+import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { PROJECT_ROOT } from './paths';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,7 +84,7 @@ async function main(): Promise<void> {
 	const instance = await prepareInstance({
 		dist: CURRENT_N8N,
 		name: 'screenshots',
-		workflows: loadExamples(),
+		workflows: [...loadExamples(), locatorWorkflow()],
 	});
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
@@ -89,6 +98,38 @@ async function main(): Promise<void> {
 		const { baseUrl } = instance.n8n;
 		await signIn(page, baseUrl);
 		console.log(`Screenshots of n8n ${baseUrl} into ${path.relative(PROJECT_ROOT, OUTPUT_DIR)}/:`);
+
+		// The pickers (resource locators): each one searched in the browser must find its seeded record.
+		await seedReward(
+			instance.sandbox,
+			SANDBOX_KEYS.stampedV3.privateKey,
+			SANDBOX_KEYS.stampedV3.storeHash,
+		);
+		await openWorkflow(page, baseUrl, LOCATOR_WORKFLOW_ID);
+		const results: LocatorResult[] = [];
+		for (const check of LOCATOR_CASES) {
+			const shot =
+				check.node === 'Stamped customer (v3)'
+					? async () =>
+							await shoot(
+								page,
+								'locator-stamped-customer.png',
+								"the Stamped node's Customer picker, searched by e-mail",
+							)
+					: undefined;
+			results.push(await checkLocator(page, check, shot));
+		}
+		console.log('Pickers searched in the browser:');
+		for (const result of results) {
+			console.log(
+				`  ${result.found ? 'found' : 'MISSING'}  ${result.node} > ${result.parameter}: "${result.search}" → ${result.entries.join(' | ') || '(no entries)'}${result.error ? ` [${result.error}]` : ''}`,
+			);
+		}
+		const missing = results.filter((result) => !result.found);
+		if (missing.length > 0)
+			throw new Error(
+				`${missing.length} picker(s) did not find their seeded record in the browser`,
+			);
 
 		// A stemp node in a workflow, run against the sandbox.
 		await openWorkflow(page, baseUrl, 'exPassScanned');
@@ -127,7 +168,7 @@ async function main(): Promise<void> {
 		await shoot(
 			page,
 			'panel-stemp-trigger.png',
-			"the stemp Trigger's panel: set-up notices and events",
+			"the stemp Trigger's panel: where to paste the URL and the secret, what a test delivery looks like",
 		);
 		await closeNode(page);
 

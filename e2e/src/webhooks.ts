@@ -62,6 +62,8 @@ export async function webhookUrl(n8n: N8n, workflowId: string): Promise<string> 
 export interface DeliveryResult {
 	status: number;
 	body: string;
+	/** The answer's Content-Type header, e.g. `application/json; charset=utf-8`. */
+	contentType: string;
 }
 
 /**
@@ -82,7 +84,8 @@ export async function postDelivery(
 				body: rawBody,
 			});
 			const body = await response.text();
-			return response.status === 404 ? undefined : { status: response.status, body };
+			const contentType = response.headers.get('content-type') ?? '';
+			return response.status === 404 ? undefined : { status: response.status, body, contentType };
 		},
 		10_000,
 		200,

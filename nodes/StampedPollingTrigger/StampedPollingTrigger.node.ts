@@ -28,6 +28,33 @@ export class StampedPollingTrigger implements INodeType {
 		description:
 			'Starts the workflow when Stamped has new reviews or new loyalty ledger entries, by asking Stamped on a schedule (no webhook or public URL needed)',
 		defaults: { name: 'Stamped Polling Trigger' },
+		builderHint: {
+			searchHint:
+				'Starts a workflow when Stamped.io has new reviews or new loyalty ledger entries, by asking Stamped on a schedule; needs no public URL. Usually followed by the Stamped node (reply to the review) or a chat or e-mail node.',
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stamped',
+					relationHint: 'Replies to the new review or rewards its customer',
+				},
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stampedTrigger',
+					relationHint: 'Use instead for instant events when n8n has a public URL',
+				},
+			],
+		},
+		triggerPanel: {
+			header: 'Fetch a test event from Stamped',
+			executionsHelp: {
+				inactive:
+					'<b>While building</b>, click \'Fetch test event\': the node asks Stamped once and shows the newest matching record (a review, or a loyalty ledger entry), as the workflow will receive it.<br /><br /><b>Then activate the workflow.</b> Activation only notes the newest record and starts nothing. From then on the node asks Stamped at the <b>Poll Times</b> below (every minute unless you change them), and every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>, but not in the editor.',
+				active:
+					'<b>This workflow is active:</b> the node asks Stamped at the <b>Poll Times</b> below, so the next check is at the next of those times; every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>.<br /><br /><b>To test a change</b>, click \'Fetch test event\'.',
+			},
+			activationHint:
+				'Once you have finished building the workflow, activate it to have Stamped checked at the Poll Times below; the first check only notes the newest record.',
+		},
+		activationMessage:
+			'The workflow now asks Stamped for new records at the Poll Times you set (every minute unless changed). The first check only notes the newest record; records after it start the workflow, oldest first.',
 		// n8n gives every polling node its standard Poll Times parameter (`pollTimes`) when it loads the package, so it
 		// is not declared here: declared twice, the panel would show it twice.
 		polling: true,

@@ -6,7 +6,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { eventsProperty, receiveDelivery, recordedActivationMethods } from '../core/webhook';
+import {
+	deliveryWebhook,
+	eventsProperty,
+	receiveDelivery,
+	recordedActivationMethods,
+} from '../core/webhook';
 import { STAMPED_CREDENTIAL, stampedCredentialTestMethods } from '../Stamped/transport';
 import { STAMPED_EVENTS, stampedReceiver } from './receiver';
 
@@ -21,20 +26,39 @@ export class StampedTrigger implements INodeType {
 		description:
 			'Starts the workflow when Stamped reports a review, question, NPS answer, checkout comment or loyalty event (points, tier, referral)',
 		defaults: { name: 'Stamped Trigger' },
+		builderHint: {
+			searchHint:
+				'Starts a workflow when Stamped.io reports a new review, question, NPS answer or loyalty event through a webhook (the URL is pasted into the Stamped dashboard). Usually followed by the Stamped node (reply to the review, award points) or a chat or e-mail node.',
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stamped',
+					relationHint: 'Replies to the review or rewards the customer the event names',
+				},
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stampedPollingTrigger',
+					relationHint: 'Use instead when n8n has no public URL for webhooks',
+				},
+			],
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: STAMPED_CREDENTIAL, required: true, testedBy: 'testStampedCredential' }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
-		properties: [
-			{
-				displayName:
-					'Stamped has no API to register webhooks: copy the Production URL above (Webhook URLs) into the Stamped dashboard under Settings > Webhooks, and activate this workflow. The Test URL only listens while the editor waits for a test event.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
+		webhooks: [deliveryWebhook],
+		// The panel n8n shows while the node waits for a test event, and after activation.
+		triggerPanel: {
+			header: 'Send a test event from Stamped',
+			executionsHelp: {
+				inactive:
+					'<b>Connect Stamped once:</b> in the Stamped dashboard, under Settings &gt; Webhooks, add the <b>Production URL</b> from Webhook URLs above for the topics you want. Type a secret there, and the same value as <b>Webhook Secret</b> in this node\'s Stamped API credential: deliveries without it are then refused with 401.<br /><br /><b>While building</b>, click \'Listen for test event\', put the <b>Test URL</b> in Stamped instead and send a test delivery (or write a test review). It shows up here as one item: what Stamped sent, plus <code>event</code> (e.g. review.created), <code>topic</code> (the X-Stamped-Topic header) and <code>verified</code> (whether the secret was checked). Stamped gets the answer <code>{"received": true, "started": true}</code>.<br /><br /><b>Then activate the workflow</b> with the Production URL back in Stamped. Its executions show up in the <a data-key="executions">executions list</a>, but not in the editor.',
+				active:
+					'<b>This workflow is active:</b> every Stamped delivery to the <b>Production URL</b> (Stamped dashboard, Settings &gt; Webhooks) of a selected event starts it; its executions show up in the <a data-key="executions">executions list</a>. Other events and repeated deliveries are answered with <code>{"received": true, "started": false}</code>, and deliveries without the credential\'s Webhook Secret are refused with 401.<br /><br /><b>To test a change</b>, click \'Listen for test event\' and send a test delivery to the <b>Test URL</b>.',
 			},
+			activationHint:
+				"Once the Production URL is saved in Stamped's webhook settings, activate the workflow: every delivery then starts it without this button.",
+		},
+		activationMessage:
+			'Deliveries from Stamped to the Production URL now start this workflow. Check that the Production URL (not the Test URL) is saved under Settings > Webhooks in the Stamped dashboard.',
+		properties: [
 			{
 				displayName:
 					"Type a secret into Stamped's webhook settings and the same value as Webhook Secret in the credential. Without it anyone who learns the URL can send this workflow events; with it, deliveries that do not carry it are refused with 401.",

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
+	deliveryWebhook,
 	eventsProperty,
 	maxDeliveryAgeOption,
 	receiveDelivery,
@@ -26,20 +27,35 @@ export class StempTrigger implements INodeType {
 		description:
 			'Starts the workflow when stemp reports a user, wallet pass or stamp event (created, updated, deleted, reward triggered, card completed)',
 		defaults: { name: 'stemp Trigger' },
+		builderHint: {
+			searchHint:
+				'Starts a workflow when stemp reports a wallet pass, stamp or user event through a signed webhook, e.g. a stamp card was completed. Usually followed by the stemp node (read or reset the card) or a shop, e-mail or CRM node that hands out the reward.',
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-stamped-stemp.stemp',
+					relationHint: 'Reads, adds or resets the stamps of the pass the event names',
+				},
+			],
+		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: STEMP_CREDENTIAL, required: true, testedBy: 'testStempCredential' }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
-		properties: [
-			{
-				displayName:
-					'stemp has no API to register webhooks: copy the Production URL above (Webhook URLs) into the stemp developer portal as a webhook endpoint, and activate this workflow. The Test URL only listens while the editor waits for a test event.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
+		webhooks: [deliveryWebhook],
+		// The panel n8n shows while the node waits for a test event, and after activation.
+		triggerPanel: {
+			header: 'Send a test event from stemp',
+			executionsHelp: {
+				inactive:
+					'<b>Connect stemp once:</b> in the stemp developer portal, add the <b>Production URL</b> from Webhook URLs above as a webhook endpoint. Copy the endpoint\'s signing secret from the portal into <b>Webhook Signing Secret</b> in this node\'s stemp API credential: deliveries without a valid X-Stemp-Signature are then refused with 401.<br /><br /><b>While building</b>, click \'Listen for test event\', add the <b>Test URL</b> as an endpoint and send a test event (or scan a test pass). It shows up here as one item: stemp\'s envelope (<code>id</code>, <code>type</code>, <code>timestamp</code>, <code>data</code>) with the fields of <code>data</code> at the top, plus <code>event</code> (e.g. stamp.created), <code>deliveryId</code> and <code>verified</code>. stemp gets the answer <code>{"received": true, "started": true}</code>.<br /><br /><b>Then activate the workflow</b> with the Production URL as the endpoint. Its executions show up in the <a data-key="executions">executions list</a>, but not in the editor.',
+				active:
+					'<b>This workflow is active:</b> every stemp delivery to the <b>Production URL</b> of a selected event starts it; its executions show up in the <a data-key="executions">executions list</a>. Other events and retries of a delivery already received are answered with <code>{"received": true, "started": false}</code>, and deliveries without a valid signature are refused with 401.<br /><br /><b>To test a change</b>, click \'Listen for test event\' and send a test event to the <b>Test URL</b>.',
 			},
+			activationHint:
+				'Once the Production URL is an endpoint in the stemp developer portal, activate the workflow: every delivery then starts it without this button.',
+		},
+		activationMessage:
+			'Deliveries from stemp to the Production URL now start this workflow. Check that the Production URL (not the Test URL) is the webhook endpoint in the stemp developer portal.',
+		properties: [
 			{
 				displayName:
 					'Set a Webhook Signing Secret in the credential. Without it anyone who learns the URL can send this workflow events; with it, deliveries without a valid X-Stemp-Signature, or older than the Maximum Delivery Age, are refused with 401. The event and the delivery ID are read from the signed body, never from the unsigned X-Stemp-Event and X-Stemp-Delivery headers.',

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IHookFunctions,
 	IWebhookFunctions,
+	IWebhookDescription,
 	IWebhookResponseData,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -54,14 +55,40 @@ export function headerOf(ctx: IWebhookFunctions, name: string): string | undefin
 	return typeof first === 'string' && first !== '' ? first : undefined;
 }
 
+/**
+ * The webhook both triggers register. n8n answers a delivery that starts an execution (response mode
+ * "onReceived") with the description's `responseData`, and when that is not declared it falls back to the
+ * text "firstEntryJson" (n8n 1.x and 2.x alike) before it looks at the `webhookResponse` the node returned. An
+ * empty `responseData` ("nothing declared") lets the node's own JSON answer through, so every delivery is
+ * answered with JSON: started, ignored or refused.
+ */
+export const deliveryWebhook: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	responseData: '',
+	path: 'webhook',
+};
+
+/** Every answer a sender gets has this shape, whether the delivery started a run, was ignored or refused. */
+interface DeliveryAnswer extends IDataObject {
+	received: boolean;
+	started: boolean;
+}
+
 /** Answers the delivery ourselves (no execution starts) and tells n8n not to answer again. */
 export function answer(
 	ctx: IWebhookFunctions,
 	status: number,
-	body: IDataObject,
+	body: DeliveryAnswer,
 ): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json(body);
 	return { noWebhookResponse: true };
+}
+
+/** A refusal: the delivery was not accepted, and why. */
+function refuse(ctx: IWebhookFunctions, status: number, error: string): IWebhookResponseData {
+	return answer(ctx, status, { received: false, started: false, error });
 }
 
 /** Whether an event passes the node's Events selection; events the node does not know pass only with `*`. */
@@ -272,7 +299,8 @@ export interface WebhookReceiver {
 /**
  * Handles one delivery, answering at once: 401 when a secret is set and the delivery fails its check, 400
  * when the body is not a JSON object, 200 without an execution for an unselected event or a repeat, and
- * otherwise starts the workflow with one item.
+ * otherwise starts the workflow with one item. Every answer is JSON `{received, started, ...}`: `error` on a
+ * refusal, `reason` when ignored, `event` when a run started.
  */
 export async function receiveDelivery(
 	ctx: IWebhookFunctions,
@@ -287,11 +315,11 @@ export async function receiveDelivery(
 
 	if (secret && !receiver.isAuthentic(ctx, rawBody, secret)) {
 		ctx.logger.warn(`${receiver.name} refused a delivery: ${receiver.refusal}`);
-		return answer(ctx, 401, { error: receiver.refusal });
+		return refuse(ctx, 401, receiver.refusal);
 	}
-	if (rawBody.length === 0) return answer(ctx, 400, { error: 'The delivery has no body' });
+	if (rawBody.length === 0) return refuse(ctx, 400, 'The delivery has no body');
 	const body = parseJsonObject(rawBody);
-	if (!body) return answer(ctx, 400, { error: 'The delivery body is not a JSON object' });
+	if (!body) return refuse(ctx, 400, 'The delivery body is not a JSON object');
 
 	let memoryTtlMs = deliveryMemory.ttlMs;
 	if (secret && receiver.signedAtOf) {
@@ -304,15 +332,17 @@ export async function receiveDelivery(
 			ctx.logger.warn(
 				`${receiver.name} refused a delivery: its Maximum Delivery Age option is not a positive number of hours`,
 			);
-			return answer(ctx, 500, {
-				error: "The trigger's Maximum Delivery Age option is not a positive number of hours",
-			});
+			return refuse(
+				ctx,
+				500,
+				"The trigger's Maximum Delivery Age option is not a positive number of hours",
+			);
 		}
 		const maxAgeMs = maxAgeHours * HOUR_MS;
 		const refusal = ageRefusal(receiver.signedAtOf(body), maxAgeMs, maxAgeHours);
 		if (refusal) {
 			ctx.logger.warn(`${receiver.name} refused a delivery: ${refusal}`);
-			return answer(ctx, 401, { error: refusal });
+			return refuse(ctx, 401, refusal);
 		}
 		// Remembered at least as long as it is accepted, so a replay is either remembered or too old.
 		memoryTtlMs = Math.max(memoryTtlMs, maxAgeMs);
@@ -337,7 +367,9 @@ export async function receiveDelivery(
 		receiver.itemOf(ctx, body, event, secret !== ''),
 		secretsOf(credentials, receiver.secretFields),
 	);
-	return { workflowData: [[{ json: item }]] };
+	// n8n sends this answer once the execution is registered (see deliveryWebhook).
+	const accepted: DeliveryAnswer = { received: true, started: true, event };
+	return { workflowData: [[{ json: item }]], webhookResponse: accepted };
 }
 
 /** Why a delivery signed at `signedAt` is refused under the Maximum Delivery Age, or undefined when it is not. */

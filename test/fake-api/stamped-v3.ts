@@ -88,6 +88,12 @@ export class StampedV3 implements VendorApi {
 	/** The points ledger, oldest first. */
 	readonly activities: V3Activity[] = [];
 	readonly rewards: V3Reward[] = [];
+	/**
+	 * Orders and products for the v3 pickers' list searches only (issue 24's minimal addition; the order and
+	 * product operations bring their own): listed as the reference types them, an array holding one page object.
+	 */
+	readonly orders: Array<Record<string, unknown>> = [];
+	readonly products: Array<Record<string, unknown>> = [];
 	numbers: 'strings' | 'numbers';
 	loyaltyKey: 'activity' | 'loyalty';
 	moreKey: 'morePages' | 'more_pages';
@@ -210,6 +216,11 @@ export class StampedV3 implements VendorApi {
 			return this.page(this.activities.slice().reverse(), request.query, 'activities');
 		if (route === 'POST loyalty/activities') return this.customActivity(request.query);
 		if (route === 'GET loyalty/rewards') return this.page(this.rewards, request.query, 'rewards');
+		if (route === 'GET merchant/orders' || route === 'GET merchant/products') {
+			const key = segments[0];
+			const reply = this.page(key === 'orders' ? this.orders : this.products, request.query, key);
+			return { ...reply, body: [reply.body] };
+		}
 		if (
 			area === 'loyalty' &&
 			segments[0] === 'customers' &&

@@ -271,6 +271,8 @@ export interface RunOptions {
 	/** Items fed into the node; one empty item by default. */
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's version as a saved workflow records it; 1 (the plain fields) unless given. */
+	typeVersion?: number;
 }
 
 export interface RunResult {
@@ -296,7 +298,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'node-under-test',
 		name: 'Node',
 		type: typeName,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.parameters,
 		continueOnFail: options.continueOnFail,

@@ -26,6 +26,8 @@ export interface Delivery {
 export interface DeliveryResult {
 	status: number;
 	response: unknown;
+	/** The answer's content type as n8n's webhook server would send it (express: `json` or `send` of a text). */
+	contentType: string;
 	/** The items the workflow was started with; undefined when no execution started. */
 	items?: IDataObject[];
 }
@@ -33,6 +35,7 @@ export interface DeliveryResult {
 class CapturedResponse {
 	statusCode = 200;
 	body: unknown;
+	contentType = '';
 
 	status(code: number) {
 		this.statusCode = code;
@@ -41,11 +44,13 @@ class CapturedResponse {
 
 	json(body: unknown) {
 		this.body = body;
+		this.contentType = 'application/json';
 		return this;
 	}
 
 	send(body: unknown) {
 		this.body = body;
+		this.contentType = typeof body === 'string' ? 'text/html' : 'application/json';
 		return this;
 	}
 
@@ -159,12 +164,28 @@ export class TriggerUnderTest {
 		);
 		const result = await nodeType.webhook!.call(context);
 		keep();
-		if (result.noWebhookResponse) return { status: response.statusCode, response: response.body };
+		if (result.noWebhookResponse)
+			return {
+				status: response.statusCode,
+				response: response.body,
+				contentType: response.contentType,
+			};
 		const items = result.workflowData?.[0]?.map((item) => item.json);
-		// With responseMode "onReceived" n8n answers 200 once the execution has started.
+		// With responseMode "onReceived" n8n answers 200 once the execution has started, with the body n8n's
+		// webhook helpers pick (extractWebhookOnReceivedResponse in n8n 1.x and 2.x): the description's
+		// responseData, which defaults to the text "firstEntryJson" when undeclared; when declared empty, the
+		// node's webhookResponse; else {message: 'Workflow was started'}. A text is sent as text, else JSON.
+		const declared = nodeType.description.webhooks![0].responseData;
+		const chosen =
+			declared === undefined
+				? 'firstEntryJson'
+				: declared === 'noData'
+					? undefined
+					: declared || (result.webhookResponse ?? { message: 'Workflow was started' });
 		return {
 			status: 200,
-			response: result.webhookResponse ?? { message: 'Workflow was started' },
+			response: chosen,
+			contentType: typeof chosen === 'string' ? 'text/html' : 'application/json',
 			items,
 		};
 	}

@@ -58,6 +58,7 @@ describe('the event comes from the signed body', () => {
 				started: false,
 				reason: 'event "stamp.reward_triggered" is not selected',
 			},
+			contentType: 'application/json',
 		});
 	});
 
@@ -95,6 +96,7 @@ describe('repeats are recognised by the signed id', () => {
 		expect(replay).toEqual({
 			status: 200,
 			response: { received: true, started: false, reason: 'repeated delivery' },
+			contentType: 'application/json',
 		});
 	});
 
@@ -170,7 +172,12 @@ describe('Maximum Delivery Age', () => {
 		const result = await trigger().deliver(delivery({ timestamp }));
 		expect(result).toEqual({
 			status: 401,
-			response: { error: 'The delivery has no readable timestamp, so its age cannot be checked' },
+			response: {
+				received: false,
+				started: false,
+				error: 'The delivery has no readable timestamp, so its age cannot be checked',
+			},
+			contentType: 'application/json',
 		});
 	});
 

@@ -75,6 +75,8 @@ export interface RunOptions {
 	privateKey?: string;
 	/** Overrides of the credential's fields, e.g. another store hash or API version. */
 	credentials?: IDataObject;
+	/** The node's version (1 unless given): version 2 shows resource locators. */
+	typeVersion?: number;
 }
 
 /**
@@ -113,6 +115,7 @@ export async function runStamped(
 		},
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 	expectNoSecrets(visibleText(result.items, result.error), SECRETS);
 	return result;

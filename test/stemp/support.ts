@@ -34,7 +34,13 @@ function credentials(token = STEMP_TOKEN) {
 /** Runs the stemp node once (resource Stamp unless the parameters say otherwise) against the fake API. */
 export async function stemp(
 	parameters: IDataObject,
-	options: { input?: IDataObject[]; continueOnFail?: boolean; token?: string } = {},
+	options: {
+		input?: IDataObject[];
+		continueOnFail?: boolean;
+		token?: string;
+		/** The node's version (1 unless given): version 2 shows resource locators. */
+		typeVersion?: number;
+	} = {},
 ) {
 	const result = await runNode({
 		type: 'stemp',
@@ -42,6 +48,7 @@ export async function stemp(
 		credentials: credentials(options.token),
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 	expectNoSecrets(visibleText(result.items, result.error), SECRETS);
 	return result;

@@ -81,7 +81,12 @@ describe('secret', () => {
 		const result = await trigger().deliver({ body: rawTierChanged, headers: sent });
 		expect(result).toEqual({
 			status: 401,
-			response: { error: 'Missing or wrong X-Stamped-Webhook-Secret' },
+			response: {
+				received: false,
+				started: false,
+				error: 'Missing or wrong X-Stamped-Webhook-Secret',
+			},
+			contentType: 'application/json',
 		});
 	});
 
@@ -155,6 +160,7 @@ describe('event names', () => {
 				started: false,
 				reason: 'event "loyalty.tier_changed" is not selected',
 			},
+			contentType: 'application/json',
 		});
 	});
 
@@ -180,7 +186,12 @@ describe('body and redeliveries', () => {
 		});
 		expect(result).toEqual({
 			status: 400,
-			response: { error: 'The delivery body is not a JSON object' },
+			response: {
+				received: false,
+				started: false,
+				error: 'The delivery body is not a JSON object',
+			},
+			contentType: 'application/json',
 		});
 	});
 
@@ -193,6 +204,7 @@ describe('body and redeliveries', () => {
 		expect(repeat).toEqual({
 			status: 200,
 			response: { received: true, started: false, reason: 'repeated delivery' },
+			contentType: 'application/json',
 		});
 		expect(Object.keys(node.nodeStaticData.deliveries as object)).toHaveLength(1);
 	});

@@ -75,7 +75,8 @@ describe('signature', () => {
 		});
 		expect(result).toEqual({
 			status: 401,
-			response: { error: 'Missing or invalid X-Stemp-Signature' },
+			response: { received: false, started: false, error: 'Missing or invalid X-Stemp-Signature' },
+			contentType: 'application/json',
 		});
 	});
 
@@ -145,7 +146,12 @@ describe('body', () => {
 		const result = await trigger().deliver({ body: raw, headers: headers(raw) });
 		expect(result).toEqual({
 			status: 400,
-			response: { error: 'The delivery body is not a JSON object' },
+			response: {
+				received: false,
+				started: false,
+				error: 'The delivery body is not a JSON object',
+			},
+			contentType: 'application/json',
 		});
 	});
 
@@ -198,6 +204,7 @@ describe('event filter', () => {
 				started: false,
 				reason: 'event "stamp.card_completed" is not selected',
 			},
+			contentType: 'application/json',
 		});
 	});
 
@@ -315,6 +322,7 @@ describe('redeliveries', () => {
 		expect(repeat).toEqual({
 			status: 200,
 			response: { received: true, started: false, reason: 'repeated delivery' },
+			contentType: 'application/json',
 		});
 	});
 

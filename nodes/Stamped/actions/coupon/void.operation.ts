@@ -5,10 +5,11 @@ import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requirePathSegment } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
-import { customerOf, emailField, readEmail } from '../email';
+import { byNodeVersion } from '../../../core/locator';
+import { customerLocator, customerOf, emailField, readEmail } from '../email';
 
 const properties: INodeProperties[] = [
-	emailField,
+	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
 			'After a server error or a timeout the void is not retried; check the coupon in Stamped before running it again.',

@@ -5,7 +5,8 @@ import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { customerPath } from '../../transport';
 import { customerRecordPath, requireCustomer } from '../../transport/v3';
-import { customerOf, emailField, readEmail } from '../email';
+import { byNodeVersion } from '../../../core/locator';
+import { customerLocator, customerOf, emailField, readEmail } from '../email';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	emailField,
+	...byNodeVersion(emailField, customerLocator),
 ];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {

@@ -5,9 +5,10 @@ import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { customerPath } from '../../transport';
 import { requireCustomer } from '../../transport/v3';
-import { customerOf, emailField, readEmail } from '../email';
+import { byNodeVersion } from '../../../core/locator';
+import { customerLocator, customerOf, emailField, readEmail } from '../email';
 
-const properties: INodeProperties[] = [emailField];
+const properties: INodeProperties[] = [...byNodeVersion(emailField, customerLocator)];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };

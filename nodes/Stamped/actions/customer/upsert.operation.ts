@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { LocatorDefinition } from '../../../core/locator';
+import { byNodeVersion, listMode, locatorValue, textMode } from '../../../core/locator';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
@@ -16,6 +18,23 @@ import type { V3Customer } from '../../transport/v3';
 import { customerRecordPath, findCustomer, merchantPath } from '../../transport/v3';
 import { customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
+
+const tierOption: INodeProperties = onlyOn('v2', {
+	displayName: 'Tier Name or ID',
+	name: 'tier',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTierNames' },
+	default: '',
+	description:
+		'The name of a tier configured in your Stamped loyalty program, from the list read from your shop. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+});
+
+/** The Tier picker of node version 2: the program's tiers (API v2 lists them), or a name typed. */
+const tierLocator: LocatorDefinition = {
+	description:
+		'API v2 only. The tier to put the customer in: pick one of the tiers of your Stamped loyalty program (type to search) or enter its exact name',
+	modes: [listMode('searchTiers', 'Select a tier...'), textMode('name', 'By Name', 'Gold')],
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -77,15 +96,7 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Tags for the customer. From an expression, a list or comma-separated text.',
 			},
-			onlyOn('v2', {
-				displayName: 'Tier Name or ID',
-				name: 'tier',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTierNames' },
-				default: '',
-				description:
-					'The name of a tier configured in your Stamped loyalty program, from the list read from your shop. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			}),
+			...byNodeVersion(tierOption, tierLocator),
 			onlyOn('v2', {
 				displayName: 'Total Orders',
 				name: 'totalOrders',
@@ -125,7 +136,7 @@ const FIELD_READERS: Record<
 	points: (ctx, value, i) => requireInteger(ctx.getNode(), value, 'Points', i, { min: 0 }),
 	pointsExpiry: (ctx, value, i) => requireIsoDate(ctx.getNode(), value, 'Points Expiry', i),
 	tags: (ctx, value, i) => stringList(ctx.getNode(), value, 'Tags', i),
-	tier: (ctx, value, i) => requireText(ctx.getNode(), value, 'Tier', i),
+	tier: (ctx, value, i) => requireText(ctx.getNode(), locatorValue(value), 'Tier', i),
 	totalOrders: (ctx, value, i) =>
 		requireInteger(ctx.getNode(), value, 'Total Orders', i, { min: 0 }),
 	totalSpend: (ctx, value, i) => requireNumber(ctx.getNode(), value, 'Total Spend', i, { min: 0 }),

@@ -11,13 +11,14 @@ import {
 	requireText,
 } from '../../../core/validation';
 import { adjustPoints, loyaltyPath, requireCustomer } from '../../transport/v3';
-import { customerOf, emailField, readEmail } from '../email';
+import { byNodeVersion } from '../../../core/locator';
+import { customerLocator, customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
 
 const MAX_NOTE_LENGTH = 512;
 
 const properties: INodeProperties[] = [
-	emailField,
+	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
 			'Every run records a new transaction and awards its points. After a server error or a timeout it is not retried, so a transaction is never recorded twice.',

@@ -16,7 +16,8 @@ import {
 	pointsBalanceOf,
 	requireCustomer,
 } from '../../transport/v3';
-import { customerOf, emailField, readEmail } from '../email';
+import { byNodeVersion } from '../../../core/locator';
+import { customerLocator, customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
@@ -25,7 +26,7 @@ type PointsAction = (typeof ACTIONS)[number];
 const MAX_REASON_LENGTH = 512;
 
 const properties: INodeProperties[] = [
-	emailField,
+	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName: 'Action',
 		name: 'action',

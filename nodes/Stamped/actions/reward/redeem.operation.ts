@@ -5,10 +5,30 @@ import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireInteger, requirePathSegment } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
-import { customerOf, emailField, readEmail } from '../email';
+import type { LocatorDefinition } from '../../../core/locator';
+import { byNodeVersion, listMode, readLocatorParameter, textMode } from '../../../core/locator';
+import { customerLocator, customerOf, emailField, readEmail } from '../email';
+
+const rewardField: INodeProperties = {
+	displayName: 'Reward Name or ID',
+	name: 'rewardId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getRewards' },
+	required: true,
+	default: '',
+	description:
+		'The ID of the API reward rule in your Stamped loyalty program. The list shows the rewards found in your shop\'s rewards list; a reward not listed there can be entered as an expression. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+/** The Reward picker of node version 2: the rewards in the shop's rewards report, or an ID typed. */
+const rewardLocator: LocatorDefinition = {
+	description:
+		"The API reward rule to redeem: pick one of the rewards found in the shop's rewards report (type to search) or enter its ID",
+	modes: [listMode('searchRewards', 'Select a reward...'), textMode('id', 'By ID', 'rwd-5off')],
+};
 
 const properties: INodeProperties[] = [
-	emailField,
+	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
 			"Every run redeems the reward again and spends points. After a server error or a timeout it is not retried, so a reward is never redeemed twice; check the customer's rewards before running it again.",
@@ -16,16 +36,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Reward Name or ID',
-		name: 'rewardId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getRewards' },
-		required: true,
-		default: '',
-		description:
-			'The ID of the API reward rule in your Stamped loyalty program. The list shows the rewards found in your shop\'s rewards list; a reward not listed there can be entered as an expression. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	...byNodeVersion(rewardField, rewardLocator),
 	{
 		displayName: 'Points',
 		name: 'points',
@@ -56,7 +67,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): RedeemInput {
 		email: readEmail(this, itemIndex),
 		rewardId: requirePathSegment(
 			node,
-			this.getNodeParameter('rewardId', itemIndex),
+			readLocatorParameter(this, 'rewardId', itemIndex).value,
 			'Reward ID',
 			itemIndex,
 		),

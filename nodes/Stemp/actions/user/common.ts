@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { LocatorDefinition } from '../../../core/locator';
+import { listMode, readLocatorParameter, textMode } from '../../../core/locator';
 import { inputError, requireEmail, requirePathSegment } from '../../../core/validation';
 
 /** stemp's documented limits on a user's fields. */
@@ -17,10 +19,25 @@ export const userIdField: INodeProperties = {
 	hint: 'Usually an expression from the previous node, e.g. {{ $json.customerId }}',
 };
 
+/**
+ * The User picker of node version 2: stemp's users, by stemp's ID or by the external ID. stemp resolves either
+ * at the same path, so every mode's value is used as the user ID.
+ */
+export const userLocator: LocatorDefinition = {
+	description:
+		"The user: pick one of stemp's users (type to filter by name, e-mail or ID), or enter stemp's user ID or your own external ID",
+	modes: [
+		listMode('searchUsers', 'Select a user...'),
+		textMode('id', 'By ID', 'usr_abc123'),
+		textMode('externalId', 'By External ID', 'shopify-1001'),
+	],
+};
+
+/** The user ID on every node version (a plain field on 1, the User picker from 2). */
 export function readUserId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return requirePathSegment(
 		ctx.getNode(),
-		ctx.getNodeParameter('userId', itemIndex),
+		readLocatorParameter(ctx, 'userId', itemIndex).value,
 		'User ID',
 		itemIndex,
 	);

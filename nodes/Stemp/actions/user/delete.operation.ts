@@ -2,9 +2,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { byNodeVersion } from '../../../core/locator';
 import { defineOperation } from '../../../core/registry';
 import { usersPath } from '../../transport';
-import { readUserId, userIdField, userOf } from './common';
+import { readUserId, userIdField, userLocator, userOf } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,7 +15,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	userIdField,
+	...byNodeVersion(userIdField, userLocator),
 ];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {

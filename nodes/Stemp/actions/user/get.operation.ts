@@ -2,11 +2,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { byNodeVersion } from '../../../core/locator';
 import { defineOperation } from '../../../core/registry';
 import { usersPath } from '../../transport';
-import { readUserId, userIdField, userOf } from './common';
+import { readUserId, userIdField, userLocator, userOf } from './common';
 
-const properties: INodeProperties[] = [userIdField];
+const properties: INodeProperties[] = [...byNodeVersion(userIdField, userLocator)];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { userId: readUserId(this, itemIndex) };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import { byNodeVersion } from '../../../core/locator';
 import { defineOperation } from '../../../core/registry';
 import { inputError } from '../../../core/validation';
 import { usersPath } from '../../transport';
@@ -11,11 +12,12 @@ import {
 	readUserFields,
 	readUserId,
 	userIdField,
+	userLocator,
 	userOf,
 } from './common';
 
 const properties: INodeProperties[] = [
-	userIdField,
+	...byNodeVersion(userIdField, userLocator),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,0 +1,244 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { SearchPage } from '../../core/locator';
+import { searchList, toSearchPage } from '../../core/locator';
+import { MAX_PAGE_SIZE } from '../../core/paging';
+import type { ApiClient } from '../../core/request';
+import { openStampedApi, readTiers, STAMPED_CREDENTIAL } from '../transport';
+import { loyaltyPath, merchantPath } from '../transport/v3';
+import type { StampedVersion } from '../transport/version';
+import { versionOf } from '../transport/version';
+
+/**
+ * The Stamped node's "From List" pickers (resource locators from node version 2). Each reads one page per
+ * call, from the page n8n's pagination token names; where Stamped cannot search, the typed text filters what
+ * was read (a few pages per call at most). A failed call throws the client's NodeApiError: the editor shows
+ * Stamped's own message, with every credential value masked.
+ */
+
+/**
+ * Opens the API for a picker, reading the credential's version once (as the router does); a picker that needs
+ * one API version says which one it needs, before anything is sent.
+ */
+async function openFor(
+	ctx: ILoadOptionsFunctions,
+	version: StampedVersion | undefined,
+	what: string,
+): Promise<{ api: ApiClient; actual: StampedVersion }> {
+	const credentials = await ctx.getCredentials(STAMPED_CREDENTIAL);
+	const actual = versionOf(credentials);
+	if (version !== undefined && actual !== version) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${what} are listed by Stamped API ${version} only, but the selected credential is for Stamped API ${actual}`,
+			{
+				description: `Select a Stamped API ${version} credential, or type the value in another mode of the field.`,
+			},
+		);
+	}
+	return { api: await openStampedApi(ctx, credentials), actual };
+}
+
+const text = (value: unknown): string =>
+	typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+
+/** A page of a Stamped list: `page` and a page size sent in the query, filters beside them. */
+async function fetchPage(
+	api: ApiClient,
+	path: string,
+	qs: IDataObject,
+	page: number,
+	firstPage: number,
+	sizeParameter = 'limit',
+): Promise<SearchPage> {
+	const body = await api.request({
+		method: 'GET',
+		path,
+		qs: { ...qs, page, [sizeParameter]: MAX_PAGE_SIZE },
+		idempotent: true,
+	});
+	return toSearchPage(api.node, `GET ${path}`, body, page - firstPage, MAX_PAGE_SIZE);
+}
+
+function customerItem(record: IDataObject): INodeListSearchItems | undefined {
+	const email = text(record.email);
+	if (!email) return undefined;
+	const name = [text(record.firstName), text(record.lastName)].filter(Boolean).join(' ');
+	return { name: name ? `${email} (${name})` : email, value: email };
+}
+
+/**
+ * Customers, picked by e-mail (their key in Stamped). v3 filters by the start of the e-mail address itself;
+ * v2's customer list cannot search, so the typed text filters the pages read.
+ */
+export async function searchCustomers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { api, actual } = await openFor(this, undefined, 'Customers');
+	const search = filter?.trim() ?? '';
+	if (actual === 'v3') {
+		const path = merchantPath(api, '/customers');
+		return await searchList({
+			paginationToken,
+			firstPage: 0,
+			fetchPage: async (page) =>
+				await fetchPage(api, path, search ? { email: search } : {}, page, 0),
+			toItem: customerItem,
+			// Stamped matches the start of the address; the same text anywhere in it (or the name) is kept too.
+			localFilter: search,
+		});
+	}
+	return await searchList({
+		paginationToken,
+		firstPage: 1,
+		fetchPage: async (page) => await fetchPage(api, '/customers', {}, page, 1),
+		toItem: customerItem,
+		localFilter: search,
+	});
+}
+
+function reviewItem(entry: IDataObject): INodeListSearchItems | undefined {
+	const nested =
+		entry.review !== null && typeof entry.review === 'object' && !Array.isArray(entry.review);
+	const review = nested ? (entry.review as IDataObject) : entry;
+	const id = text(review.id ?? review.reviewId);
+	if (!id) return undefined;
+	const stars = text(review.rating);
+	const words = text(review.title) || text(review.body);
+	const about = [
+		stars ? `${stars}★` : '',
+		text(review.author) || text(review.email),
+		words.length > 60 ? `${words.slice(0, 57)}…` : words,
+	]
+		.filter(Boolean)
+		.join(' · ');
+	return { name: about ? `${about} (${id})` : id, value: id };
+}
+
+/** Recent reviews from the dashboard list (API v2), searched by Stamped's own full-text search. */
+export async function searchReviews(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { api } = await openFor(this, 'v2', 'Reviews');
+	const search = filter?.trim() ?? '';
+	return await searchList({
+		paginationToken,
+		firstPage: 1,
+		fetchPage: async (page) =>
+			await fetchPage(api, '/dashboard/reviews', search ? { search } : {}, page, 1, 'take'),
+		toItem: reviewItem,
+	});
+}
+
+/** The rewards found in the shop's rewards report (API v3), each reward rule once, filtered by the typed text. */
+export async function searchRewards(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { api } = await openFor(this, 'v3', 'Rewards');
+	const path = loyaltyPath(api, '/rewards');
+	return await searchList({
+		paginationToken,
+		firstPage: 0,
+		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
+		toItem: (reward) => {
+			const id = text(reward.rewardId);
+			if (!id) return undefined;
+			const title = text(reward.title);
+			return { name: title && title !== id ? `${title} (${id})` : id, value: id };
+		},
+		localFilter: filter,
+	});
+}
+
+/** The program's VIP tiers (API v2 keeps the list; one call, no pages), by name. */
+export async function searchTiers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { api } = await openFor(this, 'v2', 'Tiers');
+	return await searchList({
+		firstPage: 0,
+		fetchPage: async () => ({ records: await readTiers(api), more: false }),
+		toItem: (tier) => {
+			const name = text(tier.name);
+			if (!name) return undefined;
+			const points = text(tier.minPoints ?? tier.points);
+			return { name, value: name, ...(points ? { description: `From ${points} points` } : {}) };
+		},
+		localFilter: filter,
+	});
+}
+
+/**
+ * Orders (API v3 `GET /merchant/shops/{shopId}/orders`, which declares no filter): the typed text filters what
+ * was read, matching the order's IDs and e-mail. The value is Stamped's `orderId`.
+ */
+export async function searchOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { api } = await openFor(this, 'v3', 'Orders');
+	const path = merchantPath(api, '/orders');
+	return await searchList({
+		paginationToken,
+		firstPage: 0,
+		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
+		toItem: (order) => {
+			const id = text(order.orderId);
+			if (!id) return undefined;
+			const label = text(order.customOrderId) || text(order.shopifyId) || text(order.bigcommerceId);
+			const created = text(order.datePlatformCreated).slice(0, 10);
+			const about = [label ? `Order ${label}` : 'Order', created].filter(Boolean).join(' · ');
+			return { name: `${about} (${id})`, value: id };
+		},
+		localFilter: filter,
+	});
+}
+
+/**
+ * Products (API v3 `GET /merchant/shops/{shopId}/products`). Its `title` filter is declared without saying how
+ * it matches (a whole title would hide products while the user is still typing), so the typed text filters
+ * what was read, matching title and IDs. The value is Stamped's `productId`.
+ */
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { api } = await openFor(this, 'v3', 'Products');
+	const path = merchantPath(api, '/products');
+	return await searchList({
+		paginationToken,
+		firstPage: 0,
+		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
+		toItem: (product) => {
+			const id = text(product.productId);
+			if (!id) return undefined;
+			const title = text(product.title);
+			return { name: title ? `${title} (${id})` : id, value: id };
+		},
+		localFilter: filter,
+	});
+}
+
+export const stampedListSearch = {
+	searchCustomers,
+	searchReviews,
+	searchRewards,
+	searchTiers,
+	searchOrders,
+	searchProducts,
+};

@@ -1,0 +1,73 @@
+/**
+ * Calls a node's list search (a resource locator's "From List") the way n8n's editor does: through n8n-core's
+ * own LoadOptionsContext, for the parameter at `path`, with the typed filter and n8n's pagination token.
+ */
+import { LoadOptionsContext } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ILoadOptionsFunctions,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { createAdditionalData, loadPackage, PACKAGE_NAME, PackageNodeTypes } from './engine';
+
+type SearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) => Promise<INodeListSearchResult>;
+
+export interface ListSearchCall {
+	node: string;
+	method: string;
+	/** The credential type and the values n8n would decrypt for it. */
+	credential: [string, ICredentialDataDecryptedObject];
+	parameters: INodeParameters;
+	/** The parameter the list belongs to, e.g. `parameters.email`. */
+	path: string;
+	filter?: string;
+	paginationToken?: string;
+}
+
+export async function listSearch(call: ListSearchCall): Promise<{
+	result?: INodeListSearchResult;
+	error?: Error & { description?: string; httpCode?: string };
+}> {
+	const loader = await loadPackage();
+	const nodeType = loader.getNode(call.node).type as INodeType;
+	const [credentialType, values] = call.credential;
+	const node: INode = {
+		id: 'list-search-node',
+		name: 'Node',
+		type: `${PACKAGE_NAME}.${call.node}`,
+		typeVersion: 2,
+		position: [0, 0],
+		parameters: call.parameters,
+		credentials: {
+			[credentialType]: { id: `${credentialType}-id`, name: `${credentialType} account` },
+		},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(loader),
+	});
+	const additionalData = createAdditionalData(loader, { [credentialType]: values }, [node], {
+		currentNodeParameters: call.parameters,
+	});
+	const context = new LoadOptionsContext(workflow, node, additionalData, call.path);
+	const method = (nodeType.methods?.listSearch as Record<string, SearchMethod> | undefined)?.[
+		call.method
+	];
+	if (!method) throw new Error(`the node has no list search ${call.method}`);
+	try {
+		return { result: await method.call(context, call.filter, call.paginationToken) };
+	} catch (error) {
+		return { error: error as Error & { description?: string; httpCode?: string } };
+	}
+}
