@@ -3,8 +3,9 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 /**
  * The polling trigger's memory, kept in the workflow's static data (n8n saves it with every poll):
  *
- * - `at`: the newest time emitted (or seen at activation), never later than the poll's own clock plus
- *   CLOCK_TOLERANCE_MS, so one record dated in the future cannot stop the trigger until that date;
+ * - `at`: the newest time emitted (or seen at activation) that is not later than the poll's own clock plus
+ *   CLOCK_TOLERANCE_MS: a record dated further ahead is remembered by its id but does not move the watermark,
+ *   so it cannot stop the trigger until that date;
  * - `remembered`: the ids of the records emitted (or seen at activation) inside the overlap window, with their
  *   times. A record that turns up late, dated inside the window, is new when its id is not remembered;
  * - `floor`: records dated at or before it are never new. It trails `at` by the overlap window, and rises when
@@ -131,15 +132,20 @@ function newRecordsOldestFirst(records: TimedRecord[], watermark: Watermark): Ti
 }
 
 /**
- * The memory after `records` were emitted (or seen): the watermark moves to the newest of them, but never beyond
+ * The memory after `records` were emitted (or seen): the watermark moves to the newest of them not dated beyond
  * the clock's tolerance; the floor trails it by the overlap window; the memory keeps at most MAX_REMEMBERED
- * records, forgetting the oldest times whole and raising the floor past them.
+ * records (besides the ones dated after the watermark), forgetting the oldest times whole and raising the floor
+ * past them.
  */
 function remember(watermark: Watermark, records: TimedRecord[], now: number): Watermark {
 	const remembered = new Map(watermark.remembered);
 	for (const record of records) remembered.set(record.id, record.at);
-	const newest = Math.max(0, ...records.map((record) => record.at));
-	const at = Math.max(watermark.at, Math.min(newest, now + CLOCK_TOLERANCE_MS));
+	// A record dated beyond the clock is remembered by its id, but does not move the watermark.
+	const at = records.reduce(
+		(newest, record) =>
+			record.at > newest && record.at <= now + CLOCK_TOLERANCE_MS ? record.at : newest,
+		watermark.at,
+	);
 	let floor = at === 0 ? watermark.floor : Math.max(watermark.floor, at - OVERLAP_WINDOW_MS);
 	const byTime = [...remembered].sort((a, b) => a[1] - b[1]);
 	let keep = byTime.findIndex(([, recordAt]) => recordAt > floor);
@@ -155,11 +161,11 @@ function remember(watermark: Watermark, records: TimedRecord[], now: number): Wa
 
 /**
  * The memory at activation. When the records read are the whole list every one of them is remembered;
- * otherwise the floor starts at the oldest of them, since older records exist that were not read.
+ * otherwise the floor starts at the last of them in list order (the oldest, in a list sorted newest first),
+ * since older records exist that were not read.
  */
 function activation({ records, complete }: NewestRecords, now: number): Watermark {
-	const floor =
-		complete || records.length === 0 ? -Infinity : Math.min(...records.map((record) => record.at));
+	const floor = complete || records.length === 0 ? -Infinity : records[records.length - 1].at;
 	return remember({ at: 0, floor, remembered: new Map() }, records, now);
 }
 
