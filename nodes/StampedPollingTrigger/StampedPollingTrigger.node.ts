@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { pollNewRecords } from '../core/poll';
+import { pollNewRecords } from './watermark';
 import { requireInteger, requireText } from '../core/validation';
 import {
 	openStampedApi,

@@ -1,16 +1,19 @@
 /**
  * What the Stamped Polling Trigger polls: new reviews from the v2 dashboard list, new entries of the v3 points
- * ledger. Neither list has a cursor, so both are read newest first against the generic watermark (core/poll).
+ * ledger. Neither list has a cursor, so both are read newest first against the watermark (./watermark). Every
+ * answer is checked before it is believed: one that holds no list, or an empty page where the figures (a
+ * total, `morePages`) say records are, fails the poll loudly rather than passing for "nothing is there".
  */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_PAGE_SIZE, readPage } from '../core/paging';
-import type { PollSource, TimedRecord, Watermark } from '../core/poll';
-import { isNewer, timestampOf } from '../core/poll';
 import type { ApiClient } from '../core/request';
+import { describeAnswer } from '../Stamped/transport';
 import { loyaltyPath } from '../Stamped/transport/v3';
 import type { StampedVersion } from '../Stamped/transport/version';
+import type { NewestRecords, PollSource, TimedRecord, Watermark } from './watermark';
+import { isNew, reachesWatermark, timestampOf } from './watermark';
 
 interface PollEvent {
 	value: string;
@@ -54,31 +57,66 @@ function activityRecord(entry: IDataObject): TimedRecord | undefined {
 	return { id: String(id), at, json: entry };
 }
 
-/** Records the poller cannot place in time are dropped, and said so, rather than emitted at random. */
-function recordsOf(
+/** A poll that cannot trust what Stamped answered: nothing is emitted and nothing recorded. */
+function untrusted(ctx: IPollFunctions, what: string, problem: string): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Stamped answered ${what} with something the trigger cannot trust: ${problem}`,
+		{
+			description:
+				'Nothing was emitted and nothing was recorded: the trigger keeps what it knew (before its first good answer it knows nothing, so no history is emitted later) and the next poll asks again.',
+		},
+	);
+}
+
+/** One page as the poller reads it: the records it can place in time, and the figures the answer gave. */
+interface ListPage {
+	records: TimedRecord[];
+	/** How many entries the answer listed, the ones without an id or a date included. */
+	entries: number;
+	total?: number;
+	more?: boolean;
+}
+
+/**
+ * Reads an answer as a page, or fails: no list in it, a total that is not a count, or entries none of which
+ * has an id and a date. Records the poller cannot place in time are dropped, and said so.
+ */
+function pageOf(
 	ctx: IPollFunctions,
-	entries: IDataObject[],
+	body: unknown,
+	what: string,
 	toRecord: (entry: IDataObject) => TimedRecord | undefined,
-): TimedRecord[] {
-	const records = entries
+): ListPage {
+	const content = readPage(body);
+	if (content.problem) throw untrusted(ctx, what, `${content.problem} (${describeAnswer(body)})`);
+	const records = content.records
 		.map(toRecord)
 		.filter((record): record is TimedRecord => record !== undefined);
-	if (records.length < entries.length) {
+	if (records.length === 0 && content.records.length > 0)
+		throw untrusted(
+			ctx,
+			what,
+			`none of its ${content.records.length} records has an id and a date`,
+		);
+	if (records.length < content.records.length) {
 		ctx.logger.warn(
-			`Stamped Polling Trigger: ${entries.length - records.length} records without an id or date were skipped`,
+			`Stamped Polling Trigger: ${content.records.length - records.length} records without an id or date were skipped`,
 		);
 	}
-	return records;
+	if (content.records.length === 0 && (content.more === true || (content.total ?? 0) > 0)) {
+		const figures = content.more === true ? 'more pages follow' : `${content.total} records`;
+		throw untrusted(ctx, what, `an empty page, although it says ${figures}`);
+	}
+	return { records, entries: content.records.length, total: content.total, more: content.more };
 }
+
+/** The last record of a page in list order: the oldest, when the list is sorted as it says. */
+const tailOf = (page: ListPage) => page.records[page.records.length - 1];
 
 /** `YYYY-MM-DD` of a day before the watermark: Stamped filters by date in a time zone it does not state. */
 function dateFromOf(watermark: Watermark): string | undefined {
 	return watermark.at > 0 ? new Date(watermark.at - DAY_MS).toISOString().slice(0, 10) : undefined;
-}
-
-interface ReviewPage {
-	records: TimedRecord[];
-	total?: number;
 }
 
 /**
@@ -88,19 +126,18 @@ interface ReviewPage {
  * page. If the list changes while probing: the window's new last page, unread.
  */
 async function oldestPageWithNew(
-	read: (page: number) => Promise<ReviewPage>,
+	read: (page: number) => Promise<ListPage>,
 	watermark: Watermark,
 	total: number,
-): Promise<{ number: number; answer?: ReviewPage }> {
-	const hasNew = (answer: ReviewPage) =>
-		answer.records.some((record) => isNewer(record, watermark));
+	size: number,
+): Promise<{ number: number; answer?: ListPage }> {
+	const hasNew = (answer: ListPage) => answer.records.some((record) => isNew(record, watermark));
 	let low = 1;
-	let high = Math.ceil(total / MAX_PAGE_SIZE);
-	let found: { number: number; answer?: ReviewPage } = { number: 1 };
+	let high = Math.ceil(total / size);
+	let found: { number: number; answer?: ListPage } = { number: 1 };
 	for (let probe = high; low < high; probe = Math.ceil((low + high) / 2)) {
 		const answer = await read(probe);
-		if (answer.total !== total)
-			return { number: Math.ceil((answer.total ?? total) / MAX_PAGE_SIZE) };
+		if (answer.total !== total) return { number: Math.ceil((answer.total ?? total) / size) };
 		if (hasNew(answer)) {
 			low = probe;
 			found = { number: probe, answer };
@@ -113,11 +150,12 @@ async function oldestPageWithNew(
 
 /**
  * New reviews. The list is asked only for reviews since the day before the watermark, so a store with 10,000
- * reviews and 3 new ones costs one request. Its first page (newest first) usually reaches the watermark;
- * otherwise the rest is read from the oldest page holding a new review back, so the oldest new reviews come first and a poll cut
- * short (the poll budget, the page cap, a failure after the first pages) still emits a gapless oldest part.
- * Each page carries the total: when it changes mid-read the list has shifted, and the poll stops at what it
- * has read consistently (the rest comes next poll).
+ * reviews and 3 new ones costs one request. Its first page (newest first) usually ends in reviews already
+ * emitted; otherwise the rest is read from the oldest page holding a new review back, so the oldest new reviews
+ * come first and a poll cut short (the poll budget, the page cap, a failure after the first pages) still emits
+ * a gapless oldest part. Pages are as long as Stamped makes them: a server that caps them below 100 is read in
+ * its own page size, and a short page is the end only when the total agrees. Each page carries the total: when
+ * it changes mid-read the list has shifted, and the poll stops at what it has read consistently.
  */
 function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilters): PollSource {
 	const page = async (page: number, dateFrom?: string) => {
@@ -127,16 +165,20 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 			qs: { page, take: MAX_PAGE_SIZE, ...filters, ...(dateFrom ? { dateFrom } : {}) },
 			idempotent: true,
 		});
-		const { records, total } = readPage(body);
-		return { records: recordsOf(ctx, records, reviewRecord), total };
+		return pageOf(ctx, body, `page ${page} of the review list`, reviewRecord);
 	};
+	/** Whether the first page is the whole list: the total says so, or (without one) the page is short. */
+	const isWhole = (first: ListPage) =>
+		first.total !== undefined ? first.total <= first.entries : first.entries < MAX_PAGE_SIZE;
 	return {
-		newest: async () => (await page(1)).records,
+		async newest(): Promise<NewestRecords> {
+			const first = await page(1);
+			return { records: first.records, complete: isWhole(first) };
+		},
 		async since(watermark) {
 			const dateFrom = dateFromOf(watermark);
 			const first = await page(1, dateFrom);
-			const reached = first.records.some((record) => !isNewer(record, watermark));
-			if (reached || first.records.length < MAX_PAGE_SIZE) return first.records;
+			if (isWhole(first) || reachesWatermark(tailOf(first), watermark)) return first.records;
 			if (first.total === undefined) {
 				throw new NodeOperationError(
 					ctx.getNode(),
@@ -147,6 +189,8 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 					},
 				);
 			}
+			// The first page is full and more follow: its length is the server's page size (100, or its own cap).
+			const size = first.entries;
 			const deadline = Date.now() + ctx.getPollBudgetMs() / 2;
 			let total = first.total;
 			const collected: TimedRecord[] = [];
@@ -154,6 +198,7 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 				(number) => page(number, dateFrom),
 				watermark,
 				total,
+				size,
 			);
 			let last = boundary.number;
 			let probed = boundary.answer
@@ -162,8 +207,8 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 			let restarts = 0;
 			// Only once a new review is in hand may the poll stop early: the pages back from the end of the window
 			// can hold only reviews already emitted.
-			const hasNew = () => collected.some((record) => isNewer(record, watermark));
-			const readBack = async (number: number): Promise<ReviewPage | undefined> => {
+			const hasNew = () => collected.some((record) => isNew(record, watermark));
+			const readBack = async (number: number): Promise<ListPage | undefined> => {
 				if (probed?.number === number) {
 					const { answer } = probed;
 					probed = undefined;
@@ -197,7 +242,7 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 					// The list changed before a new review was read: start again from its new last page.
 					collected.length = 0;
 					total = answer.total ?? total;
-					last = Math.ceil(total / MAX_PAGE_SIZE);
+					last = Math.ceil(total / size);
 					number = last + 1;
 					continue;
 				}
@@ -211,10 +256,11 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 
 /**
  * New points-ledger entries (v3 `GET /loyalty/shops/{shopId}/activities`, 0-based pages, `morePages`, no total,
- * newest first as far as is known). Every entry's date is checked, so one listed out of order is still emitted
- * in time order; reading stops at the page that reaches entries already emitted, or at the last page. Without
- * a total the list cannot be read from its end, so a backlog beyond the page cap fails loudly and keeps the
- * watermark rather than emitting with a gap.
+ * newest first as far as is known). Pages are read until one ends in entries already emitted, or the last one;
+ * an entry listed out of order is still emitted once, in time order. The page numbers are the server's, so a
+ * server that caps pages below 100 is simply read further. A backlog beyond the page cap cannot be read from
+ * its end (no total): the first page that reaches the watermark is found by probing forward, and the oldest
+ * pages of the backlog are read from there, so the poll emits the oldest new entries and the next polls the rest.
  */
 function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 	const page = async (page: number) => {
@@ -224,30 +270,74 @@ function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 			qs: { page, limit: MAX_PAGE_SIZE },
 			idempotent: true,
 		});
-		const { records, more } = readPage(body);
-		return { records: recordsOf(ctx, records, activityRecord), more: more === true };
+		return pageOf(ctx, body, `page ${page} of the points ledger`, activityRecord);
 	};
 	return {
-		newest: async () => (await page(0)).records,
+		async newest(): Promise<NewestRecords> {
+			const first = await page(0);
+			return { records: first.records, complete: first.more !== true };
+		},
 		async since(watermark) {
+			/** Whether reading may stop after this page: the last one, or one that ends in emitted entries. */
+			const ends = (answer: ListPage) =>
+				answer.more !== true || reachesWatermark(tailOf(answer), watermark);
 			const collected: TimedRecord[] = [];
-			for (let number = 0; ; number++) {
-				if (number >= MAX_PAGES_PER_POLL) {
-					throw new NodeOperationError(
-						ctx.getNode(),
-						`More than ${collected.length} ledger entries are new since the last poll`,
-						{
-							description: `Read ${number} pages of ${MAX_PAGE_SIZE} without reaching the entries already emitted; nothing was emitted and the watermark was kept. Poll more often.`,
-						},
-					);
-				}
+			for (let number = 0; number < MAX_PAGES_PER_POLL; number++) {
 				const answer = await page(number);
 				collected.push(...answer.records);
-				if (!answer.more || answer.records.some((record) => !isNewer(record, watermark)))
-					return collected;
+				if (ends(answer)) return collected;
 			}
+			return await oldestLedgerPages(ctx, page, ends, MAX_PAGES_PER_POLL - 1);
 		},
 	};
+}
+
+/**
+ * The oldest new part of a ledger backlog longer than one poll reads. `notEnding` is a page known to hold only
+ * new entries; pages further on are probed at doubling distances until one ends the backlog, then bisected to
+ * the first such page. From MAX_PAGES_PER_POLL pages before it, pages are read forward: entries that arrive
+ * meanwhile push the list towards later pages, so reading forward can read an entry twice (dropped) but never
+ * skip one, and a boundary that moved is followed.
+ */
+async function oldestLedgerPages(
+	ctx: IPollFunctions,
+	read: (page: number) => Promise<ListPage>,
+	ends: (answer: ListPage) => boolean,
+	notEnding: number,
+): Promise<TimedRecord[]> {
+	let low = notEnding;
+	let high: number | undefined;
+	for (let step = MAX_PAGES_PER_POLL; high === undefined; step *= 2) {
+		const probe = low + step;
+		if (probe > 100_000) {
+			throw new NodeOperationError(ctx.getNode(), 'The Stamped points ledger does not end', {
+				description: `No page up to ${probe} reached the entries already emitted; nothing was emitted and the watermark was kept.`,
+			});
+		}
+		if (ends(await read(probe))) high = probe;
+		else low = probe;
+	}
+	while (high - low > 1) {
+		const middle = Math.floor((low + high) / 2);
+		if (ends(await read(middle))) high = middle;
+		else low = middle;
+	}
+	const collected: TimedRecord[] = [];
+	for (let number = Math.max(0, high - MAX_PAGES_PER_POLL + 1), extra = 0; ; number++) {
+		const answer = await read(number);
+		collected.push(...answer.records);
+		if (number < high) continue;
+		if (ends(answer)) return collected;
+		if (++extra > MAX_RESTARTS) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'The Stamped points ledger kept changing while it was read',
+				{
+					description: 'Nothing was emitted and the watermark was kept; the next poll tries again.',
+				},
+			);
+		}
+	}
 }
 
 /** The events, sorted by name; each names the one API version that serves it. */

@@ -65,6 +65,11 @@ interface ApiCall {
 	 * failing, so the caller can tell an absent record from an error.
 	 */
 	absentStatus?: number;
+	/**
+	 * Told when the call is sent again after a failure the server may have acted on (a 5xx, a timeout, a dropped
+	 * connection): the answer that follows then tells what the retry did, not what the first attempt did.
+	 */
+	onResentAfterAmbiguousFailure?: () => void;
 }
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -283,6 +288,7 @@ export class ApiClient {
 					this.secrets,
 				),
 			);
+			if (mayHaveActed(outcome.kind)) call.onResentAfterAmbiguousFailure?.();
 			await sleep(delayMs);
 			waitedMs += delayMs;
 		}

@@ -233,8 +233,10 @@ function isoDay(year: number, month: number, day: number): string | undefined {
 }
 
 /**
- * A switch such as Return All: a boolean, or the text "true" / "false" an expression may give. Anything else is
- * refused: the text "false" is truthy, and would silently read every record instead of the Limit.
+ * The one reader of every on/off parameter (Return All, Private, Send Email, Without Reply...): a boolean, or
+ * the text "true" / "false" in any letter case, as an expression may give. Anything else ("yes", 1, "", null,
+ * " true") is refused: the text "false" is truthy, and read loosely would publish a private reply or read every
+ * record instead of the Limit.
  */
 export function requireBoolean(
 	node: INode,
@@ -243,9 +245,20 @@ export function requireBoolean(
 	itemIndex: number,
 ): boolean {
 	if (typeof value === 'boolean') return value;
-	if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value))
-		return value.trim().toLowerCase() === 'true';
+	if (typeof value === 'string' && /^(true|false)$/i.test(value))
+		return value.toLowerCase() === 'true';
 	throw inputError(node, field, itemIndex, `${quoted(value)} is not true or false`);
+}
+
+/** An on/off field of a collection, read as `requireBoolean` reads it; `fallback` when it was not added. */
+export function optionalBoolean(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	fallback: boolean,
+): boolean {
+	return value === undefined ? fallback : requireBoolean(node, value, field, itemIndex);
 }
 
 export function requireOneOf<T extends string>(

@@ -149,9 +149,10 @@ function recordDelivery(
 	key: string,
 	now: number,
 	ttlMs: number,
+	rememberFrom: number = now,
 ): Record<string, number> {
-	if (key in stored) return sortedRecord({ ...stored, [key]: now }, now, ttlMs);
-	stored[key] = now;
+	if (key in stored) return sortedRecord({ ...stored, [key]: rememberFrom }, now, ttlMs);
+	stored[key] = rememberFrom;
 	const keys = Object.keys(stored);
 	for (let index = 1; index < keys.length; index++) {
 		if (stored[keys[index]] < stored[keys[index - 1]]) return sortedRecord(stored, now, ttlMs);
@@ -184,12 +185,15 @@ function sortedRecord(
  * static data. n8n 2.41 does not save static data that a webhook changed when the webhook starts an execution,
  * so in practice the memory decides: a repeat after a restart, or at another n8n process (queue mode with
  * several webhook processes), is not recognised. The README says so and names Remove Duplicates.
+ * The delivery is remembered for `ttlMs` from `rememberFrom`: now, or its signed time when that lies ahead, so
+ * that a delivery signed in the future is still remembered until its own time is older than the accepted age.
  */
 export function isRepeatDelivery(
 	ctx: IWebhookFunctions,
 	deliveryKey: string,
 	now: number = Date.now(),
 	ttlMs: number = deliveryMemory.ttlMs,
+	rememberFrom: number = now,
 ): boolean {
 	const staticData = ctx.getWorkflowStaticData('node');
 	const stored = (staticData.deliveries ?? {}) as Record<string, number>;
@@ -201,12 +205,19 @@ export function isRepeatDelivery(
 	const seenAt = stored[deliveryKey] ?? memory.get(deliveryKey);
 	const repeat = seenAt !== undefined && now - seenAt < ttlMs;
 
-	memory.set(deliveryKey, now);
+	memory.set(deliveryKey, Math.max(now, rememberFrom, seenAt ?? now));
 	for (const [key, at] of memory) if (now - at >= ttlMs) memory.delete(key);
 	if (memory.size > deliveryMemory.maxEntries) memory.delete(memory.keys().next().value as string);
 
 	// Assigned even when changed in place: the assignment is what tells n8n to save the static data.
-	if (!repeat) staticData.deliveries = recordDelivery(stored, deliveryKey, now, ttlMs);
+	if (!repeat)
+		staticData.deliveries = recordDelivery(
+			stored,
+			deliveryKey,
+			now,
+			ttlMs,
+			Math.max(now, rememberFrom),
+		);
 	return repeat;
 }
 
@@ -322,6 +333,8 @@ export async function receiveDelivery(
 	if (!body) return refuse(ctx, 400, 'The delivery body is not a JSON object');
 
 	let memoryTtlMs = deliveryMemory.ttlMs;
+	const now = Date.now();
+	let rememberFrom = now;
 	if (secret && receiver.signedAtOf) {
 		const setting = (ctx.getNodeParameter('options', {}) as IDataObject).maxDeliveryAge;
 		const maxAgeHours =
@@ -339,13 +352,16 @@ export async function receiveDelivery(
 			);
 		}
 		const maxAgeMs = maxAgeHours * HOUR_MS;
-		const refusal = ageRefusal(receiver.signedAtOf(body), maxAgeMs, maxAgeHours);
+		const signedAt = receiver.signedAtOf(body);
+		const refusal = ageRefusal(signedAt, maxAgeMs, maxAgeHours, now);
 		if (refusal) {
 			ctx.logger.warn(`${receiver.name} refused a delivery: ${refusal}`);
 			return refuse(ctx, 401, refusal);
 		}
-		// Remembered at least as long as it is accepted, so a replay is either remembered or too old.
-		memoryTtlMs = Math.max(memoryTtlMs, maxAgeMs);
+		// Remembered at least as long as it is accepted, so a replay is either remembered or too old: from its
+		// signed time when that lies ahead (the sender's clock is fast), and a moment past the age limit itself.
+		memoryTtlMs = Math.max(memoryTtlMs, maxAgeMs + 1000);
+		if (signedAt !== undefined && signedAt > now) rememberFrom = signedAt;
 	}
 
 	const event = receiver.eventOf(ctx, body);
@@ -359,7 +375,7 @@ export async function receiveDelivery(
 		});
 	}
 	const deliveryKey = receiver.deliveryKeyOf(ctx, body, rawBody);
-	if (deliveryKey && isRepeatDelivery(ctx, deliveryKey, Date.now(), memoryTtlMs)) {
+	if (deliveryKey && isRepeatDelivery(ctx, deliveryKey, now, memoryTtlMs, rememberFrom)) {
 		return answer(ctx, 200, { received: true, started: false, reason: 'repeated delivery' });
 	}
 	// A body that carries a credential value (an echo, a misconfigured sender) never puts it into the item.
@@ -377,10 +393,11 @@ function ageRefusal(
 	signedAt: number | undefined,
 	maxAgeMs: number,
 	maxAgeHours: number,
+	now: number,
 ): string | undefined {
 	if (signedAt === undefined)
 		return 'The delivery has no readable timestamp, so its age cannot be checked';
-	const age = Date.now() - signedAt;
+	const age = now - signedAt;
 	if (age > maxAgeMs)
 		return `The delivery is older than the Maximum Delivery Age (${maxAgeHours} h): refused as a possible replay`;
 	if (-age > maxAgeMs)

@@ -121,6 +121,8 @@ export interface Hostile {
 	listRecords?: unknown;
 	/** List pages at this 0-based page index and after come back empty, whatever the figures say. */
 	emptyFromPageIndex?: number;
+	/** List pages hold at most this many records, whatever page size was asked (a server capping `take`/`limit`). */
+	pageSizeCap?: number;
 }
 
 /** What `POST /__seed` generates: Stamped v2's customers replaced by this many, and this many more stemp passes. */
@@ -442,7 +444,7 @@ function pageIndexOf(vendor: Vendor, query: Record<string, string>): number {
 	return vendor === 'stamped' ? page - 1 : page;
 }
 
-const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'content'];
+const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'content', 'results'];
 
 /** The vendor's answer, with whatever the hostile switches change in the request and the answer. */
 function hostileReply(
@@ -455,10 +457,17 @@ function hostileReply(
 		request.method === 'GET' &&
 		('page' in request.query || 'limit' in request.query || 'size' in request.query);
 	const asked = pageIndexOf(vendor, request.query);
-	const sent =
+	let sent =
 		isList && hostile.ignorePaging
 			? { ...request, query: { ...request.query, page: vendor === 'stamped' ? '1' : '0' } }
 			: request;
+	if (isList && hostile.pageSizeCap !== undefined) {
+		const query = { ...sent.query };
+		for (const sizeKey of ['take', 'limit', 'size'])
+			if (sizeKey in query)
+				query[sizeKey] = String(Math.min(Number(query[sizeKey]) || 0, hostile.pageSizeCap));
+		sent = { ...sent, query };
+	}
 	const reply = handle(sent);
 	const credentials = {
 		authorization: request.headers.authorization ?? null,

@@ -566,6 +566,8 @@ export class DashboardReviews {
 	readonly reviews: DashboardReview[] = [];
 	/** Called before every page is answered, e.g. to add reviews while a poll reads. */
 	onPage?: (page: number) => void;
+	/** Reviews listed first whatever their date, as a list sorted by last change shows an edited review. */
+	readonly listedFirst = new Set<number>();
 	constructor(private clock: number = DASHBOARD_CLOCK_START) {}
 
 	/** Adds a review; each is one second after the previous one unless `dateCreated` is given. */
@@ -614,7 +616,9 @@ export class DashboardReviews {
 			.filter(({ review }) => !query.productId || review.productId === query.productId)
 			.sort(
 				(a, b) =>
-					Date.parse(b.review.dateCreated) - Date.parse(a.review.dateCreated) || b.index - a.index,
+					Number(this.listedFirst.has(b.review.id)) - Number(this.listedFirst.has(a.review.id)) ||
+					Date.parse(b.review.dateCreated) - Date.parse(a.review.dateCreated) ||
+					b.index - a.index,
 			);
 		const results = matching.slice((page - 1) * take, page * take).map(({ review }) => ({
 			review,

@@ -198,6 +198,28 @@ describe('Maximum Delivery Age', () => {
 		expect((await node.deliver(captured)).items).toBeUndefined();
 	});
 
+	test('a delivery signed in the future is remembered until its own time is older than the age: its replay never starts twice', async () => {
+		// Maximum Delivery Age 1.8 s, the memory far shorter: remembered as long as accepted, counted from the
+		// signed time, which lies 1.5 s ahead of the receiving clock.
+		deliveryMemory.ttlMs = 20;
+		const node = trigger({ maxDeliveryAge: 0.0005 });
+		const captured = delivery({
+			id: 'evt_future_1',
+			timestamp: new Date(Date.now() + 1500).toISOString(),
+		});
+		expect((await node.deliver(captured)).items).toHaveLength(1);
+		// 2 s later: 1.8 s after the delivery arrived, but its signed time is only 0.5 s old, so it is still accepted.
+		await new Promise((resolve) => setTimeout(resolve, 2000));
+		expect((await node.deliver(captured)).response).toEqual({
+			received: true,
+			started: false,
+			reason: 'repeated delivery',
+		});
+		// And the same across a restart, from the static data.
+		restartProcess();
+		expect((await node.deliver(captured)).items).toBeUndefined();
+	});
+
 	test('a replay once the age has passed is refused even with the memory gone', async () => {
 		const node = trigger({ maxDeliveryAge: 1 });
 		const captured = delivery({ timestamp: new Date(Date.now() - 61 * 60 * 1000).toISOString() });

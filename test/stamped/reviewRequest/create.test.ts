@@ -146,7 +146,7 @@ test('an answer that is not a list fails the batch, saying what arrived', async 
 	expect(items[0].json.errorDescription).toContain('got an object with "status"');
 });
 
-test('is retried after a server error (Stamped de-duplicates by order number)', async () => {
+test('is retried after a server error (Stamped de-duplicates by order number); what the first attempt did is unknown, not "sent before"', async () => {
 	fake().inject({
 		vendor: 'stamped',
 		path: '/survey/reviews/bulk',
@@ -154,12 +154,39 @@ test('is retried after a server error (Stamped de-duplicates by order number)', 
 		phase: 'after',
 		times: 1,
 	});
-	const { items, error } = await requestReviews([order(1)]);
+	const { items, error } = await requestReviews([order(1), order(2)]);
 	expect(error).toBeUndefined();
 	expect(bulkRequests()).toHaveLength(2);
-	// The first attempt queued it, so the retry's answer leaves it out.
-	expect(items[0].json.queued).toBe(false);
-	expect(fake().stamped.reviewRequests.size).toBe(1);
+	// The first attempt queued them, so the retry's answer leaves them out: the node cannot tell that from
+	// "sent before", and says so.
+	for (const item of items) {
+		expect(item.json).toMatchObject({ queued: null, outcome: 'unknown' });
+		expect(item.json.reason).toMatch(/may have queued it on the first attempt/);
+	}
+	expect(fake().stamped.reviewRequests.size).toBe(2);
+});
+
+test('a retry after a dropped connection that queues some orders: those are queued, the rest unknown', async () => {
+	await requestReviews([order(1)]);
+	fake().inject({ vendor: 'stamped', path: '/survey/reviews/bulk', kind: 'drop', times: 1 });
+	const { items, error } = await requestReviews([order(1), order(2)]);
+	expect(error).toBeUndefined();
+	expect(items.map((item) => [item.json.orderNumber, item.json.queued, item.json.outcome])).toEqual(
+		[
+			['#1001', null, 'unknown'],
+			['#1002', true, 'queued'],
+		],
+	);
+});
+
+test('a retry after a 429 (Stamped did nothing) still reports an order sent before as not queued', async () => {
+	await requestReviews([order(1)]);
+	fake().inject({ vendor: 'stamped', path: '/survey/reviews/bulk', kind: 429, times: 1 });
+	const { items } = await requestReviews([order(1), order(2)]);
+	expect(items.map((item) => [item.json.queued, item.json.outcome])).toEqual([
+		[false, 'notQueued'],
+		[true, 'queued'],
+	]);
 });
 
 describe('per-item errors', () => {

@@ -73,6 +73,20 @@ describe('user create', () => {
 		});
 	});
 
+	test('metadata numbers up to the safe integer limit are sent exactly; a big one written as text stays text', async () => {
+		await user({
+			operation: 'create',
+			email: 'sam@example.com',
+			additionalFields: {
+				metadata:
+					'{"card": 9007199254740991, "low": -9007199254740991, "id": "12345678901234567890"}',
+			},
+		});
+		expect(api().requests()[0].body).toMatchObject({
+			metadata: { card: 9007199254740991, low: -9007199254740991, id: '12345678901234567890' },
+		});
+	});
+
 	test('each item creates its own user, paired with its input', async () => {
 		const { items } = await user(
 			{ operation: 'create', email: '={{ $json.email }}' },
@@ -164,6 +178,18 @@ describe('user create: validation before anything is sent', () => {
 		[
 			{ email: 'sam@example.com', additionalFields: { metadata: '{"gone": null}' } },
 			'Invalid "Metadata" in item 0: the value of "gone" must be text, a number or true/false',
+		],
+		[
+			{ email: 'sam@example.com', additionalFields: { metadata: '{"card": 9007199254740993}' } },
+			'Invalid "Metadata" in item 0: the number of "card" is beyond ±9007199254740991 and could not be sent exactly; write it as text (in quotes)',
+		],
+		[
+			{ email: 'sam@example.com', additionalFields: { metadata: '{"tier": "a", "debt": -1e21}' } },
+			'Invalid "Metadata" in item 0: the number of "debt" is beyond ±9007199254740991 and could not be sent exactly; write it as text (in quotes)',
+		],
+		[
+			{ email: 'sam@example.com', additionalFields: { metadata: '={{ { id: 2 ** 53 } }}' } },
+			'Invalid "Metadata" in item 0: the number of "id" is beyond ±9007199254740991 and could not be sent exactly; write it as text (in quotes)',
 		],
 	])('%j', async (parameters, message) => {
 		const { error, items } = await user({ operation: 'create', ...parameters });

@@ -120,6 +120,11 @@ describe('user update: validation before anything is sent', () => {
 			'Invalid "Metadata" in item 0: the object has no keys; leave the field out instead',
 		],
 		[
+			'a metadata number beyond the safe integer range (it would be rounded)',
+			{ userId: 'shopify-1001', updateFields: { metadata: '{"visits": 12345678901234567890}' } },
+			'Invalid "Metadata" in item 0: the number of "visits" is beyond ±9007199254740991 and could not be sent exactly; write it as text (in quotes)',
+		],
+		[
 			'a User ID of ".."',
 			{ userId: '..', updateFields: { name: 'X' } },
 			'Invalid "User ID" in item 0: ".." is not an ID: as part of a URL it would address another endpoint',

@@ -6,6 +6,7 @@ import { redactValue } from '../../../core/redaction';
 import { defineOperation } from '../../../core/registry';
 import {
 	optionalMaxLength,
+	requireBoolean,
 	requireEmail,
 	requireInteger,
 	requireText,
@@ -178,7 +179,14 @@ function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 			form[formName] = requireText(node, fields[name], name, itemIndex);
 	}
 	if (fields.recommend !== undefined)
-		form.reviewRecommendProduct = fields.recommend === true ? 'true' : 'false';
+		form.reviewRecommendProduct = requireBoolean(
+			node,
+			fields.recommend,
+			'Recommends Product',
+			itemIndex,
+		)
+			? 'true'
+			: 'false';
 	return form;
 }
 

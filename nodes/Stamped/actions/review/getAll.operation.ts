@@ -4,6 +4,7 @@ import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import {
 	inputError,
+	optionalBoolean,
 	requireEmail,
 	requireInteger,
 	requireIsoDate,
@@ -141,7 +142,13 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReviewListInput {
 			`${String(query.rating)} stars is below the Minimum Rating ${String(query.minRating)}: no review can match`,
 		);
 	}
-	const withoutReply = filters.withoutReply === true;
+	const withoutReply = optionalBoolean(
+		node,
+		filters.withoutReply,
+		'Without Reply',
+		itemIndex,
+		false,
+	);
 	const list = readListInput(this, itemIndex);
 	if (!given('email')) return { ...list, query, withoutReply };
 

@@ -5,7 +5,12 @@ import { byNodeVersion, listMode, readLocatorParameter, textMode } from '../../.
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { inputError, requirePathSegment, requireText } from '../../../core/validation';
+import {
+	inputError,
+	optionalBoolean,
+	requirePathSegment,
+	requireText,
+} from '../../../core/validation';
 import { reviewReplyPath } from '../../transport';
 
 /** Longer replies are refused before sending: Stamped documents no limit, and a reply is a short answer. */
@@ -106,8 +111,8 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReplyInput {
 			itemIndex,
 		),
 		reply,
-		isPrivate: options.isPrivate === true,
-		sendEmail: options.sendEmail === true,
+		isPrivate: optionalBoolean(node, options.isPrivate, 'Private', itemIndex, false),
+		sendEmail: optionalBoolean(node, options.sendEmail, 'Send Email', itemIndex, false),
 	};
 }
 

@@ -29,6 +29,8 @@ const PRODUCT_FIELDS = [
 
 const NOT_QUEUED_REASON =
 	'Stamped did not queue this order, most often because a review request for this order number was sent before (Stamped sends one per order number)';
+const UNKNOWN_REASON =
+	"The first request for this batch failed in a way that leaves open whether Stamped acted on it (a server error, a timeout or a dropped connection), and the retry's answer does not list this order: Stamped may have queued it on the first attempt, or it was sent before. Check the order in Stamped before sending it again.";
 
 const properties: INodeProperties[] = [
 	{
@@ -305,6 +307,7 @@ async function executeBatch(
 	itemIndexes: number[],
 ) {
 	const orders = inputs.map((input) => input.order);
+	let resent = false;
 	const answer = await api.request({
 		method: 'POST',
 		path: '/survey/reviews/bulk',
@@ -312,6 +315,8 @@ async function executeBatch(
 		// Stamped de-duplicates by order number, so a re-sent batch queues nothing twice.
 		idempotent: true,
 		itemIndex: itemIndexes[0],
+		// ...but its answer then lists only what the retry queued, not what the first attempt may have.
+		onResentAfterAmbiguousFailure: () => (resent = true),
 	});
 	const entries = queuedEntries(api, answer, orders.length, itemIndexes[0]);
 	const matched: Array<IDataObject | undefined> = new Array(orders.length);
@@ -339,12 +344,15 @@ async function executeBatch(
 		);
 		return orders.map(() => error);
 	}
+	// `outcome` is what a workflow branches on: queued, notQueued, or unknown (after an ambiguous first attempt,
+	// when `queued` is null rather than a false "sent before").
 	return orders.map((order, position) => {
 		const base = { orderNumber: order.orderNumber, email: order.email };
 		const entry = matched[position];
-		return entry
-			? { ...entry, ...base, queued: true }
-			: { ...base, queued: false, reason: NOT_QUEUED_REASON };
+		if (entry) return { ...entry, ...base, queued: true, outcome: 'queued' };
+		return resent
+			? { ...base, queued: null, outcome: 'unknown', reason: UNKNOWN_REASON }
+			: { ...base, queued: false, outcome: 'notQueued', reason: NOT_QUEUED_REASON };
 	});
 }
 

@@ -190,6 +190,15 @@ function readMetadata(
 				`the value of "${key}" must be text, a number or true/false`,
 			);
 		}
+		// Beyond 2^53 - 1 a number is already rounded (JSON text is parsed into doubles): refused, not sent changed.
+		if (typeof entry === 'number' && Math.abs(entry) > Number.MAX_SAFE_INTEGER) {
+			throw inputError(
+				ctx.getNode(),
+				'Metadata',
+				itemIndex,
+				`the number of "${key}" is beyond ±${Number.MAX_SAFE_INTEGER} and could not be sent exactly; write it as text (in quotes)`,
+			);
+		}
 	}
 	return parsed as IDataObject;
 }
