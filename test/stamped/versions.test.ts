@@ -192,7 +192,7 @@ describe('what the editor offers: every operation once, whatever any API Version
 
 	const shown = (values: IDataObject) =>
 		properties.filter((property) =>
-			NodeHelpers.displayParameter(values as never, property, null, null),
+			NodeHelpers.displayParameter(values as never, property, { typeVersion: 2 }, null),
 		);
 	const options = (values: IDataObject, name: string) =>
 		shown(values)
@@ -312,7 +312,7 @@ describe('what the editor offers: every operation once, whatever any API Version
 			const root = { resource, operation };
 			const collection = shown(root).find((property) => property.name === 'additionalFields')!;
 			const offeredFields = (collection.options as INodeProperties[]).filter((option) =>
-				NodeHelpers.displayParameter({}, option, null, null, root as never),
+				NodeHelpers.displayParameter({}, option, { typeVersion: 2 }, null, root as never),
 			);
 			expect(
 				Object.fromEntries(
