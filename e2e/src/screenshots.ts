@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { chromium, selectors } from 'playwright-core';
 
+import { launchChromium, openNodeActions, signIn, UI_TIMEOUT_MS } from './browser';
 import { loadExamples } from './examples';
 import type { LocatorResult } from './locator-check';
 import {
@@ -21,30 +21,10 @@ import {
 } from './locator-check';
 import { CURRENT_N8N } from './install';
 import { prepareInstance } from './instance';
-import { OWNER } from './n8n';
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { PROJECT_ROOT } from './paths';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
-const UI_TIMEOUT_MS = 90_000;
-// Chromium's own background traffic is refused on this network; these flags keep it quiet.
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
-
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-	await page.goto(`${baseUrl}/signin`);
-	await page.getByTestId('emailOrLdapLoginId').locator('input').fill(OWNER.email);
-	await page.getByTestId('password').locator('input').fill(OWNER.password);
-	await page.getByTestId('form-submit-button').click();
-	await page.waitForURL(/home|workflows/, { timeout: UI_TIMEOUT_MS });
-}
 
 async function openWorkflow(page: Page, baseUrl: string, workflowId: string): Promise<void> {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`);
@@ -75,22 +55,16 @@ async function shoot(page: Page, file: string, what: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(
-			`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-		);
-	}
 	fs.mkdirSync(OUTPUT_DIR, { recursive: true });
 	const instance = await prepareInstance({
 		dist: CURRENT_N8N,
 		name: 'screenshots',
 		workflows: [...loadExamples(), locatorWorkflow()],
 	});
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	const browser = await launchChromium();
 	try {
 		await instance.n8n.start();
 		await instance.n8n.signIn();
-		selectors.setTestIdAttribute('data-test-id');
 		const page = await browser.newPage({
 			viewport: { width: 1440, height: 900 },
 			deviceScaleFactor: 1,
@@ -172,14 +146,16 @@ async function main(): Promise<void> {
 		);
 		await closeNode(page);
 
-		// The nodes in n8n's node creator.
-		await page.getByTestId('node-creator-plus-button').click();
-		await page.getByTestId('node-creator').waitFor({ timeout: UI_TIMEOUT_MS });
-		await page.keyboard.type('Stamped');
-		await page.waitForTimeout(1000);
-		await page.getByTestId('node-creator').getByText('Stamped', { exact: true }).first().click();
-		await page.waitForTimeout(1000);
-		await shoot(page, 'node-creator.png', "the Stamped node's actions in n8n's node creator");
+		// The nodes' action lists in n8n's node creator, tall enough to show every action.
+		await page.setViewportSize({ width: 1440, height: 1700 });
+		for (const [name, file] of [
+			['Stamped', 'node-creator.png'],
+			['stemp', 'node-creator-stemp.png'],
+		]) {
+			const actions = await openNodeActions(page, baseUrl, name);
+			await shoot(page, file, `the ${name} node's actions in n8n's node creator`);
+			for (const { group, title } of actions) console.log(`    ${group}: ${title}`);
+		}
 	} finally {
 		await browser.close();
 		await instance.stop();

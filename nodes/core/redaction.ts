@@ -64,14 +64,35 @@ export function redactText(text: string, secrets: readonly string[]): string {
 	return result;
 }
 
-/** A deep copy of a JSON value with every secret masked, in keys and values alike. */
+/**
+ * A JSON value with every secret masked, in keys and values alike: the value itself when no secret occurs in it,
+ * else a masked deep copy. Whether one occurs is read from the value's JSON text in one pass per secret (a page
+ * of an export holds none, and copying it record by record cost more than reading it): a secret inside any key
+ * or string shows there, as written or, where JSON escapes its characters, escaped.
+ */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
+	if (secrets.length === 0 || value === null || typeof value !== 'object')
+		return maskDeep(value, secrets);
+	// A lone surrogate reads differently once escaped beside its pair; such a secret is checked the long way.
+	if (secrets.every((secret) => !/[\ud800-\udfff]/.test(secret))) {
+		const text = JSON.stringify(value);
+		const occurs = secrets.some((secret) => {
+			if (text.includes(secret)) return true;
+			const escaped = JSON.stringify(secret).slice(1, -1);
+			return escaped !== secret && text.includes(escaped);
+		});
+		if (!occurs) return value;
+	}
+	return maskDeep(value, secrets);
+}
+
+function maskDeep<T>(value: T, secrets: readonly string[]): T {
 	if (typeof value === 'string') return redactText(value, secrets) as T;
-	if (Array.isArray(value)) return value.map((entry) => redactValue(entry, secrets)) as T;
+	if (Array.isArray(value)) return value.map((entry) => maskDeep(entry, secrets)) as T;
 	if (value !== null && typeof value === 'object') {
 		const copy: IDataObject = {};
 		for (const [key, entry] of Object.entries(value as IDataObject)) {
-			copy[redactText(key, secrets)] = redactValue(entry, secrets);
+			copy[redactText(key, secrets)] = maskDeep(entry, secrets);
 		}
 		return copy as T;
 	}

@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { redactValue } from '../../../core/redaction';
 import { defineOperation } from '../../../core/registry';
 import {
 	optionalMaxLength,
@@ -191,8 +190,8 @@ function prepare(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /**
- * Sent to `/api/reviews3` beside the v2 API, authenticated by the public key and store hash in the query; the
- * answer is masked like an error would be, in case Stamped echoes the key.
+ * Sent to `/api/reviews3` beside the v2 API, authenticated by the public key and store hash in the query (the
+ * client masks the answer, in case Stamped echoes the key).
  */
 async function execute(
 	this: IExecuteFunctions,
@@ -211,7 +210,7 @@ async function execute(
 		idempotent: false,
 		itemIndex,
 	});
-	return redactValue(asJsonObject(answer), api.secrets);
+	return asJsonObject(answer);
 }
 
 export const declaration = defineOperation({
