@@ -432,3 +432,16 @@ describe('6. a ledger backlog longer than one poll reads drains over several pol
 		expect(new Set(ids).size).toBe(ids.length);
 	});
 });
+
+test('a watermark saved by the earlier release (no `recent`) keeps working: the reviews after it, each once', async () => {
+	api.stamped.dashboard.seed(10);
+	const node = reviewPoller();
+	const newest = api.stamped.dashboard.reviews[9];
+	node.staticData = {
+		'node:Poller': { watermark: { at: newest.dateCreated, ids: [String(newest.id)] } },
+	};
+	const [sameTime] = addReviews(1, { dateCreated: newest.dateCreated });
+	const added = addReviews(2);
+	expect(reviewIds(await node.poll())).toEqual([sameTime, ...added]);
+	expect(await node.poll()).toBeUndefined();
+});
