@@ -111,6 +111,33 @@ function pageOf(
 	return { records, entries: content.records.length, total: content.total, more: content.more };
 }
 
+/**
+ * Fails when a page comes back holding exactly the records of another page: the server ignores the page number,
+ * and the records beyond its first page can never be read. `allowed(number, other)` names a repeat that is no
+ * lie (an API counting pages from 1 answers page 0 like page 1).
+ */
+function repeatedPageCheck(
+	ctx: IPollFunctions,
+	list: string,
+	allowed: (number: number, other: number) => boolean = () => false,
+) {
+	const pages = new Map<string, number>();
+	return (number: number, page: ListPage): ListPage => {
+		if (page.records.length === 0) return page;
+		const key = page.records.map((record) => record.id).join('\n');
+		const other = pages.get(key);
+		if (other !== undefined && other !== number && !allowed(number, other)) {
+			throw untrusted(
+				ctx,
+				`page ${number} of the ${list}`,
+				`it holds exactly the records of page ${other}, as if the server ignored the page number`,
+			);
+		}
+		pages.set(key, number);
+		return page;
+	};
+}
+
 /** The last record of a page in list order: the oldest, when the list is sorted as it says. */
 const tailOf = (page: ListPage) => page.records[page.records.length - 1];
 
@@ -158,6 +185,7 @@ async function oldestPageWithNew(
  * it changes mid-read the list has shifted, and the poll stops at what it has read consistently.
  */
 function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilters): PollSource {
+	const unrepeated = repeatedPageCheck(ctx, 'review list');
 	const page = async (page: number, dateFrom?: string) => {
 		const body = await api.request({
 			method: 'GET',
@@ -165,7 +193,7 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 			qs: { page, take: MAX_PAGE_SIZE, ...filters, ...(dateFrom ? { dateFrom } : {}) },
 			idempotent: true,
 		});
-		return pageOf(ctx, body, `page ${page} of the review list`, reviewRecord);
+		return unrepeated(page, pageOf(ctx, body, `page ${page} of the review list`, reviewRecord));
 	};
 	/** Whether the first page is the whole list: the total says so, or (without one) the page is short. */
 	const isWhole = (first: ListPage) =>
@@ -263,6 +291,13 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
  * pages of the backlog are read from there, so the poll emits the oldest new entries and the next polls the rest.
  */
 function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
+	const unrepeated = repeatedPageCheck(
+		ctx,
+		'points ledger',
+		(number, other) => number === 1 && other === 0,
+	);
+	/** Whether more pages follow: `morePages` says so, or (when it is missing) the page is full. */
+	const saysMore = (answer: ListPage) => answer.more ?? answer.entries >= MAX_PAGE_SIZE;
 	const page = async (page: number) => {
 		const body = await api.request({
 			method: 'GET',
@@ -270,17 +305,17 @@ function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 			qs: { page, limit: MAX_PAGE_SIZE },
 			idempotent: true,
 		});
-		return pageOf(ctx, body, `page ${page} of the points ledger`, activityRecord);
+		return unrepeated(page, pageOf(ctx, body, `page ${page} of the points ledger`, activityRecord));
 	};
 	return {
 		async newest(): Promise<NewestRecords> {
 			const first = await page(0);
-			return { records: first.records, complete: first.more !== true };
+			return { records: first.records, complete: !saysMore(first) };
 		},
 		async since(watermark) {
 			/** Whether reading may stop after this page: the last one, or one that ends in emitted entries. */
 			const ends = (answer: ListPage) =>
-				answer.more !== true || reachesWatermark(tailOf(answer), watermark);
+				!saysMore(answer) || reachesWatermark(tailOf(answer), watermark);
 			const collected: TimedRecord[] = [];
 			for (let number = 0; number < MAX_PAGES_PER_POLL; number++) {
 				const answer = await page(number);

@@ -185,6 +185,34 @@ describe('1. an answer the trigger cannot trust fails loudly and records nothing
 		api.hostile = {};
 		expect(activityIds(await node.poll())).toEqual(added);
 	});
+
+	test('v2: a server that ignores the page number during a backlog fails the poll rather than emit one page of it', async () => {
+		api.stamped.dashboard.seed(5);
+		const node = reviewPoller();
+		await node.poll();
+		const before = JSON.stringify(node.nodeStaticData);
+		const added = addReviews(250);
+		api.hostile = { ignorePaging: true };
+		await expect(node.poll()).rejects.toThrow(
+			/holds exactly the records of page 1, as if the server ignored the page number/,
+		);
+		expect(JSON.stringify(node.nodeStaticData)).toBe(before);
+		api.hostile = {};
+		expect(reviewIds(await node.poll())).toEqual(added);
+	});
+
+	test('v3: a server that ignores the page number fails the poll and keeps the watermark', async () => {
+		addActivities(5);
+		const node = ledgerPoller();
+		await node.poll();
+		const added = addActivities(250);
+		api.hostile = { ignorePaging: true };
+		await expect(node.poll()).rejects.toThrow(
+			/page 2 of the points ledger .*ignored the page number/,
+		);
+		api.hostile = {};
+		expect(activityIds(await node.poll())).toEqual(added);
+	});
 });
 
 describe('2. a record dated in the future never holds the trigger up', () => {
@@ -302,6 +330,22 @@ describe('4. a page shorter than asked is not the end while the figures say more
 		expect(await node.poll()).toBeUndefined();
 	});
 
+	test('v3: an answer without morePages: a full page is not taken for the last one', async () => {
+		addActivities(10);
+		const node = ledgerPoller();
+		await node.poll();
+		const added = addActivities(250);
+		const original = api.stampedV3.handle.bind(api.stampedV3);
+		api.stampedV3.handle = (request) => {
+			const reply = original(request);
+			if (reply.body && typeof reply.body === 'object')
+				delete (reply.body as IDataObject).morePages;
+			return reply;
+		};
+		expect(activityIds(await node.poll())).toEqual(added);
+		expect(await node.poll()).toBeUndefined();
+	});
+
 	test('v3: a server capping pages at 25 reads 130 new entries whole', async () => {
 		addActivities(10);
 		const node = ledgerPoller();
@@ -387,4 +431,17 @@ describe('6. a ledger backlog longer than one poll reads drains over several pol
 		expect([...ids].sort()).toEqual([...added].sort());
 		expect(new Set(ids).size).toBe(ids.length);
 	});
+});
+
+test('a watermark saved by the earlier release (no `recent`) keeps working: the reviews after it, each once', async () => {
+	api.stamped.dashboard.seed(10);
+	const node = reviewPoller();
+	const newest = api.stamped.dashboard.reviews[9];
+	node.staticData = {
+		'node:Poller': { watermark: { at: newest.dateCreated, ids: [String(newest.id)] } },
+	};
+	const [sameTime] = addReviews(1, { dateCreated: newest.dateCreated });
+	const added = addReviews(2);
+	expect(reviewIds(await node.poll())).toEqual([sameTime, ...added]);
+	expect(await node.poll()).toBeUndefined();
 });
