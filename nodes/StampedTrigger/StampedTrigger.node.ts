@@ -54,7 +54,7 @@ export class StampedTrigger implements INodeType {
 					'<b>This workflow is active:</b> every Stamped delivery to the <b>Production URL</b> (Stamped dashboard, Settings &gt; Webhooks) of a selected event starts it; its executions show up in the <a data-key="executions">executions list</a>. Other events and repeated deliveries are answered with <code>{"received": true, "started": false}</code>, and deliveries without the credential\'s Webhook Secret are refused with 401.<br /><br /><b>To test a change</b>, click \'Listen for test event\' and send a test delivery to the <b>Test URL</b>.',
 			},
 			activationHint:
-				"Once the Production URL is saved in Stamped's webhook settings, activate the workflow: every delivery then starts it without this button.",
+				"Paste the Production URL (Webhook URLs, in the parameters) into the Stamped dashboard under Settings > Webhooks, and the secret you type there into the credential's Webhook Secret; then activate the workflow.",
 		},
 		activationMessage:
 			'Deliveries from Stamped to the Production URL now start this workflow. Check that the Production URL (not the Test URL) is saved under Settings > Webhooks in the Stamped dashboard.',

@@ -51,7 +51,7 @@ export class StempTrigger implements INodeType {
 					'<b>This workflow is active:</b> every stemp delivery to the <b>Production URL</b> of a selected event starts it; its executions show up in the <a data-key="executions">executions list</a>. Other events and retries of a delivery already received are answered with <code>{"received": true, "started": false}</code>, and deliveries without a valid signature are refused with 401.<br /><br /><b>To test a change</b>, click \'Listen for test event\' and send a test event to the <b>Test URL</b>.',
 			},
 			activationHint:
-				'Once the Production URL is an endpoint in the stemp developer portal, activate the workflow: every delivery then starts it without this button.',
+				"Paste the Production URL (Webhook URLs, in the parameters) into the stemp developer portal as a webhook endpoint, and the endpoint's signing secret into the credential's Webhook Signing Secret; then activate the workflow.",
 		},
 		activationMessage:
 			'Deliveries from stemp to the Production URL now start this workflow. Check that the Production URL (not the Test URL) is the webhook endpoint in the stemp developer portal.',

@@ -286,9 +286,13 @@ describe('what the node offers per version (display options)', () => {
 	])('%s %s on %s offers the additional fields %j', (resource, operation, apiVersion, fields) => {
 		const root = { apiVersion, resource, operation };
 		const collection = shown(root).find((property) => property.name === 'additionalFields')!;
-		const offeredFields = (collection.options as INodeProperties[])
-			.filter((option) => NodeHelpers.displayParameter({}, option, null, null, root as never))
-			.map((option) => option.name);
-		expect(offeredFields).toEqual(fields);
+		// The same fields on node version 1 (plain) and 2 (the Tier picker), each field once.
+		for (const typeVersion of [1, 2]) {
+			const node = { typeVersion } as never;
+			const offeredFields = (collection.options as INodeProperties[])
+				.filter((option) => NodeHelpers.displayParameter({}, option, node, null, root as never))
+				.map((option) => option.name);
+			expect(offeredFields).toEqual(fields);
+		}
 	});
 });
