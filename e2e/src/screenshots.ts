@@ -139,6 +139,9 @@ async function main(): Promise<void> {
 		await openWorkflow(page, baseUrl, 'exCardCompleted');
 		await shoot(page, 'canvas-card-completed.png', 'the "Card completed → reward" example');
 		await openNode(page, 'Card completed');
+		// The trigger panel's "When will this node trigger my flow?" holds the set-up and a test delivery's shape.
+		await page.getByText('When will this node trigger my flow?').click();
+		await page.waitForTimeout(800);
 		await shoot(
 			page,
 			'panel-stemp-trigger.png',

@@ -11,7 +11,7 @@ import type {
 	INodeParameters,
 	INodeType,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { createAdditionalData, loadPackage, PACKAGE_NAME, PackageNodeTypes } from './engine';
 
@@ -70,4 +70,20 @@ export async function listSearch(call: ListSearchCall): Promise<{
 	} catch (error) {
 		return { error: error as Error & { description?: string; httpCode?: string } };
 	}
+}
+
+/** The parameters n8n gives a node of `typeVersion` with `set` chosen: defaults filled as the editor fills them. */
+export function parametersOn(
+	nodeType: INodeType,
+	typeVersion: number,
+	set: INodeParameters,
+): INodeParameters {
+	return NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		set,
+		true,
+		false,
+		{ typeVersion, parameters: set } as unknown as INode,
+		nodeType.description,
+	) as INodeParameters;
 }

@@ -3,10 +3,10 @@
  * locators. Both run the same operations to the same requests, and one reader takes both shapes, so a plain
  * value written into a version-2 workflow (by hand, or by an AI builder) works too.
  */
-import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { loadPackage } from '../harness/engine';
+import { parametersOn } from '../harness/list-search';
 import { api, jane, runStamped, useStampedApi } from './support';
 import type { Version } from './support';
 
@@ -191,14 +191,7 @@ describe('what each version shows', () => {
 	});
 
 	const parametersFor = (typeVersion: number, set: INodeParameters) =>
-		NodeHelpers.getNodeParameters(
-			nodeType.description.properties,
-			set,
-			true,
-			false,
-			{ typeVersion, parameters: set } as unknown as INode,
-			nodeType.description,
-		) as INodeParameters;
+		parametersOn(nodeType, typeVersion, set);
 
 	test('the node offers versions 1 and 2 and starts new nodes on 2', () => {
 		expect(nodeType.description.version).toEqual([1, 2]);

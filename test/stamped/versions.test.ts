@@ -311,17 +311,21 @@ describe('what the editor offers: every operation once, whatever any API Version
 		(resource, operation, fields) => {
 			const root = { resource, operation };
 			const collection = shown(root).find((property) => property.name === 'additionalFields')!;
-			const offeredFields = (collection.options as INodeProperties[]).filter((option) =>
-				NodeHelpers.displayParameter({}, option, { typeVersion: 2 }, null, root as never),
-			);
-			expect(
-				Object.fromEntries(
-					offeredFields.map((option) => [
-						option.name,
-						/^(API v2|Loyalty 2\.0 \(API v3\)) only\. /.exec(option.description ?? '')?.[1] ?? '',
-					]),
-				),
-			).toEqual(fields);
+			// The same fields on node version 1 (plain) and 2 (the Tier picker), each field once.
+			for (const typeVersion of [1, 2]) {
+				const offeredFields = (collection.options as INodeProperties[]).filter((option) =>
+					NodeHelpers.displayParameter({}, option, { typeVersion }, null, root as never),
+				);
+				expect(
+					Object.fromEntries(
+						offeredFields.map((option) => [
+							option.name,
+							/^(API v2|Loyalty 2\.0 \(API v3\)) only\. /.exec(option.description ?? '')?.[1] ?? '',
+						]),
+					),
+				).toEqual(fields);
+				expect(offeredFields).toHaveLength(Object.keys(fields).length);
+			}
 		},
 	);
 });

@@ -153,6 +153,9 @@ describe('the trigger panels', () => {
 				expect(inactive).toContain('Activation only notes the newest record');
 			} else {
 				expect(inactive).toContain('Production URL');
+				expect(typeof panel === 'object' ? panel.activationHint : '').toMatch(
+					/Production URL.*(Webhook Secret|Webhook Signing Secret)/,
+				);
 				expect(inactive).toContain('Test URL');
 				expect(inactive).toMatch(/Webhook (Signing )?Secret/);
 				expect(inactive).toContain(

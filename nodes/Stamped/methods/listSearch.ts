@@ -140,26 +140,47 @@ export async function searchReviews(
 	});
 }
 
-/** The rewards found in the shop's rewards report (API v3), each reward rule once, filtered by the typed text. */
+/**
+ * A v3 list that cannot be searched (pages from 0, `{morePages, <records>}`; orders and products come as an
+ * array holding the page object), filtered by the typed text.
+ */
+async function searchV3List(
+	ctx: ILoadOptionsFunctions,
+	what: string,
+	pathOf: (api: ApiClient) => string,
+	toItem: (record: IDataObject) => INodeListSearchItems | undefined,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const { api } = await openFor(ctx, 'v3', what);
+	const path = pathOf(api);
+	return await searchList({
+		paginationToken,
+		firstPage: 0,
+		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
+		toItem,
+		localFilter: filter,
+	});
+}
+
+/** An entry named by its title and ID, e.g. "$5 off (rwd-5off)"; none without an ID. */
+const titled =
+	(idField: string) =>
+	(record: IDataObject): INodeListSearchItems | undefined => {
+		const id = text(record[idField]);
+		if (!id) return undefined;
+		const title = text(record.title);
+		return { name: title && title !== id ? `${title} (${id})` : id, value: id };
+	};
+
+/** The rewards found in the shop's rewards report (API v3), each reward rule once. */
 export async function searchRewards(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { api } = await openFor(this, 'v3', 'Rewards');
-	const path = loyaltyPath(api, '/rewards');
-	return await searchList({
-		paginationToken,
-		firstPage: 0,
-		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
-		toItem: (reward) => {
-			const id = text(reward.rewardId);
-			if (!id) return undefined;
-			const title = text(reward.title);
-			return { name: title && title !== id ? `${title} (${id})` : id, value: id };
-		},
-		localFilter: filter,
-	});
+	const path = (api: ApiClient) => loyaltyPath(api, '/rewards');
+	return await searchV3List(this, 'Rewards', path, titled('rewardId'), filter, paginationToken);
 }
 
 /** The program's VIP tiers (API v2 keeps the list; one call, no pages), by name. */
@@ -182,56 +203,39 @@ export async function searchTiers(
 }
 
 /**
- * Orders (API v3 `GET /merchant/shops/{shopId}/orders`, which declares no filter): the typed text filters what
- * was read, matching the order's IDs and e-mail. The value is Stamped's `orderId`.
+ * Orders (API v3 `GET /merchant/shops/{shopId}/orders`, which declares no filter), matched by their IDs. The
+ * value is Stamped's `orderId`.
  */
 export async function searchOrders(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { api } = await openFor(this, 'v3', 'Orders');
-	const path = merchantPath(api, '/orders');
-	return await searchList({
-		paginationToken,
-		firstPage: 0,
-		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
-		toItem: (order) => {
-			const id = text(order.orderId);
-			if (!id) return undefined;
-			const label = text(order.customOrderId) || text(order.shopifyId) || text(order.bigcommerceId);
-			const created = text(order.datePlatformCreated).slice(0, 10);
-			const about = [label ? `Order ${label}` : 'Order', created].filter(Boolean).join(' · ');
-			return { name: `${about} (${id})`, value: id };
-		},
-		localFilter: filter,
-	});
+	const path = (api: ApiClient) => merchantPath(api, '/orders');
+	return await searchV3List(this, 'Orders', path, orderItem, filter, paginationToken);
+}
+
+function orderItem(order: IDataObject): INodeListSearchItems | undefined {
+	const id = text(order.orderId);
+	if (!id) return undefined;
+	const label = text(order.customOrderId) || text(order.shopifyId) || text(order.bigcommerceId);
+	const created = text(order.datePlatformCreated).slice(0, 10);
+	const about = [label ? `Order ${label}` : 'Order', created].filter(Boolean).join(' · ');
+	return { name: `${about} (${id})`, value: id };
 }
 
 /**
- * Products (API v3 `GET /merchant/shops/{shopId}/products`). Its `title` filter is declared without saying how
- * it matches (a whole title would hide products while the user is still typing), so the typed text filters
- * what was read, matching title and IDs. The value is Stamped's `productId`.
+ * Products (API v3 `GET /merchant/shops/{shopId}/products`), matched by title and IDs. Its `title` filter is
+ * declared without saying how it matches (a whole title would hide products while the user is still typing),
+ * so it is not sent. The value is Stamped's `productId`.
  */
 export async function searchProducts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { api } = await openFor(this, 'v3', 'Products');
-	const path = merchantPath(api, '/products');
-	return await searchList({
-		paginationToken,
-		firstPage: 0,
-		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
-		toItem: (product) => {
-			const id = text(product.productId);
-			if (!id) return undefined;
-			const title = text(product.title);
-			return { name: title ? `${title} (${id})` : id, value: id };
-		},
-		localFilter: filter,
-	});
+	const path = (api: ApiClient) => merchantPath(api, '/products');
+	return await searchV3List(this, 'Products', path, titled('productId'), filter, paginationToken);
 }
 
 export const stampedListSearch = {

@@ -3,10 +3,10 @@
  * ID, by the external ID). Both send the same requests; the wallet pass stays a plain field on both (stemp
  * lists no passes).
  */
-import type { IDataObject, INode, INodeParameters, INodeType } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { loadPackage } from '../../harness/engine';
+import { parametersOn } from '../../harness/list-search';
 import { api, stemp, useStempApi } from '../support';
 
 useStempApi();
@@ -49,14 +49,7 @@ test('the User ID is plain text on version 1 and a locator from version 2; the p
 	expect(nodeType.description.version).toEqual([1, 2]);
 	expect(nodeType.description.defaultVersion).toBe(2);
 	const parameters = (typeVersion: number, set: INodeParameters) =>
-		NodeHelpers.getNodeParameters(
-			nodeType.description.properties,
-			set,
-			true,
-			false,
-			{ typeVersion, parameters: set } as unknown as INode,
-			nodeType.description,
-		) as INodeParameters;
+		parametersOn(nodeType, typeVersion, set);
 	expect(parameters(1, { resource: 'user', operation: 'get' }).userId).toBe('');
 	expect(parameters(2, { resource: 'user', operation: 'get' }).userId).toEqual({
 		__rl: true,
