@@ -16,6 +16,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { answerProblems, requestProblems } from '../contract/check';
 import type { SmtpSink } from './smtp';
 import { StampedV2 } from './stamped-v2';
 import { StampedV3 } from './stamped-v3';
@@ -166,6 +167,14 @@ export class FakeApi {
 	mailbox: SmtpSink | undefined;
 	/** Misbehaviour switched on by a test (see `Hostile`). */
 	hostile: Hostile = {};
+	/**
+	 * Where a v3 request, or an answer of the v3 handler, differed from Stamped's published reference
+	 * (test/contract/check.ts). test/harness/contract-guard.ts fails the test that caused one; `GET /__contract`
+	 * serves them to tests that run the server in a process of its own.
+	 */
+	readonly contractViolations: string[] = [];
+	/** The fake APIs running in this process, for the contract guard. */
+	static readonly running = new Set<FakeApi>();
 
 	private faults: Fault[] = [];
 	private inFlight = 0;
@@ -183,10 +192,12 @@ export class FakeApi {
 		await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
 		const { port: actual } = this.server.address() as AddressInfo;
 		this.baseUrl = `http://127.0.0.1:${actual}`;
+		FakeApi.running.add(this);
 		return this;
 	}
 
 	async stop(): Promise<void> {
+		FakeApi.running.delete(this);
 		this.server.closeAllConnections();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
@@ -275,6 +286,11 @@ export class FakeApi {
 	private control(method: string, pathname: string, raw: string): Reply {
 		const route = `${method} ${pathname}`;
 		if (route === 'GET /__log') return { status: 200, body: this.log };
+		if (route === 'GET /__contract') return { status: 200, body: this.contractViolations };
+		if (route === 'DELETE /__contract') {
+			this.contractViolations.length = 0;
+			return { status: 204 };
+		}
 		if (route === 'GET /__stats')
 			return { status: 200, body: { requests: this.log.length, maxInFlight: this.maxInFlight } };
 		if (route === 'DELETE /__log') {
@@ -353,6 +369,7 @@ export class FakeApi {
 				inFlight,
 			};
 			this.log.push(entry);
+			if (vendor === 'stampedV3') this.contractViolations.push(...requestProblems(request));
 
 			const fault = this.takeFault(vendor, request);
 			if (fault?.phase === 'before' || (!fault && this.overRateLimit(vendor))) {
@@ -366,6 +383,9 @@ export class FakeApi {
 				this[vendor].handle(changed),
 			);
 			entry.applied = reply.applied ?? false;
+			// The handler's own answer is held to the reference; a fault or a hostile switch changes it on purpose.
+			if (vendor === 'stampedV3' && !fault && Object.keys(this.hostile).length === 0)
+				this.contractViolations.push(...answerProblems(request, reply.status, reply.body));
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();
 				const faulty = faultReply(fault, vendor);
