@@ -58,6 +58,8 @@ const RECORD_KEYS = [
 	'customers',
 	'activities',
 	'rewards',
+	'orders',
+	'products',
 ] as const;
 const TOTAL_KEYS = ['totalElements', 'total', 'totalCount', 'count', 'total_count'] as const;
 

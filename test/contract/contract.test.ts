@@ -10,9 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { FakeApi } from '../fake-api/server';
-import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from '../fake-api/stamped-v3';
+import {
+	STAMPED_V3_PRIVATE_KEY,
+	STAMPED_V3_SHOP_ID,
+	V3_CAMPAIGNS,
+	V3_EARNING_RULES,
+} from '../fake-api/stamped-v3';
 import { expectContractViolations } from '../harness/contract-guard';
-import { answerProblems, contract, requestProblems } from './check';
+import { answerProblems, contract, matchOperation, requestProblems } from './check';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REFERENCE = path.resolve(ROOT, '../shared/api/stamped-v3-openapi');
@@ -288,6 +293,118 @@ describe('the answer check', () => {
 		],
 	])('accepts %s', (_, sent, status, body) => {
 		expect(answerProblems(sent, status, body)).toEqual([]);
+	});
+});
+
+describe('the fake API serves every operation of the reference', () => {
+	let api: FakeApi;
+	beforeAll(async () => {
+		api = await new FakeApi().start();
+	});
+	afterAll(async () => await api.stop());
+	beforeEach(() => api.reset());
+
+	test('all 26, each answering 200 with the declared shape (the contract guard checks each answer)', async () => {
+		const v3 = api.stampedV3;
+		const jane = v3.insert({ email: 'jane@example.com', points: 2000, customCustomerId: 'c-jane' });
+		const bob = v3.insert({ email: 'bob@example.com' });
+		const product = v3.insertProduct({ customProductId: 'p-1', title: 'Mug' });
+		const doomed = v3.insertProduct({ customProductId: 'p-2', title: 'Cup' });
+		v3.placeOrder(jane, {
+			customOrderId: 'o-1',
+			cart: { financialStatus: 'paid', shopPriceTotal: '20' },
+		});
+		const [order] = [...v3.orders.values()];
+		const shop = `/merchant/shops/${STAMPED_V3_SHOP_ID}`;
+		const loyalty = `/loyalty/shops/${STAMPED_V3_SHOP_ID}`;
+		const json = (body: unknown) => ({
+			body: JSON.stringify(body),
+			headers: { 'Content-Type': 'application/json' },
+		});
+		const calls: Array<[string, string, RequestInit?]> = [
+			['GET', `${shop}/customers?email=ja&page=0&limit=10`],
+			['POST', `${shop}/customers`, json({ email: 'new@example.com', tags: ['a'] })],
+			['GET', `${shop}/customers/lookup?email=jane%40example.com`],
+			['GET', `${shop}/customers/${jane.customerId}`],
+			['PATCH', `${shop}/customers/${jane.customerId}`, json({ firstName: 'Jane' })],
+			[
+				'POST',
+				`${shop}/orders`,
+				json({
+					customerId: jane.customerId,
+					customOrderId: 'o-2',
+					cart: {
+						lineItems: [{ customProductId: 'p-1', quantity: '1', price: '10.00' }],
+						financialStatus: 'paid',
+						shopPriceTotal: '10.00',
+					},
+					tags: ['web'],
+				}),
+			],
+			['GET', `${shop}/orders?page=0&limit=10`],
+			['GET', `${shop}/orders/lookup?customOrderId=o-1`],
+			['GET', `${shop}/orders/${order.orderId}`],
+			[
+				'PATCH',
+				`${shop}/orders/${order.orderId}`,
+				json({ financialStatus: 'refunded', shopPriceTotal: '0' }),
+			],
+			[
+				'POST',
+				`${shop}/products`,
+				json({ customProductId: 'p-3', title: 'Plate', variants: [{ price: '5.00' }] }),
+			],
+			['GET', `${shop}/products?title=Mu&tags=a&tags=b&page=0&limit=10`],
+			['GET', `${shop}/products/lookup?customProductId=p-1`],
+			['GET', `${shop}/products/${product.productId}`],
+			['PATCH', `${shop}/products/${product.productId}`, json({ title: 'Big mug' })],
+			['DELETE', `${shop}/products/${doomed.productId}`],
+			[
+				'POST',
+				`${loyalty}/customers/${jane.customerId}/adjust-points`,
+				json({ points: 10, reason: 'test' }),
+			],
+			[
+				'POST',
+				`${loyalty}/customers/${jane.customerId}/adjust-vip-tier`,
+				json({ tierName: 'Gold' }),
+			],
+			[
+				'POST',
+				`${loyalty}/activities?email=jane%40example.com&campaignId=${Object.keys(V3_CAMPAIGNS)[0]}`,
+			],
+			['GET', `${loyalty}/activities?page=0&limit=25`],
+			['POST', `${loyalty}/customers/${jane.customerId}/redeem-reward/rwd-5off`],
+			['GET', `${loyalty}/rewards?page=0&limit=25`],
+			[
+				'POST',
+				`${loyalty}/customers/${jane.customerId}/trigger-activity?ruleId=${Object.keys(V3_EARNING_RULES)[0]}&title=Signed%20up`,
+			],
+			['POST', `${loyalty}/customers/${jane.customerId}/void-coupon/LOYAL-0001`],
+			['DELETE', `${shop}/orders/${order.orderId}`],
+			['DELETE', `${shop}/customers/${bob.customerId}`],
+		];
+		const statuses: string[] = [];
+		for (const [method, suffix, init] of calls) {
+			const response = await fetch(`${api.stampedV3Url}${suffix}`, {
+				method,
+				...init,
+				headers: { 'stamped-api-key': STAMPED_V3_PRIVATE_KEY, ...init?.headers },
+			});
+			statuses.push(`${method} ${suffix.split('?')[0]} ${response.status}`);
+		}
+		expect(statuses.filter((line) => !line.endsWith(' 200'))).toEqual([]);
+		// Every operation of the contract was called once.
+		const called = api
+			.requests()
+			.map(
+				(entry) =>
+					matchOperation(entry.method, entry.path.split('/').filter(Boolean)).operation
+						?.operationId,
+			);
+		expect(new Set(called).size).toBe(26);
+		expect(called).not.toContain(undefined);
+		expect(api.contractViolations).toEqual([]);
 	});
 });
 

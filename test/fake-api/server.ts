@@ -462,7 +462,7 @@ function pageIndexOf(vendor: Vendor, query: Record<string, string>): number {
 	return vendor === 'stamped' ? page - 1 : page;
 }
 
-const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'content'];
+const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'orders', 'products', 'content'];
 
 /** The vendor's answer, with whatever the hostile switches change in the request and the answer. */
 function hostileReply(
@@ -484,6 +484,20 @@ function hostileReply(
 		authorization: request.headers.authorization ?? null,
 		'stamped-api-key': request.headers['stamped-api-key'] ?? null,
 	};
+	// Stamped v3's order and product lists answer an array holding one page object: the switches act on that page.
+	const wrapped =
+		Array.isArray(reply.body) &&
+		reply.body.length === 1 &&
+		reply.body[0] !== null &&
+		typeof reply.body[0] === 'object' &&
+		!Array.isArray(reply.body[0]);
+	if (wrapped) {
+		const inner = hostileReply(hostile, vendor, request, () => ({
+			...reply,
+			body: (reply.body as unknown[])[0],
+		}));
+		return inner.status >= 300 ? inner : { ...inner, body: [inner.body] };
+	}
 	const body = reply.body;
 	if (reply.status >= 400 && hostile.echoCredentialsInErrors !== undefined) {
 		const quote = `${'x'.repeat(hostile.echoCredentialsInErrors)}${String(credentials.authorization ?? credentials['stamped-api-key'])}`;

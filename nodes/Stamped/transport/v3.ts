@@ -7,7 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asJsonObject } from '../../core/operation';
-import type { Wanted } from '../../core/paging';
+import type { PageContent, Wanted } from '../../core/paging';
 import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { pathSegmentProblem, toNumber } from '../../core/validation';
@@ -186,7 +186,7 @@ export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<I
 		list.wanted,
 		MAX_PAGE_SIZE,
 		async (page, limit) =>
-			readPage(
+			readV3Page(
 				await api.request({
 					method: 'GET',
 					path: list.path,
@@ -198,6 +198,28 @@ export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<I
 			),
 		list.identify,
 	);
+}
+
+const isPageObject = (value: unknown): value is IDataObject =>
+	value !== null &&
+	typeof value === 'object' &&
+	!Array.isArray(value) &&
+	('morePages' in value || 'more_pages' in value || 'page' in value);
+
+/**
+ * One page of a v3 list. The reference types the order and product lists' answer as an array of page objects,
+ * the others as one page object: both are read, and an array of several page objects (which the reference does
+ * not explain) is refused rather than guessed at.
+ */
+export function readV3Page(body: unknown): PageContent {
+	if (Array.isArray(body) && body.length > 0 && body.every(isPageObject)) {
+		if (body.length === 1) return readPage(body[0]);
+		return {
+			records: [],
+			problem: `the answer is a list of ${body.length} page objects, where one was expected`,
+		};
+	}
+	return readPage(body);
 }
 
 /**
