@@ -338,7 +338,7 @@ export async function findRecord(
 	if (id === undefined) {
 		throw new NodeOperationError(
 			api.node,
-			`Stamped answered the ${kind} lookup (${by} "${value}") without a ${kind}`,
+			`Stamped's answer to the ${kind} lookup (${by} "${value}") holds no ${kind}`,
 			{
 				itemIndex,
 				description: `Expected a ${kind} with its ${MERCHANT_RECORDS[kind].idField}, got ${describeAnswer(body)}. Nothing was changed.`,

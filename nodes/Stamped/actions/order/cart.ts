@@ -122,8 +122,8 @@ const CART_TEXTS: Record<string, { label: string; sentAs: string }> = {
 	fulfillmentStatus: { label: 'Fulfillment Status', sentAs: 'fulfillmentStatus' },
 };
 
-/** A figure as the reference types it: text, written without exponent ("12.5", "3"). */
-function figure(
+/** A figure as the reference types it: text ("12.5", "3"). */
+export function figure(
 	ctx: IExecuteFunctions,
 	value: unknown,
 	field: string,
@@ -134,7 +134,8 @@ function figure(
 	const number = whole
 		? requireInteger(node, value, field, itemIndex, { min: 0 })
 		: requireNumber(node, value, field, itemIndex, { min: 0 });
-	return String(number);
+	// Text the shop wrote ("9.90") is kept as written; a number is written out.
+	return typeof value === 'string' ? value.trim() : String(number);
 }
 
 function readLineItems(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {

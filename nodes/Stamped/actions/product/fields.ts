@@ -1,14 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	inputError,
-	requireBoolean,
-	requireInteger,
-	requireNumber,
-	requireText,
-	stringList,
-} from '../../../core/validation';
+import { inputError, requireBoolean, requireText, stringList } from '../../../core/validation';
 import { readFields } from '../merchantRecord';
+import { figure } from '../order/cart';
 
 /**
  * A product as Stamped's v3 reference takes it (ProductRequest): the shop's own id as `customProductId`, the
@@ -182,9 +176,7 @@ function readVariants(ctx: IExecuteFunctions, value: unknown, itemIndex: number)
 					? requireText(node, raw, field, itemIndex)
 					: kind === 'flag'
 						? String(requireBoolean(node, raw, field, itemIndex))
-						: kind === 'whole'
-							? String(requireInteger(node, raw, field, itemIndex, { min: 0 }))
-							: String(requireNumber(node, raw, field, itemIndex, { min: 0 }));
+						: figure(ctx, raw, field, itemIndex, kind === 'whole');
 			if (variant[sentAs] !== undefined && variant[sentAs] !== text)
 				throw inputError(node, where, itemIndex, `it gives ${sentAs} twice, with different values`);
 			variant[sentAs] = text;
