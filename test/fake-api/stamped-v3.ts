@@ -205,7 +205,8 @@ export class StampedV3 implements VendorApi {
 		for (const reward of options.rewards ?? []) {
 			const customer = this.byEmail(reward.email);
 			if (!customer) throw new Error(`No customer ${reward.email} for seeded reward`);
-			this.issueReward(customer, reward.rewardId, `act_seed_${this.rewards.length + 1}`);
+			const number = String(this.rewards.length + 1).padStart(4, '0');
+			this.issueReward(customer, reward.rewardId, `act_seed_${number}`, `SANDBOX-${number}`);
 		}
 	}
 
@@ -834,7 +835,14 @@ export class StampedV3 implements VendorApi {
 		if (customer.points < cost)
 			return { status: 400, body: { message: 'Insufficient points balance' } };
 		const activity = this.record(customer, -cost, `Redeemed ${rule.title}`, 'redemption');
-		this.issueReward(customer, rewardId, activity.activityId, cost);
+		const issued = this.rewards.filter((reward) => reward.couponCode.startsWith('LOYAL-')).length;
+		this.issueReward(
+			customer,
+			rewardId,
+			activity.activityId,
+			`LOYAL-${String(issued + 1).padStart(4, '0')}`,
+			cost,
+		);
 		return { status: 200, body: activity, applied: true };
 	}
 
@@ -843,6 +851,7 @@ export class StampedV3 implements VendorApi {
 		customer: V3Customer,
 		rewardId: string,
 		activityId: string,
+		couponCode: string,
 		cost = V3_REWARD_RULES[rewardId]?.cost ?? 100,
 	): V3Reward {
 		const rule = V3_REWARD_RULES[rewardId];
@@ -853,7 +862,7 @@ export class StampedV3 implements VendorApi {
 			customerId: customer.customerId,
 			status: 'active',
 			title: rule.title,
-			couponCode: `LOYAL-${String(this.rewards.length + 1).padStart(4, '0')}`,
+			couponCode,
 			category: 'coupon',
 			type: 'fixed_amount',
 			value: String(cost / 100),

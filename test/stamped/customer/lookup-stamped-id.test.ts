@@ -11,7 +11,7 @@ import {
 
 useStampedApi();
 
-const lookup = (lookupValue: unknown) => ({
+const lookup = (lookupValue: string) => ({
 	resource: 'customer',
 	operation: 'lookup',
 	lookupBy: 'stampedId',
