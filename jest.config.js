@@ -9,6 +9,8 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	globalSetup: '<rootDir>/test/harness/dist-guard.ts',
+	// Every test's Stamped v3 traffic is held to Stamped's published reference (test/contract/check.ts).
+	setupFilesAfterEnv: ['<rootDir>/test/harness/contract-guard.ts'],
 	testTimeout: 30_000,
 	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
 };

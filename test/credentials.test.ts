@@ -4,6 +4,7 @@ import { FakeApi } from './fake-api/server';
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from './fake-api/stamped-v2';
 import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from './fake-api/stamped-v3';
 import { STEMP_READ_ONLY_TOKEN, STEMP_TOKEN } from './fake-api/stemp';
+import { expectContractViolations } from './harness/contract-guard';
 import { testCredential } from './harness/credential-test';
 import { loadPackage, withCredentialDefaults } from './harness/engine';
 import { expectNoSecrets, secretForms } from './harness/secrets';
@@ -218,6 +219,8 @@ describe('Stamped API credential, API v3', () => {
 		expect(result.status).toBe('Error');
 		expect(api.requests()[0].headers['stamped-api-key']).toBeUndefined();
 		expect(api.requests()[0].headers.authorization).toMatch(/^Basic /);
+		// A v2 request (store hash first, Basic auth) at the v3 Base URL is outside the v3 reference, on purpose.
+		expectContractViolations(api, [/GET \/shop-456\/customers: no operation/]);
 	});
 
 	test('an unknown shop fails with the Store Hash message', async () => {

@@ -1,7 +1,7 @@
 /**
  * The resource/operation pairs of the published interface: /work/shared/interface.md, sections "Action nodes"
  * (the Stamped ones as offered by API v2, where they were published), "Stamped API v3 (Loyalty 2.0) additions"
- * and "Additions (second release)". Saved workflows store these names, so this list mirrors the published
+ * "Additions (second release)" and "Additions (third release)". Saved workflows store these names, so this list mirrors the published
  * interface and must only grow: add a pair when the interface gains one, never remove or rename one.
  */
 export const PUBLIC_OPERATIONS = {
@@ -23,6 +23,19 @@ export const PUBLIC_OPERATIONS = {
 			['reward', 'redeem'],
 			['reward', 'getAll'],
 			['coupon', 'void'],
+			// Third release (Stamped's published v3 reference).
+			['order', 'create'],
+			['order', 'get'],
+			['order', 'getAll'],
+			['order', 'update'],
+			['order', 'delete'],
+			['product', 'create'],
+			['product', 'upsert'],
+			['product', 'get'],
+			['product', 'getAll'],
+			['product', 'update'],
+			['product', 'delete'],
+			['loyaltyTransaction', 'triggerRule'],
 		],
 	},
 	stemp: [

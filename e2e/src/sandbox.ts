@@ -35,6 +35,8 @@ export interface Sandbox {
 	}>;
 	/** The e-mails the sandbox's mailbox received since the last reset. */
 	mail(): Promise<MailMessage[]>;
+	/** Where Stamped v3 requests (or the sandbox's answers) differed from Stamped's published reference; read and forgotten. */
+	contractViolations(): Promise<string[]>;
 	/** Forgets the log, the mail, faults and settings, and restores the seeded customers, reviews and passes. */
 	reset(): Promise<void>;
 	/** Sets latency and the requests-per-second ceiling (until the next reset). */
@@ -110,6 +112,11 @@ export async function startSandbox(ports: { api?: number; smtp?: number } = {}):
 			},
 		clearLog: async () => void (await control('DELETE', '/__log')),
 		mail: async () => (await (await control('GET', '/__mail')).json()) as MailMessage[],
+		contractViolations: async () => {
+			const violations = (await (await control('GET', '/__contract')).json()) as string[];
+			await control('DELETE', '/__contract');
+			return violations;
+		},
 		events: async () =>
 			(await (await control('GET', '/__events')).json()) as Awaited<ReturnType<Sandbox['events']>>,
 		reset: async () => void (await control('POST', '/__reset')),

@@ -12,11 +12,13 @@ import { emailProbe } from './support/workflows';
 
 const newOrder = loadExample('new-order-award-points.json');
 const passScanned = loadExample('pass-scanned-add-stamp.json');
+const customShopOrder = loadExample('custom-shop-order-points.json');
+const catalogueSync = loadExample('catalogue-sync-products.json');
 
 const instance = useInstance({
 	dist: CURRENT_N8N,
 	name: 'e2e-examples',
-	workflows: [newOrder, passScanned, emailProbe],
+	workflows: [newOrder, passScanned, emailProbe, customShopOrder, catalogueSync],
 });
 
 const run = (workflowId: string) => executeOk(instance, workflowId);
@@ -95,4 +97,92 @@ test("the sandbox's mailbox receives what n8n's Send Email node sends (the tier-
 		}),
 	]);
 	expect((await instance.sandbox.mail())[0].raw).toContain('You reached Gold.');
+});
+
+test("order paid in a custom shop → Stamped order: Stamped's rules award the points", async () => {
+	const execution = await run(customShopOrder.id);
+
+	const [order] = nodeOutput(execution, 'Create the order in Stamped');
+	expect(order).toEqual(
+		expect.objectContaining({ customOrderId: 'web-5101', currency: 'USD', tags: ['web'] }),
+	);
+	// Ahmed had 480 points; the program's purchase rule (a point per whole unit) added 52.
+	expect(nodeOutput(execution, "Read the customer's balance")).toEqual([
+		expect.objectContaining({
+			email: 'ahmed@example.com',
+			activity: expect.objectContaining({ totalPoints: '532' }),
+		}),
+	]);
+	const log = await instance.sandbox.log();
+	expect(routes(log)).toEqual([
+		'GET /merchant/shops/shop-456/customers/lookup',
+		'POST /merchant/shops/shop-456/orders',
+		`GET /merchant/shops/shop-456/customers/${String(order.customerId)}`,
+	]);
+	expect(log[1].body).toEqual({
+		customOrderId: 'web-5101',
+		customerId: order.customerId,
+		cart: {
+			lineItems: [
+				{
+					customProductId: 'beans-espresso',
+					customVariantId: 'beans-espresso-1kg',
+					title: 'Espresso Beans',
+					sku: 'ESP-1KG',
+					quantity: '2',
+					price: '24',
+				},
+			],
+			shopCurrency: 'USD',
+			financialStatus: 'paid',
+			fulfillmentStatus: 'unfulfilled',
+			shopPriceTotal: '52.5',
+			shopPriceShipping: '4.5',
+		},
+		tags: ['web'],
+	});
+	expect(await instance.sandbox.contractViolations()).toEqual([]);
+});
+
+test('shop catalogue → Stamped products: updated when Stamped has the product ID, created otherwise, twice without duplicates', async () => {
+	const first = await run(catalogueSync.id);
+	expect(
+		nodeOutput(first, 'Create or update each product').map((product) => product.customProductId),
+	).toEqual(['beans-espresso', 'beans-decaf', 'mug-stoneware']);
+	// Items for different products run side by side, so the requests interleave: counted, not ordered.
+	const log = await instance.sandbox.log();
+	expect(routes(log).sort()).toEqual([
+		'GET /merchant/shops/shop-456/products/lookup',
+		'GET /merchant/shops/shop-456/products/lookup',
+		'GET /merchant/shops/shop-456/products/lookup',
+		expect.stringMatching(/^PATCH \/merchant\/shops\/shop-456\/products\/prd_\d+$/),
+		'POST /merchant/shops/shop-456/products',
+		'POST /merchant/shops/shop-456/products',
+	]);
+	expect(log.find((entry) => entry.method === 'PATCH')?.body).toMatchObject({
+		customProductId: 'beans-espresso',
+	});
+	expect(
+		log.find(
+			(entry) =>
+				entry.method === 'POST' &&
+				(entry.body as { customProductId?: string }).customProductId === 'beans-decaf',
+		)?.body,
+	).toEqual({
+		customProductId: 'beans-decaf',
+		title: 'Decaf Beans',
+		vendor: 'Roastery',
+		type: 'Coffee',
+		status: 'active',
+		variants: [
+			{ customVariantId: 'beans-decaf', title: 'Decaf Beans', price: '22.00', sku: 'DEC-1KG' },
+		],
+	});
+
+	await instance.sandbox.clearLog();
+	await run(catalogueSync.id);
+	const again = await instance.sandbox.log();
+	expect(again.filter((entry) => entry.method === 'POST')).toEqual([]);
+	expect(again.filter((entry) => entry.method === 'PATCH')).toHaveLength(3);
+	expect(await instance.sandbox.contractViolations()).toEqual([]);
 });

@@ -105,7 +105,10 @@ test('a v3 workflow runs customer Get Many with Filters and reward Get Many', as
 			activity: expect.objectContaining({ totalPoints: '1120', vipTier: 'Gold' }),
 		}),
 	]);
+	// The sandbox's two seeded rewards, then the one just redeemed.
 	expect(nodeOutput(execution, 'Rewards')).toEqual([
+		expect.objectContaining({ rewardId: 'rwd-5off', couponCode: 'SANDBOX-0001' }),
+		expect.objectContaining({ rewardId: 'rwd-variable', couponCode: 'SANDBOX-0002' }),
 		expect.objectContaining({
 			rewardId: 'rwd-5off',
 			title: '$5 off',
@@ -130,10 +133,13 @@ test('a v3 workflow runs customer Get Many with Filters and reward Get Many', as
 		limit: ['100'],
 	});
 
-	// The reward just redeemed is now offered by Reward > Redeem's dropdown.
+	// Reward > Redeem's dropdown offers each reward rule found in the shop's rewards, once.
 	const rewards = await rewardDropdown();
 	expect(rewards.status).toBe(200);
-	expect(rewards.data).toEqual([{ name: '$5 off (rwd-5off)', value: 'rwd-5off' }]);
+	expect(rewards.data).toEqual([
+		{ name: '$1 off per 100 points (rwd-variable)', value: 'rwd-variable' },
+		{ name: '$5 off (rwd-5off)', value: 'rwd-5off' },
+	]);
 });
 
 test("Customer > Create or Update's Tier dropdown lists the v2 shop's tiers", async () => {

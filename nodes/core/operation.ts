@@ -51,6 +51,19 @@ export function asJsonObject(body: unknown): IDataObject {
 	return { response: body === undefined || body === '' ? null : (body as IDataObject) };
 }
 
+/** What an unexpected answer held, for the error message: its type, or its keys. */
+export function describeAnswer(body: unknown): string {
+	if (body === null || body === undefined || body === '') return 'an empty answer';
+	if (Array.isArray(body)) return `a list of ${body.length}`;
+	if (typeof body === 'object')
+		return `an object with ${
+			Object.keys(body)
+				.map((key) => `"${key}"`)
+				.join(', ') || 'no keys'
+		}`;
+	return `${typeof body} ${JSON.stringify(body).slice(0, 80)}`;
+}
+
 /**
  * Runs an operation over every input item. All items are prepared (checked) first, so that a bad item stops the
  * run before anything is sent. Then they are executed: up to ITEMS_AT_ONCE at a time when the operation names

@@ -183,6 +183,50 @@ export const SANDBOX_V3_CUSTOMERS = [
 	},
 ];
 
+/** The shop's catalogue as Stamped knows it (API v3), by the shop's own product ids. */
+export const SANDBOX_V3_PRODUCTS = [
+	{
+		customProductId: 'beans-espresso',
+		title: 'Espresso Beans',
+		vendor: 'Roastery',
+		type: 'Coffee',
+		handle: 'espresso-beans',
+		status: 'active',
+		tags: ['coffee'],
+		variants: [
+			{ customVariantId: 'beans-espresso-1kg', title: '1 kg', price: '24.00', sku: 'ESP-1KG' },
+		],
+	},
+	{
+		customProductId: 'beans-house',
+		title: 'House Blend',
+		vendor: 'Roastery',
+		type: 'Coffee',
+		handle: 'house-blend',
+		status: 'active',
+		tags: ['coffee'],
+	},
+	{
+		customProductId: 'grinder-pro',
+		title: 'Grinder Pro',
+		vendor: 'Grindworks',
+		type: 'Equipment',
+		handle: 'grinder-pro',
+		status: 'active',
+	},
+];
+
+/** Orders the v3 shop already has (each earned its purchase points), and rewards customers redeemed. */
+export const SANDBOX_V3_ORDERS = [
+	{ email: 'jane@example.com', customOrderId: 'web-5001', total: 48 },
+	{ email: 'jane@example.com', customOrderId: 'web-5002', total: 129.9 },
+	{ email: 'ahmed@example.com', customOrderId: 'web-5003', total: 24 },
+];
+export const SANDBOX_V3_REWARDS = [
+	{ email: 'jane@example.com', rewardId: 'rwd-5off' },
+	{ email: 'maria@example.com', rewardId: 'rwd-variable' },
+];
+
 /** One pass a stamp away from a full card, one half full, one new. */
 export const SANDBOX_PASSES = [
 	{ walletPassId: 'wp_jane_0001', currentStamps: 9, totalStampsCollected: 29, timesCompleted: 2 },
@@ -225,6 +269,9 @@ export function sandboxOptions(): FakeApiOptions {
 			privateKey: SANDBOX_KEYS.stampedV3.privateKey,
 			shopId: SANDBOX_KEYS.stampedV3.storeHash,
 			customers: SANDBOX_V3_CUSTOMERS,
+			products: SANDBOX_V3_PRODUCTS,
+			orders: SANDBOX_V3_ORDERS,
+			rewards: SANDBOX_V3_REWARDS,
 		},
 		stemp: {
 			token: SANDBOX_KEYS.stemp.apiToken,

@@ -16,6 +16,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { answerProblems, requestProblems } from '../contract/check';
 import type { SmtpSink } from './smtp';
 import { StampedV2 } from './stamped-v2';
 import { StampedV3 } from './stamped-v3';
@@ -168,6 +169,14 @@ export class FakeApi {
 	mailbox: SmtpSink | undefined;
 	/** Misbehaviour switched on by a test (see `Hostile`). */
 	hostile: Hostile = {};
+	/**
+	 * Where a v3 request, or an answer of the v3 handler, differed from Stamped's published reference
+	 * (test/contract/check.ts). test/harness/contract-guard.ts fails the test that caused one; `GET /__contract`
+	 * serves them to tests that run the server in a process of its own.
+	 */
+	readonly contractViolations: string[] = [];
+	/** The fake APIs running in this process, for the contract guard. */
+	static readonly running = new Set<FakeApi>();
 
 	private faults: Fault[] = [];
 	private inFlight = 0;
@@ -185,10 +194,12 @@ export class FakeApi {
 		await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
 		const { port: actual } = this.server.address() as AddressInfo;
 		this.baseUrl = `http://127.0.0.1:${actual}`;
+		FakeApi.running.add(this);
 		return this;
 	}
 
 	async stop(): Promise<void> {
+		FakeApi.running.delete(this);
 		this.server.closeAllConnections();
 		await new Promise<void>((resolve) => this.server.close(() => resolve()));
 	}
@@ -277,6 +288,11 @@ export class FakeApi {
 	private control(method: string, pathname: string, raw: string): Reply {
 		const route = `${method} ${pathname}`;
 		if (route === 'GET /__log') return { status: 200, body: this.log };
+		if (route === 'GET /__contract') return { status: 200, body: this.contractViolations };
+		if (route === 'DELETE /__contract') {
+			this.contractViolations.length = 0;
+			return { status: 204 };
+		}
 		if (route === 'GET /__stats')
 			return { status: 200, body: { requests: this.log.length, maxInFlight: this.maxInFlight } };
 		if (route === 'DELETE /__log') {
@@ -355,6 +371,7 @@ export class FakeApi {
 				inFlight,
 			};
 			this.log.push(entry);
+			if (vendor === 'stampedV3') this.contractViolations.push(...requestProblems(request));
 
 			const fault = this.takeFault(vendor, request);
 			if (fault?.phase === 'before' || (!fault && this.overRateLimit(vendor))) {
@@ -368,6 +385,9 @@ export class FakeApi {
 				this[vendor].handle(changed),
 			);
 			entry.applied = reply.applied ?? false;
+			// The handler's own answer is held to the reference; a fault or a hostile switch changes it on purpose.
+			if (vendor === 'stampedV3' && !fault && Object.keys(this.hostile).length === 0)
+				this.contractViolations.push(...answerProblems(request, reply.status, reply.body));
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();
 				const faulty = faultReply(fault, vendor);
@@ -444,7 +464,7 @@ function pageIndexOf(vendor: Vendor, query: Record<string, string>): number {
 	return vendor === 'stamped' ? page - 1 : page;
 }
 
-const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'content', 'results'];
+const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'orders', 'products', 'content', 'results'];
 
 /** The vendor's answer, with whatever the hostile switches change in the request and the answer. */
 function hostileReply(
@@ -473,6 +493,20 @@ function hostileReply(
 		authorization: request.headers.authorization ?? null,
 		'stamped-api-key': request.headers['stamped-api-key'] ?? null,
 	};
+	// Stamped v3's order and product lists answer an array holding one page object: the switches act on that page.
+	const wrapped =
+		Array.isArray(reply.body) &&
+		reply.body.length === 1 &&
+		reply.body[0] !== null &&
+		typeof reply.body[0] === 'object' &&
+		!Array.isArray(reply.body[0]);
+	if (wrapped) {
+		const inner = hostileReply(hostile, vendor, request, () => ({
+			...reply,
+			body: (reply.body as unknown[])[0],
+		}));
+		return inner.status >= 300 ? inner : { ...inner, body: [inner.body] };
+	}
 	const body = reply.body;
 	if (reply.status >= 400 && hostile.echoCredentialsInErrors !== undefined) {
 		const quote = `${'x'.repeat(hostile.echoCredentialsInErrors)}${String(credentials.authorization ?? credentials['stamped-api-key'])}`;

@@ -44,6 +44,44 @@ export interface V3Reward {
 	dateCreated: string;
 }
 
+/** A cart state as the reference's OrderCart: every figure as text. */
+export type V3Cart = Record<string, unknown> & { lineItems?: Array<Record<string, unknown>> };
+
+export interface V3Order {
+	orderId: string;
+	customerId: string;
+	customOrderId?: string;
+	shopifyId?: string;
+	bigcommerceId?: string;
+	currency?: string;
+	tags?: string[];
+	cartStates: V3Cart[];
+	orderEntries: Array<{ cartHash: string; event: string; date: string }>;
+	dateStampedCreated: string;
+	dateStampedUpdated: string;
+	/** Points the program's purchase rule awarded for this order (taken back on refund or cancellation). */
+	pointsAwarded: number;
+}
+
+export interface V3Product {
+	productId: string;
+	customProductId?: string;
+	shopifyId?: string;
+	bigcommerceId?: string;
+	title?: string;
+	htmlProductDescription?: string;
+	vendor?: string;
+	type?: string;
+	handle?: string;
+	status?: string;
+	publishedScope?: string;
+	tags?: string[];
+	variants?: Array<Record<string, unknown>>;
+	images?: Array<Record<string, unknown>>;
+	dateStampedCreated: string;
+	dateStampedUpdated: string;
+}
+
 export interface StampedV3Options {
 	privateKey?: string;
 	shopId?: string;
@@ -54,6 +92,17 @@ export interface StampedV3Options {
 	loyaltyKey?: 'activity' | 'loyalty';
 	/** The name of the "more pages follow" flag: `morePages` (the reference) or `more_pages`. */
 	moreKey?: 'morePages' | 'more_pages';
+	/**
+	 * How the order and product lists answer: `array`, an array holding one page object (as the reference types
+	 * them), or `object`, the page object alone (as the customer list does, and the real service likely does).
+	 */
+	merchantListShape?: 'array' | 'object';
+	/** Products the shop already has (e.g. synced from its platform). */
+	products?: Array<Partial<V3Product>>;
+	/** Orders placed already, each by a customer's e-mail; `total` is the order's total price. */
+	orders?: Array<{ email: string; customOrderId: string; total: number; currency?: string }>;
+	/** Rewards customers redeemed already, as `{email, rewardId}` (a rule of V3_REWARD_RULES). */
+	rewards?: Array<{ email: string; rewardId: string }>;
 }
 
 export const STAMPED_V3_PRIVATE_KEY = 'v3-privkey-test-5e7c1d9a';
@@ -67,6 +116,36 @@ export const V3_REWARD_RULES: Record<string, { title: string; cost?: number }> =
 };
 /** Custom activity rules (campaigns) and the points each awards. */
 export const V3_CAMPAIGNS: Record<string, number> = { 'cmp-birthday': 100, 'cmp-instagram': 25 };
+/** The program's earning rules that `trigger-activity` fires, and the points each awards. */
+export const V3_EARNING_RULES: Record<string, { title: string; points: number }> = {
+	'rule-newsletter': { title: 'Newsletter sign-up', points: 50 },
+	'rule-social-follow': { title: 'Follow us on Instagram', points: 20 },
+};
+/** The purchase rule applied to paid orders: points per whole unit of the order's total. */
+export const V3_POINTS_PER_UNIT = 1;
+/** Financial statuses after which an order's purchase points are taken back. */
+const REVERSED_STATUSES = ['refunded', 'voided', 'cancelled'];
+const ORDER_LOOKUP_KEYS = ['customOrderId', 'shopifyId', 'bigcommerceId'] as const;
+const PRODUCT_LOOKUP_KEYS = ['customProductId', 'shopifyId', 'bigcommerceId'] as const;
+const PRODUCT_FILTERS = [
+	'shopifyId',
+	'bigcommerceId',
+	'customProductId',
+	'publishedScope',
+	'status',
+	'vendor',
+	'type',
+	'handle',
+] as const;
+/** The cart figures the reference types as text (OrderCartRequest). */
+const CART_FIGURES = [
+	'shopPriceDiscountTotal',
+	'shopPriceItemsTotal',
+	'shopPriceSubTotal',
+	'shopPriceTotal',
+	'shopPriceShipping',
+	'shopPriceTax',
+];
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 25;
@@ -88,12 +167,10 @@ export class StampedV3 implements VendorApi {
 	/** The points ledger, oldest first. */
 	readonly activities: V3Activity[] = [];
 	readonly rewards: V3Reward[] = [];
-	/**
-	 * Orders and products for the v3 pickers' list searches only (issue 24's minimal addition; the order and
-	 * product operations bring their own): listed as the reference types them, an array holding one page object.
-	 */
-	readonly orders: Array<Record<string, unknown>> = [];
-	readonly products: Array<Record<string, unknown>> = [];
+	/** Orders and products by their Stamped id, in creation order. */
+	readonly orders = new Map<string, V3Order>();
+	readonly products = new Map<string, V3Product>();
+	merchantListShape: 'array' | 'object';
 	numbers: 'strings' | 'numbers';
 	loyaltyKey: 'activity' | 'loyalty';
 	moreKey: 'morePages' | 'more_pages';
@@ -109,7 +186,65 @@ export class StampedV3 implements VendorApi {
 		this.numbers = options.numbers ?? 'strings';
 		this.loyaltyKey = options.loyaltyKey ?? 'activity';
 		this.moreKey = options.moreKey ?? 'morePages';
+		this.merchantListShape = options.merchantListShape ?? 'array';
 		for (const customer of options.customers ?? []) this.insert(customer);
+		for (const product of options.products ?? []) this.insertProduct(product);
+		for (const order of options.orders ?? []) {
+			const customer = this.byEmail(order.email);
+			if (!customer) throw new Error(`No customer ${order.email} for seeded order`);
+			this.placeOrder(
+				customer,
+				{
+					customOrderId: order.customOrderId,
+					currency: order.currency ?? 'USD',
+					cart: { financialStatus: 'paid', shopPriceTotal: order.total.toFixed(2) },
+				},
+				false,
+			); // history: the balances given already include its points
+		}
+		for (const reward of options.rewards ?? []) {
+			const customer = this.byEmail(reward.email);
+			if (!customer) throw new Error(`No customer ${reward.email} for seeded reward`);
+			const number = String(this.rewards.length + 1).padStart(4, '0');
+			this.issueReward(customer, reward.rewardId, `act_seed_${number}`, `SANDBOX-${number}`);
+		}
+	}
+
+	/** Adds a product directly, as if synced from the shop platform. */
+	insertProduct(product: Partial<V3Product>): V3Product {
+		const now = this.now();
+		const record: V3Product = {
+			productId: `prd_${String(++this.sequence).padStart(5, '0')}`,
+			dateStampedCreated: now,
+			dateStampedUpdated: now,
+			...product,
+		};
+		this.products.set(record.productId, record);
+		return record;
+	}
+
+	/** Generates `count` products with custom ids `${prefix}00000`... */
+	seedProducts(count: number, prefix = 'sku-'): void {
+		for (let i = 0; i < count; i++)
+			this.insertProduct({
+				customProductId: `${prefix}${String(i).padStart(5, '0')}`,
+				title: `Product ${i}`,
+				status: 'active',
+			});
+	}
+
+	/** Generates `count` paid orders of `customer`, custom ids `${prefix}00000`... */
+	seedOrders(count: number, customer: V3Customer, prefix = 'order-'): void {
+		for (let i = 0; i < count; i++)
+			this.placeOrder(
+				customer,
+				{
+					customOrderId: `${prefix}${String(i).padStart(5, '0')}`,
+					currency: 'USD',
+					cart: { financialStatus: 'paid', shopPriceTotal: String(10 + (i % 90)) },
+				},
+				false,
+			);
 	}
 
 	/** Adds a customer directly, as if it came from the shop platform. */
@@ -212,15 +347,14 @@ export class StampedV3 implements VendorApi {
 				return { status: 200, body: { softDelete: true }, applied: true };
 			}
 		}
+		if (area === 'merchant' && (segments[0] === 'orders' || segments[0] === 'products')) {
+			const reply = this.merchantRecords(request, segments, body);
+			if (reply) return reply;
+		}
 		if (route === 'GET loyalty/activities')
 			return this.page(this.activities.slice().reverse(), request.query, 'activities');
 		if (route === 'POST loyalty/activities') return this.customActivity(request.query);
 		if (route === 'GET loyalty/rewards') return this.page(this.rewards, request.query, 'rewards');
-		if (route === 'GET merchant/orders' || route === 'GET merchant/products') {
-			const key = segments[0];
-			const reply = this.page(key === 'orders' ? this.orders : this.products, request.query, key);
-			return { ...reply, body: [reply.body] };
-		}
 		if (
 			area === 'loyalty' &&
 			segments[0] === 'customers' &&
@@ -238,6 +372,8 @@ export class StampedV3 implements VendorApi {
 					return this.redeem(customer, segments[3], request.query);
 				case 'void-coupon':
 					return this.voidCoupon(customer, segments[3]);
+				case 'trigger-activity':
+					return this.triggerRule(customer, request.query);
 			}
 		}
 		return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
@@ -245,6 +381,282 @@ export class StampedV3 implements VendorApi {
 
 	private now(): string {
 		return new Date((this.clock += 1000)).toISOString();
+	}
+
+	/** Orders and products: create, list, lookup, and read / update / delete by Stamped's id. */
+	private merchantRecords(
+		request: VendorRequest,
+		segments: string[],
+		body: Record<string, unknown>,
+	): Reply | undefined {
+		const [kind, id] = segments;
+		const isOrder = kind === 'orders';
+		if (segments.length === 1) {
+			if (request.method === 'POST')
+				return isOrder ? this.createOrder(body) : this.createProduct(body);
+			if (request.method === 'GET') {
+				const listed = isOrder
+					? [...this.orders.values()].map((order) => this.orderView(order))
+					: this.filterProducts(request.query, request.queryAll);
+				if (!Array.isArray(listed)) return listed;
+				const reply = this.page(listed, request.query, kind);
+				return this.merchantListShape === 'array' ? { ...reply, body: [reply.body] } : reply;
+			}
+			return undefined;
+		}
+		if (segments.length !== 2) return undefined;
+		if (id === 'lookup' && request.method === 'GET') {
+			const keys = (isOrder ? ORDER_LOOKUP_KEYS : PRODUCT_LOOKUP_KEYS).filter(
+				(key) => request.query[key] !== undefined && request.query[key] !== '',
+			);
+			if (keys.length !== 1) {
+				const names = (isOrder ? ORDER_LOOKUP_KEYS : PRODUCT_LOOKUP_KEYS).join(', ');
+				return { status: 400, body: { message: `Provide exactly one of ${names}` } };
+			}
+			const [key] = keys;
+			const records: Array<V3Order | V3Product> = [
+				...(isOrder ? this.orders.values() : this.products.values()),
+			];
+			const found = records.find(
+				(record) => (record as unknown as Record<string, unknown>)[key] === request.query[key],
+			);
+			if (!found)
+				return { status: 404, body: { message: `${isOrder ? 'Order' : 'Product'} not found` } };
+			return { status: 200, body: this.viewOf(found) };
+		}
+		const record = isOrder ? this.orders.get(id) : this.products.get(id);
+		if (!record)
+			return { status: 404, body: { message: `${isOrder ? 'Order' : 'Product'} not found` } };
+		switch (request.method) {
+			case 'GET':
+				return { status: 200, body: this.viewOf(record) };
+			case 'PATCH':
+				return isOrder
+					? this.updateOrder(record as V3Order, body)
+					: this.updateProduct(record as V3Product, body);
+			case 'DELETE':
+				if (isOrder) {
+					this.reversePoints(record as V3Order);
+					this.orders.delete(id);
+				} else this.products.delete(id);
+				return { status: 200, body: { softDelete: true }, applied: true };
+			default:
+				return undefined;
+		}
+	}
+
+	private viewOf(record: V3Order | V3Product): Record<string, unknown> {
+		return 'orderId' in record ? this.orderView(record) : this.productView(record);
+	}
+
+	/** An order as the API sends it (OrderResponse): the purchase points stay the fake's own. */
+	orderView(order: V3Order): Record<string, unknown> {
+		const { pointsAwarded: _points, ...rest } = order;
+		return { ...rest, shopId: this.shopId };
+	}
+
+	productView(product: V3Product): Record<string, unknown> {
+		return { ...product, shopId: this.shopId };
+	}
+
+	/** A cart's problems: figures that are not numbers as text, line items that are not objects. */
+	private cartProblem(cart: unknown): string | undefined {
+		if (cart === undefined) return undefined;
+		if (!cart || typeof cart !== 'object' || Array.isArray(cart)) return 'cart must be an object';
+		const record = cart as V3Cart;
+		for (const figure of CART_FIGURES) {
+			const value = record[figure];
+			if (value !== undefined && (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)))
+				return `${figure} must be a number as text, e.g. "12.50"`;
+		}
+		if (record.lineItems !== undefined) {
+			if (!Array.isArray(record.lineItems)) return 'lineItems must be an array';
+			for (const [index, item] of record.lineItems.entries()) {
+				if (!item || typeof item !== 'object' || Array.isArray(item))
+					return `lineItems[${index}] must be an object`;
+				for (const figure of ['quantity', 'price']) {
+					const value = item[figure];
+					if (value !== undefined && (typeof value !== 'string' || !/^-?\d+(\.\d+)?$/.test(value)))
+						return `lineItems[${index}].${figure} must be a number as text`;
+				}
+			}
+		}
+		return undefined;
+	}
+
+	private createOrder(body: Record<string, unknown>): Reply {
+		const customer =
+			typeof body.customerId === 'string'
+				? this.customers.get(body.customerId)
+				: typeof body.customCustomerId === 'string'
+					? [...this.customers.values()].find(
+							(candidate) => candidate.customCustomerId === body.customCustomerId,
+						)
+					: undefined;
+		if (!customer) return { status: 404, body: { message: 'Customer not found' } };
+		const problem = this.cartProblem(body.cart);
+		if (problem) return { status: 400, body: { message: problem } };
+		if (
+			typeof body.customOrderId === 'string' &&
+			[...this.orders.values()].some((order) => order.customOrderId === body.customOrderId)
+		) {
+			return {
+				status: 400,
+				body: { message: `An order with customOrderId ${body.customOrderId} already exists` },
+			};
+		}
+		const order = this.placeOrder(customer, body as Parameters<StampedV3['placeOrder']>[1]);
+		return { status: 200, body: this.orderView(order), applied: true };
+	}
+
+	/** Records an order and applies the purchase rule: points for a paid order's total. */
+	placeOrder(
+		customer: V3Customer,
+		fields: { customOrderId?: string; currency?: string; tags?: string[]; cart?: V3Cart },
+		applyRules = true,
+	): V3Order {
+		const now = this.now();
+		const cart = fields.cart ?? {};
+		const order: V3Order = {
+			orderId: `ord_${String(++this.sequence).padStart(5, '0')}`,
+			customerId: customer.customerId,
+			...(fields.customOrderId !== undefined ? { customOrderId: fields.customOrderId } : {}),
+			...(fields.tags !== undefined ? { tags: fields.tags } : {}),
+			currency: fields.currency ?? (cart.shopCurrency as string | undefined),
+			cartStates: [cart],
+			orderEntries: [{ cartHash: `cart_${this.sequence}`, event: 'created', date: now }],
+			dateStampedCreated: now,
+			dateStampedUpdated: now,
+			pointsAwarded: 0,
+		};
+		if (order.currency === undefined) delete order.currency;
+		this.orders.set(order.orderId, order);
+		if (applyRules && cart.financialStatus === 'paid') {
+			const points = Math.floor(Number(cart.shopPriceTotal ?? 0)) * V3_POINTS_PER_UNIT;
+			if (points > 0) {
+				order.pointsAwarded = points;
+				this.record(
+					customer,
+					points,
+					`Placed order ${order.customOrderId ?? order.orderId}`,
+					'order',
+				);
+			}
+		}
+		return order;
+	}
+
+	private reversePoints(order: V3Order): void {
+		const customer = this.customers.get(order.customerId);
+		if (!customer || order.pointsAwarded === 0) return;
+		this.record(
+			customer,
+			-Math.min(order.pointsAwarded, customer.points),
+			`Order ${order.customOrderId ?? order.orderId} reversed`,
+			'order',
+		);
+		order.pointsAwarded = 0;
+	}
+
+	private updateOrder(order: V3Order, body: Record<string, unknown>): Reply {
+		const problem = this.cartProblem(body);
+		if (problem) return { status: 400, body: { message: problem } };
+		const now = this.now();
+		const cart = { ...order.cartStates[order.cartStates.length - 1], ...body } as V3Cart;
+		order.cartStates.push(cart);
+		order.orderEntries.push({ cartHash: `cart_${++this.sequence}`, event: 'updated', date: now });
+		order.dateStampedUpdated = now;
+		if (REVERSED_STATUSES.includes(String(cart.financialStatus))) this.reversePoints(order);
+		return { status: 200, body: this.orderView(order), applied: true };
+	}
+
+	private productProblem(body: Record<string, unknown>): string | undefined {
+		for (const list of ['tags', 'variants', 'images']) {
+			if (body[list] !== undefined && !Array.isArray(body[list])) return `${list} must be an array`;
+		}
+		if (
+			Array.isArray(body.variants) &&
+			body.variants.some((variant) => !variant || typeof variant !== 'object')
+		)
+			return 'variants must be objects';
+		return undefined;
+	}
+
+	private createProduct(body: Record<string, unknown>): Reply {
+		const problem = this.productProblem(body);
+		if (problem) return { status: 400, body: { message: problem } };
+		if (typeof body.title !== 'string' || body.title === '')
+			return { status: 400, body: { message: 'title is required' } };
+		if (
+			typeof body.customProductId === 'string' &&
+			[...this.products.values()].some(
+				(product) => product.customProductId === body.customProductId,
+			)
+		) {
+			return {
+				status: 400,
+				body: { message: `A product with customProductId ${body.customProductId} already exists` },
+			};
+		}
+		const product = this.insertProduct(body as Partial<V3Product>);
+		return { status: 200, body: this.productView(product), applied: true };
+	}
+
+	private updateProduct(product: V3Product, body: Record<string, unknown>): Reply {
+		const problem = this.productProblem(body);
+		if (problem) return { status: 400, body: { message: problem } };
+		if (
+			typeof body.customProductId === 'string' &&
+			[...this.products.values()].some(
+				(other) => other !== product && other.customProductId === body.customProductId,
+			)
+		) {
+			return {
+				status: 400,
+				body: { message: `A product with customProductId ${body.customProductId} already exists` },
+			};
+		}
+		Object.assign(product, body, { dateStampedUpdated: this.now() });
+		return { status: 200, body: this.productView(product), applied: true };
+	}
+
+	/** filterProducts: exact matches, `title` begins with, every tag present (`tags=a&tags=b`). */
+	private filterProducts(
+		query: Record<string, string>,
+		queryAll: Record<string, string[]>,
+	): Array<Record<string, unknown>> | Reply {
+		if (Object.keys(queryAll).some((key) => /^tags\[/.test(key)))
+			return { status: 400, body: { message: 'tags must be sent as tags=a&tags=b' } };
+		const tags = queryAll.tags ?? [];
+		return [...this.products.values()]
+			.filter(
+				(product) =>
+					PRODUCT_FILTERS.every(
+						(filter) => query[filter] === undefined || product[filter] === query[filter],
+					) &&
+					(query.title === undefined ||
+						(product.title ?? '').toLowerCase().startsWith(query.title.toLowerCase())) &&
+					tags.every((tag) => (product.tags ?? []).includes(tag)),
+			)
+			.map((product) => this.productView(product));
+	}
+
+	/** trigger-activity: fires one of the program's earning rules for the customer. */
+	private triggerRule(customer: V3Customer, query: Record<string, string>): Reply {
+		const rule = V3_EARNING_RULES[query.ruleId ?? ''];
+		if (!rule)
+			return { status: 404, body: { message: `Rule '${String(query.ruleId)}' does not exist` } };
+		const activity = this.record(customer, rule.points, query.title || rule.title, 'rule');
+		return {
+			status: 200,
+			body: {
+				customerId: customer.customerId,
+				ruleId: query.ruleId,
+				activityId: activity.activityId,
+				pointsAdded: rule.points,
+			},
+			applied: true,
+		};
 	}
 
 	private page(records: unknown[], query: Record<string, string>, key: string): Reply {
@@ -423,19 +835,41 @@ export class StampedV3 implements VendorApi {
 		if (customer.points < cost)
 			return { status: 400, body: { message: 'Insufficient points balance' } };
 		const activity = this.record(customer, -cost, `Redeemed ${rule.title}`, 'redemption');
-		this.rewards.push({
+		const issued = this.rewards.filter((reward) => reward.couponCode.startsWith('LOYAL-')).length;
+		this.issueReward(
+			customer,
 			rewardId,
-			activityId: activity.activityId,
+			activity.activityId,
+			`LOYAL-${String(issued + 1).padStart(4, '0')}`,
+			cost,
+		);
+		return { status: 200, body: activity, applied: true };
+	}
+
+	/** Adds a reward (a coupon) to the rewards list, as a redemption does. */
+	private issueReward(
+		customer: V3Customer,
+		rewardId: string,
+		activityId: string,
+		couponCode: string,
+		cost = V3_REWARD_RULES[rewardId]?.cost ?? 100,
+	): V3Reward {
+		const rule = V3_REWARD_RULES[rewardId];
+		if (!rule) throw new Error(`No reward rule ${rewardId}`);
+		const reward: V3Reward = {
+			rewardId,
+			activityId,
 			customerId: customer.customerId,
 			status: 'active',
 			title: rule.title,
-			couponCode: `LOYAL-${String(this.rewards.length + 1).padStart(4, '0')}`,
+			couponCode,
 			category: 'coupon',
 			type: 'fixed_amount',
 			value: String(cost / 100),
-			dateCreated: activity.dateCreated,
-		});
-		return { status: 200, body: activity, applied: true };
+			dateCreated: this.now(),
+		};
+		this.rewards.push(reward);
+		return reward;
 	}
 
 	private voidCoupon(customer: V3Customer, couponCode: string | undefined): Reply {

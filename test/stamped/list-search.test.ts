@@ -198,18 +198,18 @@ describe('Rewards and tiers', () => {
 describe('Orders and products (v3)', () => {
 	beforeEach(() => {
 		const v3api = api.stampedV3;
-		v3api.orders.length = 0;
-		v3api.products.length = 0;
+		v3api.orders.clear();
+		v3api.products.clear();
 		for (let i = 0; i < 120; i++) {
-			v3api.orders.push({
+			v3api.orders.set(`ord_${i}`, {
 				orderId: `ord_${i}`,
 				customOrderId: `#${1000 + i}`,
 				datePlatformCreated: '2026-03-01T10:00:00Z',
-			});
-			v3api.products.push({
+			} as never);
+			v3api.products.set(`prd_${i}`, {
 				productId: `prd_${i}`,
 				title: i === 7 ? 'Mountain Boot' : `Sock ${i}`,
-			});
+			} as never);
 		}
 	});
 

@@ -26,10 +26,23 @@ export const stampedRegistry: NodeRegistry = {
 			defaultOperation: 'create',
 		},
 		{
+			value: 'order',
+			label: 'Order',
+			description:
+				"Orders of the shop, on which Stamped awards purchase points by the program's rules",
+			defaultOperation: 'create',
+		},
+		{
 			value: 'points',
 			label: 'Point',
 			description: "A customer's loyalty points balance",
 			defaultOperation: 'update',
+		},
+		{
+			value: 'product',
+			label: 'Product',
+			description: "The shop's catalogue as Stamped knows it, by your own product IDs",
+			defaultOperation: 'upsert',
 		},
 		{
 			value: 'review',

@@ -12,6 +12,7 @@ import type { OffsetExportResult } from '../../core/offset-export';
 import { exportOffsetPages } from '../../core/offset-export';
 import type { PageContent, Wanted } from '../../core/paging';
 import { MAX_PAGE_SIZE, readPage } from '../../core/paging';
+import { describeAnswer } from '../../core/operation';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
 import { merchantPathFor, storeHashOf, storeHashProblem } from './v3';
@@ -203,18 +204,8 @@ interface ListRequest {
 	what?: string;
 }
 
-/** What an unexpected answer held, for the error message: its type, or its keys. */
-export function describeAnswer(body: unknown): string {
-	if (body === null || body === undefined || body === '') return 'an empty answer';
-	if (Array.isArray(body)) return `a list of ${body.length}`;
-	if (typeof body === 'object')
-		return `an object with ${
-			Object.keys(body)
-				.map((key) => `"${key}"`)
-				.join(', ') || 'no keys'
-		}`;
-	return `${typeof body} ${JSON.stringify(body).slice(0, 80)}`;
-}
+/** What an unexpected answer held, for error messages (kept in the core, shared by the v3 transport). */
+export { describeAnswer } from '../../core/operation';
 
 function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: number): PageContent {
 	const content = readPage(body);

@@ -6,10 +6,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asJsonObject } from '../../core/operation';
-import type { Wanted } from '../../core/paging';
+import { asJsonObject, describeAnswer } from '../../core/operation';
+import type { PageContent, Wanted } from '../../core/paging';
 import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
+import { mayHaveBeenApplied } from '../../core/request';
 import { pathSegmentProblem, toNumber } from '../../core/validation';
 
 /** What a v3 customer can be looked up by; each is also the name of the lookup's query parameter. */
@@ -186,7 +187,7 @@ export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<I
 		list.wanted,
 		MAX_PAGE_SIZE,
 		async (page, limit) =>
-			readPage(
+			readV3Page(
 				await api.request({
 					method: 'GET',
 					path: list.path,
@@ -198,6 +199,28 @@ export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<I
 			),
 		list.identify,
 	);
+}
+
+const isPageObject = (value: unknown): value is IDataObject =>
+	value !== null &&
+	typeof value === 'object' &&
+	!Array.isArray(value) &&
+	('morePages' in value || 'more_pages' in value || 'page' in value);
+
+/**
+ * One page of a v3 list. The reference types the order and product lists' answer as an array of page objects,
+ * the others as one page object: both are read, and an array of several page objects (which the reference does
+ * not explain) is refused rather than guessed at.
+ */
+export function readV3Page(body: unknown): PageContent {
+	if (Array.isArray(body) && body.length > 0 && body.every(isPageObject)) {
+		if (body.length === 1) return readPage(body[0]);
+		return {
+			records: [],
+			problem: `the answer is a list of ${body.length} page objects, where one was expected`,
+		};
+	}
+	return readPage(body);
 }
 
 /**
@@ -244,4 +267,176 @@ export async function readRewards(
 		identify: rewardIdentity,
 		itemIndex,
 	});
+}
+
+/**
+ * Orders and products, the merchant records other than customers: each has Stamped's own id (`orderId`,
+ * `productId`) and can be looked up by the shop's own id or a platform id (`GET .../lookup?<key>=`).
+ */
+export const MERCHANT_RECORDS = {
+	order: {
+		collection: 'orders',
+		idField: 'orderId',
+		ownIdField: 'customOrderId',
+		lookupKeys: ['customOrderId', 'shopifyId', 'bigcommerceId'],
+	},
+	product: {
+		collection: 'products',
+		idField: 'productId',
+		ownIdField: 'customProductId',
+		lookupKeys: ['customProductId', 'shopifyId', 'bigcommerceId'],
+	},
+} as const;
+export type MerchantRecordKind = keyof typeof MERCHANT_RECORDS;
+/** `stampedId` is Stamped's own id (read at `{collection}/{id}`); the others are the lookup's query parameters. */
+export type RecordLookupBy =
+	| 'stampedId'
+	| (typeof MERCHANT_RECORDS)[MerchantRecordKind]['lookupKeys'][number];
+
+/** `/merchant/shops/{shopId}/{orders|products}`, with Stamped's id as a further (encoded) segment when given. */
+export function merchantRecordPath(api: ApiClient, kind: MerchantRecordKind, id?: string): string {
+	const { collection } = MERCHANT_RECORDS[kind];
+	return merchantPath(
+		api,
+		id === undefined ? `/${collection}` : `/${collection}/${encodeURIComponent(id)}`,
+	);
+}
+
+/** Stamped's id of an order or product record as text, or undefined when the answer holds none. */
+export function recordIdOf(kind: MerchantRecordKind, record: unknown): string | undefined {
+	if (!record || typeof record !== 'object' || Array.isArray(record)) return undefined;
+	const id = (record as IDataObject)[MERCHANT_RECORDS[kind].idField];
+	return (typeof id === 'string' && id !== '') || typeof id === 'number' ? String(id) : undefined;
+}
+
+/**
+ * An order or product by Stamped's id (`GET {collection}/{id}`) or a lookup key (`GET {collection}/lookup`).
+ * With `absentOk`, Stamped's 404 resolves to undefined; otherwise it fails with Stamped's message. An answer
+ * that holds no record (no id) fails, naming what arrived, rather than pass for the record.
+ */
+export async function findRecord(
+	api: ApiClient,
+	kind: MerchantRecordKind,
+	by: RecordLookupBy,
+	value: string,
+	itemIndex: number,
+	absentOk = false,
+): Promise<{ id: string; record: IDataObject } | undefined> {
+	const body = await api.request({
+		method: 'GET',
+		path:
+			by === 'stampedId'
+				? merchantRecordPath(api, kind, value)
+				: merchantPath(api, `/${MERCHANT_RECORDS[kind].collection}/lookup`),
+		...(by === 'stampedId' ? {} : { qs: { [by]: value } }),
+		idempotent: true,
+		...(absentOk ? { absentStatus: 404 } : {}),
+		itemIndex,
+	});
+	if (body === undefined && absentOk) return undefined;
+	const id = recordIdOf(kind, body);
+	if (id === undefined) {
+		throw new NodeOperationError(
+			api.node,
+			`Stamped's answer to the ${kind} lookup (${by} "${value}") holds no ${kind}`,
+			{
+				itemIndex,
+				description: `Expected a ${kind} with its ${MERCHANT_RECORDS[kind].idField}, got ${describeAnswer(body)}. Nothing was changed.`,
+			},
+		);
+	}
+	return { id, record: body as IDataObject };
+}
+
+/** How a create ended: sent once, found after an ambiguous failure, or sent again once the lookup found nothing. */
+export type CreateOutcome = 'created' | 'foundByLookup' | 'createdAfterLookup';
+
+/**
+ * Creates an order or product exactly once. v3 has no idempotency key, so a create that fails in a way the
+ * server may have acted on (5xx, timeout, a connection dropped after sending) is never sent again blindly: the
+ * record is looked up by the shop's own id (`customOrderId` / `customProductId`). Found: the first attempt went
+ * through, and that record is the result. Not found: nothing was created, so one more attempt is safe; if that
+ * one fails too, the error says so and nothing is sent again. A lookup that fails itself leaves the outcome
+ * unknown: the create's error is thrown, saying what to check.
+ */
+export async function createExactlyOnce(
+	api: ApiClient,
+	kind: MerchantRecordKind,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<{ record: IDataObject; outcome: CreateOutcome; firstError?: string }> {
+	const { ownIdField } = MERCHANT_RECORDS[kind];
+	const ownId = String(body[ownIdField]);
+	const send = async () =>
+		asJsonObject(
+			await api.request({
+				method: 'POST',
+				path: merchantRecordPath(api, kind),
+				body,
+				idempotent: false,
+				itemIndex,
+			}),
+		);
+	let failure: unknown;
+	try {
+		return { record: await send(), outcome: 'created' };
+	} catch (error) {
+		failure = error;
+	}
+	if (!mayHaveBeenApplied(failure)) throw failure;
+	const firstError = (failure as Error).message;
+	let found: { record: IDataObject } | undefined;
+	try {
+		found = await findRecord(api, kind, ownIdField, ownId, itemIndex, true);
+	} catch {
+		throw withNote(
+			failure,
+			`Looking the ${kind} up by its ${ownIdField} "${ownId}" failed too, so whether it was created is unknown: look it up (Get, by ${ownIdField}) before running this item again.`,
+		);
+	}
+	if (found) return { record: found.record, outcome: 'foundByLookup', firstError };
+	let secondFailure: unknown;
+	try {
+		return { record: await send(), outcome: 'createdAfterLookup', firstError };
+	} catch (error) {
+		secondFailure = error;
+	}
+	throw withNote(
+		secondFailure,
+		`This was the second attempt: the first failed (${firstError}) and no ${kind} with the ${ownIdField} "${ownId}" existed afterwards. It is not sent a third time.`,
+	);
+}
+
+/** Adds a sentence to an error's description (what the node did after the failure, what to check). */
+function withNote(error: unknown, note: string): unknown {
+	const described = error as { description?: string | null };
+	described.description = [described.description, note].filter(Boolean).join(' ');
+	return error;
+}
+
+/**
+ * `DELETE {collection}/{id}`, after finding Stamped's id when the record is named otherwise. Stamped answers
+ * `{softDelete}`; a retried delete that finds the record gone means the first attempt went through.
+ */
+export async function deleteRecord(
+	api: ApiClient,
+	kind: MerchantRecordKind,
+	by: RecordLookupBy,
+	value: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const id = by === 'stampedId' ? value : (await findRecord(api, kind, by, value, itemIndex))!.id;
+	const response = await api.request({
+		method: 'DELETE',
+		path: merchantRecordPath(api, kind, id),
+		idempotent: true,
+		alreadyDoneStatus: 404,
+		itemIndex,
+	});
+	return {
+		[MERCHANT_RECORDS[kind].idField]: id,
+		...(by === 'stampedId' ? {} : { [by]: value }),
+		deleted: true,
+		...asJsonObject(response ?? {}),
+	};
 }

@@ -222,7 +222,7 @@ describe('customers on v3', () => {
 		],
 		[
 			{ resource: 'customer', operation: 'lookup', lookupBy: '={{ "phone" }}', lookupValue: '1' },
-			'Invalid "Lookup By" in item 0: "phone" is not one of email, customCustomerId, shopifyId, bigcommerceId',
+			'Invalid "Lookup By" in item 0: "phone" is not one of email, customCustomerId, shopifyId, bigcommerceId, stampedId',
 		],
 	])('%j is refused before anything is sent', async (parameters, message) => {
 		await expectRefusedBeforeSending(stampedV3, parameters, message);

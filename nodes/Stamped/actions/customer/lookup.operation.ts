@@ -1,10 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { requireEmail, requireOneOf, requireText } from '../../../core/validation';
+import {
+	requireEmail,
+	requireOneOf,
+	requirePathSegment,
+	requireText,
+} from '../../../core/validation';
 import type { LookupKey } from '../../transport/v3';
-import { LOOKUP_KEYS, requireCustomer } from '../../transport/v3';
+import { customerRecordPath, LOOKUP_KEYS, requireCustomer } from '../../transport/v3';
+
+/** The lookup keys, and Stamped's own customer id (read at `customers/{customerId}`, not by the lookup). */
+type LookupBy = LookupKey | 'stampedId';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,6 +33,11 @@ const properties: INodeProperties[] = [
 			},
 			{ name: 'Email', value: 'email', description: "The customer's e-mail address (exact match)" },
 			{ name: 'Shopify ID', value: 'shopifyId', description: "The customer's ID in Shopify" },
+			{
+				name: 'Stamped ID',
+				value: 'stampedId',
+				description: "Stamped's own ID of the customer (customerId)",
+			},
 		],
 		default: 'email',
 		description: 'What identifies the customer',
@@ -41,28 +55,44 @@ const properties: INodeProperties[] = [
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	const node = this.getNode();
-	const by = requireOneOf<LookupKey>(
+	const by = requireOneOf<LookupBy>(
 		node,
 		this.getNodeParameter('lookupBy', itemIndex),
 		'Lookup By',
 		itemIndex,
-		LOOKUP_KEYS,
+		[...LOOKUP_KEYS, 'stampedId'],
 	);
 	const raw = this.getNodeParameter('lookupValue', itemIndex);
+	// Stamped's id goes into the path, so ".." or a control character there would call another endpoint.
 	const value =
 		by === 'email'
 			? requireEmail(node, raw, 'Lookup Value', itemIndex)
-			: requireText(node, raw, 'Lookup Value', itemIndex);
+			: by === 'stampedId'
+				? requirePathSegment(node, raw, 'Lookup Value', itemIndex)
+				: requireText(node, raw, 'Lookup Value', itemIndex);
 	return { by, value };
 }
 
-/** One customer, found by `GET /merchant/shops/{shopId}/customers/lookup`; an unknown one is Stamped's 404. */
+/**
+ * One customer: by Stamped's id `GET /merchant/shops/{shopId}/customers/{customerId}`, else found by
+ * `GET .../customers/lookup`; an unknown one is Stamped's 404.
+ */
 async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
-	input: { by: LookupKey; value: string },
+	input: { by: LookupBy; value: string },
 	itemIndex: number,
 ) {
+	if (input.by === 'stampedId') {
+		return asJsonObject(
+			await api.request({
+				method: 'GET',
+				path: customerRecordPath(api, input.value),
+				idempotent: true,
+				itemIndex,
+			}),
+		);
+	}
 	return (await requireCustomer(api, input.by, input.value, itemIndex)).record;
 }
 
@@ -76,7 +106,7 @@ export const declaration = defineOperation({
 	operation: 'lookup',
 	name: 'Lookup',
 	description:
-		'Find a customer by e-mail address, custom customer ID, Shopify ID or BigCommerce ID',
+		"Find a customer by e-mail address, custom customer ID, Shopify ID, BigCommerce ID or Stamped's own customer ID",
 	action: 'Look up a customer',
 	properties,
 	versions: { v3: { prepare, execute, subjectOf } },

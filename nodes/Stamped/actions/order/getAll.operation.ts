@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
+import type { Wanted } from '../../../core/paging';
+import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
+import { merchantRecordPath, readV3List, recordIdOf } from '../../transport/v3';
+
+const properties: INodeProperties[] = returnAllOrLimit();
+
+function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
+	return readWanted(this, itemIndex);
+}
+
+/**
+ * One output item per order (`GET /merchant/shops/{shopId}/orders`, paged by `morePages`). Stamped's reference
+ * declares no filter for this list, so none is sent.
+ */
+async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
+	return await readV3List(api, {
+		path: merchantRecordPath(api, 'order'),
+		wanted: input,
+		identify: (record) => recordIdOf('order', record),
+		itemIndex,
+	});
+}
+
+export const declaration = defineOperation({
+	resource: 'order',
+	operation: 'getAll',
+	name: 'Get Many',
+	description:
+		'List the orders Stamped holds for the shop, each with its customer, cart states and history',
+	action: 'Get many orders',
+	properties,
+	versions: {
+		v3: { prepare, execute },
+	},
+});
