@@ -10,6 +10,7 @@ export * as customerLookup from './customer/lookup.operation';
 export * as customerUpsert from './customer/upsert.operation';
 export * as loyaltyTransactionCreate from './loyaltyTransaction/create.operation';
 export * as loyaltyTransactionGetAll from './loyaltyTransaction/getAll.operation';
+export * as orderCreateV2 from './order/createV2.operation';
 export * as pointsUpdate from './points/update.operation';
 export * as reviewCreate from './review/create.operation';
 export * as reviewGetAll from './review/getAll.operation';

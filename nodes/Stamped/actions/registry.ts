@@ -26,6 +26,12 @@ export const stampedRegistry: NodeRegistry<ApiClient> = {
 			defaultOperation: 'create',
 		},
 		{
+			value: 'order',
+			label: 'Order',
+			description: 'Orders of the shop, which the loyalty program rewards',
+			defaultOperation: 'create',
+		},
+		{
 			value: 'points',
 			label: 'Point',
 			description: "A customer's loyalty points balance",
