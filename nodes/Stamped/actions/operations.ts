@@ -13,7 +13,9 @@ export * as loyaltyTransactionGetAll from './loyaltyTransaction/getAll.operation
 export * as orderCreateV2 from './order/createV2.operation';
 export * as pointsUpdate from './points/update.operation';
 export * as reviewCreate from './review/create.operation';
+export * as reviewGet from './review/get.operation';
 export * as reviewGetAll from './review/getAll.operation';
+export * as reviewGetSummary from './review/getSummary.operation';
 export * as reviewReply from './review/reply.operation';
 export * as reviewRequestCreate from './reviewRequest/create.operation';
 export * as rewardGetAll from './reward/getAll.operation';
