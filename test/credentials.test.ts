@@ -121,14 +121,14 @@ describe('Stamped API credential', () => {
 		baseUrl: api.stampedUrl,
 	});
 
-	test('good keys pass, with one small read of the customer list', async () => {
+	test('good keys pass, with one small read of the dashboard review list (an endpoint integrations call)', async () => {
 		const result = await testCredential('stampedApi', good());
 		expect(result).toEqual({ status: 'OK', message: 'Connected to Stamped' });
 		expect(api.requests()).toMatchObject([
 			{
 				method: 'GET',
-				path: `/${STAMPED_STORE_HASH}/customers`,
-				query: { page: '1', limit: '1' },
+				path: `/${STAMPED_STORE_HASH}/dashboard/reviews`,
+				query: { page: '1', take: '1' },
 				status: 200,
 			},
 		]);

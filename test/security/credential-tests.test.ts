@@ -161,7 +161,7 @@ describe('Stamped: a 2xx that is not JSON is not the API', () => {
 		});
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'The Base URL does not look like the Stamped API: HTTP 200 without a customer list',
+			message: 'The Base URL does not look like the Stamped API: HTTP 200 without a review list',
 		});
 	});
 

@@ -155,22 +155,22 @@ export function v2EvidenceOf(resource: string, operation: string): Evidence[] {
 }
 
 /**
- * Whether a 404 says the route does not exist rather than the record: a web page or plain text, or a JSON
- * error about the URL ("No HTTP resource was found that matches the request URI", "No route for", "Cannot
+ * Whether a 404 says the route does not exist rather than the record: a web page, or a message (JSON or
+ * text) about the address ("No HTTP resource was found that matches the request URI", "No route for", "Cannot
  * GET"). A JSON message that names a record ("Customer not found") is about the record.
  */
 export function isMissingRoute(body: unknown): boolean {
 	if (typeof body === 'string') {
 		const text = body.trim();
-		if (text === '') return false;
 		if (/^[[{]/.test(text)) {
 			try {
 				return isMissingRoute(JSON.parse(text) as unknown);
 			} catch {
-				return true;
+				return false;
 			}
 		}
-		return true;
+		// A web page is the server's, not the API's; other text counts only when it is about the address.
+		return /^<|<html/i.test(text) || ROUTE_MESSAGE.test(text);
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
 	const record = body as Record<string, unknown>;
@@ -178,7 +178,8 @@ export function isMissingRoute(body: unknown): boolean {
 		.map((key) => record[key])
 		.filter((value): value is string => typeof value === 'string')
 		.join(' ');
-	return /no (http )?(route|resource|endpoint|action)|route not found|cannot (get|post|put|delete|patch) \/|(request )?ur[il] .*not found|not found.*request ur[il]|matches the request uri/i.test(
-		message,
-	);
+	return ROUTE_MESSAGE.test(message);
 }
+
+const ROUTE_MESSAGE =
+	/no (http )?(route|resource|endpoint|action)\b|route not found|cannot (get|post|put|delete|patch) \/|matches the request uri/i;

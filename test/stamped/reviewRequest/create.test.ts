@@ -232,7 +232,7 @@ describe('bad input is refused before any request', () => {
 		],
 		[
 			{ items: '[{"productId": "1", "sku": "x"}]' },
-			'Invalid "Items[0]" in item 0: Stamped does not read "sku" (it reads productBrand, productDescription, productId, productImageUrl, productPrice, productTitle, productType, productUrl)',
+			'Invalid "Items[0]" in item 0: Stamped does not read "sku" (it reads productBarcode, productBrand, productDescription, productId, productImageUrl, productPrice, productSKU, productTags, productTitle, productType, productUrl)',
 		],
 		[
 			{ items: '[{"productId": "1", "productTitle": {"en": "Beans"}}]' },
