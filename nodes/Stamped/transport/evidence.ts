@@ -91,7 +91,7 @@ export const V2_REQUESTS: Record<string, readonly V2Request[]> = {
 			path: '/loyalty/tiers',
 			evidence: 'sourceDocument',
 			alternative:
-				"Tier > Get Many on a Stamped API credential set to API v3 (Loyalty 2.0), which follows Stamped's published reference",
+				'Tier > Set on a Stamped API credential set to API v3 (Loyalty 2.0), with the tier names of your program typed in (API v3 lists no tiers)',
 		},
 	],
 	'review.getAll': [

@@ -76,7 +76,7 @@ function stampedVendorFor(version: StampedVersion): Vendor {
 			// The route itself is missing (not a record): the endpoint rests on the source document alone.
 			return {
 				message: `Stamped does not serve ${method} ${request.path.replace(/\{(\w+)\}/g, ':$1')}: this API v2 endpoint is not confirmed by Stamped (${EVIDENCE_LABELS.sourceDocument})`,
-				hint: `Stamped answered as for an unknown address, not an unknown record${vendorMessage && typeof body === 'object' ? ` ("${vendorMessage.slice(0, 120)}")` : ''}. Use ${request.alternative ?? 'a Stamped API credential set to API v3 (Loyalty 2.0)'} instead.`,
+				hint: `Stamped answered as for an unknown address, not an unknown record${vendorMessage && typeof body === 'object' ? ` ("${vendorMessage.slice(0, 120)}")` : ''}. Instead, use ${request.alternative ?? 'a Stamped API credential set to API v3 (Loyalty 2.0)'}.`,
 			};
 		},
 	};
