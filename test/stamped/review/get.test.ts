@@ -1,4 +1,6 @@
 /** review get (one review by id) and getSummary (a product's rating summary), API v2, through n8n's engine. */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { Review } from '../../fake-api/stamped-v2';
 import { generatedReviews, runStamped, storePath, useStampedFake } from './harness';
 
@@ -9,7 +11,7 @@ const reviews: Review[] = [
 const fake = useStampedFake({ reviews });
 
 describe('Review > Get', () => {
-	const get = (reviewId: unknown, options: { continueOnFail?: boolean } = {}) =>
+	const get = (reviewId: IDataObject[string], options: { continueOnFail?: boolean } = {}) =>
 		runStamped(fake(), { resource: 'review', operation: 'get', reviewId }, options);
 
 	test('reads GET /dashboard/reviews/{id} and outputs the review as Get Many does', async () => {
@@ -76,7 +78,7 @@ describe('Review > Get', () => {
 });
 
 describe('Review > Get Summary', () => {
-	const summary = (productId: unknown) =>
+	const summary = (productId: IDataObject[string]) =>
 		runStamped(fake(), { resource: 'review', operation: 'getSummary', productId });
 
 	test('reads GET /richsnippet?productId= (the spelling the Magento plugin sends) and outputs a clean item', async () => {
