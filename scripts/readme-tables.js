@@ -13,25 +13,44 @@ function registries() {
 	const { offeredOperations } = require(path.join(root, 'dist/nodes/core/registry'));
 	const { stampedRegistry } = require(path.join(root, 'dist/nodes/Stamped/actions/registry'));
 	const { stempRegistry } = require(path.join(root, 'dist/nodes/Stemp/actions/registry'));
-	return { offeredOperations, stampedRegistry, stempRegistry };
+	const evidence = require(path.join(root, 'dist/nodes/Stamped/transport/evidence'));
+	return { offeredOperations, stampedRegistry, stempRegistry, evidence };
 }
 
 const labelOf = (registry, resource) =>
 	registry.resources.find((entry) => entry.value === resource).label;
 
-/** One row per Stamped operation: which API versions offer it. */
+/**
+ * Where an operation's requests come from, per version it is offered on: v3 requests are all in Stamped's
+ * published reference; each v2 request's evidence is in the evidence table (nodes/Stamped/transport/evidence).
+ */
+function evidenceCell(declaration, offered) {
+	const { evidence } = registries();
+	const parts = [];
+	if (offered.includes('v2')) {
+		const found = evidence.v2EvidenceOf(declaration.resource, declaration.operation);
+		if (found.length === 0)
+			throw new Error(`no evidence for ${declaration.resource}.${declaration.operation}`);
+		parts.push(`v2: ${found.map((entry) => evidence.EVIDENCE_LABELS[entry]).join(', ')}`);
+	}
+	if (offered.includes('v3')) parts.push(`v3: ${evidence.EVIDENCE_LABELS.reference}`);
+	return parts.join('; ');
+}
+
+/** One row per Stamped operation: which API versions offer it, and where what it sends comes from. */
 function versionTable() {
 	const { stampedRegistry } = registries();
 	const versions = stampedRegistry.versions.values;
 	const rows = stampedRegistry.operations.map((declaration) => {
-		const offered = versions.map((version) =>
-			!declaration.versions || declaration.versions[version] ? 'yes' : '',
+		const offeredBy = versions.filter(
+			(version) => !declaration.versions || declaration.versions[version],
 		);
-		return `| ${labelOf(stampedRegistry, declaration.resource)} | ${declaration.name} | ${offered.join(' | ')} |`;
+		const offered = versions.map((version) => (offeredBy.includes(version) ? 'yes' : ''));
+		return `| ${labelOf(stampedRegistry, declaration.resource)} | ${declaration.name} | ${offered.join(' | ')} | ${evidenceCell(declaration, offeredBy)} |`;
 	});
 	return [
-		`| resource | operation | ${versions.map((version) => `API ${version}`).join(' | ')} |`,
-		`|---|---|${versions.map(() => '---|').join('')}`,
+		`| resource | operation | ${versions.map((version) => `API ${version}`).join(' | ')} | what it sends comes from |`,
+		`|---|---|${versions.map(() => '---|').join('')}---|`,
 		...rows,
 	].join('\n');
 }

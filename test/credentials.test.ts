@@ -122,14 +122,14 @@ describe('Stamped API credential', () => {
 		baseUrl: api.stampedUrl,
 	});
 
-	test('good keys pass, with one small read of the customer list', async () => {
+	test('good keys pass, with one small read of the dashboard review list (an endpoint integrations call)', async () => {
 		const result = await testCredential('stampedApi', good());
 		expect(result).toEqual({ status: 'OK', message: 'Connected to Stamped' });
 		expect(api.requests()).toMatchObject([
 			{
 				method: 'GET',
-				path: `/${STAMPED_STORE_HASH}/customers`,
-				query: { page: '1', limit: '1' },
+				path: `/${STAMPED_STORE_HASH}/dashboard/reviews`,
+				query: { page: '1', take: '1' },
 				status: 200,
 			},
 		]);
@@ -220,7 +220,7 @@ describe('Stamped API credential, API v3', () => {
 		expect(api.requests()[0].headers['stamped-api-key']).toBeUndefined();
 		expect(api.requests()[0].headers.authorization).toMatch(/^Basic /);
 		// A v2 request (store hash first, Basic auth) at the v3 Base URL is outside the v3 reference, on purpose.
-		expectContractViolations(api, [/GET \/shop-456\/customers: no operation/]);
+		expectContractViolations(api, [/GET \/shop-456\/dashboard\/reviews: no operation/]);
 	});
 
 	test('an unknown shop fails with the Store Hash message', async () => {

@@ -37,7 +37,7 @@ describe('Stamped API credential', () => {
 			status: 'OK',
 			message: 'Connected to Stamped',
 		});
-		expect(routes(await instance.sandbox.log())).toEqual([`GET ${STORE}/customers`]);
+		expect(routes(await instance.sandbox.log())).toEqual([`GET ${STORE}/dashboard/reviews`]);
 	});
 
 	test('a wrong private key: n8n reports Stamped refusing it, without echoing the key', async () => {

@@ -60,6 +60,34 @@ const everyReviewOperation = lineWorkflow('e2eReviewOperations', 'Every review o
 	),
 ]);
 
+// Review > Get, Review > Get Summary, the State filter and Order > Create (API v2), as a user builds them.
+const newV2Operations = lineWorkflow('e2eReviewReadsAndOrder', 'Review reads and a v2 order', [
+	stamped(
+		'Published reviews',
+		{ resource: 'review', operation: 'getAll', returnAll: true, filters: { state: 'published' } },
+		true,
+	),
+	stamped('Review by id', { resource: 'review', operation: 'get', reviewId: 'rev_1004' }, true),
+	stamped(
+		'Rating summary',
+		{ resource: 'review', operation: 'getSummary', productId: 'grinder-pro' },
+		true,
+	),
+	stamped(
+		'Send the order',
+		{
+			resource: 'order',
+			operation: 'create',
+			email: 'li.wei@example.com',
+			orderNumber: '1042',
+			items:
+				'={{ [{ productId: "grinder-pro", productTitle: "Grinder Pro", productSKU: "GP-1", productPrice: 71.5 }] }}',
+			additionalFields: { currency: 'EUR', totalPrice: 71.5, orderStatus: 'processing' },
+		},
+		true,
+	),
+]);
+
 const askForReview = loadExample('new-order-ask-for-review.json');
 const lowRatingReply = loadExample('low-rated-reviews-reply.json');
 const aiAgent = loadExample('ai-agent-review-replies.json');
@@ -67,7 +95,7 @@ const aiAgent = loadExample('ai-agent-review-replies.json');
 const instance = useInstance({
 	dist: CURRENT_N8N,
 	name: 'e2e-reviews',
-	workflows: [everyReviewOperation, askForReview, lowRatingReply, aiAgent],
+	workflows: [everyReviewOperation, newV2Operations, askForReview, lowRatingReply, aiAgent],
 });
 
 test('every review operation runs in n8n', async () => {
@@ -112,6 +140,58 @@ test('every review operation runs in n8n', async () => {
 	expect(log[1].body).toHaveLength(6);
 	expect(log[3].query).toEqual({ isPrivate: 'false', isEmail: 'true' });
 	expect(log[4].query).toEqual({ apiKey: expect.any(String), sId: 'store-123' });
+});
+
+test('Review > Get, Review > Get Summary, the State filter and Order > Create run in n8n', async () => {
+	const execution = await executeOk(instance, newV2Operations.id);
+	const output = (node: string) => nodeOutput(execution, node);
+	expect(output('Published reviews').map((review) => review.id)).toEqual([
+		'rev_1001',
+		'rev_1002',
+		'rev_1004',
+		'rev_1005',
+		'rev_1006',
+	]);
+	expect(output('Review by id')).toEqual([
+		expect.objectContaining({ id: 'rev_1004', rating: 1, published: true }),
+	]);
+	expect(output('Rating summary')).toEqual([
+		{
+			productId: 'grinder-pro',
+			averageRating: 4.5,
+			reviewCount: 2,
+			response: expect.objectContaining({ reviewsAverage: 4.5, reviewsCount: 2 }),
+		},
+	]);
+	expect(output('Send the order')).toEqual([
+		expect.objectContaining({ orderNumber: '1042', email: 'li.wei@example.com', sent: true }),
+	]);
+	const log = await instance.sandbox.log();
+	expect(routes(log)).toEqual([
+		`GET ${store}/dashboard/reviews`,
+		`GET ${store}/dashboard/reviews/rev_1004`,
+		`GET ${store}/richsnippet`,
+		`POST ${store}/orders`,
+	]);
+	expect(log[0].query).toMatchObject({ state: 'published' });
+	expect(log[3].body).toEqual({
+		email: 'li.wei@example.com',
+		orderNumber: '1042',
+		orderId: '1042',
+		orderCurrencyISO: 'EUR',
+		orderTotalPrice: 71.5,
+		orderTotal: 71.5,
+		orderStatus: 'processing',
+		itemsList: [
+			{
+				productId: 'grinder-pro',
+				productTitle: 'Grinder Pro',
+				productSKU: 'GP-1',
+				productPrice: 71.5,
+			},
+		],
+		userReference: 'li.wei@example.com',
+	});
 });
 
 test('example: new order → ask for a review (a second run queues nothing again)', async () => {

@@ -37,6 +37,17 @@ export interface Vendor {
 	errorMessage(body: unknown): string | undefined;
 	/** What to check when the vendor answers this status to the call on `path`, e.g. which credential field is wrong. */
 	hint?(statusCode: number, path: string): string | undefined;
+	/**
+	 * A message and hint that replace the usual ones for this answer, when the vendor knows more about it than
+	 * its status says (e.g. that an unconfirmed endpoint is not served); undefined keeps the usual ones.
+	 */
+	explainFailure?(
+		statusCode: number,
+		method: string,
+		path: string,
+		body: unknown,
+		vendorMessage: string | undefined,
+	): { message: string; hint: string } | undefined;
 }
 
 interface ApiCall {
@@ -421,7 +432,12 @@ export class ApiClient {
 				'Check the Base URL in the credential: it should be the address the API answers at, without redirects.',
 			);
 		}
-		const hint = statusCode ? this.vendor.hint?.(statusCode, call.path) : undefined;
+		const explained = statusCode
+			? this.vendor.explainFailure?.(statusCode, call.method, call.path, body, vendorMessage)
+			: undefined;
+		if (explained) message = explained.message;
+		const hint =
+			explained?.hint ?? (statusCode ? this.vendor.hint?.(statusCode, call.path) : undefined);
 		if (hint) lines.push(hint);
 		if (note) lines.push(note);
 		const rateLimit = statusCode === 429 ? rateLimitSummary(outcome.response!.headers) : undefined;

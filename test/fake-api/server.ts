@@ -53,6 +53,8 @@ export interface Reply {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** A body sent as it is (e.g. a web page, with its Content-Type in `headers`) instead of `body` as JSON. */
+	raw?: string;
 	/** Whether this request changed state (for the log and for "after" faults). */
 	applied?: boolean;
 }
@@ -604,9 +606,9 @@ function faultReply(fault: Fault, vendor: Vendor, limit?: number): Reply {
 }
 
 function send(res: http.ServerResponse, reply: Reply): void {
-	const body = reply.body === undefined ? '' : JSON.stringify(reply.body);
+	const body = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
 	res.writeHead(reply.status, {
-		...(body ? { 'Content-Type': 'application/json' } : {}),
+		...(body && reply.raw === undefined ? { 'Content-Type': 'application/json' } : {}),
 		...reply.headers,
 	});
 	res.end(body);

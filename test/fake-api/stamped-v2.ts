@@ -56,6 +56,27 @@ export interface StampedOptions {
 	order?: 'newest' | 'oldest';
 }
 
+/**
+ * How the endpoints only the source document shows (evidence class S: customers, points, loyalty transactions,
+ * tiers, reviews by e-mail) answer: served, or missing as a route would be on a server that lacks them (an
+ * ASP.NET-style JSON "No HTTP resource" message, or a web page).
+ */
+export type UnconfirmedRoutes = 'served' | 'missingJson' | 'missingHtml';
+
+/** The review states the dashboard list's `state` filter knows, and the `reviewState` numbers of each here. */
+export const REVIEW_STATES: Record<string, number[]> = {
+	published: [1, 6],
+	featured: [6],
+	unpublished: [2],
+	pending: [0],
+};
+
+/** An order received on `POST /orders` (the order Stamped's Magento plugin sends for the loyalty program). */
+export interface ReceivedOrder {
+	id: string;
+	body: Record<string, unknown>;
+}
+
 export const STAMPED_PUBLIC_KEY = 'pubkey-test-4b1d9e';
 export const STAMPED_PRIVATE_KEY = 'privkey-test-8c2f7a0e';
 export const STAMPED_STORE_HASH = 'store-123';
@@ -95,6 +116,10 @@ export class StampedV2 implements VendorApi {
 	readonly reviewRequests = new Map<string, QueuedRequest>();
 	/** The bodies of every bulk review request call, for asserting on batching. */
 	readonly bulkCalls: unknown[][] = [];
+	/** Orders received on `POST /orders`, in order. */
+	readonly orders: ReceivedOrder[] = [];
+	/** Whether the class S endpoints are served (see UnconfirmedRoutes). */
+	unconfirmedRoutes: UnconfirmedRoutes = 'served';
 
 	/** The customer list in list order, rebuilt only when customers were added or removed. */
 	private listCache:
@@ -150,13 +175,16 @@ export class StampedV2 implements VendorApi {
 				return this.createReview(request);
 			return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
 		}
+		const [store, ...segments] = request.segments;
+		const route = `${request.method} /${segments.join('/')}`;
+		// A server without these routes answers before it looks at the keys, as routing comes first.
+		if (this.unconfirmedRoutes !== 'served' && isUnconfirmedRoute(request.method, segments))
+			return missingRoute(this.unconfirmedRoutes, request.path);
 		if (request.headers.authorization !== this.expectedAuth) {
 			return { status: 401, body: { message: 'Unauthorized: the API key pair is not valid' } };
 		}
-		const [store, ...segments] = request.segments;
 		if (store !== this.storeHash) return { status: 404, body: { message: 'Store not found' } };
 
-		const route = `${request.method} /${segments.join('/')}`;
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (route === 'GET /customers') return this.listCustomers(request.query);
 		if (route === 'POST /customers') return this.upsert(body);
@@ -194,6 +222,17 @@ export class StampedV2 implements VendorApi {
 		) {
 			return this.reply(segments[2], request.query, body);
 		}
+		if (
+			request.method === 'GET' &&
+			segments[0] === 'dashboard' &&
+			segments[1] === 'reviews' &&
+			segments.length === 3
+		)
+			return this.dashboardReview(segments[2]);
+		// The Magento plugin sends `richsnippet`, the WooCommerce plugin `richSnippet`: both are served.
+		if (route === 'GET /richsnippet' || route === 'GET /richSnippet')
+			return this.richSnippet(request.query);
+		if (route === 'POST /orders') return this.receiveOrder(request.body);
 		if (route === 'POST /survey/reviews/bulk') return this.bulkReviewRequests(request.body);
 		if (route === 'POST /loyalty/transactions') return this.createTransaction(body);
 		if (route === 'GET /loyalty/tiers') return { status: 200, body: { tiers: TIERS } };
@@ -360,6 +399,8 @@ export class StampedV2 implements VendorApi {
 		) {
 			return { status: 400, body: { message: 'rating must be 1 to 5' } };
 		}
+		if (query.state && !REVIEW_STATES[query.state])
+			return { status: 400, body: { message: `Unknown state '${query.state}'` } };
 		const words = (query.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
 		const matching = this.reviews.filter((review) => {
 			const day = (review.dateCreated ?? '2026-01-01T00:00:00Z').slice(0, 10);
@@ -372,41 +413,97 @@ export class StampedV2 implements VendorApi {
 				(minRating === undefined || review.rating >= minRating) &&
 				(!query.dateFrom || day >= query.dateFrom) &&
 				(!query.dateTo || day <= query.dateTo) &&
+				(!query.state || REVIEW_STATES[query.state].includes(stateOf(review))) &&
 				words.every((word) => text.includes(word))
 			);
 		});
-		const results = dashboardPage(matching, query).map((review) => {
-			const shown = {
-				id: review.reviewId,
-				productId: review.productId,
-				productTitle: review.productTitle ?? '',
-				author: review.author ?? '',
-				email: review.email,
-				title: review.title ?? '',
-				body: review.body,
-				rating: review.rating,
-				dateCreated: review.dateCreated ?? '2026-01-01T00:00:00Z',
-				reviewState: review.reviewState ?? (review.published ? 1 : 2),
-				verifiedType: review.verifiedType ?? 0,
-				location: review.location ?? '',
-				reply: review.reply ?? '',
-				dateReplied: review.dateReplied ?? null,
-			};
-			const customer = this.customers.get(review.email.toLowerCase());
-			// Reviews by known customers come nested, others bare: callers read `item.review || item`.
-			return customer
-				? {
-						review: shown,
-						customer: {
-							email: customer.email,
-							firstName: customer.firstName,
-							lastName: customer.lastName,
-						},
-					}
-				: shown;
-		});
+		const results = dashboardPage(matching, query).map((review) => this.dashboardEntry(review));
 		const total = this.reviewTotal ? this.reviewTotal(matching.length, page) : matching.length;
 		return { status: 200, body: { results, total, page } };
+	}
+
+	/** One review as the dashboard shows it: `{review, customer}` for a known customer, else the bare review. */
+	private dashboardEntry(review: Review): Record<string, unknown> {
+		const shown = {
+			id: review.reviewId,
+			productId: review.productId,
+			productTitle: review.productTitle ?? '',
+			author: review.author ?? '',
+			email: review.email,
+			title: review.title ?? '',
+			body: review.body,
+			rating: review.rating,
+			dateCreated: review.dateCreated ?? '2026-01-01T00:00:00Z',
+			reviewState: stateOf(review),
+			verifiedType: review.verifiedType ?? 0,
+			location: review.location ?? '',
+			reply: review.reply ?? '',
+			dateReplied: review.dateReplied ?? null,
+		};
+		const customer = this.customers.get(review.email.toLowerCase());
+		// Reviews by known customers come nested, others bare: callers read `item.review || item`.
+		return customer
+			? {
+					review: shown,
+					customer: {
+						email: customer.email,
+						firstName: customer.firstName,
+						lastName: customer.lastName,
+					},
+				}
+			: shown;
+	}
+
+	/** `GET /dashboard/reviews/{id}`: one review, as the list shows it. */
+	private dashboardReview(reviewId: string): Reply {
+		const review = this.reviews.find((entry) => entry.reviewId === reviewId);
+		if (!review) return { status: 404, body: { message: 'Review not found' } };
+		return { status: 200, body: this.dashboardEntry(review) };
+	}
+
+	/** `GET /richsnippet?productId=`: the product's published reviews, averaged, as the WooCommerce plugin reads it. */
+	private richSnippet(query: Record<string, string>): Reply {
+		if (!query.productId) return { status: 400, body: { message: 'productId is required' } };
+		const shown = this.reviews.filter(
+			(review) =>
+				review.productId === query.productId && REVIEW_STATES.published.includes(stateOf(review)),
+		);
+		const average =
+			shown.length === 0
+				? 0
+				: Math.round((shown.reduce((sum, review) => sum + review.rating, 0) / shown.length) * 10) /
+					10;
+		return {
+			status: 200,
+			body: {
+				productId: query.productId,
+				reviewsAverage: average,
+				reviewsCount: shown.length,
+				httpStatusCode: 200,
+				ttl: 86400,
+			},
+		};
+	}
+
+	/** `POST /orders`: any order with an e-mail, an order number and a list of items is received (every time). */
+	private receiveOrder(body: unknown): Reply {
+		const order = body as Record<string, unknown> | undefined;
+		if (
+			!order ||
+			typeof order !== 'object' ||
+			Array.isArray(order) ||
+			typeof order.email !== 'string' ||
+			order.orderNumber === undefined ||
+			!Array.isArray(order.itemsList)
+		)
+			return { status: 400, body: { message: 'An order needs email, orderNumber and itemsList' } };
+		const received: ReceivedOrder = { id: `ord_${this.orders.length + 1}`, body: order };
+		this.orders.push(received);
+		return {
+			status: 200,
+			body: { id: received.id, orderNumber: order.orderNumber, email: order.email },
+			applied: true,
+		};
 	}
 
 	private reply(
@@ -523,6 +620,33 @@ export class StampedV2 implements VendorApi {
 		const { slice, page } = this.page(matching, query);
 		return { status: 200, body: { data: slice, total: matching.length, page } };
 	}
+}
+
+function stateOf(review: Review): number {
+	return review.reviewState ?? (review.published ? 1 : 2);
+}
+
+/** The routes only the source document shows (class S in the package's evidence table). */
+function isUnconfirmedRoute(method: string, segments: string[]): boolean {
+	const [first, second] = segments;
+	if (first === 'customers') return true;
+	if (first === 'loyalty' && (second === 'transactions' || second === 'tiers')) return true;
+	return method === 'GET' && first === 'reviews' && segments.length === 1;
+}
+
+function missingRoute(kind: UnconfirmedRoutes, path: string): Reply {
+	if (kind === 'missingHtml')
+		return {
+			status: 404,
+			raw: '<!DOCTYPE html><html><head><title>404 - Not Found</title></head><body><h1>Page not found</h1></body></html>',
+			headers: { 'Content-Type': 'text/html; charset=utf-8' },
+		};
+	return {
+		status: 404,
+		body: {
+			Message: `No HTTP resource was found that matches the request URI 'https://stamped.io/api/v2${path}'.`,
+		},
+	};
 }
 
 /** Page `page` (1-based) of `take` entries, at most 100. */

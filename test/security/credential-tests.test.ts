@@ -161,7 +161,7 @@ describe('Stamped: a 2xx that is not JSON is not the API', () => {
 		});
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'The Base URL does not look like the Stamped API: HTTP 200 without a customer list',
+			message: 'The Base URL does not look like the Stamped API: HTTP 200 without a review list',
 		});
 	});
 
@@ -175,5 +175,80 @@ describe('Stamped: a 2xx that is not JSON is not the API', () => {
 		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/does not look like the Stamped API/);
+	});
+});
+
+describe('Stamped v2: the probe (one review of the dashboard list) tells every failure apart', () => {
+	const v2 = (baseUrl: string, extra: Record<string, string> = {}) =>
+		testCredential('stampedApi', {
+			apiVersion: 'v2',
+			publicKey: STAMPED_PUBLIC_KEY,
+			privateKey: STAMPED_PRIVATE_KEY,
+			storeHash: STAMPED_STORE_HASH,
+			baseUrl,
+			...extra,
+		});
+	const NOT_STAMPED = /^The Base URL does not look like the Stamped API: /;
+
+	test('good keys: OK, from the dashboard list, with the customer routes gone', async () => {
+		api.stamped.unconfirmedRoutes = 'missingHtml';
+		expect(await v2(api.stampedUrl)).toEqual({ status: 'OK', message: 'Connected to Stamped' });
+		expect(api.requests()).toMatchObject([
+			{ path: `/${STAMPED_STORE_HASH}/dashboard/reviews`, query: { page: '1', take: '1' } },
+		]);
+	});
+
+	test('a wrong private key: the keys message', async () => {
+		const result = await v2(api.stampedUrl, { privateKey: 'wrong-key-0' });
+		expect(result.message).toMatch(/^Stamped rejected the API keys \(HTTP 401\): /);
+	});
+
+	test('a wrong Store Hash answered 404 with a message: the Store Hash message', async () => {
+		const result = await v2(api.stampedUrl, { storeHash: 'other-store' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Stamped does not know this Store Hash (HTTP 404): Store not found',
+		});
+	});
+
+	test.each([
+		[401, '{"message":"Store other-store not found for these keys"}'],
+		[403, '{"Message":"Access to this store is denied"}'],
+	])(
+		'a wrong Store Hash answered %i naming the store: the Store Hash message',
+		async (status, body) => {
+			Object.assign(other, { status, contentType: 'application/json', body });
+			const result = await v2(otherUrl);
+			expect(result.message).toMatch(
+				new RegExp(`^Stamped does not know this Store Hash \\(HTTP ${status}\\): `),
+			);
+		},
+	);
+
+	test.each([
+		['an HTML 404 page', 404, 'text/html', '<html><h1>Not Found</h1></html>'],
+		[
+			"another API's route-not-found JSON",
+			404,
+			'application/json',
+			'{"message":"No route for GET /api/v1/store-123/dashboard/reviews"}',
+		],
+		['an HTML 200 page', 200, 'text/html', '<html>Welcome</html>'],
+		['a JSON 200 that is no review list', 200, 'application/json', '{"data":[]}'],
+		['a bare JSON list', 200, 'application/json', '[]'],
+		['a plain-text 200', 200, 'text/plain', 'OK'],
+	])('%s: "does not look like the Stamped API"', async (_what, status, contentType, body) => {
+		Object.assign(other, { status, contentType, body });
+		const result = await v2(otherUrl);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(NOT_STAMPED);
+		expect(other.requests).toBe(1);
+	});
+
+	test('a redirect is reported, not followed', async () => {
+		Object.assign(other, { status: 302, contentType: 'text/html', body: '' });
+		const result = await v2(otherUrl);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/a redirect/);
 	});
 });

@@ -34,7 +34,27 @@ const SAMPLE_PARAMETERS: Record<string, IDataObject> = {
 		points: 5,
 		additionalFields: { note: 'Welcome' },
 	},
+	// Each version's order has its own fields (the other version's are refused when filled in, not dropped).
+	'order.create': {
+		v2: {
+			email: JANE,
+			orderNumber: '1001',
+			items: '[{"productId": "12", "productTitle": "Beans"}]',
+		},
+		v3: {
+			email: JANE,
+			orderId: '1001',
+			lineItems: '[{"productId": "12", "title": "Beans", "quantity": 1, "price": "9.50"}]',
+			additionalFields: { currency: 'USD', totalPrice: 9.5 },
+		},
+	},
 };
+
+/** The sample of an operation for a credential's version: one set for both, or one per version. */
+function sampleFor(key: string, version: 'v2' | 'v3'): IDataObject {
+	const sample = SAMPLE_PARAMETERS[key];
+	return (sample[version] as IDataObject | undefined) ?? sample;
+}
 
 const shared = stampedRegistry.operations.filter(
 	(operation) => !operation.versions || Object.keys(operation.versions).length === 2,
@@ -87,7 +107,7 @@ describe.each([
 					...(nodeVersion ? { apiVersion: nodeVersion } : {}),
 					resource,
 					operation,
-					...SAMPLE_PARAMETERS[`${resource}.${operation}`],
+					...sampleFor(`${resource}.${operation}`, credentialVersion as 'v2' | 'v3'),
 				} as never,
 				credentials: { stampedApi: credentialFor(credentialVersion as 'v2' | 'v3') as never },
 			});

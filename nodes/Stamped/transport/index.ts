@@ -15,6 +15,7 @@ import { MAX_PAGE_SIZE, readPage } from '../../core/paging';
 import { describeAnswer } from '../../core/operation';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
+import { EVIDENCE_LABELS, isMissingRoute, v2RequestFor } from './evidence';
 import { merchantPathFor, storeHashOf, storeHashProblem } from './v3';
 import type { StampedVersion } from './version';
 import { baseUrlOf, V3_KEY_HEADER, versionOf } from './version';
@@ -45,7 +46,7 @@ function stampedVendorFor(version: StampedVersion): Vendor {
 		secretFields: ['publicKey', 'privateKey', 'webhookSecret'],
 		basicAuthPairs: [['publicKey', 'privateKey']],
 		errorMessage: stampedErrorMessage,
-		hint(statusCode) {
+		hint(statusCode, path) {
 			switch (statusCode) {
 				case 400:
 					// The v3 loyalty reference lists its 400 answers as "Unauthorized".
@@ -58,12 +59,26 @@ function stampedVendorFor(version: StampedVersion): Vendor {
 						? 'Check the API Private Key in the Stamped API credential (API v3 sends it in the stamped-api-key header).'
 						: 'Check the API Public Key and API Private Key in the Stamped API credential.';
 				case 404:
-					return version === 'v3'
-						? 'Check the customer (e-mail address or ID) and the other IDs sent, and the Store Hash in the credential.'
-						: 'Check the e-mail address, and the Store Hash in the credential.';
+					if (version === 'v3')
+						return 'Check the customer (e-mail address or ID) and the other IDs sent, and the Store Hash in the credential.';
+					if (/^\/dashboard\/reviews\//.test(path))
+						return 'Check the Review ID (as Review > Get Many outputs it), and the Store Hash in the credential.';
+					if (/^\/rich[sS]nippet/.test(path))
+						return "Check the Product ID (the product's ID in your store), and the Store Hash in the credential.";
+					return 'Check the e-mail address, and the Store Hash in the credential.';
 				default:
 					return undefined;
 			}
+		},
+		explainFailure(statusCode, method, path, body, vendorMessage) {
+			if (version !== 'v2' || statusCode !== 404 || !isMissingRoute(body)) return undefined;
+			const request = v2RequestFor(method, path);
+			if (request?.evidence !== 'sourceDocument') return undefined;
+			// The route itself is missing (not a record): the endpoint rests on the source document alone.
+			return {
+				message: `Stamped does not serve ${method} ${request.path.replace(/\{(\w+)\}/g, ':$1')}: this API v2 endpoint is not confirmed by Stamped (${EVIDENCE_LABELS.sourceDocument})`,
+				hint: `Stamped answered as for an unknown address, not an unknown record${vendorMessage && typeof body === 'object' ? ` ("${vendorMessage.slice(0, 120)}")` : ''}. Instead, use ${request.alternative ?? 'a Stamped API credential set to API v3 (Loyalty 2.0)'}.`,
+			};
 		},
 	};
 }
@@ -124,9 +139,21 @@ export function customerPath(email: string): string {
 	return `/customers/${encodeURIComponent(email)}`;
 }
 
+/** Whether a 2xx answer is the dashboard review list's: `{results: [...]}`, as every caller of it reads it. */
+function isReviewList(body: unknown): boolean {
+	return (
+		body !== null &&
+		typeof body === 'object' &&
+		!Array.isArray(body) &&
+		Array.isArray((body as IDataObject).results)
+	);
+}
+
 /**
- * The credential test: one small read of the customer list, authenticated as the version requires (the
- * legacy request helper n8n gives credential tests does not apply `authenticate`).
+ * The credential test: one small read, authenticated as the version requires (the legacy request helper n8n
+ * gives credential tests does not apply `authenticate`). On v2 it reads one review of the dashboard list, an
+ * endpoint integrations call with both keys (see `./evidence`), so that a valid key pair is never reported
+ * wrong because an unconfirmed endpoint is missing; on v3 one customer of the published customer list.
  */
 export const testStampedCredential = credentialTest({
 	vendor: stampedVendor,
@@ -143,7 +170,7 @@ export const testStampedCredential = credentialTest({
 			};
 		}
 		return {
-			url: `${storeUrlOf(credentials)}/customers?page=1&limit=1`,
+			url: `${storeUrlOf(credentials)}/dashboard/reviews?page=1&take=1`,
 			headers: {
 				Authorization:
 					'Basic ' +
@@ -154,25 +181,41 @@ export const testStampedCredential = credentialTest({
 		};
 	},
 	judge: ({ statusCode, body }, vendorMessage, credentials) => {
+		const v3 = versionOf(credentials) === 'v3';
+		const isJson = body !== null && typeof body === 'object';
+		const namesStore = isJson && /\b(store|shop)\b/i.test(vendorMessage);
 		if (statusCode === 401 || statusCode === 403) {
-			const keys = versionOf(credentials) === 'v3' ? 'API Private Key' : 'API keys';
+			// Some APIs refuse an unknown store as unauthorized; a message naming the store says which it is.
+			if (namesStore)
+				return {
+					status: 'Error',
+					message: `Stamped does not know this Store Hash (HTTP ${statusCode}): ${vendorMessage}`,
+				};
 			return {
 				status: 'Error',
-				message: `Stamped rejected the ${keys} (HTTP ${statusCode}): ${vendorMessage}`,
+				message: `Stamped rejected the ${v3 ? 'API Private Key' : 'API keys'} (HTTP ${statusCode}): ${vendorMessage}`,
 			};
 		}
 		if (statusCode === 404) {
+			// Stamped's own 404 is a JSON message about the store; a web page or "no such route" is another server.
+			if (!isJson || isMissingRoute(body))
+				return {
+					status: 'Error',
+					message: `The Base URL does not look like the Stamped API: HTTP 404 ${isJson ? `for an unknown address (${vendorMessage})` : 'without a JSON answer'}. Check the Base URL (${v3 ? 'https://stamped.io/api/v3' : 'https://stamped.io/api/v2'} unless you use a proxy).`,
+				};
 			return {
 				status: 'Error',
 				message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}`,
 			};
 		}
-		if (statusCode >= 200 && statusCode < 300 && readPage(body).problem) {
-			// A web page (a wrong Base URL, a login portal) or another API also answers 200; Stamped answers a list.
-			return {
-				status: 'Error',
-				message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without a customer list`,
-			};
+		if (statusCode >= 200 && statusCode < 300) {
+			// A web page (a wrong Base URL, a login portal) or another API also answers 200; Stamped answers its list.
+			const looksRight = v3 ? !readPage(body).problem : isReviewList(body);
+			if (!looksRight)
+				return {
+					status: 'Error',
+					message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without ${v3 ? 'a customer list' : 'a review list'}`,
+				};
 		}
 		return undefined;
 	},

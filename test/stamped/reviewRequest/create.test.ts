@@ -259,7 +259,7 @@ describe('bad input is refused before any request', () => {
 		],
 		[
 			{ items: '[{"productId": "1", "sku": "x"}]' },
-			'Invalid "Items[0]" in item 0: Stamped does not read "sku" (it reads productBrand, productDescription, productId, productImageUrl, productPrice, productTitle, productType, productUrl)',
+			'Invalid "Items[0]" in item 0: Stamped does not read "sku" (it reads productBarcode, productBrand, productDescription, productId, productImageUrl, productPrice, productSKU, productTags, productTitle, productType, productUrl)',
 		],
 		[
 			{ items: '[{"productId": "1", "productTitle": {"en": "Beans"}}]' },
@@ -305,6 +305,72 @@ describe('bad input is refused before any request', () => {
 		expect(error?.message).toBe(
 			'Invalid "Items" in item 180: it must be a non-empty array of products, each an object with a productId',
 		);
+		expect(fake().log).toHaveLength(0);
+	});
+});
+
+describe("the fields Stamped's store plugins send", () => {
+	test('per item productSKU, productBarcode, productTags; per order phoneNumber, locale, customerId', async () => {
+		const { error } = await requestReviews(
+			[
+				{
+					...order(1),
+					items: [
+						{
+							productId: 'p1',
+							productSKU: 'BEANS-250',
+							productBarcode: '4006381333931',
+							productTags: ['coffee', 'organic'],
+						},
+						{ productId: 'p2', productTags: 'tea, green' },
+					],
+				},
+			],
+			{ additionalFields: { phone: '+49 30 1234567', locale: 'de-DE', customerId: 'c-77' } },
+		);
+		expect(error).toBeUndefined();
+		expect(bulkRequests()[0].body).toEqual([
+			{
+				email: 'buyer1@example.com',
+				orderNumber: '#1001',
+				itemsList: [
+					{
+						productId: 'p1',
+						productSKU: 'BEANS-250',
+						productBarcode: '4006381333931',
+						productTags: 'coffee, organic',
+					},
+					{ productId: 'p2', productTags: 'tea, green' },
+				],
+				customerId: 'c-77',
+				phoneNumber: '+49 30 1234567',
+				locale: 'de-DE',
+			},
+		]);
+	});
+
+	test.each([
+		[
+			{ items: '[{"productId": "1", "productSKU": {"a": 1}}]' },
+			/^Invalid "Items\[0\]\.productSKU" in item 0: it is an object/,
+		],
+		[
+			{ items: '[{"productId": "1", "productTags": [["x"]]}]' },
+			/^Invalid "Items\[0\]\.productTags\[0\]" in item 0: it is a list/,
+		],
+		[
+			{ additionalFields: { phone: 'call me' } },
+			/^Invalid "Phone" in item 0: "call me" is not a phone number/,
+		],
+		[{ additionalFields: { phone: { n: 1 } } }, /^Invalid "Phone" in item 0: it is an object/],
+		[
+			{ additionalFields: { locale: 'de/../x' } },
+			/^Invalid "Locale" in item 0: .* is not a language code/,
+		],
+		[{ additionalFields: { customerId: ['c'] } }, /^Invalid "Customer ID" in item 0: it is a list/],
+	])('%j is refused before anything is sent', async (parameters, message) => {
+		const { error } = await requestReviews([order(1)], parameters);
+		expect(error?.message).toMatch(message);
 		expect(fake().log).toHaveLength(0);
 	});
 });

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { ITEMS_DEFAULT } from '../orderItems';
 import {
 	inputError,
 	requireBoolean,
@@ -33,12 +34,13 @@ const LINE_ITEM_FIELDS: Record<string, string> = {
 	taxable: 'taxable',
 };
 
+const LINE_ITEMS_DEFAULT = '[{"productId": "", "title": "", "quantity": 1, "price": 0}]';
+
 export const lineItemsProperty: INodeProperties = {
 	displayName: 'Line Items',
 	name: 'lineItems',
 	type: 'json',
-	required: true,
-	default: '[{"productId": "", "title": "", "quantity": 1, "price": 0}]',
+	default: LINE_ITEMS_DEFAULT,
 	description:
 		"The order's products: a JSON array of objects with productId and variantId (your shop's IDs), title, sku, quantity and price. An expression may give the array directly.",
 	hint: 'E.g. {{ $json.line_items.map(item => ({ productId: item.product_id, title: item.title, quantity: item.quantity, price: item.price })) }}',
@@ -220,3 +222,26 @@ export function readCart(
 }
 
 export const CART_FIELD_NAMES = [...Object.keys(CART_TEXTS), ...Object.keys(CART_FIGURES)];
+
+/**
+ * Order > Create shows both versions' fields (the credential decides which are read): a field of the other
+ * version left at its default is ignored, one that was filled in is refused rather than dropped.
+ */
+export function refuseOtherVersionField(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	label: string,
+	version: string,
+	instead: string,
+): void {
+	const value = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const unset = ['', undefined, null, LINE_ITEMS_DEFAULT, ITEMS_DEFAULT];
+	if (unset.includes(value as string)) return;
+	throw inputError(
+		ctx.getNode(),
+		label,
+		itemIndex,
+		`${version} does not use it (use ${instead} instead); nothing was sent`,
+	);
+}

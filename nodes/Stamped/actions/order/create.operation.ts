@@ -6,27 +6,37 @@ import { requireText } from '../../../core/validation';
 import { createExactlyOnce, requireCustomer } from '../../transport/v3';
 import { emailField, readEmail } from '../email';
 import { describeOutcome, readFields } from '../merchantRecord';
-import { CART_FIELD_NAMES, cartFieldOptions, lineItemsProperty, readCart } from './cart';
+import { onlyOn } from '../versions';
+import {
+	CART_FIELD_NAMES,
+	cartFieldOptions,
+	lineItemsProperty,
+	readCart,
+	refuseOtherVersionField,
+} from './cart';
+import { executeV2, prepareV2, v2AdditionalFieldOptions, v2Properties } from './create.v2';
 
 /**
- * Order > Create on API v3 (`POST /merchant/shops/{shopId}/orders`): a custom or headless shop reports an order,
- * and Stamped applies the loyalty program's own earning rules to it (no points computed in the workflow). The
- * v2 order (the one Stamped's store plugins send) is another body; both live in this declaration, each
- * version's parts named for it.
+ * Order > Create. On API v3 (`POST /merchant/shops/{shopId}/orders`) a custom or headless shop reports an
+ * order, and Stamped applies the loyalty program's own earning rules to it (no points computed in the
+ * workflow). On API v2 it is the order Stamped's store plugins send (`create.v2.ts`). The editor shows both
+ * versions' fields, each saying which version uses it; the credential decides which are read.
  */
-export const v3Properties: INodeProperties[] = [
+const SHARED_FIELDS = ['currency', 'totalPrice'];
+
+const properties: INodeProperties[] = [
 	{ ...emailField, description: 'The e-mail address of the customer who placed the order' },
 	{
 		displayName: 'Order ID',
 		name: 'orderId',
 		type: 'string',
-		required: true,
 		default: '',
 		placeholder: '1042',
 		description:
-			"Your shop's own ID of the order, sent as customOrderId. It makes the create safe to repeat: after a failure the order is looked up by it instead of being sent twice.",
+			"Your shop's own ID of the order. Loyalty 2.0 (API v3): required, sent as customOrderId; it makes the create safe to repeat, since after a failure the order is looked up by it instead of being sent twice. API v2: sent as orderId, the Order Number when empty.",
 	},
-	lineItemsProperty,
+	onlyOn('v3', lineItemsProperty),
+	...v2Properties,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -34,18 +44,32 @@ export const v3Properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description:
-			'The totals and statuses of the order; figures are sent as text, as Stamped expects',
-		options: cartFieldOptions(true),
+			'The totals and statuses of the order, and on API v2 the buyer; figures are sent as text to API v3, as Stamped expects',
+		options: [
+			...cartFieldOptions(true).map((option) =>
+				SHARED_FIELDS.includes(option.name) ? option : onlyOn('v3', option),
+			),
+			...v2AdditionalFieldOptions,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 
-export interface OrderCreateV3Input {
+interface OrderCreateV3Input {
 	email: string;
 	body: IDataObject;
 }
 
-export function prepareV3(this: IExecuteFunctions, itemIndex: number): OrderCreateV3Input {
+function prepareV3(this: IExecuteFunctions, itemIndex: number): OrderCreateV3Input {
 	const email = readEmail(this, itemIndex);
+	refuseOtherVersionField(
+		this,
+		itemIndex,
+		'orderNumber',
+		'Order Number',
+		'Loyalty 2.0 (API v3)',
+		'Order ID',
+	);
+	refuseOtherVersionField(this, itemIndex, 'items', 'Items', 'Loyalty 2.0 (API v3)', 'Line Items');
 	const customOrderId = requireText(
 		this.getNode(),
 		this.getNodeParameter('orderId', itemIndex),
@@ -64,7 +88,7 @@ export function prepareV3(this: IExecuteFunctions, itemIndex: number): OrderCrea
  * The customer is found by e-mail (as every customer operation does) and named by Stamped's `customerId`; the
  * order is created exactly once (see `createExactlyOnce`).
  */
-export async function executeV3(
+async function executeV3(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: OrderCreateV3Input,
@@ -82,8 +106,9 @@ export const declaration = defineOperation({
 	description:
 		"Report an order from your shop (line items, totals, statuses) so that Stamped awards the purchase points by the loyalty program's own rules",
 	action: 'Create an order',
-	properties: v3Properties,
+	properties,
 	versions: {
+		v2: { prepare: prepareV2, execute: executeV2 },
 		v3: {
 			prepare: prepareV3,
 			execute: executeV3,

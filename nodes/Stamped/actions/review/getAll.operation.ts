@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
@@ -8,6 +9,7 @@ import {
 	requireEmail,
 	requireInteger,
 	requireIsoDate,
+	requireOneOf,
 	requireText,
 	toNumber,
 } from '../../../core/validation';
@@ -17,6 +19,18 @@ import { listProperties, readListInput } from '../listOptions';
 
 /** Review states Stamped shows on the site: 1 published, 6 featured. */
 const PUBLISHED_STATES = [1, 6];
+
+/**
+ * The dashboard list's `state` filter, and the `reviewState` numbers a review in that state may carry, as far
+ * as they are known (1 published, 6 featured; the numbers of the others are not documented). A review whose
+ * number contradicts the filter shows that Stamped ignored it: the list then fails rather than mislead.
+ */
+const STATES: Record<string, (reviewState: number) => boolean> = {
+	featured: (state) => state === 6,
+	pending: (state) => !PUBLISHED_STATES.includes(state),
+	published: (state) => PUBLISHED_STATES.includes(state),
+	unpublished: (state) => !PUBLISHED_STATES.includes(state),
+};
 
 const properties: INodeProperties[] = [
 	...listProperties(),
@@ -77,6 +91,36 @@ const properties: INodeProperties[] = [
 				description: "Only reviews whose text matches these words (Stamped's own search)",
 			},
 			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				default: 'published',
+				options: [
+					{
+						name: 'Featured',
+						value: 'featured',
+						description: 'Published reviews the shop marked as featured',
+					},
+					{
+						name: 'Pending',
+						value: 'pending',
+						description: 'Reviews waiting for moderation',
+					},
+					{
+						name: 'Published',
+						value: 'published',
+						description: 'Reviews shown on the site',
+					},
+					{
+						name: 'Unpublished',
+						value: 'unpublished',
+						description: 'Reviews hidden from the site',
+					},
+				],
+				description:
+					"Only reviews in this state, as the Stamped dashboard's review list filters them",
+			},
+			{
 				displayName: 'To Date',
 				name: 'dateTo',
 				type: 'dateTime',
@@ -122,6 +166,8 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReviewListInput {
 		query.dateFrom = requireIsoDate(node, filters.dateFrom, 'From Date', itemIndex);
 	if (given('dateTo')) query.dateTo = requireIsoDate(node, filters.dateTo, 'To Date', itemIndex);
 	if (given('search')) query.search = requireText(node, filters.search, 'Search', itemIndex);
+	if (given('state'))
+		query.state = requireOneOf(node, filters.state, 'State', itemIndex, Object.keys(STATES));
 	if (query.dateFrom && query.dateTo && String(query.dateFrom) > String(query.dateTo)) {
 		throw inputError(
 			node,
@@ -224,6 +270,23 @@ async function execute(
 		what: 'reviews',
 	});
 	const records = result.records;
+	const state = input.query.state;
+	if (typeof state === 'string') {
+		const contradicting = records.find((review) => {
+			const number = toNumber(review.reviewState);
+			return number !== undefined && !STATES[state](number);
+		});
+		if (contradicting) {
+			throw new NodeOperationError(
+				api.node,
+				`Stamped answered the "${state}" reviews with a review in another state`,
+				{
+					itemIndex,
+					description: `Review ${String(contradicting.id ?? '')} has reviewState ${String(contradicting.reviewState)}, which is not ${state}: Stamped seems to have ignored the State filter. Nothing was output.`,
+				},
+			);
+		}
+	}
 	if (!input.withoutReply) return records;
 	const unanswered = records.filter((review) => !isAnswered(review));
 	return input.returnAll ? unanswered : unanswered.slice(0, input.limit);
@@ -234,7 +297,7 @@ export const declaration = defineOperation({
 	operation: 'getAll',
 	name: 'Get Many',
 	description:
-		'List product reviews, filtered by product, rating, date, text or whether the shop has replied; or all reviews of one customer by e-mail',
+		'List product reviews, filtered by product, rating, date, text, state or whether the shop has replied; or all reviews of one customer by e-mail',
 	action: 'Get many reviews',
 	properties,
 	versions: { v2: { prepare, execute } },

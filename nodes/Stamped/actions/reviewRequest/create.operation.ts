@@ -11,21 +11,10 @@ import {
 	requireText,
 } from '../../../core/validation';
 import { describeAnswer } from '../../transport';
+import { itemsProperty, localeCode, phoneNumber, readItems, shortText } from '../orderItems';
 
 /** Orders sent in one request at most; the endpoint takes a list. */
 export const ORDERS_PER_REQUEST = 100;
-
-/** The product fields Stamped reads from each entry of `itemsList`. */
-const PRODUCT_FIELDS = [
-	'productBrand',
-	'productDescription',
-	'productId',
-	'productImageUrl',
-	'productPrice',
-	'productTitle',
-	'productType',
-	'productUrl',
-];
 
 const NOT_QUEUED_REASON =
 	'Stamped did not queue this order, most often because a review request for this order number was sent before (Stamped sends one per order number)';
@@ -58,16 +47,7 @@ const properties: INodeProperties[] = [
 		placeholder: '1042',
 		description: 'The order number; Stamped sends one review request per order number',
 	},
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'json',
-		required: true,
-		default: '[{"productId": "", "productTitle": ""}]',
-		description:
-			'The products to ask about: a JSON array of objects with productId (required), productTitle, productUrl, productImageUrl, productPrice. An expression may give the array directly.',
-		hint: 'E.g. {{ $json.line_items.map(item => ({ productId: item.product_id, productTitle: item.title })) }}',
-	},
+	itemsProperty('The products to ask about'),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -85,6 +65,14 @@ const properties: INodeProperties[] = [
 				description: "The order's currency, an ISO 4217 code",
 			},
 			{
+				displayName: 'Customer ID',
+				name: 'customerId',
+				type: 'string',
+				default: '',
+				description:
+					"The buyer's customer ID in your store (sent as customerId, as Stamped's Magento plugin does)",
+			},
+			{
 				displayName: 'First Name',
 				name: 'firstName',
 				type: 'string',
@@ -97,6 +85,15 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: "The buyer's last name",
+			},
+			{
+				displayName: 'Locale',
+				name: 'locale',
+				type: 'string',
+				default: '',
+				placeholder: 'en',
+				description:
+					"The buyer's language, e.g. en or de-DE, for the language of the review request e-mail",
 			},
 			{
 				displayName: 'Location',
@@ -136,6 +133,14 @@ const properties: INodeProperties[] = [
 				description: "The order's total",
 			},
 			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: '+49 30 1234567',
+				description: "The buyer's phone number (sent as phoneNumber)",
+			},
+			{
 				displayName: 'Send At',
 				name: 'dateScheduled',
 				type: 'dateTime',
@@ -149,63 +154,6 @@ const properties: INodeProperties[] = [
 
 interface OrderInput {
 	order: IDataObject;
-}
-
-function readItems(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
-	const node = ctx.getNode();
-	let value = ctx.getNodeParameter('items', itemIndex) as unknown;
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			throw inputError(
-				node,
-				'Items',
-				itemIndex,
-				'it is not valid JSON (expected an array such as [{"productId": "123"}])',
-			);
-		}
-	}
-	if (!Array.isArray(value) || value.length === 0) {
-		throw inputError(
-			node,
-			'Items',
-			itemIndex,
-			'it must be a non-empty array of products, each an object with a productId',
-		);
-	}
-	return value.map((entry, position) => {
-		const where = `Items[${position}]`;
-		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-			throw inputError(node, where, itemIndex, 'each product must be an object with a productId');
-		}
-		const product = entry as IDataObject;
-		const unknown = Object.keys(product).filter((key) => !PRODUCT_FIELDS.includes(key));
-		if (unknown.length > 0) {
-			throw inputError(
-				node,
-				where,
-				itemIndex,
-				`Stamped does not read ${unknown.map((key) => `"${key}"`).join(', ')} (it reads ${PRODUCT_FIELDS.join(', ')})`,
-			);
-		}
-		const checked: IDataObject = {};
-		// Every other field is text: an object or a list there would reach Stamped as JSON it cannot read.
-		for (const [key, value] of Object.entries(product)) {
-			if (key === 'productPrice' || value === undefined || value === null || value === '') continue;
-			checked[key] = requireText(node, value, `${where}.${key}`, itemIndex);
-		}
-		checked.productId = requireText(node, product.productId, `${where}.productId`, itemIndex);
-		if (product.productPrice !== undefined)
-			checked.productPrice = requireNumber(
-				node,
-				product.productPrice,
-				`${where}.productPrice`,
-				itemIndex,
-				{ min: 0 },
-			);
-		return checked;
-	});
 }
 
 /** A date or date-time as ISO 8601 text, checked to be a real date. */
@@ -239,6 +187,10 @@ function prepare(this: IExecuteFunctions, itemIndex: number): OrderInput {
 	for (const name of ['firstName', 'lastName', 'orderId', 'orderSource', 'location']) {
 		if (given(name)) order[name] = requireText(node, fields[name], name, itemIndex);
 	}
+	if (given('customerId'))
+		order.customerId = shortText(this, fields.customerId, 'Customer ID', itemIndex, 100);
+	if (given('phone')) order.phoneNumber = phoneNumber(this, fields.phone, itemIndex);
+	if (given('locale')) order.locale = localeCode(this, fields.locale, itemIndex);
 	if (given('orderCurrencyISO')) {
 		const currency = requireText(
 			node,

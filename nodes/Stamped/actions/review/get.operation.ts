@@ -1,0 +1,67 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
+import { requirePathSegment } from '../../../core/validation';
+import { describeAnswer } from '../../transport';
+import { reviewRecord } from './getAll.operation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Review ID',
+		name: 'reviewId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '12345678',
+		description: "The review's ID in Stamped, as Get Many outputs it",
+		hint: 'Usually an expression from the previous node, e.g. {{ $json.id }}',
+	},
+];
+
+function prepare(this: IExecuteFunctions, itemIndex: number) {
+	return {
+		reviewId: requirePathSegment(
+			this.getNode(),
+			this.getNodeParameter('reviewId', itemIndex),
+			'Review ID',
+			itemIndex,
+		),
+	};
+}
+
+/** `GET /dashboard/reviews/{reviewId}`: the review as Get Many outputs it (its fields at the top). */
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { reviewId: string },
+	itemIndex: number,
+) {
+	const answer = await api.request({
+		method: 'GET',
+		path: `/dashboard/reviews/${encodeURIComponent(input.reviewId)}`,
+		idempotent: true,
+		itemIndex,
+	});
+	if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
+		throw new NodeOperationError(
+			api.node,
+			`Stamped answered review ${input.reviewId} with something unexpected`,
+			{ itemIndex, description: `Expected the review, got ${describeAnswer(answer)}.` },
+		);
+	}
+	return reviewRecord(answer as never);
+}
+
+export const declaration = defineOperation({
+	resource: 'review',
+	operation: 'get',
+	name: 'Get',
+	description: "Get one review by its ID, with its rating, text, state and the shop's reply",
+	action: 'Get a review',
+	properties,
+	versions: {
+		v2: { prepare, execute },
+	},
+});
