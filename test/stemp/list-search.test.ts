@@ -43,10 +43,10 @@ test("pages follow n8n's token while stemp says more follow", async () => {
 	api.stemp.seedUsers(250);
 	const first = await searchUsers();
 	expect(first.result?.results).toHaveLength(100);
-	expect(first.result?.paginationToken).toBe('1');
-	const second = await searchUsers(undefined, '1');
-	expect(second.result?.paginationToken).toBe('2');
-	const last = await searchUsers(undefined, '2');
+	expect(first.result?.paginationToken).toMatch(/^1:[0-9a-f]{16}$/);
+	const second = await searchUsers(undefined, first.result?.paginationToken);
+	expect(second.result?.paginationToken).toMatch(/^2:[0-9a-f]{16}$/);
+	const last = await searchUsers(undefined, second.result?.paginationToken);
 	expect(last.result?.results).toHaveLength(50);
 	expect(last.result?.paginationToken).toBeUndefined();
 	expect(pagesRead().map((query) => query.page)).toEqual(['0', '1', '2']);

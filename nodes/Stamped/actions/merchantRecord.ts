@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { byNodeVersion, onNodeVersion1, readLocatorParameter } from '../../core/locator';
 import { inputError, requireOneOf, requirePathSegment, requireText } from '../../core/validation';
 import type { CreateOutcome, MerchantRecordKind, RecordLookupBy } from '../transport/v3';
 import { MERCHANT_RECORDS } from '../transport/v3';
+import { orderLocator, productLocator } from './recordLocators';
 
 /**
  * Lookup By / Lookup Value: how Get, Update and Delete of orders and products find their record, by Stamped's
@@ -12,7 +14,8 @@ import { MERCHANT_RECORDS } from '../transport/v3';
 export function lookupProperties(kind: MerchantRecordKind): INodeProperties[] {
 	const ownId = MERCHANT_RECORDS[kind].ownIdField;
 	return [
-		{
+		// Node version 2 picks the key with the Lookup Value's mode (From List and By ID are Stamped's ID).
+		onNodeVersion1({
 			displayName: 'Lookup By',
 			name: 'lookupBy',
 			type: 'options',
@@ -36,17 +39,26 @@ export function lookupProperties(kind: MerchantRecordKind): INodeProperties[] {
 			],
 			default: ownId,
 			description: `What identifies the ${kind}`,
-		},
-		{
-			displayName: 'Lookup Value',
-			name: 'lookupValue',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: kind === 'order' ? '1042' : 'sku-123',
-			description: 'The ID to look for. Only an exact match is returned.',
-		},
+		}),
+		...byNodeVersion(
+			{
+				displayName: 'Lookup Value',
+				name: 'lookupValue',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: kind === 'order' ? '1042' : 'sku-123',
+				description: 'The ID to look for. Only an exact match is returned.',
+			},
+			kind === 'order' ? orderLocator : productLocator,
+		),
 	];
+}
+
+/** The lookup key a locator mode stands for; undefined for a plain value (Lookup By then says). */
+function keyOfMode(mode: string | undefined): string | undefined {
+	if (mode === undefined) return undefined;
+	return mode === 'list' || mode === 'id' ? 'stampedId' : mode;
 }
 
 export interface RecordLookup {
@@ -60,14 +72,14 @@ export function readLookup(
 	itemIndex: number,
 ): RecordLookup {
 	const node = ctx.getNode();
+	const { mode, value: raw } = readLocatorParameter(ctx, 'lookupValue', itemIndex);
 	const by = requireOneOf<RecordLookupBy>(
 		node,
-		ctx.getNodeParameter('lookupBy', itemIndex),
+		keyOfMode(mode) ?? ctx.getNodeParameter('lookupBy', itemIndex),
 		'Lookup By',
 		itemIndex,
 		['stampedId', ...MERCHANT_RECORDS[kind].lookupKeys],
 	);
-	const raw = ctx.getNodeParameter('lookupValue', itemIndex);
 	// Stamped's id goes into the path, so ".." or a control character there would call another endpoint.
 	const value =
 		by === 'stampedId'

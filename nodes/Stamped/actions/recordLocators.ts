@@ -4,8 +4,8 @@ import { listMode, textMode } from '../../core/locator';
 /**
  * The Order and Product pickers of node version 2 (API v3), for the order and product operations' ID fields:
  * from the list, by Stamped's ID, or by one of the lookup keys v3's reference declares (`GET orders/lookup`,
- * `GET products/lookup`). The mode a value was given in is stored with it, so an operation tells a Stamped ID
- * from a lookup key with `v3RecordReference`.
+ * `GET products/lookup`). The mode a value was given in is stored with it: it is the lookup key
+ * (`readLookup` in merchantRecord.ts).
  */
 const SHOP_KEYS = [
 	textMode('shopifyId', 'By Shopify ID', '4501234567890'),
@@ -33,24 +33,3 @@ export const productLocator: LocatorDefinition = {
 		...SHOP_KEYS,
 	],
 };
-
-/** How an order or product given in `mode` is found: by Stamped's ID (list, By ID, a plain value) or a lookup. */
-export type V3RecordReference =
-	| { by: 'id'; id: string }
-	| {
-			by: 'lookup';
-			key: 'customOrderId' | 'customProductId' | 'shopifyId' | 'bigcommerceId';
-			value: string;
-	  };
-
-export function v3RecordReference(mode: string | undefined, value: string): V3RecordReference {
-	switch (mode) {
-		case 'customOrderId':
-		case 'customProductId':
-		case 'shopifyId':
-		case 'bigcommerceId':
-			return { by: 'lookup', key: mode, value };
-		default:
-			return { by: 'id', id: value };
-	}
-}

@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { byNodeVersion } from '../../../core/locator';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireText } from '../../../core/validation';
 import { customerActionPath, requireCustomer } from '../../transport/v3';
-import { customerOf, emailField, readEmail } from '../email';
+import { customerLocator, customerOf, emailField, readEmail } from '../email';
 import { readFields } from '../merchantRecord';
 
 const properties: INodeProperties[] = [
-	emailField,
+	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
 			"Every run fires the rule again and awards its points as the rule allows. After a server error or a timeout it is not retried, so a rule is never fired twice by the node; check the customer's activity before running it again.",

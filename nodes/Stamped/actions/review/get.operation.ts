@@ -3,32 +3,15 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { requirePathSegment } from '../../../core/validation';
+import { byNodeVersion } from '../../../core/locator';
 import { describeAnswer } from '../../transport';
 import { reviewRecord } from './getAll.operation';
+import { readReviewId, reviewIdField, reviewLocator } from './reviewId';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Review ID',
-		name: 'reviewId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '12345678',
-		description: "The review's ID in Stamped, as Get Many outputs it",
-		hint: 'Usually an expression from the previous node, e.g. {{ $json.id }}',
-	},
-];
+const properties: INodeProperties[] = [...byNodeVersion(reviewIdField, reviewLocator)];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
-	return {
-		reviewId: requirePathSegment(
-			this.getNode(),
-			this.getNodeParameter('reviewId', itemIndex),
-			'Review ID',
-			itemIndex,
-		),
-	};
+	return { reviewId: readReviewId(this, itemIndex) };
 }
 
 /** `GET /dashboard/reviews/{reviewId}`: the review as Get Many outputs it (its fields at the top). */

@@ -1,38 +1,15 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { LocatorDefinition } from '../../../core/locator';
-import { byNodeVersion, listMode, readLocatorParameter, textMode } from '../../../core/locator';
+import { byNodeVersion } from '../../../core/locator';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import {
-	inputError,
-	optionalBoolean,
-	requirePathSegment,
-	requireText,
-} from '../../../core/validation';
+import { inputError, optionalBoolean, requireText } from '../../../core/validation';
 import { reviewReplyPath } from '../../transport';
+import { readReviewId, reviewIdField, reviewLocator } from './reviewId';
 
 /** Longer replies are refused before sending: Stamped documents no limit, and a reply is a short answer. */
 export const MAX_REPLY_LENGTH = 5000;
-
-const reviewIdField: INodeProperties = {
-	displayName: 'Review ID',
-	name: 'reviewId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '12345678',
-	description: "The review's ID in Stamped, as Get Many outputs it",
-	hint: 'Usually an expression from the previous node, e.g. {{ $json.id }}',
-};
-
-/** The Review picker of node version 2: recent reviews (Stamped's own search), or an ID typed. */
-const reviewLocator: LocatorDefinition = {
-	description:
-		"The review to answer: pick one of the shop's recent reviews (type to search their text) or enter its ID",
-	modes: [listMode('searchReviews', 'Select a review...'), textMode('id', 'By ID', '12345678')],
-};
 
 const properties: INodeProperties[] = [
 	{
@@ -104,12 +81,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ReplyInput {
 		sendEmail?: unknown;
 	};
 	return {
-		reviewId: requirePathSegment(
-			node,
-			readLocatorParameter(this, 'reviewId', itemIndex).value,
-			'Review ID',
-			itemIndex,
-		),
+		reviewId: readReviewId(this, itemIndex),
 		reply,
 		isPrivate: optionalBoolean(node, options.isPrivate, 'Private', itemIndex, false),
 		sendEmail: optionalBoolean(node, options.sendEmail, 'Send Email', itemIndex, false),
