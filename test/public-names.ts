@@ -1,7 +1,7 @@
 /**
  * The resource/operation pairs of the published interface: /work/shared/interface.md, sections "Action nodes"
  * (the Stamped ones as offered by API v2, where they were published), "Stamped API v3 (Loyalty 2.0) additions"
- * and "Additions (second release)". Saved workflows store these names, so this list mirrors the published
+ * and "Additions (second release)"; the third release's API v2 additions too. Saved workflows store these names, so this list mirrors the published
  * interface and must only grow: add a pair when the interface gains one, never remove or rename one.
  */
 export const PUBLIC_OPERATIONS = {
@@ -15,6 +15,10 @@ export const PUBLIC_OPERATIONS = {
 			['loyaltyTransaction', 'create'],
 			['tier', 'getAll'],
 			['review', 'getAll'],
+			// Additions (third release), API v2.
+			['review', 'get'],
+			['review', 'getSummary'],
+			['order', 'create'],
 		],
 		v3: [
 			['customer', 'lookup'],
