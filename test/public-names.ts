@@ -1,6 +1,6 @@
 /**
  * The resource/operation pairs of the published interface: /work/shared/interface.md, sections "Action nodes"
- * (the Stamped ones as offered by API v2, where they were published), "Stamped API v3 (Loyalty 2.0) additions"
+ * (the Stamped ones as offered by API v2, where they were published), "Stamped API v3 (Loyalty 2.0) additions",
  * "Additions (second release)" and "Additions (third release)". Saved workflows store these names, so this list mirrors the published
  * interface and must only grow: add a pair when the interface gains one, never remove or rename one.
  */
@@ -15,6 +15,10 @@ export const PUBLIC_OPERATIONS = {
 			['loyaltyTransaction', 'create'],
 			['tier', 'getAll'],
 			['review', 'getAll'],
+			// Additions (third release), API v2.
+			['review', 'get'],
+			['review', 'getSummary'],
+			['order', 'create'],
 		],
 		v3: [
 			['customer', 'lookup'],
