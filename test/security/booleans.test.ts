@@ -105,6 +105,24 @@ const CASES: Record<string, { credential: Credential; parameters: IDataObject }>
 		credential: 'v3',
 		parameters: { resource: 'loyaltyTransaction', operation: 'getAll', limit: 2 },
 	},
+	'stamped order.create additionalFields.guestCheckout': {
+		credential: 'v2',
+		parameters: {
+			resource: 'order',
+			operation: 'create',
+			email: 'jane@example.com',
+			orderNumber: '1001',
+			items: '[{"productId": "12", "productTitle": "Beans"}]',
+		},
+	},
+	'stamped order.getAll returnAll': {
+		credential: 'v3',
+		parameters: { resource: 'order', operation: 'getAll', limit: 2 },
+	},
+	'stamped product.getAll returnAll': {
+		credential: 'v3',
+		parameters: { resource: 'product', operation: 'getAll', limit: 2 },
+	},
 	'stamped review.create additionalFields.recommend': {
 		credential: 'v2',
 		parameters: {
