@@ -301,6 +301,8 @@ function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 	);
 	/** Whether more pages follow: `morePages` says so, or (when it is missing) the page is full. */
 	const saysMore = (answer: ListPage) => answer.more ?? answer.entries >= MAX_PAGE_SIZE;
+	/** What each page read said about the pages after it. */
+	const moreAfter = new Map<number, boolean>();
 	const page = async (page: number) => {
 		const body = await api.request({
 			method: 'GET',
@@ -308,7 +310,12 @@ function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 			qs: { page, limit: MAX_PAGE_SIZE },
 			idempotent: true,
 		});
-		return unrepeated(page, pageOf(ctx, body, `page ${page} of the points ledger`, activityRecord));
+		const what = `page ${page} of the points ledger`;
+		const answer = unrepeated(page, pageOf(ctx, body, what, activityRecord));
+		if (answer.entries === 0 && moreAfter.get(page - 1) === true)
+			throw untrusted(ctx, what, `an empty page, although page ${page - 1} said more pages follow`);
+		moreAfter.set(page, saysMore(answer));
+		return answer;
 	};
 	return {
 		async newest(): Promise<NewestRecords> {

@@ -186,6 +186,19 @@ describe('1. an answer the trigger cannot trust fails loudly and records nothing
 		expect(activityIds(await node.poll())).toEqual(added);
 	});
 
+	test('v3: a page that comes back empty (saying no more) after one that said more fails the poll, nothing skipped', async () => {
+		addActivities(5);
+		const node = ledgerPoller();
+		await node.poll();
+		const added = addActivities(150);
+		api.hostile = { emptyFromPageIndex: 1 };
+		await expect(node.poll()).rejects.toThrow(
+			/page 1 of the points ledger .*an empty page, although page 0 said more pages follow/,
+		);
+		api.hostile = {};
+		expect(activityIds(await node.poll())).toEqual(added);
+	});
+
 	test('v2: a page past the end of a list that shrank while it was read is no lie: the rest is still emitted once', async () => {
 		api.stamped.dashboard.seed(5);
 		const node = reviewPoller();
