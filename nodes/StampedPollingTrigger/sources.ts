@@ -87,6 +87,8 @@ function pageOf(
 	body: unknown,
 	what: string,
 	toRecord: (entry: IDataObject) => TimedRecord | undefined,
+	/** How many records the pages before this one hold: an empty page past them, within the total, is a lie. */
+	before = 0,
 ): ListPage {
 	const content = readPage(body);
 	if (content.problem) throw untrusted(ctx, what, `${content.problem} (${describeAnswer(body)})`);
@@ -104,7 +106,7 @@ function pageOf(
 			`Stamped Polling Trigger: ${content.records.length - records.length} records without an id or date were skipped`,
 		);
 	}
-	if (content.records.length === 0 && (content.more === true || (content.total ?? 0) > 0)) {
+	if (content.records.length === 0 && (content.more === true || (content.total ?? 0) > before)) {
 		const figures = content.more === true ? 'more pages follow' : `${content.total} records`;
 		throw untrusted(ctx, what, `an empty page, although it says ${figures}`);
 	}
@@ -186,14 +188,15 @@ async function oldestPageWithNew(
  */
 function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilters): PollSource {
 	const unrepeated = repeatedPageCheck(ctx, 'review list');
-	const page = async (page: number, dateFrom?: string) => {
+	const page = async (page: number, dateFrom?: string, size = MAX_PAGE_SIZE) => {
 		const body = await api.request({
 			method: 'GET',
 			path: '/dashboard/reviews',
 			qs: { page, take: MAX_PAGE_SIZE, ...filters, ...(dateFrom ? { dateFrom } : {}) },
 			idempotent: true,
 		});
-		return unrepeated(page, pageOf(ctx, body, `page ${page} of the review list`, reviewRecord));
+		const what = `page ${page} of the review list`;
+		return unrepeated(page, pageOf(ctx, body, what, reviewRecord, (page - 1) * size));
 	};
 	/** Whether the first page is the whole list: the total says so, or (without one) the page is short. */
 	const isWhole = (first: ListPage) =>
@@ -223,7 +226,7 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 			let total = first.total;
 			const collected: TimedRecord[] = [];
 			const boundary = await oldestPageWithNew(
-				(number) => page(number, dateFrom),
+				(number) => page(number, dateFrom, size),
 				watermark,
 				total,
 				size,
@@ -242,9 +245,9 @@ function reviewsSource(ctx: IPollFunctions, api: ApiClient, filters: ReviewFilte
 					probed = undefined;
 					return answer;
 				}
-				if (!hasNew()) return await page(number, dateFrom);
+				if (!hasNew()) return await page(number, dateFrom, size);
 				// A failure after new reviews are in hand cuts the poll short (they are emitted); before, it fails it.
-				return await page(number, dateFrom).catch((error: Error) => {
+				return await page(number, dateFrom, size).catch((error: Error) => {
 					ctx.logger.warn(
 						`Stamped Polling Trigger: stopped at page ${number} (${error.message}); the rest comes next poll`,
 					);
@@ -298,6 +301,8 @@ function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 	);
 	/** Whether more pages follow: `morePages` says so, or (when it is missing) the page is full. */
 	const saysMore = (answer: ListPage) => answer.more ?? answer.entries >= MAX_PAGE_SIZE;
+	/** What each page read said about the pages after it. */
+	const moreAfter = new Map<number, boolean>();
 	const page = async (page: number) => {
 		const body = await api.request({
 			method: 'GET',
@@ -305,7 +310,12 @@ function activitiesSource(ctx: IPollFunctions, api: ApiClient): PollSource {
 			qs: { page, limit: MAX_PAGE_SIZE },
 			idempotent: true,
 		});
-		return unrepeated(page, pageOf(ctx, body, `page ${page} of the points ledger`, activityRecord));
+		const what = `page ${page} of the points ledger`;
+		const answer = unrepeated(page, pageOf(ctx, body, what, activityRecord));
+		if (answer.entries === 0 && moreAfter.get(page - 1) === true)
+			throw untrusted(ctx, what, `an empty page, although page ${page - 1} said more pages follow`);
+		moreAfter.set(page, saysMore(answer));
+		return answer;
 	};
 	return {
 		async newest(): Promise<NewestRecords> {

@@ -186,6 +186,36 @@ describe('1. an answer the trigger cannot trust fails loudly and records nothing
 		expect(activityIds(await node.poll())).toEqual(added);
 	});
 
+	test('v3: a page that comes back empty (saying no more) after one that said more fails the poll, nothing skipped', async () => {
+		addActivities(5);
+		const node = ledgerPoller();
+		await node.poll();
+		const added = addActivities(150);
+		api.hostile = { emptyFromPageIndex: 1 };
+		await expect(node.poll()).rejects.toThrow(
+			/page 1 of the points ledger .*an empty page, although page 0 said more pages follow/,
+		);
+		api.hostile = {};
+		expect(activityIds(await node.poll())).toEqual(added);
+	});
+
+	test('v2: a page past the end of a list that shrank while it was read is no lie: the rest is still emitted once', async () => {
+		api.stamped.dashboard.seed(5);
+		const node = reviewPoller();
+		await node.poll();
+		const added = addReviews(250);
+		let shrunk = false;
+		api.stamped.dashboard.onPage = (page) => {
+			if (page === 3 && !shrunk) {
+				shrunk = true;
+				// The 130 newest reviews are deleted in Stamped: the list is 2 pages now.
+				api.stamped.dashboard.reviews.splice(-130, 130);
+			}
+		};
+		const { ids } = await drain(node, reviewIds);
+		expect(ids).toEqual(added.slice(0, 120));
+	});
+
 	test('v2: a server that ignores the page number during a backlog fails the poll rather than emit one page of it', async () => {
 		api.stamped.dashboard.seed(5);
 		const node = reviewPoller();
