@@ -10,7 +10,8 @@ import {
 	requireNumber,
 	requireText,
 } from '../../../core/validation';
-import { adjustPoints, loyaltyPath, requireCustomer } from '../../transport/v3';
+import { loyaltyPath, requireCustomer } from '../../transport/v3';
+import { adjustPoints } from '../points/v3Points';
 import { customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
 
