@@ -370,13 +370,16 @@ function writeAtomically(file: string, content: string): void {
 export const QUEUE_SECTION_START = '<!-- queue-mode:start (written by npm run bench:queue) -->';
 export const QUEUE_SECTION_END = '<!-- queue-mode:end -->';
 
-function existingQueueSection(file: string): string | undefined {
+/** A before/after note on the export's speed, written by hand from measurements; this report keeps it too. */
+const SPEED_SECTION_START =
+	'<!-- export-speed:start (before/after measurements, kept by npm run bench) -->';
+const SPEED_SECTION_END = '<!-- export-speed:end -->';
+
+function existingSection(file: string, startMarker: string, endMarker: string): string | undefined {
 	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-	const start = current.indexOf(QUEUE_SECTION_START);
-	const end = current.indexOf(QUEUE_SECTION_END, start);
-	return start >= 0 && end > start
-		? current.slice(start, end + QUEUE_SECTION_END.length)
-		: undefined;
+	const start = current.indexOf(startMarker);
+	const end = current.indexOf(endMarker, start);
+	return start >= 0 && end > start ? current.slice(start, end + endMarker.length) : undefined;
 }
 
 export const resultsFile = (root: string) => path.join(root, 'bench', 'results', 'results.json');
@@ -389,11 +392,14 @@ export function writeReport(results: BenchResults, root: string): string[] {
 	};
 	writeAtomically(files.json, JSON.stringify(results, null, '\t') + '\n');
 	writeAtomically(files.chart, renderChart(results));
-	const queueSection = existingQueueSection(files.markdown);
+	const kept = [
+		existingSection(files.markdown, SPEED_SECTION_START, SPEED_SECTION_END),
+		existingSection(files.markdown, QUEUE_SECTION_START, QUEUE_SECTION_END),
+	].filter((section): section is string => section !== undefined);
 	writeAtomically(
 		files.markdown,
 		renderMarkdown(results, path.relative(root, files.chart)) +
-			(queueSection ? `\n${queueSection}\n` : ''),
+			kept.map((section) => `\n${section}\n`).join(''),
 	);
 	return Object.values(files);
 }

@@ -14,7 +14,7 @@ import {
 } from '../test/fake-api/stamped-v2';
 import { loadPackage, runNode } from '../test/harness/engine';
 import { MAX_PAGE_SIZE as PAGE_SIZE } from '../nodes/core/paging';
-import { DEFAULT_CONCURRENCY } from '../nodes/Stamped/transport';
+import { DEFAULT_CONCURRENCY } from '../nodes/Stamped/transport/lists';
 
 const customers = Number(process.argv[2] ?? 20_000);
 const latencyMs = Number(process.argv[3] ?? 20);

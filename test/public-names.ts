@@ -1,8 +1,8 @@
 /**
- * The resource/operation pairs of the published interface: /work/shared/interface.md, sections "Action nodes"
- * (the Stamped ones as offered by API v2, where they were published), "Stamped API v3 (Loyalty 2.0) additions",
- * "Additions (second release)" and "Additions (third release)". Saved workflows store these names, so this list mirrors the published
- * interface and must only grow: add a pair when the interface gains one, never remove or rename one.
+ * The resource/operation pairs of the published interface: the action nodes as first released (the Stamped ones
+ * as offered by API v2, where they were published), the Stamped API v3 (Loyalty 2.0) additions, and the second
+ * and third releases' additions. Saved workflows store these names, so this list mirrors the published interface
+ * and must only grow: add a pair when the interface gains one, never remove or rename one.
  */
 export const PUBLIC_OPERATIONS = {
 	stamped: {

@@ -15,7 +15,7 @@ import {
 import { STEMP_TOKEN } from '../fake-api/stemp';
 import { testCredential } from '../harness/credential-test';
 import { useFastRetries } from '../harness/fast-retries';
-import { stampedV2, stemp } from './helpers';
+import { stampedV2, stemp } from './support';
 
 /** A server that is not any vendor's API: it answers every request with this status and body. */
 class OtherServer {

@@ -7,11 +7,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
 import { useFastRetries } from '../harness/fast-retries';
-import { stampedV2, stampedV3, stemp } from './helpers';
+import { stampedV2, stampedV3, stemp } from './support';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { exportOffsetPages } =
-	require('../../dist/nodes/core/offset-export') as typeof import('../../nodes/core/offset-export');
+	require('../../dist/nodes/Stamped/transport/offsetExport') as typeof import('../../nodes/Stamped/transport/offsetExport');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { collectSequentialPages, readPage, MAX_PAGES } =
 	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');

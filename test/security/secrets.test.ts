@@ -9,7 +9,7 @@ import { STEMP_TOKEN } from '../fake-api/stemp';
 import { testCredential } from '../harness/credential-test';
 import { useFastRetries } from '../harness/fast-retries';
 import { expectNoSecrets, visibleText } from '../harness/secrets';
-import { stampedV2, stampedV3, stemp } from './helpers';
+import { stampedV2, stampedV3, stemp } from './support';
 
 let api: FakeApi;
 /** Another origin (another port), standing in for a host the user never entered. */

@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
 import { useFastRetries } from '../harness/fast-retries';
-import { stampedV2, stampedV3, stemp } from './helpers';
+import { stampedV2, stampedV3, stemp } from './support';
 
 let api: FakeApi;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { STAMPED_STORE_HASH } from '../fake-api/stamped-v2';
-import { generatedReviews, runStamped, useStampedFake } from './review/harness';
+import { generatedReviews, runStampedOn, useStampedFake } from './support';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const evidence =
@@ -64,7 +64,7 @@ test('every operation API v2 offers is run below', () => {
 
 test.each(RUNS)('%s sends only the requests its entry lists (%j)', async (key, parameters) => {
 	const [resource, operation] = key.split('.');
-	const { error } = await runStamped(fake(), { resource, operation, ...parameters });
+	const { error } = await runStampedOn(fake(), { resource, operation, ...parameters });
 	expect(error).toBeUndefined();
 	const sent = fake()
 		.requests()

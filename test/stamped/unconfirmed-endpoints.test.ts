@@ -13,13 +13,13 @@ import {
 	STAMPED_STORE_HASH,
 } from '../fake-api/stamped-v2';
 import { testCredential } from '../harness/credential-test';
-import { generatedReviews, runStamped, useStampedFake } from './review/harness';
+import { generatedReviews, runStampedOn, useStampedFake } from './support';
 
 const fake = useStampedFake({
 	customers: [{ email: 'jane@example.com', points: 10 }],
 	reviews: generatedReviews(3),
 });
-const run = (parameters: IDataObject) => runStamped(fake(), parameters);
+const run = (parameters: IDataObject) => runStampedOn(fake(), parameters);
 const missing = (kind: UnconfirmedRoutes) => {
 	fake().stamped.unconfirmedRoutes = kind;
 };

@@ -1,6 +1,7 @@
 /**
  * What the stemp node's tests share: the fake API (real HTTP) started once per file and reset before each test,
- * and a runner that also asserts no credential value reached the output, the error or the log.
+ * and runners (Stamp: `stemp`; User: `useStempUsers`) that also assert no credential value reached the output,
+ * the error or the log.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -53,3 +54,52 @@ export async function stemp(
 	expectNoSecrets(visibleText(result.items, result.error), SECRETS);
 	return result;
 }
+
+export interface RunUserOptions {
+	input?: IDataObject[];
+	continueOnFail?: boolean;
+	token?: string;
+}
+
+/** Starts the fake API for the calling test file; `api()` is the running instance. */
+export function useStempUsers() {
+	let api: FakeApi | undefined;
+	beforeAll(async () => {
+		api = await new FakeApi().start();
+	});
+	afterAll(async () => await api?.stop());
+	beforeEach(() => api!.reset());
+	useFastRetries();
+
+	const current = () => api!;
+	/** Runs the stemp node on the user resource; whatever happened, no credential value may be visible. */
+	const user = async (parameters: IDataObject, options: RunUserOptions = {}) => {
+		const result = await runNode({
+			type: 'stemp',
+			parameters: { resource: 'user', ...parameters } as never,
+			credentials: {
+				stempApi: {
+					apiToken: options.token ?? STEMP_TOKEN,
+					baseUrl: current().stempUrl,
+					webhookSigningSecret: SIGNING_SECRET,
+				},
+			},
+			input: options.input,
+			continueOnFail: options.continueOnFail,
+		});
+		expectNoSecrets(visibleText(result.items, result.error), SECRETS);
+		return result;
+	};
+	return { api: current, user };
+}
+
+/** A vendor error body that echoes the token, plain and in Base64, to prove it is redacted. */
+export function echoingTheToken(status: number) {
+	const base64 = Buffer.from(STEMP_TOKEN).toString('base64');
+	return {
+		error: { code: 'ECHO', message: `Bearer ${STEMP_TOKEN} (${base64}) failed with ${status}` },
+	};
+}
+
+export const REDACTED_ECHO = (status: number) =>
+	`Bearer [redacted] ([redacted]) failed with ${status} (ECHO)`;

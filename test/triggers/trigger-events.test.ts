@@ -1,6 +1,6 @@
 /**
- * Every event each webhook trigger offers, against the public names (../shared/interface.md, written out here
- * rather than read from the package so that a missing or renamed event fails), and the activation lifecycle
+ * Every event each webhook trigger offers, against the published event names (written out here rather than read
+ * from the package so that a missing or renamed event fails), and the activation lifecycle
  * both triggers share.
  */
 import { createHmac } from 'crypto';
@@ -12,7 +12,7 @@ import { TriggerUnderTest } from '../harness/trigger';
 const STAMPED_SECRET = 'stamped-events-secret-21';
 const STEMP_SECRET = 'stemp-events-secret-48';
 
-/** interface.md, "What each vendor sends": each X-Stamped-Topic category and its event. */
+/** What Stamped sends: each X-Stamped-Topic category and the published event it maps to. */
 const STAMPED_TOPICS: Array<[string, string]> = [
 	['Reviews', 'review.created'],
 	['Questions & Answers', 'question.created'],
@@ -24,7 +24,7 @@ const STAMPED_TOPICS: Array<[string, string]> = [
 	['Rewards VIP', 'loyalty.tier_changed'],
 	['Rewards Points Adjustment', 'loyalty.points_adjusted'],
 ];
-/** interface.md, trigger table. */
+/** The published events of each trigger. */
 const STAMPED_EVENTS = [
 	'review.created',
 	'review.published',

@@ -2,8 +2,8 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../../core/request';
-import { openStampedApi, readTiers, STAMPED_CREDENTIAL } from '../transport';
-import { readRewards } from '../transport/v3';
+import { openStampedApi, STAMPED_CREDENTIAL } from '../transport';
+import { readRewards, readTiers } from '../transport/lists';
 import type { StampedVersion } from '../transport/version';
 import { versionOf } from '../transport/version';
 

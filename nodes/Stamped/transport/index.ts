@@ -8,11 +8,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialTest } from '../../core/credential-test';
-import type { OffsetExportResult } from '../../core/offset-export';
-import { exportOffsetPages } from '../../core/offset-export';
-import type { PageContent, Wanted } from '../../core/paging';
-import { MAX_PAGE_SIZE, readPage } from '../../core/paging';
-import { describeAnswer } from '../../core/operation';
+import { readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
 import { EVIDENCE_LABELS, isMissingRoute, v2RequestFor } from './evidence';
@@ -224,97 +220,5 @@ export const testStampedCredential = credentialTest({
 /** What every node using the Stamped credential declares, so n8n can test the credential. */
 export const stampedCredentialTestMethods = { credentialTest: { testStampedCredential } };
 
-/** Concurrency used when the node's option is not set. */
-export const DEFAULT_CONCURRENCY = 4;
-
-interface ListRequest {
-	path: string;
-	qs?: IDataObject;
-	wanted: Wanted;
-	concurrency: number;
-	key(record: IDataObject): string;
-	itemIndex: number;
-	/** The query parameter that sets the page size: `limit` (the default) or, on the dashboard lists, `take`. */
-	pageSizeParameter?: string;
-	/**
-	 * The key the records come under, e.g. `results`. When set, an answer that holds neither a list there nor a
-	 * bare list fails, naming what arrived, instead of reading as an empty page (which would end the list early).
-	 */
-	recordsKey?: string;
-	/** Turns each entry of the list into the record output (and keyed), e.g. to unwrap `{review, customer}`. */
-	toRecord?(entry: IDataObject): IDataObject;
-	/** How the records are named in messages, e.g. "reviews". */
-	what?: string;
-}
-
 /** What an unexpected answer held, for error messages (kept in the core, shared by the v3 transport). */
 export { describeAnswer } from '../../core/operation';
-
-function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: number): PageContent {
-	const content = readPage(body);
-	if (!list.recordsKey) return content;
-	const { total } = content;
-	const holdsList =
-		Array.isArray(body) ||
-		(body !== null &&
-			typeof body === 'object' &&
-			Array.isArray((body as IDataObject)[list.recordsKey]));
-	if (!holdsList) {
-		throw new NodeOperationError(
-			api.node,
-			`Stamped answered page ${page} of the ${list.what ?? 'list'} with something unexpected`,
-			{
-				itemIndex: list.itemIndex,
-				description: `Expected a list under "${list.recordsKey}" (or a bare list), got ${describeAnswer(body)}. Nothing was output.`,
-			},
-		);
-	}
-	const entries = Array.isArray(body)
-		? body
-		: ((body as IDataObject)[list.recordsKey] as unknown[]);
-	const kept = entries.filter(
-		(entry): entry is IDataObject =>
-			entry !== null && typeof entry === 'object' && !Array.isArray(entry),
-	);
-	return { records: list.toRecord ? kept.map((entry) => list.toRecord!(entry)) : kept, total };
-}
-
-/**
- * A Stamped list (`page` from 1, a page size up to 100, `{data, total}` or `{results, total}`), read with
- * Return All or a Limit.
- */
-export async function readStampedList(
-	api: ApiClient,
-	list: ListRequest,
-): Promise<OffsetExportResult> {
-	const sizeParameter = list.pageSizeParameter ?? 'limit';
-	return await exportOffsetPages({
-		wanted: list.wanted,
-		pageSize: MAX_PAGE_SIZE,
-		concurrency: list.concurrency,
-		key: list.key,
-		fetchPage: async (page, size, onRateLimited) => {
-			const body = await api.request({
-				method: 'GET',
-				path: list.path,
-				qs: { ...list.qs, page, [sizeParameter]: size },
-				idempotent: true,
-				itemIndex: list.itemIndex,
-				onRateLimited,
-			});
-			// The whole reading, its problem included: an answer without a list must fail the export, not end it.
-			return recordsUnder(api, body, list, page);
-		},
-	});
-}
-
-/** The program's tiers (`GET /{storeHash}/loyalty/tiers` on API v2): `{tiers: [...]}`, a bare list or another envelope. */
-export async function readTiers(api: ApiClient, itemIndex?: number): Promise<IDataObject[]> {
-	const body = await api.request<IDataObject>({
-		method: 'GET',
-		path: '/loyalty/tiers',
-		idempotent: true,
-		itemIndex,
-	});
-	return Array.isArray(body?.tiers) ? (body.tiers as IDataObject[]) : readPage(body).records;
-}

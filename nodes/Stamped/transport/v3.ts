@@ -7,11 +7,11 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asJsonObject, describeAnswer } from '../../core/operation';
-import type { PageContent, Wanted } from '../../core/paging';
-import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
+import type { PageContent } from '../../core/paging';
+import { readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { mayHaveBeenApplied } from '../../core/request';
-import { pathSegmentProblem, toNumber } from '../../core/validation';
+import { pathSegmentProblem } from '../../core/validation';
 
 /** What a v3 customer can be looked up by; each is also the name of the lookup's query parameter. */
 export const LOOKUP_KEYS = ['email', 'customCustomerId', 'shopifyId', 'bigcommerceId'] as const;
@@ -132,75 +132,6 @@ export async function requireCustomer(
 	return customer;
 }
 
-/**
- * A customer's points balance. v3 keeps the loyalty figures under `activity` (some answers say `loyalty`) and
- * types them as text ("150"); undefined when no readable balance is there.
- */
-export function pointsBalanceOf(customer: IDataObject): number | undefined {
-	for (const holder of [customer.activity, customer.loyalty, customer]) {
-		if (holder && typeof holder === 'object' && !Array.isArray(holder)) {
-			const balance = toNumber((holder as IDataObject).totalPoints);
-			if (balance !== undefined) return balance;
-		}
-	}
-	return undefined;
-}
-
-/**
- * Why a v3 "set" refuses a balance that is not a whole number: the adjustment (target minus balance) would be
- * fractional, and a fractional number of points is never sent. Rounding would leave the balance off the target
- * without saying so, so the node refuses instead, before anything is changed.
- */
-export function fractionalBalanceError(
-	api: ApiClient,
-	balance: number,
-	itemIndex: number,
-): NodeOperationError {
-	return new NodeOperationError(
-		api.node,
-		`Stamped reports a balance of ${balance} points, not a whole number, so it cannot be set exactly`,
-		{
-			itemIndex,
-			description:
-				'A set would have to send a fractional adjustment, which this node never sends (nor rounds). Nothing was changed. Use Add or Subtract with whole points instead.',
-		},
-	);
-}
-
-interface V3ListRequest {
-	path: string;
-	/** Filters sent with every page; a list is sent as a repeated parameter (`tags=a&tags=b`), as v3's reference describes. */
-	qs?: IDataObject;
-	wanted: Wanted;
-	/** What makes a record unique, e.g. its `customerId`. */
-	identify(record: IDataObject): unknown;
-	/** The item the list is read for; none when it fills a dropdown. */
-	itemIndex?: number;
-}
-
-/**
- * A v3 list (`page` from 0, `limit` up to 100, `{morePages, <records>}`, no total), read one page after
- * another while `morePages` is true, or until the Limit is reached.
- */
-export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<IDataObject[]> {
-	return await collectSequentialPages(
-		list.wanted,
-		MAX_PAGE_SIZE,
-		async (page, limit) =>
-			readV3Page(
-				await api.request({
-					method: 'GET',
-					path: list.path,
-					qs: { ...list.qs, page, limit },
-					arrayFormat: 'repeat',
-					idempotent: true,
-					itemIndex: list.itemIndex,
-				}),
-			),
-		list.identify,
-	);
-}
-
 const isPageObject = (value: unknown): value is IDataObject =>
 	value !== null &&
 	typeof value === 'object' &&
@@ -221,52 +152,6 @@ export function readV3Page(body: unknown): PageContent {
 		};
 	}
 	return readPage(body);
-}
-
-/**
- * `adjust-points`: moves the balance by a signed amount and answers the activity it recorded. Never re-sent
- * after a failure that may have applied it (v3 has no idempotency key), so points are never moved twice.
- */
-export async function adjustPoints(
-	api: ApiClient,
-	customerId: string,
-	points: number,
-	reason: string | undefined,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const body = await api.request({
-		method: 'POST',
-		path: customerActionPath(api, customerId, 'adjust-points'),
-		body: { points, ...(reason !== undefined ? { reason } : {}) },
-		idempotent: false,
-		itemIndex,
-	});
-	return asJsonObject(body);
-}
-
-/**
- * What tells rewards apart. Stamped's rewards report can hold one reward rule several times (once per coupon
- * issued), so the rule's `rewardId` alone would drop records; records with none of these are all kept.
- */
-function rewardIdentity(reward: IDataObject): string | undefined {
-	const parts = [reward.rewardId, reward.activityId, reward.couponCode, reward.customerId];
-	return parts.some((part) => part !== undefined && part !== null)
-		? JSON.stringify(parts)
-		: undefined;
-}
-
-/** `GET /loyalty/shops/{shopId}/rewards`, paged by `morePages`. */
-export async function readRewards(
-	api: ApiClient,
-	wanted: Wanted,
-	itemIndex?: number,
-): Promise<IDataObject[]> {
-	return await readV3List(api, {
-		path: loyaltyPath(api, '/rewards'),
-		wanted,
-		identify: rewardIdentity,
-		itemIndex,
-	});
 }
 
 /**

@@ -4,14 +4,14 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runStamped, storePath, useStampedFake } from '../review/harness';
+import { runStampedOn, storePath, useStampedFake } from '../support';
 
 const fake = useStampedFake();
 const createOrder = (
 	parameters: IDataObject,
 	options: { continueOnFail?: boolean; input?: IDataObject[] } = {},
 ) =>
-	runStamped(
+	runStampedOn(
 		fake(),
 		{
 			resource: 'order',

@@ -1,6 +1,6 @@
 /** review create: a form post to /api/reviews3 beside the v2 API, never sent twice, the public key never shown. */
 import { STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from '../../fake-api/stamped-v2';
-import { runStamped, useStampedFake } from './harness';
+import { runStampedOn, useStampedFake } from '../support';
 
 const fake = useStampedFake();
 const base = {
@@ -16,7 +16,7 @@ const base = {
 const create = (
 	parameters: Record<string, unknown> = {},
 	options: { continueOnFail?: boolean; baseUrl?: string } = {},
-) => runStamped(fake(), { ...base, ...parameters }, options);
+) => runStampedOn(fake(), { ...base, ...parameters }, options);
 
 test('posts the form to /api/reviews3 with the public key and store hash in the query', async () => {
 	const { items, error } = await create({

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Review } from '../../fake-api/stamped-v2';
-import { generatedReviews, runStamped, storePath, useStampedFake } from './harness';
+import { generatedReviews, runStampedOn, storePath, useStampedFake } from '../support';
 
 const reviews: Review[] = [
 	...generatedReviews(3),
@@ -12,7 +12,7 @@ const fake = useStampedFake({ reviews });
 
 describe('Review > Get', () => {
 	const get = (reviewId: IDataObject[string], options: { continueOnFail?: boolean } = {}) =>
-		runStamped(fake(), { resource: 'review', operation: 'get', reviewId }, options);
+		runStampedOn(fake(), { resource: 'review', operation: 'get', reviewId }, options);
 
 	test('reads GET /dashboard/reviews/{id} and outputs the review as Get Many does', async () => {
 		const { items, error } = await get('r1');
@@ -79,7 +79,7 @@ describe('Review > Get', () => {
 
 describe('Review > Get Summary', () => {
 	const summary = (productId: IDataObject[string]) =>
-		runStamped(fake(), { resource: 'review', operation: 'getSummary', productId });
+		runStampedOn(fake(), { resource: 'review', operation: 'getSummary', productId });
 
 	test('reads GET /richsnippet?productId= (the spelling the Magento plugin sends) and outputs a clean item', async () => {
 		const { items, error } = await summary('p0');

@@ -1,6 +1,6 @@
 /** review getAll: the dashboard list's filters, its output shape, Without Reply and the e-mail list. */
 import { STAMPED_STORE_HASH } from '../../fake-api/stamped-v2';
-import { generatedReviews, runStamped, storePath, useStampedFake } from './harness';
+import { generatedReviews, runStampedOn, storePath, useStampedFake } from '../support';
 
 const reviews = generatedReviews(30);
 const fake = useStampedFake({
@@ -8,7 +8,7 @@ const fake = useStampedFake({
 	reviews,
 });
 const list = (filters: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-	runStamped(fake(), {
+	runStampedOn(fake(), {
 		resource: 'review',
 		operation: 'getAll',
 		returnAll: true,

@@ -1,14 +1,14 @@
 /** review reply: public or private, optionally e-mailed; retried only when it sends no e-mail. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { generatedReviews, runStamped, storePath, useStampedFake } from './harness';
+import { generatedReviews, runStampedOn, storePath, useStampedFake } from '../support';
 
 const fake = useStampedFake({ reviews: generatedReviews(3) });
 const reply = (
 	parameters: Record<string, unknown>,
 	options: { continueOnFail?: boolean; input?: IDataObject[] } = {},
 ) =>
-	runStamped(
+	runStampedOn(
 		fake(),
 		{ resource: 'review', operation: 'reply', reviewId: 'r1', reply: 'Thank you!', ...parameters },
 		options,

@@ -1,6 +1,6 @@
 /** review getAll's State filter: sent as the dashboard list's `state`, and refused when Stamped ignores it. */
 import type { Review } from '../../fake-api/stamped-v2';
-import { generatedReviews, runStamped, storePath, useStampedFake } from './harness';
+import { generatedReviews, runStampedOn, storePath, useStampedFake } from '../support';
 
 // States: r0 published (1), r1 unpublished (2), r2 featured (6), r3 pending (0), r4 published.
 const reviews: Review[] = generatedReviews(5).map((review, i) => ({
@@ -9,7 +9,7 @@ const reviews: Review[] = generatedReviews(5).map((review, i) => ({
 }));
 const fake = useStampedFake({ reviews });
 const list = (filters: Record<string, unknown>) =>
-	runStamped(fake(), { resource: 'review', operation: 'getAll', returnAll: true, filters });
+	runStampedOn(fake(), { resource: 'review', operation: 'getAll', returnAll: true, filters });
 
 test.each([
 	['published', ['r0', 'r2', 'r4']],

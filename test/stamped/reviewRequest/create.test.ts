@@ -1,7 +1,7 @@
 /** reviewRequest create: orders batched 100 per request, each item its own output, not-queued orders reported. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { runStamped, storePath, useStampedFake } from '../review/harness';
+import { runStampedOn, storePath, useStampedFake } from '../support';
 
 const fake = useStampedFake();
 
@@ -15,7 +15,7 @@ const requestReviews = (
 	extra: IDataObject = {},
 	options: { continueOnFail?: boolean } = {},
 ) =>
-	runStamped(
+	runStampedOn(
 		fake(),
 		{
 			resource: 'reviewRequest',

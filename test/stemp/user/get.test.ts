@@ -1,5 +1,5 @@
 import { STEMP_READ_ONLY_TOKEN } from '../../fake-api/stemp';
-import { REDACTED_ECHO, echoingTheToken, useStempUsers } from './setup';
+import { REDACTED_ECHO, echoingTheToken, useStempUsers } from '../support';
 
 const { api, user } = useStempUsers();
 

@@ -1,4 +1,4 @@
-import { REDACTED_ECHO, echoingTheToken, useStempUsers } from './setup';
+import { REDACTED_ECHO, echoingTheToken, useStempUsers } from '../support';
 
 const { api, user } = useStempUsers();
 

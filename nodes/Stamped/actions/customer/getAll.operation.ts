@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { inputError, requireInteger, requireText, stringList } from '../../../core/validation';
-import { readStampedList } from '../../transport';
-import { merchantPath, readV3List } from '../../transport/v3';
-import type { ListInput } from '../listOptions';
-import { listProperties, readListInput } from '../listOptions';
+import { readStampedList, readV3List } from '../../transport/lists';
+import { merchantPath } from '../../transport/v3';
+import type { ListInput } from '../returnAllLimitConcurrency';
+import { listProperties, readListInput } from '../returnAllLimitConcurrency';
 import { onlyOn } from '../versions';
 
 const properties: INodeProperties[] = [

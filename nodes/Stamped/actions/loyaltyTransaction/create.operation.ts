@@ -10,8 +10,9 @@ import {
 	requireNumber,
 	requireText,
 } from '../../../core/validation';
-import { adjustPoints, loyaltyPath, requireCustomer } from '../../transport/v3';
+import { loyaltyPath, requireCustomer } from '../../transport/v3';
 import { byNodeVersion } from '../../../core/locator';
+import { adjustPoints } from '../points/v3Points';
 import { customerLocator, customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
 

@@ -4,7 +4,8 @@ import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
 import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { loyaltyPath, readV3List } from '../../transport/v3';
+import { readV3List } from '../../transport/lists';
+import { loyaltyPath } from '../../transport/v3';
 
 const properties: INodeProperties[] = returnAllOrLimit();
 

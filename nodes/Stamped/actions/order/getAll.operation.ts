@@ -4,7 +4,8 @@ import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
 import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { merchantRecordPath, readV3List, recordIdOf } from '../../transport/v3';
+import { readV3List } from '../../transport/lists';
+import { merchantRecordPath, recordIdOf } from '../../transport/v3';
 
 const properties: INodeProperties[] = returnAllOrLimit();
 

@@ -10,15 +10,11 @@ import {
 	requireInteger,
 	requireOneOf,
 } from '../../../core/validation';
-import {
-	adjustPoints,
-	fractionalBalanceError,
-	pointsBalanceOf,
-	requireCustomer,
-} from '../../transport/v3';
+import { requireCustomer } from '../../transport/v3';
 import { byNodeVersion } from '../../../core/locator';
 import { customerLocator, customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
+import { adjustPoints, fractionalBalanceError, pointsBalanceOf } from './v3Points';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
 type PointsAction = (typeof ACTIONS)[number];

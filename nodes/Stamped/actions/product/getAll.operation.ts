@@ -5,7 +5,8 @@ import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireText, stringList } from '../../../core/validation';
-import { merchantRecordPath, readV3List, recordIdOf } from '../../transport/v3';
+import { readV3List } from '../../transport/lists';
+import { merchantRecordPath, recordIdOf } from '../../transport/v3';
 import { readFields } from '../merchantRecord';
 
 /** The filters the reference declares for the product list, each sent as its own query parameter. */

@@ -13,9 +13,9 @@ import {
 	requireText,
 	toNumber,
 } from '../../../core/validation';
-import { readStampedList } from '../../transport';
-import type { ListInput } from '../listOptions';
-import { listProperties, readListInput } from '../listOptions';
+import { readStampedList } from '../../transport/lists';
+import type { ListInput } from '../returnAllLimitConcurrency';
+import { listProperties, readListInput } from '../returnAllLimitConcurrency';
 
 /** Review states Stamped shows on the site: 1 published, 6 featured. */
 const PUBLISHED_STATES = [1, 6];

@@ -4,7 +4,7 @@ import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
 import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { readRewards } from '../../transport/v3';
+import { readRewards } from '../../transport/lists';
 
 const properties: INodeProperties[] = returnAllOrLimit();
 

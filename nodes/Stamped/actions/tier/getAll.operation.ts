@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { readTiers } from '../../transport';
+import { readTiers } from '../../transport/lists';
 
 const properties: INodeProperties[] = [];
 

@@ -1,6 +1,6 @@
 /** review getAll over the dashboard's pages: exactly once, shift-safe, and a loud stop when the total lies. */
 import type { Review } from '../../fake-api/stamped-v2';
-import { generatedReviews, runStamped, useStampedFake } from './harness';
+import { generatedReviews, runStampedOn, useStampedFake } from '../support';
 
 const fake = useStampedFake();
 
@@ -12,7 +12,7 @@ function seed(count: number): Review[] {
 
 // minRating 1 matches every review and sends the list to the dashboard endpoint.
 const readAll = (extra: Record<string, unknown> = {}) =>
-	runStamped(fake(), {
+	runStampedOn(fake(), {
 		resource: 'review',
 		operation: 'getAll',
 		returnAll: true,
@@ -116,7 +116,7 @@ test('a total larger than the list stops loudly when a page comes back short', a
 test('with Continue On Fail the stop becomes an error item paired with its input', async () => {
 	seed(120);
 	fake().stamped.reviewTotal = () => 400;
-	const { items } = await runStamped(
+	const { items } = await runStampedOn(
 		fake(),
 		{
 			resource: 'review',

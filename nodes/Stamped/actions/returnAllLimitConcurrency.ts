@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readWanted, returnAllOrLimit } from '../../core/descriptions';
 import type { Wanted } from '../../core/paging';
 import { requireInteger } from '../../core/validation';
-import { DEFAULT_CONCURRENCY } from '../transport';
+import { DEFAULT_CONCURRENCY } from '../transport/lists';
 import { onlyOn } from './versions';
 
 const MAX_CONCURRENCY = 10;

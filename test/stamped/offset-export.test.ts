@@ -1,12 +1,13 @@
 /**
- * The export algorithm on its own, against an in-memory list that changes while it is read: records added
- * at the front or the end, and removed, at random moments, with pages answering in random order.
+ * The v2 export (nodes/Stamped/transport/offsetExport.ts) on its own, against an in-memory list that changes
+ * while it is read: records added at the front or the end, and removed, at random moments, with pages answering
+ * in random order.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { exportOffsetPages } =
-	require('../../dist/nodes/core/offset-export') as typeof import('../../nodes/core/offset-export');
+	require('../../dist/nodes/Stamped/transport/offsetExport') as typeof import('../../nodes/Stamped/transport/offsetExport');
 
 type Change = 'insertFront' | 'insertEnd' | 'removeFront' | 'removeMiddle';
 

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workf
 
 import { STEMP_TOKEN } from '../../fake-api/stemp';
 import { loadPackage, runNode } from '../../harness/engine';
-import { useStempUsers } from './setup';
+import { useStempUsers } from '../support';
 
 const { api } = useStempUsers();
 
