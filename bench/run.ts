@@ -173,13 +173,18 @@ async function main(): Promise<void> {
 			scenarios,
 		};
 		printSummary(results, log);
+		const tookS = results.durationS;
 		if (options.write) {
 			// With --only, the scenarios not run keep their figures from the last full run.
 			const previousFile = resultsFile(PROJECT_ROOT);
 			if (options.only && fs.existsSync(previousFile)) {
 				const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResults;
 				const ran = new Set(scenarios.map((scenario) => scenario.id));
-				results.scenarios = [
+				const load = results.machine.loadAverageStart.map((value) => value.toFixed(2)).join(' / ');
+				for (const scenario of scenarios)
+					scenario.ranAlone = `Run alone, after the run described above: \`${results.command}\` on ${results.startedAt.slice(0, 10)} (${results.rounds} rounds, ${results.machine.cpus} cores, ${results.machine.cpuModel}, load average ${load} at its start). Its two sides compare with each other, not with the figures of other sections.`;
+				const merged = { ...previous };
+				merged.scenarios = [
 					...previous.scenarios.filter((scenario) => !ran.has(scenario.id)),
 					...scenarios,
 				].sort(
@@ -187,12 +192,12 @@ async function main(): Promise<void> {
 						SCENARIOS.findIndex((entry) => entry.id === a.id) -
 						SCENARIOS.findIndex((entry) => entry.id === b.id),
 				);
-				results.command = `${previous.command}; then ${results.command}`;
+				Object.assign(results, merged);
 			}
 			const written = writeReport(results, PROJECT_ROOT);
 			log(`\nWrote ${written.map((file) => path.relative(PROJECT_ROOT, file)).join(', ')}`);
 		}
-		log(`\nThe benchmark took ${results.durationS} s.`);
+		log(`\nThe benchmark took ${tookS} s.`);
 	} finally {
 		await instance.stop();
 	}

@@ -79,6 +79,8 @@ export interface ScenarioResult {
 	headline: string;
 	metrics: MetricSpec[];
 	sides: SideResult[];
+	/** Set when the scenario was run alone (`--only`), later than the run the page's header describes. */
+	ranAlone?: string;
 }
 
 export interface BenchContext {
