@@ -8,6 +8,7 @@
  *   npm run bench                       every scenario, 3 rounds
  *   npm run bench -- --rounds 5         more rounds
  *   npm run bench -- --only export,webhooks --no-write
+ *   npm run bench -- --only catalogueSync,orderExport   these alone; the others keep their last figures
  *   npm run bench -- --report-only      BENCHMARKS.md and the chart again from bench/results/results.json,
  *                                       measuring nothing (after a change to the report's wording)
  */
@@ -26,8 +27,10 @@ import { printSummary, resultsFile, writeReport } from './report';
 import type { BenchContext, ScenarioResult } from './scenarios';
 import { SCENARIOS } from './scenarios';
 import {
+	catalogueSides,
 	exportSides,
 	httpCredentials,
+	orderExportSides,
 	reviewRequestSides,
 	stampSides,
 	upsertSides,
@@ -80,6 +83,8 @@ function benchWorkflows(sandbox: Sandbox): object[] {
 		upsertSides(sandbox),
 		stampSides(sandbox),
 		reviewRequestSides(sandbox),
+		catalogueSides(sandbox),
+		orderExportSides(sandbox),
 	]
 		.flatMap((sides) => [sides.ours.workflow, sides.theirs.workflow])
 		.concat(WEBHOOK_SIDES.map((side) => side.workflow));
@@ -168,11 +173,31 @@ async function main(): Promise<void> {
 			scenarios,
 		};
 		printSummary(results, log);
+		const tookS = results.durationS;
 		if (options.write) {
+			// With --only, the scenarios not run keep their figures from the last full run.
+			const previousFile = resultsFile(PROJECT_ROOT);
+			if (options.only && fs.existsSync(previousFile)) {
+				const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResults;
+				const ran = new Set(scenarios.map((scenario) => scenario.id));
+				const load = results.machine.loadAverageStart.map((value) => value.toFixed(2)).join(' / ');
+				for (const scenario of scenarios)
+					scenario.ranAlone = `Run alone, after the run described above: \`${results.command}\` on ${results.startedAt.slice(0, 10)} (${results.rounds} rounds, ${results.machine.cpus} cores, ${results.machine.cpuModel}, load average ${load} at its start). Its two sides compare with each other, not with the figures of other sections.`;
+				const merged = { ...previous };
+				merged.scenarios = [
+					...previous.scenarios.filter((scenario) => !ran.has(scenario.id)),
+					...scenarios,
+				].sort(
+					(a, b) =>
+						SCENARIOS.findIndex((entry) => entry.id === a.id) -
+						SCENARIOS.findIndex((entry) => entry.id === b.id),
+				);
+				Object.assign(results, merged);
+			}
 			const written = writeReport(results, PROJECT_ROOT);
 			log(`\nWrote ${written.map((file) => path.relative(PROJECT_ROOT, file)).join(', ')}`);
 		}
-		log(`\nThe benchmark took ${results.durationS} s.`);
+		log(`\nThe benchmark took ${tookS} s.`);
 	} finally {
 		await instance.stop();
 	}

@@ -16,8 +16,10 @@ import type { RunOutcome } from './measure';
 import { outputItems, runOnce } from './measure';
 import type { ScenarioSides, Side, WebhookSide } from './workflows';
 import {
+	catalogueSides,
 	exportSides,
 	HTTP_BATCH,
+	orderExportSides,
 	PAGE_SIZE,
 	reviewRequestSides,
 	stampSides,
@@ -37,6 +39,10 @@ export const ITEMS = 2_000;
 export const FAULT_EVERY = 50;
 export const DELIVERIES = 1_000;
 export const REVIEW_REQUEST_ORDERS = 1_000;
+/** The catalogue synced: this many products, the first half of them already in Stamped (updated), the rest new. */
+export const CATALOGUE = 1_000;
+/** The v3 orders exported. */
+export const ORDERS = 5_000;
 export const LOAD_CONCURRENCY = 10;
 /** A run stops sending after this long, whatever it has sent. */
 const LOAD_TIME_LIMIT_MS = 45_000;
@@ -73,6 +79,8 @@ export interface ScenarioResult {
 	headline: string;
 	metrics: MetricSpec[];
 	sides: SideResult[];
+	/** Set when the scenario was run alone (`--only`), later than the run the page's header describes. */
+	ranAlone?: string;
 }
 
 export interface BenchContext {
@@ -673,6 +681,138 @@ async function measureWebhooks(
 	};
 }
 
+/**
+ * A 1,000-product catalogue sync on API v3: half the products exist in Stamped (found by customProductId and
+ * updated), half are new (created). Counts what each side wrote, and any product created twice.
+ */
+export const catalogueScenario: Scenario = {
+	id: 'catalogueSync',
+	async run(ctx) {
+		const sides = catalogueSides(ctx.sandbox);
+		const items = Array.from({ length: CATALOGUE }, (_, i) => ({
+			id: `sku-${String(i).padStart(5, '0')}`,
+			title: `Product ${i} (synced)`,
+			vendor: 'Roastery',
+			price: (10 + (i % 90)).toFixed(2),
+		}));
+		const runs = await alternateSides(ctx, sides, 'catalogue sync', async (side) => {
+			await ctx.sandbox.reset();
+			await ctx.sandbox.seed({ stampedV3Products: CATALOGUE / 2 });
+			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+			const outcome = await run(ctx, side, { items }, 300_000);
+			const log = await ctx.sandbox.log();
+			const applied = log.filter((entry) => entry.applied);
+			const idOf = (entry: (typeof log)[number]) =>
+				String((entry.body as { customProductId?: string }).customProductId);
+			const created = applied.filter((entry) => entry.method === 'POST').map(idOf);
+			const updated = applied.filter((entry) => entry.method === 'PATCH').map(idOf);
+			const written = new Set([...created, ...updated]);
+			return {
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				requests: log.length,
+				records: written.size,
+				created: created.length,
+				updated: updated.length,
+				// A product created although it existed (seeded or created before): a duplicate in Stamped.
+				duplicates:
+					created.filter((id) => Number(id.slice(4)) < CATALOGUE / 2).length +
+					(created.length - new Set(created).size),
+				failedItems: outcome.status === 'success' ? 0 : CATALOGUE - written.size,
+			};
+		});
+		const requestsOurs = CATALOGUE * 2;
+		return {
+			id: 'catalogueSync',
+			title: `Sync a ${CATALOGUE.toLocaleString('en')}-product catalogue to Stamped (API v3, create or update)`,
+			conditions: `${LATENCY_MS} ms latency per request; ${CATALOGUE / 2} of the products exist in Stamped already (updated), ${CATALOGUE / 2} are new (created)`,
+			limitText: `ours: a lookup and a write per product, ${ITEMS_AT_ONCE} products at a time: ${requestsOurs} × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}; theirs: n8n's Batching (${HTTP_BATCH.batchSize} items a second) on the lookup, then on the writes: ${CATALOGUE / HTTP_BATCH.batchSize - 1} + ${CATALOGUE / 2 / HTTP_BATCH.batchSize - 1} intervals`,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'records', label: 'products written', unit: '' },
+				{ key: 'created', label: 'created', unit: '' },
+				{ key: 'updated', label: 'updated', unit: '' },
+				{ key: 'duplicates', label: 'duplicates', unit: '' },
+				{ key: 'failedItems', label: 'products not written', unit: '' },
+			],
+			sides: [
+				{
+					role: 'ours',
+					label: sides.ours.label,
+					limit: seconds((requestsOurs * LATENCY_MS) / ITEMS_AT_ONCE),
+					runs: runs.ours,
+				},
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: seconds(
+						(CATALOGUE / HTTP_BATCH.batchSize - 1 + (CATALOGUE / 2 / HTTP_BATCH.batchSize - 1)) *
+							HTTP_BATCH.batchInterval +
+							2 * LATENCY_MS,
+					),
+					runs: runs.theirs,
+				},
+			],
+		};
+	},
+};
+
+/** Export every order of a v3 shop (5,000), paged by `morePages`. */
+export const orderExportScenario: Scenario = {
+	id: 'orderExport',
+	async run(ctx) {
+		const sides = orderExportSides(ctx.sandbox);
+		const pages = ORDERS / PAGE_SIZE;
+		const runs = await alternateSides(ctx, sides, 'order export', async (side) => {
+			await ctx.sandbox.reset();
+			await ctx.sandbox.seed({ stampedV3Orders: ORDERS });
+			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+			const outcome = await run(ctx, side, {}, 180_000);
+			const log = await ctx.sandbox.log();
+			const items = outcome.status === 'success' ? outputItems(outcome, side.outputNode) : [];
+			const ids = new Set(items.map((item) => String(item.orderId)));
+			return {
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				requests: log.length,
+				records: items.length,
+				duplicates: items.length - ids.size,
+			};
+		});
+		return {
+			id: 'orderExport',
+			title: `Export ${ORDERS.toLocaleString('en')} Stamped orders (API v3)`,
+			conditions: `${LATENCY_MS} ms latency per request, pages of ${PAGE_SIZE}; the sandbox answers the order list as the reference types it (an array holding one page object)`,
+			limitText: `pages × latency: ${pages} × ${LATENCY_MS} ms on both sides (v3 says only whether more pages follow, so pages are read one after another)`,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'records', label: 'records out', unit: '' },
+				{ key: 'duplicates', label: 'duplicates', unit: '' },
+			],
+			sides: [
+				{
+					role: 'ours',
+					label: sides.ours.label,
+					limit: seconds(pages * LATENCY_MS),
+					runs: runs.ours,
+				},
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: seconds(pages * LATENCY_MS),
+					runs: runs.theirs,
+				},
+			],
+		};
+	},
+};
+
 export const SCENARIOS: Scenario[] = [
 	exportScenario,
 	rateLimitScenario,
@@ -685,4 +825,6 @@ export const SCENARIOS: Scenario[] = [
 		'Webhook deliveries per second (N8N_EXPRESSION_ENGINE=legacy)',
 		LEGACY_ENGINE,
 	),
+	catalogueScenario,
+	orderExportScenario,
 ];

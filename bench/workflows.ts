@@ -11,6 +11,7 @@ import type { NodeSpec, WorkflowJson } from '../e2e/tests/support/workflows';
 import {
 	chainWorkflow,
 	stamped,
+	stampedV3,
 	stemp,
 	vendorTriggerWorkflow,
 } from '../e2e/tests/support/workflows';
@@ -19,6 +20,8 @@ import { SANDBOX_KEYS } from '../test/fake-api/sandbox';
 /** The generic credentials the HTTP Request nodes use: the sandbox's own keys. */
 const BASIC_AUTH = { id: 'benchStampedBasicAuth', name: 'Stamped sandbox (Basic Auth)' };
 const BEARER_AUTH = { id: 'benchStempBearerAuth', name: 'stemp sandbox (Bearer Auth)' };
+/** Stamped API v3's key, in the header the reference declares (`stamped-api-key`). */
+const V3_HEADER_AUTH = { id: 'benchStampedV3HeaderAuth', name: 'Stamped v3 sandbox (Header Auth)' };
 /** What a Webhook node checks a Stamped delivery with: the secret Stamped sends verbatim in a header. */
 const HEADER_AUTH = {
 	id: 'benchStampedWebhookHeaderAuth',
@@ -33,6 +36,11 @@ export function httpCredentials(): object[] {
 			data: { user: SANDBOX_KEYS.stamped.publicKey, password: SANDBOX_KEYS.stamped.privateKey },
 		},
 		{ ...BEARER_AUTH, type: 'httpBearerAuth', data: { token: SANDBOX_KEYS.stemp.apiToken } },
+		{
+			...V3_HEADER_AUTH,
+			type: 'httpHeaderAuth',
+			data: { name: 'stamped-api-key', value: SANDBOX_KEYS.stampedV3.privateKey },
+		},
 		{
 			...HEADER_AUTH,
 			type: 'httpHeaderAuth',
@@ -106,10 +114,14 @@ function httpRequest(
 	name: string,
 	parameters: Record<string, unknown>,
 	settings: NodeSettings,
-	credential: 'basic' | 'bearer',
+	credential: 'basic' | 'bearer' | 'v3Header',
 ): NodeSpec {
 	const [type, ref] =
-		credential === 'basic' ? ['httpBasicAuth', BASIC_AUTH] : ['httpBearerAuth', BEARER_AUTH];
+		credential === 'basic'
+			? ['httpBasicAuth', BASIC_AUTH]
+			: credential === 'bearer'
+				? ['httpBearerAuth', BEARER_AUTH]
+				: ['httpHeaderAuth', V3_HEADER_AUTH];
 	return {
 		name,
 		type: 'n8n-nodes-base.httpRequest',
@@ -387,3 +399,156 @@ export const WEBHOOK_SIDES: WebhookSide[] = [
 		delivery: 'plain',
 	},
 ];
+
+/** The v3 shop's merchant API root in the sandbox: `{v3}/merchant/shops/{shop}`. */
+const merchantUrl = (sandbox: Pick<Sandbox, 'stampedV3Url'>) =>
+	`${sandbox.stampedV3Url}/merchant/shops/${SANDBOX_KEYS.stampedV3.storeHash}`;
+
+/**
+ * A catalogue sync: one product create-or-update per item (`{id, title, vendor, price}`). Ours: Product >
+ * Create or Update. Theirs, the same work with n8n's own nodes: a lookup by customProductId (never erroring, so
+ * a 404 reads as "not there"), an IF on its status, then PATCH or POST, each with Batching and Retry On Fail.
+ */
+export function catalogueSides(sandbox: Pick<Sandbox, 'stampedV3Url'>): ScenarioSides {
+	const product = "$('One item each').item.json";
+	const body = `={{ JSON.stringify({ customProductId: ${product}.id, title: ${product}.title, vendor: ${product}.vendor, variants: [{ customVariantId: ${product}.id, price: String(${product}.price) }] }) }}`;
+	const ours = side(
+		'Stamped, Product > Create or Update',
+		'catalogue-ours',
+		[
+			ONE_ITEM_EACH,
+			stampedV3('Stamped', {
+				resource: 'product',
+				operation: 'upsert',
+				productId: '={{ $json.id }}',
+				title: '={{ $json.title }}',
+				additionalFields: {
+					vendor: '={{ $json.vendor }}',
+					variants: '={{ [{ variantId: $json.id, price: $json.price }] }}',
+				},
+			}),
+		],
+		['Stamped'],
+	);
+	const write = (name: string, method: 'PATCH' | 'POST', url: string) =>
+		httpRequest(
+			name,
+			{
+				method,
+				url,
+				sendBody: true,
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody: body,
+				options: { batching: { batch: HTTP_BATCH } },
+			},
+			HTTP_RETRY_WRITES,
+			'v3Header',
+		);
+	const nodes: NodeSpec[] = [
+		start('catalogue-theirs'),
+		ONE_ITEM_EACH,
+		httpRequest(
+			'Look up',
+			{
+				method: 'GET',
+				url: `${merchantUrl(sandbox)}/products/lookup`,
+				sendQuery: true,
+				queryParameters: { parameters: [{ name: 'customProductId', value: '={{ $json.id }}' }] },
+				options: {
+					batching: { batch: HTTP_BATCH },
+					response: { response: { fullResponse: true, neverError: true } },
+				},
+			},
+			HTTP_RETRY_WRITES,
+			'v3Header',
+		),
+		{
+			name: 'Found?',
+			type: 'n8n-nodes-base.if',
+			typeVersion: 2,
+			parameters: {
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
+					conditions: [
+						{
+							leftValue: '={{ $json.statusCode }}',
+							rightValue: 200,
+							operator: { type: 'number', operation: 'equals' },
+						},
+					],
+					combinator: 'and',
+				},
+				options: {},
+			},
+		},
+		write('Update', 'PATCH', `=${merchantUrl(sandbox)}/products/{{ $json.body.productId }}`),
+		write('Create', 'POST', `${merchantUrl(sandbox)}/products`),
+	];
+	const workflow = chainWorkflow(
+		'catalogue-theirs',
+		'bench: HTTP Request lookup, IF, PATCH or POST',
+		nodes,
+	);
+	workflow.connections['Found?'] = {
+		main: [
+			[{ node: 'Update', type: 'main', index: 0 }],
+			[{ node: 'Create', type: 'main', index: 0 }],
+		],
+	};
+	delete workflow.connections['Update'];
+	const theirs: Side = {
+		label: 'HTTP Request lookup, IF, then HTTP Request PATCH or POST (Batching, Retry On Fail)',
+		workflow,
+		measuredNodes: ['Look up', 'Found?', 'Update', 'Create'],
+		outputNode: 'Create',
+	};
+	return { ours, theirs };
+}
+
+/**
+ * Every order of the v3 shop. Ours: Order > Get Many, Return All. Theirs: HTTP Request with Pagination (page
+ * from 0, until the page says `morePages: false`), then Split Out; v3 answers the order list as an array
+ * holding one page object, which the HTTP Request node turns into one item per page.
+ */
+export function orderExportSides(sandbox: Pick<Sandbox, 'stampedV3Url'>): ScenarioSides {
+	const ours = side(
+		'Stamped, Order > Get Many, Return All',
+		'orders-ours',
+		[stampedV3('Stamped', { resource: 'order', operation: 'getAll', returnAll: true })],
+		['Stamped'],
+	);
+	const theirs = side(
+		'HTTP Request with Pagination, then Split Out',
+		'orders-theirs',
+		[
+			httpRequest(
+				'HTTP Request',
+				{
+					method: 'GET',
+					url: `${merchantUrl(sandbox)}/orders`,
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'limit', value: String(PAGE_SIZE) }] },
+					options: {
+						pagination: {
+							pagination: {
+								paginationMode: 'updateAParameterInEachRequest',
+								parameters: {
+									parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount }}' }],
+								},
+								paginationCompleteWhen: 'other',
+								completeExpression:
+									'={{ !(Array.isArray($response.body) ? $response.body[0] : $response.body).morePages }}',
+							},
+						},
+					},
+				},
+				HTTP_RETRY_EXPORT,
+				'v3Header',
+			),
+			splitOut('Split Out', 'orders'),
+		],
+		['HTTP Request', 'Split Out'],
+	);
+	return { ours, theirs };
+}

@@ -311,3 +311,48 @@ export function stringList(
 	}
 	return entries.map((entry) => String(entry).trim()).filter(Boolean);
 }
+
+/**
+ * A JSON parameter holding a list of objects (line items, variants...), as JSON text or as the list an
+ * expression gave, each entry checked to be an object with only the fields named in `fields` (a field no API
+ * reads is refused rather than dropped). `what` names one entry in messages ("line item"); `example` shows
+ * valid JSON.
+ */
+export function requireRecordList(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+	{ what, example, fields }: { what: string; example: string; fields: readonly string[] },
+): Array<{ entry: Record<string, unknown>; where: string }> {
+	let parsed = value;
+	if (typeof parsed === 'string') {
+		try {
+			parsed = JSON.parse(parsed);
+		} catch {
+			throw inputError(
+				node,
+				field,
+				itemIndex,
+				`it is not valid JSON (expected an array such as ${example})`,
+			);
+		}
+	}
+	if (!Array.isArray(parsed))
+		throw inputError(node, field, itemIndex, `it must be an array of ${what}s (objects)`);
+	return parsed.map((entry: unknown, position) => {
+		const where = `${field}[${position}]`;
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+			throw inputError(node, where, itemIndex, `each ${what} must be an object`);
+		const unknown = Object.keys(entry).filter((key) => !fields.includes(key));
+		if (unknown.length > 0) {
+			throw inputError(
+				node,
+				where,
+				itemIndex,
+				`${unknown.map((key) => `"${key}"`).join(', ')} ${unknown.length > 1 ? 'are not fields' : 'is not a field'} of a ${what} (it has ${fields.join(', ')})`,
+			);
+		}
+		return { entry: entry as Record<string, unknown>, where };
+	});
+}

@@ -128,10 +128,15 @@ export interface Hostile {
 	pageSizeCap?: number;
 }
 
-/** What `POST /__seed` generates: Stamped v2's customers replaced by this many, and this many more stemp passes. */
+/**
+ * What `POST /__seed` generates: Stamped v2's customers replaced by this many, this many more stemp passes, and
+ * in the v3 shop this many more products (`sku-00000`...) and orders (`order-00000`..., Jane's).
+ */
 export interface Seed {
 	stampedCustomers?: number;
 	stempPasses?: number;
+	stampedV3Products?: number;
+	stampedV3Orders?: number;
 }
 
 export interface FakeApiOptions {
@@ -265,14 +270,32 @@ export class FakeApi {
 	}
 
 	/** Generates data in bulk (see `Seed`); returns how many customers and passes there are now. */
-	seed(seed: Seed): { stampedCustomers: number; stempPasses: number } {
+	seed(seed: Seed): Record<string, number> {
 		if (seed.stampedCustomers !== undefined) {
 			this.stamped.customers.clear();
 			this.stamped.seedCustomers(nonNegative(seed.stampedCustomers, 'stampedCustomers'));
 		}
 		if (seed.stempPasses !== undefined)
 			this.stemp.seedPasses(nonNegative(seed.stempPasses, 'stempPasses'));
-		return { stampedCustomers: this.stamped.customers.size, stempPasses: this.stemp.passes.size };
+		if (seed.stampedV3Products !== undefined)
+			this.stampedV3.seedProducts(nonNegative(seed.stampedV3Products, 'stampedV3Products'));
+		if (seed.stampedV3Orders !== undefined) {
+			const customer =
+				this.stampedV3.byEmail('jane@example.com') ??
+				this.stampedV3.insert({ email: 'jane@example.com' });
+			this.stampedV3.seedOrders(nonNegative(seed.stampedV3Orders, 'stampedV3Orders'), customer);
+		}
+		return {
+			stampedCustomers: this.stamped.customers.size,
+			stempPasses: this.stemp.passes.size,
+			// The v3 shop's figures, when they were asked for.
+			...(seed.stampedV3Products !== undefined
+				? { stampedV3Products: this.stampedV3.products.size }
+				: {}),
+			...(seed.stampedV3Orders !== undefined
+				? { stampedV3Orders: this.stampedV3.orders.size }
+				: {}),
+		};
 	}
 
 	requests(

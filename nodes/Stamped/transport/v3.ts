@@ -299,6 +299,41 @@ function withNote(error: unknown, note: string): unknown {
 	return error;
 }
 
+/** Stamped's id of the record: the value itself, or found by the lookup (Stamped's 404 when there is none). */
+async function recordIdFor(
+	api: ApiClient,
+	kind: MerchantRecordKind,
+	by: RecordLookupBy,
+	value: string,
+	itemIndex: number,
+): Promise<string> {
+	return by === 'stampedId' ? value : (await findRecord(api, kind, by, value, itemIndex))!.id;
+}
+
+/**
+ * `PATCH {collection}/{id}` with `body`, after finding Stamped's id when the record is named otherwise.
+ * `idempotent`: whether the same PATCH sent twice leaves the record as once (then a 5xx is retried).
+ */
+export async function updateRecord(
+	api: ApiClient,
+	kind: MerchantRecordKind,
+	lookup: { by: RecordLookupBy; value: string },
+	body: IDataObject,
+	itemIndex: number,
+	idempotent: boolean,
+): Promise<IDataObject> {
+	const id = await recordIdFor(api, kind, lookup.by, lookup.value, itemIndex);
+	return asJsonObject(
+		await api.request({
+			method: 'PATCH',
+			path: merchantRecordPath(api, kind, id),
+			body,
+			idempotent,
+			itemIndex,
+		}),
+	);
+}
+
 /**
  * `DELETE {collection}/{id}`, after finding Stamped's id when the record is named otherwise. Stamped answers
  * `{softDelete}`; a retried delete that finds the record gone means the first attempt went through.
@@ -310,7 +345,7 @@ export async function deleteRecord(
 	value: string,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const id = by === 'stampedId' ? value : (await findRecord(api, kind, by, value, itemIndex))!.id;
+	const id = await recordIdFor(api, kind, by, value, itemIndex);
 	const response = await api.request({
 		method: 'DELETE',
 		path: merchantRecordPath(api, kind, id),

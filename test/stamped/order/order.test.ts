@@ -135,7 +135,7 @@ describe('Order > Create on v3', () => {
 		],
 		[
 			{ lineItems: '[{"productId": "p1", "colour": "red"}]' },
-			'Invalid "Line Items[0]" in item 0: Stamped does not read "colour" (a line item has productId, variantId, customProductId, customVariantId, title, name, variantTitle, sku, quantity, price, fulfillmentStatus, giftCard, taxable)',
+			'Invalid "Line Items[0]" in item 0: "colour" is not a field of a line item (it has productId, variantId, customProductId, customVariantId, title, name, variantTitle, sku, quantity, price, fulfillmentStatus, giftCard, taxable)',
 		],
 		[
 			{ lineItems: '[{"productId": {"id": "p1"}}]' },

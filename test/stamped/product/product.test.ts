@@ -194,7 +194,7 @@ describe('Product > Create and Create or Update on v3', () => {
 		],
 		[
 			{ additionalFields: { variants: '[{"colour": "red"}]' } },
-			'Invalid "Variants[0]" in item 0: Stamped does not read "colour" (a variant has variantId, customVariantId, title, sku, barcode, weightUnit, price, weight, position, inventoryQuantity, taxable, requiresShipping)',
+			'Invalid "Variants[0]" in item 0: "colour" is not a field of a variant (it has variantId, customVariantId, title, sku, barcode, weightUnit, price, weight, position, inventoryQuantity, taxable, requiresShipping)',
 		],
 		[
 			{ additionalFields: { variants: '[{"inventoryQuantity": 1.5}]' } },

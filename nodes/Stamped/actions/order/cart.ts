@@ -4,6 +4,7 @@ import { ITEMS_DEFAULT } from '../orderItems';
 import {
 	inputError,
 	requireBoolean,
+	requireRecordList,
 	requireInteger,
 	requireNumber,
 	requireText,
@@ -142,37 +143,20 @@ export function figure(
 
 function readLineItems(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
 	const node = ctx.getNode();
-	let value = ctx.getNodeParameter('lineItems', itemIndex) as unknown;
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			throw inputError(
-				node,
-				'Line Items',
-				itemIndex,
-				'it is not valid JSON (expected an array such as [{"productId": "123", "quantity": 1, "price": 9.5}])',
-			);
-		}
-	}
-	if (!Array.isArray(value)) {
-		throw inputError(node, 'Line Items', itemIndex, 'it must be an array of line items (objects)');
-	}
-	return value.map((entry, position) => {
-		const where = `Line Items[${position}]`;
-		if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-			throw inputError(node, where, itemIndex, 'each line item must be an object');
-		const unknown = Object.keys(entry).filter((key) => !(key in LINE_ITEM_FIELDS));
-		if (unknown.length > 0) {
-			throw inputError(
-				node,
-				where,
-				itemIndex,
-				`Stamped does not read ${unknown.map((key) => `"${key}"`).join(', ')} (a line item has ${Object.keys(LINE_ITEM_FIELDS).join(', ')})`,
-			);
-		}
+	const entries = requireRecordList(
+		node,
+		ctx.getNodeParameter('lineItems', itemIndex),
+		'Line Items',
+		itemIndex,
+		{
+			what: 'line item',
+			example: '[{"productId": "123", "quantity": 1, "price": 9.5}]',
+			fields: Object.keys(LINE_ITEM_FIELDS),
+		},
+	);
+	return entries.map(({ entry, where }) => {
 		const item: IDataObject = {};
-		for (const [key, raw] of Object.entries(entry as IDataObject)) {
+		for (const [key, raw] of Object.entries(entry)) {
 			if (raw === undefined || raw === null || raw === '') continue;
 			const sentAs = LINE_ITEM_FIELDS[key];
 			const field = `${where}.${key}`;

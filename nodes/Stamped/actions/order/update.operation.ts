@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { findRecord, merchantRecordPath } from '../../transport/v3';
+import { updateRecord } from '../../transport/v3';
 import type { RecordLookup } from '../merchantRecord';
 import { lookupProperties, lookupSubject, readFields, readLookup } from '../merchantRecord';
 import { CART_FIELD_NAMES, cartFieldOptions, lineItemsProperty, readCart } from './cart';
@@ -57,18 +56,7 @@ async function execute(
 	input: UpdateInput,
 	itemIndex: number,
 ) {
-	const id =
-		input.lookup.by === 'stampedId'
-			? input.lookup.value
-			: (await findRecord(api, 'order', input.lookup.by, input.lookup.value, itemIndex))!.id;
-	const response = await api.request({
-		method: 'PATCH',
-		path: merchantRecordPath(api, 'order', id),
-		body: input.cart,
-		idempotent: false,
-		itemIndex,
-	});
-	return asJsonObject(response);
+	return await updateRecord(api, 'order', input.lookup, input.cart, itemIndex, false);
 }
 
 export const declaration = defineOperation({

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, requireBoolean, requireText, stringList } from '../../../core/validation';
+import {
+	inputError,
+	requireBoolean,
+	requireRecordList,
+	requireText,
+	stringList,
+} from '../../../core/validation';
 import { readFields } from '../merchantRecord';
 import { figure } from '../order/cart';
 
@@ -138,35 +144,14 @@ const VARIANT_FIELDS: Record<string, 'text' | 'money' | 'whole' | 'flag' | 'numb
 
 function readVariants(ctx: IExecuteFunctions, value: unknown, itemIndex: number): IDataObject[] {
 	const node = ctx.getNode();
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			throw inputError(
-				node,
-				'Variants',
-				itemIndex,
-				'it is not valid JSON (expected an array such as [{"variantId": "v1", "price": 24}])',
-			);
-		}
-	}
-	if (!Array.isArray(value))
-		throw inputError(node, 'Variants', itemIndex, 'it must be an array of variants (objects)');
-	return value.map((entry, position) => {
-		const where = `Variants[${position}]`;
-		if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
-			throw inputError(node, where, itemIndex, 'each variant must be an object');
-		const unknown = Object.keys(entry).filter((key) => !(key in VARIANT_FIELDS));
-		if (unknown.length > 0) {
-			throw inputError(
-				node,
-				where,
-				itemIndex,
-				`Stamped does not read ${unknown.map((key) => `"${key}"`).join(', ')} (a variant has ${Object.keys(VARIANT_FIELDS).join(', ')})`,
-			);
-		}
+	const entries = requireRecordList(node, value, 'Variants', itemIndex, {
+		what: 'variant',
+		example: '[{"variantId": "v1", "price": 24}]',
+		fields: Object.keys(VARIANT_FIELDS),
+	});
+	return entries.map(({ entry, where }) => {
 		const variant: IDataObject = {};
-		for (const [key, raw] of Object.entries(entry as IDataObject)) {
+		for (const [key, raw] of Object.entries(entry)) {
 			if (raw === undefined || raw === null || raw === '') continue;
 			const field = `${where}.${key}`;
 			const kind = VARIANT_FIELDS[key];

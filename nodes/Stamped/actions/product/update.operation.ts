@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { findRecord, merchantRecordPath } from '../../transport/v3';
+import { updateRecord } from '../../transport/v3';
 import type { RecordLookup } from '../merchantRecord';
 import { lookupProperties, lookupSubject, readFields, readLookup } from '../merchantRecord';
 import {
@@ -69,18 +68,7 @@ async function execute(
 	input: UpdateInput,
 	itemIndex: number,
 ) {
-	const id =
-		input.lookup.by === 'stampedId'
-			? input.lookup.value
-			: (await findRecord(api, 'product', input.lookup.by, input.lookup.value, itemIndex))!.id;
-	const response = await api.request({
-		method: 'PATCH',
-		path: merchantRecordPath(api, 'product', id),
-		body: input.body,
-		idempotent: true,
-		itemIndex,
-	});
-	return asJsonObject(response);
+	return await updateRecord(api, 'product', input.lookup, input.body, itemIndex, true);
 }
 
 export const declaration = defineOperation({

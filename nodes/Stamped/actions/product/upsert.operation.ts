@@ -1,9 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { createExactlyOnce, findRecord, merchantRecordPath } from '../../transport/v3';
+import { createExactlyOnce, findRecord, updateRecord } from '../../transport/v3';
 import { describeOutcome } from '../merchantRecord';
 import type { ProductInput } from './fields';
 import { createProperties, productOf, readProductInput } from './fields';
@@ -25,14 +24,8 @@ async function execute(
 	const ownId = String(input.body.customProductId);
 	const existing = await findRecord(api, 'product', 'customProductId', ownId, itemIndex, true);
 	if (existing) {
-		const response = await api.request({
-			method: 'PATCH',
-			path: merchantRecordPath(api, 'product', existing.id),
-			body: input.body,
-			idempotent: true,
-			itemIndex,
-		});
-		return asJsonObject(response);
+		const found = { by: 'stampedId' as const, value: existing.id };
+		return await updateRecord(api, 'product', found, input.body, itemIndex, true);
 	}
 	const created = await createExactlyOnce(api, 'product', input.body, itemIndex);
 	return { ...created.record, ...describeOutcome('product', created) };
