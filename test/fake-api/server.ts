@@ -489,7 +489,16 @@ function pageIndexOf(vendor: Vendor, query: Record<string, string>): number {
 	return vendor === 'stamped' ? page - 1 : page;
 }
 
-const LIST_KEYS = ['data', 'customers', 'activities', 'rewards', 'orders', 'products', 'content', 'results'];
+const LIST_KEYS = [
+	'data',
+	'customers',
+	'activities',
+	'rewards',
+	'orders',
+	'products',
+	'content',
+	'results',
+];
 
 /** The vendor's answer, with whatever the hostile switches change in the request and the answer. */
 function hostileReply(
