@@ -51,18 +51,18 @@ interface VersionParameter {
 export interface NodeRegistry<Api> {
 	resources: readonly ResourceDeclaration[];
 	defaultResource: string;
-	operations: ReadonlyArray<OperationDeclaration<any, Api>>;
+	operations: ReadonlyArray<OperationDeclaration<unknown, Api>>;
 	versions?: VersionParameter;
 }
 
 /** Builds a registry from an operations module (`export * as name from './x.operation'` lines). */
 export function operationsOf<Api>(
-	modules: Record<string, { declaration: OperationDeclaration<any, Api> }>,
+	modules: Record<string, { declaration: OperationDeclaration<unknown, Api> }>,
 ) {
 	return Object.values(modules).map((module) => module.declaration);
 }
 
-function offers(declaration: OperationDeclaration<any, any>, version: string | undefined): boolean {
+function offers(declaration: OperationDeclaration<unknown, unknown>, version: string | undefined): boolean {
 	return (
 		version === undefined ||
 		declaration.versions === undefined ||
