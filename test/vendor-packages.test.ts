@@ -180,3 +180,13 @@ test('staging refuses a vendor package that would reach the other vendor', () =>
 		/n8n-nodes-stemp would include the other vendor's code: .*nodes\/Stamped\/transport\/version\.js/,
 	);
 });
+
+test('the release workflow publishes the three packed packages from CI with provenance', () => {
+	const workflow = fs.readFileSync(path.join(root, '.github/workflows/publish.yml'), 'utf8');
+	expect(workflow).toMatch(/id-token:\s*write/);
+	expect(workflow).toContain('npm run pack:vendors -- packages-to-publish');
+	expect(workflow).toMatch(
+		/for tarball in packages-to-publish\/\*\.tgz[\s\S]*npm publish "\$tarball" --provenance/,
+	);
+	expect(combined.scripts['pack:vendors']).toMatch(/scripts\/vendor-packages\.js$/);
+});

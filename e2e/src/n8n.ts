@@ -403,6 +403,16 @@ export class N8n {
 		return { status: response.status, data, raw };
 	}
 
+	/** The node types the running server loaded (`/types/nodes.json`, what the editor reads), names only. */
+	async loadedNodeTypes(): Promise<string[]> {
+		const response = await fetch(`${this.baseUrl}/types/nodes.json`, {
+			headers: this.cookie ? { Cookie: this.cookie } : {},
+		});
+		if (!response.ok) throw new Error(`GET /types/nodes.json: HTTP ${response.status}`);
+		const types = (await response.json()) as Array<{ name: string }>;
+		return [...new Set(types.map((type) => type.name))].sort();
+	}
+
 	/** Sets up the owner account on a fresh instance, or logs in to an existing one. */
 	async signIn(): Promise<void> {
 		const settings = await this.rest<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
