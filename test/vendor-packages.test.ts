@@ -164,6 +164,23 @@ describe.each([
 		expect(readme).toContain('N8N_UNVERIFIED_PACKAGES_ENABLED');
 		expect(readme).toContain(combined.homepage.replace(/#.*$/, ''));
 		expect(readme).not.toMatch(/\{\{\w+\}\}/);
+		// Its links into the full documentation name headings the README has.
+		const headings = fs
+			.readFileSync(path.join(root, 'README.md'), 'utf8')
+			.split('\n')
+			.filter((line) => line.startsWith('#'))
+			.map((line) =>
+				line
+					.replace(/^#+ /, '')
+					.toLowerCase()
+					.replace(/[^\p{L}\p{N}\s-]/gu, '')
+					.replace(/\s/g, '-'),
+			);
+		const anchors = [...readme.matchAll(/n8n-nodes-stamped-stemp#([a-z0-9-]+)\)/g)].map(
+			([, anchor]) => anchor,
+		);
+		expect(anchors.length).toBeGreaterThan(1);
+		expect(anchors.filter((anchor) => !headings.includes(anchor))).toEqual([]);
 		const rows = readme.split('\n').filter((line) => /^\| (?!resource|---)/.test(line));
 		const registry = require(
 			path.join(root, `dist/nodes/${vendor.nodeFolders[0]}/actions/registry`),
