@@ -298,8 +298,12 @@ export class N8n {
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const dir = fs.mkdtempSync(path.join(this.userFolder, 'import-'));
 		try {
+			// `active` defaults to false: n8n before 1.9x refuses a workflow file without it (NOT NULL constraint).
 			workflows.forEach((workflow, index) =>
-				fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
+				fs.writeFileSync(
+					path.join(dir, `${index}.json`),
+					JSON.stringify({ active: false, ...workflow }),
+				),
 			);
 			await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
 		} finally {
