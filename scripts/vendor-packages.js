@@ -180,13 +180,20 @@ function operationsTable(vendor) {
 
 /** The vendor's README: its template with the version, the full documentation's address and the operations. */
 function vendorReadme(vendor) {
-	const template = fs.readFileSync(path.join(root, vendor.readmeTemplate), 'utf8');
-	return template.replace(/\{\{(\w+)\}\}/g, (_, key) => {
-		if (key === 'version') return combined.version;
-		if (key === 'homepage') return combined.homepage.replace(/#.*$/, '');
-		if (key === 'operations') return operationsTable(vendor);
-		throw new Error(`${vendor.readmeTemplate}: unknown placeholder {{${key}}}`);
-	});
+	const fill = (file) =>
+		fs
+			.readFileSync(path.join(root, file), 'utf8')
+			.trimEnd()
+			.replace(/\{\{(\w+)\}\}/g, (_, key) => {
+				if (key === 'name') return vendor.name;
+				if (key === 'version') return combined.version;
+				if (key === 'homepage') return combined.homepage.replace(/#.*$/, '');
+				if (key === 'operations') return operationsTable(vendor);
+				// The install steps both vendor READMEs share.
+				if (key === 'install') return fill('vendor-packages/install.md');
+				throw new Error(`${file}: unknown placeholder {{${key}}}`);
+			});
+	return `${fill(vendor.readmeTemplate)}\n`;
 }
 
 function copy(file, destination, transform) {
