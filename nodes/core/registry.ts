@@ -62,7 +62,10 @@ export function operationsOf<Api>(
 	return Object.values(modules).map((module) => module.declaration);
 }
 
-function offers(declaration: OperationDeclaration<unknown, unknown>, version: string | undefined): boolean {
+function offers(
+	declaration: OperationDeclaration<unknown, unknown>,
+	version: string | undefined,
+): boolean {
 	return (
 		version === undefined ||
 		declaration.versions === undefined ||
