@@ -6,6 +6,7 @@ export default [
 	{
 		ignores: [
 			'node_modules/**',
+			'.vendor-packages/**',
 			'dist/**',
 			'test/**',
 			'e2e/**',

@@ -286,7 +286,7 @@ async function main(): Promise<void> {
 		'one scenario faster here; it spreads executions over processes, and in production over machines. What cuts',
 		`the wall time, in both modes, is splitting work into executions that run at once: within an execution at most ${ITEMS_AT_ONCE}`,
 		'upserts are in flight. The requests in flight at the API add up across executions, whichever process runs',
-		`them: two exports at once allow 2 x ${OUR_EXPORT_CONCURRENCY}, ${UPSERT_SPLIT} upsert executions ${UPSERT_SPLIT} x ${ITEMS_AT_ONCE} (README, "Running at scale").`,
+		`them: two exports at once allow 2 x ${OUR_EXPORT_CONCURRENCY}, ${UPSERT_SPLIT} upsert executions ${UPSERT_SPLIT} x ${ITEMS_AT_ONCE} (docs/scaling.md).`,
 	].join('\n');
 	writeSection(body);
 	console.log(body);

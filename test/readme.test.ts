@@ -51,3 +51,55 @@ test('the stemp table lists exactly the operations the stemp node offers', () =>
 		[...new Set(tables.offeredPairs(stempRegistry))].sort(),
 	);
 });
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+const anchorOf = (heading: string) =>
+	heading
+		.trim()
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}\s-]/gu, '')
+		.replace(/\s/g, '-');
+const anchors = new Set(
+	markdown
+		.split('\n')
+		.filter((line) => /^#{1,6} /.test(line))
+		.map((line) => anchorOf(line.replace(/^#+ /, ''))),
+);
+
+test('the README opens with exactly two set-up commands, then the Install section', () => {
+	const firstBlock = /```bash\n([\s\S]*?)```/.exec(markdown)![1];
+	expect(firstBlock.trim().split('\n')).toEqual([
+		expect.stringMatching(/^npm ci && npm start\s+#/),
+		expect.stringMatching(/^npm ci && npm test\s+#/),
+	]);
+	const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
+	expect(headings[0]).toBe('## Install');
+});
+
+test("every documentation link of the nodes and credentials points at one of the README's headings", () => {
+	const sources = [
+		...fs
+			.readdirSync('nodes', { recursive: true, encoding: 'utf8' })
+			.map((file) => `nodes/${file}`),
+		...fs.readdirSync('credentials').map((file) => `credentials/${file}`),
+	].filter((file) => /\.(ts|json)$/.test(file));
+	const linked = sources.flatMap((file) =>
+		[...fs.readFileSync(file, 'utf8').matchAll(/n8n-nodes-stamped-stemp#([a-z0-9-]+)/g)].map(
+			([, anchor]) => `${file}#${anchor}`,
+		),
+	);
+	expect(linked.length).toBeGreaterThan(10);
+	expect(linked.filter((link) => !anchors.has(link.split('#')[1]))).toEqual([]);
+});
+
+test("the README's links to its own sections and to files in the repository all resolve", () => {
+	const links = [...markdown.matchAll(/\]\(([^)\s]+)\)/g)].map(([, target]) => target);
+	const broken = links
+		.filter((target) => !/^https?:/.test(target))
+		.filter((target) => {
+			const [file, anchor] = target.split('#');
+			if (file === '') return !anchors.has(anchor);
+			return !fs.existsSync(file);
+		});
+	expect(broken).toEqual([]);
+});

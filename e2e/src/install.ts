@@ -33,16 +33,15 @@ export const CURRENT_N8N: N8nDistribution = {
 	bundlesNode: true,
 };
 
-/** The newest n8n 1.x that installs here, on the Node.js running this script (the machine's Node 20). */
+/**
+ * The oldest n8n the package supports (see the README's Compatibility), on the Node.js running this script (the
+ * machine's Node 20). Older n8n fails to load the nodes: its n8n-workflow has no `NodeConnectionTypes`.
+ */
 export const LEGACY_N8N: N8nDistribution = {
 	label: 'n8n 1.x',
 	dir: path.join(E2E_DIR, 'n8n1'),
 	nodeBinary: process.execPath,
 	bundlesNode: false,
-	// n8n 1.123's default expression engine ('vm') runs on isolated-vm 6, which needs Node 22 or newer (it
-	// ships binaries for Node 22 and 24 only, and its sources need V8 APIs Node 20 lacks). On Node 20, n8n's
-	// own setting selects the previous engine.
-	env: { N8N_EXPRESSION_ENGINE: 'legacy' },
 };
 
 export function n8nBin(dist: N8nDistribution): string {

@@ -9,7 +9,8 @@ import type { N8nDistribution } from './install';
 import { ensureInstalled } from './install';
 import { N8n } from './n8n';
 import { freePortPairsBelowEphemeral } from './ports';
-import { packPackage } from './package-under-test';
+import type { PackageName } from './package-under-test';
+import { packNamed } from './package-under-test';
 import { dataFolder } from './paths';
 import type { Sandbox } from './sandbox';
 import { sandboxCredentials, startSandbox } from './sandbox';
@@ -31,6 +32,11 @@ export interface InstanceOptions {
 	credentials?: (sandbox: Sandbox) => object[];
 	/** Where the data folder goes; it must be below `dist.dir` (see dataFolder). Defaults to `dist.dir`. */
 	under?: string;
+	/**
+	 * The package installed: the combined n8n-nodes-stamped-stemp (default), or one vendor's package alone. With
+	 * a vendor package only the sandbox credentials of types it defines (and n8n's own) are imported.
+	 */
+	package?: PackageName;
 }
 
 export async function prepareInstance(options: InstanceOptions): Promise<Instance> {
@@ -46,9 +52,16 @@ export async function prepareInstance(options: InstanceOptions): Promise<Instanc
 	});
 	const sandbox = await startSandbox();
 	try {
-		await n8n.installPackage(await packPackage(path.join(userFolder, 'pack')));
+		const packageName = options.package ?? 'n8n-nodes-stamped-stemp';
+		await n8n.installPackage(await packNamed(packageName, path.join(userFolder, 'pack')));
+		const foreignType =
+			packageName === 'n8n-nodes-stamped'
+				? 'stempApi'
+				: packageName === 'n8n-nodes-stemp'
+					? 'stampedApi'
+					: undefined;
 		await n8n.importCredentials([
-			...sandboxCredentials(sandbox),
+			...sandboxCredentials(sandbox).filter((credential) => credential.type !== foreignType),
 			...(options.credentials?.(sandbox) ?? []),
 		]);
 		const workflows =

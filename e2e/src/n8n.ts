@@ -298,8 +298,12 @@ export class N8n {
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const dir = fs.mkdtempSync(path.join(this.userFolder, 'import-'));
 		try {
+			// `active` defaults to false: n8n before 1.9x refuses a workflow file without it (NOT NULL constraint).
 			workflows.forEach((workflow, index) =>
-				fs.writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
+				fs.writeFileSync(
+					path.join(dir, `${index}.json`),
+					JSON.stringify({ active: false, ...workflow }),
+				),
 			);
 			await this.cliOrThrow(['import:workflow', '--separate', `--input=${dir}`]);
 		} finally {
@@ -401,6 +405,16 @@ export class N8n {
 			raw && typeof raw === 'object' && 'data' in raw ? (raw as { data: T }).data : raw
 		) as T;
 		return { status: response.status, data, raw };
+	}
+
+	/** The node types the running server loaded (`/types/nodes.json`, what the editor reads), names only. */
+	async loadedNodeTypes(): Promise<string[]> {
+		const response = await fetch(`${this.baseUrl}/types/nodes.json`, {
+			headers: this.cookie ? { Cookie: this.cookie } : {},
+		});
+		if (!response.ok) throw new Error(`GET /types/nodes.json: HTTP ${response.status}`);
+		const types = (await response.json()) as Array<{ name: string }>;
+		return [...new Set(types.map((type) => type.name))].sort();
 	}
 
 	/** Sets up the owner account on a fresh instance, or logs in to an existing one. */

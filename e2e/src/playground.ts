@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import type { ExampleWorkflow } from './examples';
 import { loadExamples, startsFromVendorTrigger } from './examples';
+import { sampleDeliveryCommand, triggerOf } from './sample-deliveries';
 import { CURRENT_N8N, ensureInstalled, n8nVersion } from './install';
 import { N8n, OWNER } from './n8n';
 import { packPackage } from './package-under-test';
@@ -17,6 +18,7 @@ import { isFree } from './ports';
 import { dataFolder, PROJECT_ROOT } from './paths';
 import type { Sandbox } from './sandbox';
 import { sandboxCredentials, startSandbox } from './sandbox';
+import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { webhookUrl } from './webhooks';
 
 const N8N_PORT = Number(process.env.PLAYGROUND_PORT ?? 5678);
@@ -98,8 +100,24 @@ function banner(
 		'  Example workflows (open one, click "Execute workflow", then click a node to see its output):',
 		...examples.map((example) => {
 			const url = webhookUrls.get(example.id);
-			return `    - ${example.name}${url ? `\n        published, listening at ${url}` : ''}`;
+			const command = url && sampleDeliveryCommand(triggerOf(example) ?? '', url);
+			return [
+				`    - ${example.name}`,
+				...(url ? [`        published, listening at ${url}`] : []),
+				...(command
+					? ['        send it a delivery (paste into a shell):', `          ${command}`]
+					: []),
+			].join('\n');
 		}),
+		'',
+		'  A second run works on what the first changed (the sandbox keeps its data while it runs): points add up,',
+		"  Jane's card completes on the first stamp and starts over at 0, a review request comes back queued: false,",
+		'  the same Stamped delivery starts nothing. Back to the sample data:',
+		`    curl -X POST ${sandbox.url}/__reset   (or stop and run npm start again)`,
+		'',
+		'  Webhook secrets of the sandbox credentials (what the vendors would send):',
+		`    Stamped sandbox: Webhook Secret ${SANDBOX_KEYS.stampedWebhookSecret}   (header X-Stamped-Webhook-Secret)`,
+		`    stemp sandbox:   Webhook Signing Secret ${SANDBOX_KEYS.stempWebhookSigningSecret}   (HMAC-SHA256 of the body in X-Stemp-Signature)`,
 		'',
 		'  The credentials "Stamped sandbox" (and its API v3 twin) and "stemp sandbox" point at the sandbox. To use',
 		'  your real accounts, open them in n8n (Overview > Credentials) and set:',

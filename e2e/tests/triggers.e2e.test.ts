@@ -12,6 +12,8 @@ import { loadExample } from '../src/examples';
 import { CURRENT_N8N } from '../src/install';
 import type { Execution } from '../src/n8n';
 import { nodeOutput } from '../src/n8n';
+import { runOrThrow } from '../src/processes';
+import { sampleDeliveryCommand, triggerOf } from '../src/sample-deliveries';
 import type { DeliveryResult } from '../src/webhooks';
 import {
 	executionCountAfterQuiet,
@@ -265,5 +267,20 @@ describe('example: tier change → e-mail', () => {
 				subject: 'Welcome to Silver!',
 			}),
 		]);
+	});
+});
+
+describe("the playground's sample deliveries (the commands npm start prints)", () => {
+	test.each([
+		{ example: tierChangeExample, trigger: 'stampedTrigger' },
+		{ example: cardCompletedExample, trigger: 'stempTrigger' },
+	])('the $trigger command starts "$example.name"', async ({ example, trigger }) => {
+		expect(triggerOf(example)).toBe(trigger);
+		const before = (await instance.n8n.executions(example.id)).length;
+		const command = sampleDeliveryCommand(trigger, await webhookUrl(instance.n8n, example.id));
+		const { stdout } = await runOrThrow('bash', ['-c', command!], { timeoutMs: 30_000 });
+		expect(stdout).not.toMatch(/401|Unauthorized|Missing/);
+		const executions = await waitForExecutions(instance.n8n, example.id, before + 1);
+		expect(executions[0].status).toBe('success');
 	});
 });

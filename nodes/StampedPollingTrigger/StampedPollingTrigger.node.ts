@@ -64,7 +64,7 @@ export class StampedPollingTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Asks Stamped for new records at the times below. When the workflow is activated it only notes the newest record and starts nothing: every record after that starts the workflow once, oldest first.',
+					'Asks Stamped for new records at the Poll Times set above. When the workflow is activated it only notes the newest record and starts nothing: every record after that starts the workflow once, oldest first.',
 				name: 'pollNotice',
 				type: 'notice',
 				default: '',

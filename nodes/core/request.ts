@@ -23,6 +23,7 @@ import {
 	parseRetryAfterMs,
 	retryPolicy,
 } from './retry';
+import { hasControlCharacter } from './validation';
 
 /** What the shared core needs to know about a vendor. */
 export interface Vendor {
@@ -157,7 +158,7 @@ function unsafePathReason(path: string): string | undefined {
 		if (segment === '') return 'it has an empty segment';
 		if (segment === '.' || segment === '..' || /^(?:\.|%2e){1,2}$/i.test(segment))
 			return `it has a "${segment}" segment`;
-		if (/%(?:[01][0-9a-f]|7f)/i.test(segment) || /[\u0000-\u001f\u007f]/.test(segment))
+		if (/%(?:[01][0-9a-f]|7f)/i.test(segment) || hasControlCharacter(segment, false))
 			return 'it contains a control character';
 	}
 	return undefined;

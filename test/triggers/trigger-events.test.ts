@@ -125,6 +125,17 @@ describe('the Stamped Polling Trigger as n8n loads it', () => {
 			['loyalty.activity_created', 'review.created'],
 		);
 	});
+
+	test('its notice points at Poll Times where the editor shows it: above the notice', async () => {
+		const { properties } = (
+			(await loadPackage()).getNode('stampedPollingTrigger').type as INodeType
+		).description;
+		const names = properties.map((property) => property.name);
+		expect(names.indexOf('pollTimes')).toBeLessThan(names.indexOf('pollNotice'));
+		const notice = properties.find((property) => property.name === 'pollNotice')!;
+		expect(notice.displayName).toContain('Poll Times set above');
+		expect(notice.displayName).not.toMatch(/below/);
+	});
 });
 
 describe('Stamped Trigger: every topic category', () => {

@@ -2,7 +2,7 @@
  * Both trigger nodes in queue mode: deliveries go to a webhook process (`n8n webhook`), which checks them and
  * hands the execution to a worker. What the single-instance design assumed about repeated deliveries is checked
  * here: one webhook process recognises a repeat, also two copies arriving at the same moment; what does not
- * hold is tested as a limit (the README's "Running at scale" says so), with n8n's Remove Duplicates node as the
+ * hold is tested as a limit (docs/scaling.md says so), with n8n's Remove Duplicates node as the
  * downstream answer.
  */
 import { SANDBOX_KEYS } from '../../../test/fake-api/sandbox';

@@ -399,3 +399,19 @@ export function viaWebhook(workflow: WorkflowJson, path: string): WorkflowJson {
 		),
 	};
 }
+
+/**
+ * The same workflow for another of our packages: node types carry the package name
+ * (`n8n-nodes-stamped-stemp.stamped` becomes `n8n-nodes-stamped.stamped`), the rest is unchanged. This is
+ * what a user does to move a workflow between the combined package and a vendor's own.
+ */
+export function forPackage(workflow: WorkflowJson, packageName: string): WorkflowJson {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type.startsWith('n8n-nodes-stamped-stemp.')
+				? { ...node, type: `${packageName}.${node.type.slice('n8n-nodes-stamped-stemp.'.length)}` }
+				: node,
+		),
+	};
+}
