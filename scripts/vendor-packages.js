@@ -171,7 +171,7 @@ function operationsTable(vendor) {
 		`|---|---|${versions.map(() => '---|').join('')}---|`,
 		...registry.operations.map((declaration) => {
 			const offered = versions.map((version) =>
-				!declaration.versions || declaration.versions.includes(version) ? 'yes' : '',
+				!declaration.versions || declaration.versions[version] ? 'yes' : '',
 			);
 			return `| ${labelOf(registry, declaration.resource)} | ${declaration.name} | ${offered.map((mark) => `${mark} | `).join('')}${cell(declaration.description)} |`;
 		}),

@@ -54,20 +54,19 @@ export function byNodeVersion(
 	plain: INodeProperties,
 	locator: LocatorDefinition,
 ): INodeProperties[] {
-	const {
-		placeholder: _placeholder,
-		typeOptions: _typeOptions,
-		options: _options,
-		...base
-	} = plain;
-	const locatorField: INodeProperties = {
+	// A locator takes none of the plain field's placeholder, type options or options.
+	const base: Partial<INodeProperties> = { ...plain };
+	delete base.placeholder;
+	delete base.typeOptions;
+	delete base.options;
+	const locatorField = {
 		...base,
 		type: 'resourceLocator',
 		default: { mode: locator.modes[0].name, value: '' },
 		modes: locator.modes,
 		description: locator.description ?? plain.description,
 		hint: locator.hint,
-	};
+	} as INodeProperties;
 	if (locatorField.hint === undefined) delete locatorField.hint;
 	return [withShow(plain, onVersion1.show), withShow(locatorField, fromLocatorVersion.show)];
 }

@@ -8,7 +8,7 @@ import type { ApiClient } from './request';
  * sending anything; `execute` sends what `prepare` returned. Keeping them apart lets the router check every
  * item before the first request, so a bad item stops the run before anything changed.
  */
-export interface Operation<Input = any> {
+export interface Operation<Input = unknown> {
 	prepare(this: IExecuteFunctions, itemIndex: number): Input | Promise<Input>;
 	execute(
 		this: IExecuteFunctions,
