@@ -83,18 +83,25 @@ export async function openNodeActions(
 		.locator('[data-keyboard-nav-type="action"]')
 		.first()
 		.waitFor({ timeout: UI_TIMEOUT_MS });
-	const entries = await actions
-		.locator('[data-test-id="item-iterator-item"]')
-		.evaluateAll((items) =>
-			items.map((item) => ({
-				action: item.getAttribute('data-keyboard-nav-type') === 'action',
-				text: (
-					item.querySelector('[data-test-id="node-creator-item-name"]')?.textContent ??
-					item.textContent ??
-					''
-				).trim(),
-			})),
-		);
+	// n8n renders a long list a few items per animation frame: read it once its length stops growing.
+	const items = actions.locator('[data-test-id="item-iterator-item"]');
+	let count = -1;
+	for (let round = 0; round < 50; round++) {
+		await page.waitForTimeout(200);
+		const now = await items.count();
+		if (now === count) break;
+		count = now;
+	}
+	const entries = await items.evaluateAll((items) =>
+		items.map((item) => ({
+			action: item.getAttribute('data-keyboard-nav-type') === 'action',
+			text: (
+				item.querySelector('[data-test-id="node-creator-item-name"]')?.textContent ??
+				item.textContent ??
+				''
+			).trim(),
+		})),
+	);
 	const listed: CreatorAction[] = [];
 	let group = '';
 	for (const entry of entries) {
