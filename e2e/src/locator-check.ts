@@ -39,6 +39,8 @@ export const LOCATOR_CASES: LocatorCase[] = [
 	{ node: 'Stamped review', parameter: 'reviewId', search: 'torn', expected: 'rev_1004' },
 	{ node: 'Stamped reward', parameter: 'rewardId', search: '5 off', expected: 'rwd-5off' },
 	{ node: 'Stamped tier', parameter: 'tier', search: 'gol', expected: 'Gold' },
+	{ node: 'Stamped order', parameter: 'lookupValue', search: '5002', expected: 'web-5002' },
+	{ node: 'Stamped product', parameter: 'lookupValue', search: 'grinder', expected: 'Grinder' },
 	{
 		node: 'stemp user',
 		parameter: 'userId',
@@ -82,6 +84,8 @@ export function locatorWorkflow(): object {
 			email: 'jane@example.com',
 			additionalFields: { tier: empty },
 		}),
+		stamped('Stamped order', { resource: 'order', operation: 'get', lookupValue: empty }, true),
+		stamped('Stamped product', { resource: 'product', operation: 'get', lookupValue: empty }, true),
 		{
 			name: 'stemp user',
 			type: 'n8n-nodes-stamped-stemp.stemp',
