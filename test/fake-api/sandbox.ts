@@ -242,7 +242,7 @@ export const SANDBOX_STEMP_USERS: SeedUser[] = [
 		name: 'Jane Doe',
 		phone: '+15550101001',
 		externalId: 'shopify-1001',
-		metadata: { tier: 'vip' },
+		metadata: { private: { tier: 'vip' } },
 		walletPassIds: ['wp_jane_0001'],
 	},
 	{
@@ -257,7 +257,7 @@ export const SANDBOX_STEMP_USERS: SeedUser[] = [
 		email: 'li.wei@example.com',
 		name: 'Li Wei',
 		externalId: 'shopify-1003',
-		metadata: { firstOrder: true },
+		metadata: { private: { firstOrder: true } },
 		walletPassIds: ['wp_new_0003'],
 	},
 ];

@@ -17,6 +17,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { answerProblems, requestProblems } from '../contract/check';
+import { stempAnswerProblems, stempRequestProblems } from '../contract/stemp-contract';
 import type { SmtpSink } from './smtp';
 import { StampedV2 } from './stamped-v2';
 import { StampedV3 } from './stamped-v3';
@@ -57,6 +58,11 @@ export interface Reply {
 	raw?: string;
 	/** Whether this request changed state (for the log and for "after" faults). */
 	applied?: boolean;
+	/**
+	 * Set on an answer the handler was switched to serve in another form than the vendor's reference declares
+	 * (a tolerance test's envelope): the contract check leaves it alone.
+	 */
+	offContract?: boolean;
 }
 
 export interface VendorRequest {
@@ -177,8 +183,8 @@ export class FakeApi {
 	/** Misbehaviour switched on by a test (see `Hostile`). */
 	hostile: Hostile = {};
 	/**
-	 * Where a v3 request, or an answer of the v3 handler, differed from Stamped's published reference
-	 * (test/contract/check.ts). test/harness/contract-guard.ts fails the test that caused one; `GET /__contract`
+	 * Where a Stamped v3 or stemp request, or an answer of their handlers, differed from the vendor's published
+	 * reference (test/contract/check.ts, test/contract/stemp-contract.ts). test/harness/contract-guard.ts fails the test that caused one; `GET /__contract`
 	 * serves them to tests that run the server in a process of its own.
 	 */
 	readonly contractViolations: string[] = [];
@@ -397,6 +403,7 @@ export class FakeApi {
 			};
 			this.log.push(entry);
 			if (vendor === 'stampedV3') this.contractViolations.push(...requestProblems(request));
+			if (vendor === 'stemp') this.contractViolations.push(...stempRequestProblems(request));
 
 			const fault = this.takeFault(vendor, request);
 			if (fault?.phase === 'before' || (!fault && this.overRateLimit(vendor))) {
@@ -413,6 +420,13 @@ export class FakeApi {
 			// The handler's own answer is held to the reference; a fault or a hostile switch changes it on purpose.
 			if (vendor === 'stampedV3' && !fault && Object.keys(this.hostile).length === 0)
 				this.contractViolations.push(...answerProblems(request, reply.status, reply.body));
+			if (
+				vendor === 'stemp' &&
+				!fault &&
+				!reply.offContract &&
+				Object.keys(this.hostile).length === 0
+			)
+				this.contractViolations.push(...stempAnswerProblems(request, reply.status, reply.body));
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();
 				const faulty = faultReply(fault, vendor);
@@ -558,6 +572,12 @@ function hostileReply(
 		if (hostile.listTotal !== undefined) {
 			for (const totalKey of ['total', 'totalElements'])
 				if (totalKey in record) record[totalKey] = hostile.listTotal;
+			// stemp's paged answers keep their figures in `page` ({size, number, totalElements, totalPages}).
+			if (record.page && typeof record.page === 'object')
+				record.page = {
+					...(record.page as Record<string, unknown>),
+					totalElements: hostile.listTotal,
+				};
 		}
 		changed = record;
 	} else if (

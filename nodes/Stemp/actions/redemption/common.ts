@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { asJsonObject } from '../../../core/operation';
+import type { ApiClient } from '../../../core/request';
+import { mayHaveBeenApplied } from '../../../core/request';
+import { stempPath } from '../../transport';
+import { plainIdField, readId, withNote } from '../fields';
+
+export const redemptionIdField: INodeProperties = plainIdField(
+	'redemptionId',
+	'Redemption ID',
+	'rdm_abc123',
+	'The redemption to settle, as Points > Redeem or Points > Get Redemptions output it (its ID)',
+	'Usually an expression from the previous node, e.g. {{ $json.id }}',
+);
+
+export function readRedemptionId(ctx: IExecuteFunctions, itemIndex: number) {
+	return { redemptionId: readId(ctx, 'redemptionId', 'Redemption ID', itemIndex) };
+}
+
+export const redemptionOf = (input: { redemptionId: string }) => input.redemptionId;
+
+/**
+ * `POST points-redemptions/{id}/complete|cancel`: sent once, never again after a failure the server may have
+ * acted on (a cancel gives the points back; done twice, a client could be credited twice by a server that does
+ * not refuse the second one). The error then says how to check.
+ */
+export async function settle(
+	api: ApiClient,
+	redemptionId: string,
+	action: 'complete' | 'cancel',
+	itemIndex: number,
+): Promise<IDataObject> {
+	try {
+		return asJsonObject(
+			await api.request({
+				method: 'POST',
+				path: stempPath('points-redemptions', redemptionId, action),
+				idempotent: false,
+				itemIndex,
+			}),
+		);
+	} catch (error) {
+		if (mayHaveBeenApplied(error))
+			withNote(
+				error,
+				"Check the redemption's status with Points > Get Redemptions before running this item again: it may have been settled.",
+			);
+		throw error;
+	}
+}

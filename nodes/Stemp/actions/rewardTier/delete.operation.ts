@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ApiClient } from '../../../core/request';
+import { defineOperation } from '../../../core/registry';
+import { isStempNotFound } from '../../transport';
+import { readRewardTierId, rewardTierField, tierPath } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Deleting a reward tier takes the reward off the card for every customer. It cannot be undone, and the node does not ask before it runs.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+	},
+	...rewardTierField,
+];
+
+function prepare(this: IExecuteFunctions, itemIndex: number) {
+	return { rewardTierId: readRewardTierId(this, itemIndex) };
+}
+
+/**
+ * `DELETE points-rewards/{id}` (204), retried after a failure midway; a retry that gets stemp's own "no such tier"
+ * means the first attempt went through.
+ */
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: { rewardTierId: string },
+	itemIndex: number,
+) {
+	let resent = false;
+	try {
+		await api.request({
+			method: 'DELETE',
+			path: tierPath(input.rewardTierId),
+			idempotent: true,
+			itemIndex,
+			onResentAfterAmbiguousFailure: () => (resent = true),
+		});
+	} catch (error) {
+		if (!resent || !isStempNotFound(error, 'REWARD_TIER')) throw error;
+		return {
+			rewardTierId: input.rewardTierId,
+			deleted: true,
+			resolution:
+				'The first attempt failed without a clear answer; the retry found the tier gone, so the first attempt had deleted it.',
+		};
+	}
+	return { rewardTierId: input.rewardTierId, deleted: true };
+}
+
+export const declaration = defineOperation({
+	resource: 'rewardTier',
+	operation: 'delete',
+	name: 'Delete',
+	description: 'Delete a reward tier from its points card template',
+	action: 'Delete a reward tier',
+	properties,
+	prepare,
+	execute,
+	subjectOf: (input: { rewardTierId: string }) => input.rewardTierId,
+});
