@@ -176,7 +176,18 @@ export function matchStempOperation(
 	method: string,
 	segments: string[],
 ): { operation?: StempOperation; samePath: StempOperation[] } {
-	const fits = stempOperations
+	const onPath = stempOperations.filter(
+		(operation) =>
+			operation.template.length === segments.length &&
+			operation.template.every(
+				(part, index) =>
+					(part.startsWith('{') && segments[index] !== '') || part === segments[index],
+			),
+	);
+	// Spring picks among the mappings of the request's method: `GET walletpasses/validate` is the pass
+	// "validate" (the literal path is mapped for POST only).
+	const sameMethod = onPath.filter((operation) => operation.method === method);
+	const fits = (sameMethod.length > 0 ? sameMethod : onPath)
 		.filter(
 			(operation) =>
 				operation.template.length === segments.length &&
@@ -210,7 +221,6 @@ export function schemaProblems(
 	schema: Schema,
 	where: string,
 	mode: Mode,
-	seen: Set<Schema> = new Set(),
 ): string[] {
 	const resolved = resolve(schema);
 	const got = () => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
@@ -251,7 +261,7 @@ export function schemaProblems(
 		case 'array':
 			if (!Array.isArray(value)) return [`${where}: expected an array, got ${got()}`];
 			return value.flatMap((entry, index) =>
-				schemaProblems(entry, resolved.items ?? {}, `${where}[${index}]`, mode, seen),
+				schemaProblems(entry, resolved.items ?? {}, `${where}[${index}]`, mode),
 			);
 		case 'object': {
 			if (value === null || typeof value !== 'object' || Array.isArray(value))
@@ -274,7 +284,7 @@ export function schemaProblems(
 				}
 				if (field === null && mode === 'answer' && !(resolved.required ?? []).includes(key))
 					continue;
-				problems.push(...schemaProblems(field, fieldSchema, `${where}.${key}`, mode, seen));
+				problems.push(...schemaProblems(field, fieldSchema, `${where}.${key}`, mode));
 			}
 			return problems;
 		}

@@ -489,11 +489,11 @@ export class Stemp implements VendorApi {
 		tier: Partial<RewardTier> & { templateId: string; name: string; pointsRequired: number },
 	): RewardTier {
 		const record: RewardTier = {
-			id: tier.id ?? this.nextId('rt'),
 			description: null,
 			externalId: null,
 			sortOrder: 0,
 			...tier,
+			id: tier.id ?? this.nextId('rt'),
 		};
 		this.rewardTiers.set(record.id, record);
 		return record;
@@ -1529,7 +1529,7 @@ export class Stemp implements VendorApi {
 				this.fire('user.created', this.userView(owner));
 			}
 		}
-		const walletPassId = `wp_${randomBytes(6).toString('hex')}`;
+		const walletPassId = this.nextId('wp');
 		this.addPass({ walletPassId, templateId, userId: owner.id, installed: false });
 		const pass = this.walletPasses.get(walletPassId)!;
 		if (request.sendEmailNotification) this.emailsSent.push({ to: owner.email, walletPassId });
@@ -1675,6 +1675,11 @@ export class Stemp implements VendorApi {
 		note: string | null,
 	): Reply {
 		const state = this.points.get(walletPassId)!;
+		if (state.currentPoints + delta > 2 ** 31 - 1)
+			return {
+				status: 400,
+				body: { code: 'POINTS_OVERFLOW', params: { current: state.currentPoints, delta } },
+			};
 		const createdAt = now();
 		this.pointsHistory.get(walletPassId)!.unshift({
 			id: `ph_${++this.sequence}`,

@@ -67,6 +67,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'More about the message; fields left empty are not sent',
 		options: [
 			{
 				displayName: 'Header',

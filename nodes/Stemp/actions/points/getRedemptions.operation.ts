@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only the redemptions that match the filter added',
 		options: [
 			{
 				displayName: 'Status',

@@ -14,6 +14,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		description: 'Only the events that match the filter added',
 		options: [
 			{
 				displayName: 'Status',
