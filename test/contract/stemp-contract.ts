@@ -275,6 +275,8 @@ export function schemaProblems(
 			const declared = resolved.properties ?? {};
 			const extra = resolved.additionalProperties;
 			for (const [key, field] of Object.entries(record)) {
+				// Left out of the JSON that goes over the wire.
+				if (field === undefined) continue;
 				const fieldSchema = declared[key] ?? (typeof extra === 'object' ? extra : undefined);
 				if (!fieldSchema) {
 					// An object schema without properties (JsonNode, Unit) takes anything.

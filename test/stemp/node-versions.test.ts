@@ -4,7 +4,7 @@
  * version 2 shows a resource locator; both read a plain value and a picked one alike, so a workflow saved on
  * version 2 before the pass became a picker (a plain `walletPassId` string) still runs unchanged.
  */
-import type { INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { POINTS_TEMPLATE_ID } from '../fake-api/stemp';
 import { loadPackage } from '../harness/engine';
@@ -68,7 +68,7 @@ describe.each(STAMP_OPERATIONS.filter((operation) => operation !== 'getHistory')
 	'Stamp > %s sends the same request on every version and with every value shape',
 	(operation) => {
 		const extra = operation === 'set' ? { stamps: 3 } : {};
-		async function sent(walletPassId: unknown, typeVersion: number) {
+		async function sent(walletPassId: IDataObject | string, typeVersion: number) {
 			api.reset();
 			const { error, items } = await stemp({ operation, walletPassId, ...extra }, { typeVersion });
 			expect(error).toBeUndefined();

@@ -1,11 +1,12 @@
 /** Reward Tier > Update: `PATCH points-rewards/{id}` with only the fields given; the same change twice is harmless. */
+import type { IDataObject } from 'n8n-workflow';
 import { api, stemp, useStempApi } from '../support';
 
 useStempApi();
 
 const update = (
 	updateFields: Record<string, unknown>,
-	rewardTierId: unknown = 'rt_cake',
+	rewardTierId: IDataObject | string = 'rt_cake',
 	typeVersion?: number,
 ) =>
 	stemp(

@@ -4,7 +4,7 @@ import { api, stemp, useStempApi } from '../support';
 
 useStempApi();
 
-const run = (operation: string, templateId: unknown = STAMP_TEMPLATE_ID) =>
+const run = (operation: string, templateId: string = STAMP_TEMPLATE_ID) =>
 	stemp({ resource: 'template', operation, templateId });
 
 test('getAll: one item per template', async () => {
