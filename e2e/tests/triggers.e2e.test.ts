@@ -40,6 +40,16 @@ const stempCardCompleted = vendorTriggerWorkflow(
 	'8d3a1f6c-4b2e-4e9a-a7c5-6f0b2d9e4a21',
 );
 const cardCompletedExample = loadExample('card-completed-reward.json');
+/** A stemp Trigger added today (node version 2, Registration: Automatic), in this n8n reached over http. */
+const stempAutomaticOverHttp = (() => {
+	const workflow = vendorTriggerWorkflow(
+		'e2eStempAutomaticHttp',
+		'stempTrigger',
+		['stamp.card_completed'],
+		'0c4e6a8b-2d4f-4a6c-8e0a-4c6e8a0c2e64',
+	);
+	return { ...workflow, nodes: workflow.nodes.map((node) => ({ ...node, typeVersion: 2 })) };
+})();
 const tierChangeExample = loadExample('tier-change-email.json');
 
 const workflows: Array<{ id: string }> = [
@@ -48,6 +58,7 @@ const workflows: Array<{ id: string }> = [
 	tierChangeExample,
 	stempCardCompleted,
 	cardCompletedExample,
+	stempAutomaticOverHttp,
 ];
 
 const instance = useInstance({
@@ -55,7 +66,9 @@ const instance = useInstance({
 	name: 'e2e-triggers',
 	workflows,
 	serve: true,
-	publish: workflows.map((workflow) => workflow.id),
+	publish: workflows
+		.filter((workflow) => workflow !== stempAutomaticOverHttp)
+		.map((workflow) => workflow.id),
 });
 
 /** Every answer of a trigger is JSON of one shape, whether the delivery started a run, was ignored or refused. */
@@ -283,4 +296,13 @@ describe("the playground's sample deliveries (the commands npm start prints)", (
 		const executions = await waitForExecutions(instance.n8n, example.id, before + 1);
 		expect(executions[0].status).toBe('success');
 	});
+});
+
+test('a stemp Trigger registering itself in an n8n reached over http: publishing fails saying to set the webhook URL, and nothing reaches stemp', async () => {
+	await expect(
+		instance.n8n.publicApi(`/workflows/${stempAutomaticOverHttp.id}/publish`, 'POST', {}),
+	).rejects.toThrow(/stemp accepts only https webhook URLs.*WEBHOOK_URL/s);
+	expect(
+		(await instance.sandbox.log()).filter((entry) => entry.path.startsWith('/webhooks')),
+	).toEqual([]);
 });

@@ -63,10 +63,10 @@ function webhookUrlOf(ctx: IHookFunctions): string {
 	if (protocol !== 'https:') {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`stemp accepts only https webhook URLs, and this n8n's webhook URL is ${url}`,
+			`stemp accepts only https webhook URLs, and this n8n's webhook URL is ${url}: set WEBHOOK_URL (N8N_WEBHOOK_URL in n8n 2.x) to n8n's public https address`,
 			{
 				description:
-					"Set the WEBHOOK_URL environment variable of n8n to its public https address (e.g. https://n8n.example.com/, behind a reverse proxy or a tunnel) and restart n8n, then activate the workflow again. Or set the trigger's Registration to Manual and add the endpoint in the stemp developer portal yourself.",
+					"Set the WEBHOOK_URL environment variable of n8n (N8N_WEBHOOK_URL in n8n 2.x) to its public https address (e.g. https://n8n.example.com/, behind a reverse proxy or a tunnel) and restart n8n, then activate the workflow again. Or set the trigger's Registration to Manual and add the endpoint in the stemp developer portal yourself.",
 			},
 		);
 	}

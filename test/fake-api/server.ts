@@ -7,7 +7,8 @@
  * When the server runs in a process of its own (the playground, the end-to-end suite, the benchmark), its control
  * endpoints stand in for those properties: `GET /__log` (the request log), `GET /__stats` (how many requests
  * and the most that were in flight at once), `DELETE /__log` (forget both),
- * `POST /__reset` (log, faults, settings and data back to the seed), `GET /__events` (the webhooks stemp and
+ * `POST /__reset` (log, faults, settings and data back to the seed), `GET /__stemp/endpoints` (stemp's registered
+ * webhook endpoints, secrets included) and `DELETE /__stemp/endpoints`, `GET /__events` (the webhooks stemp and
  * Stamped would have sent), `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached), and
  * with a JSON body: `POST /__settings` (latency and requests-per-second ceiling, see `Settings`), `POST /__faults`
  * (one fault or a list, as `inject` takes them), `POST /__seed` (generated customers and passes, see `Seed`) and
@@ -110,6 +111,8 @@ export interface Settings {
 	latencyMs?: number;
 	requestsPerSecond?: number | null;
 	rateLimitRetryAfterSeconds?: number | null;
+	/** Where stemp POSTs the events of registered webhook endpoints (see `Stemp.webhookOrigin`); null: nowhere. */
+	stempWebhookOrigin?: string | null;
 }
 
 /**
@@ -268,10 +271,17 @@ export class FakeApi {
 					? undefined
 					: nonNegative(settings.rateLimitRetryAfterSeconds, 'rateLimitRetryAfterSeconds');
 		}
+		if (settings.stempWebhookOrigin !== undefined) {
+			const origin = settings.stempWebhookOrigin;
+			if (origin !== null && (typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin)))
+				throw new Error('stempWebhookOrigin must be an origin such as http://127.0.0.1:5678, or null');
+			this.stemp.webhookOrigin = origin ?? undefined;
+		}
 		return {
 			latencyMs: this.latencyMs,
 			requestsPerSecond: this.requestsPerSecond ?? null,
 			rateLimitRetryAfterSeconds: this.rateLimitRetryAfterSeconds ?? null,
+			stempWebhookOrigin: this.stemp.webhookOrigin ?? null,
 		};
 	}
 
@@ -337,6 +347,14 @@ export class FakeApi {
 			return { status: 204 };
 		}
 		if (route === 'GET /__mail') return { status: 200, body: this.mailbox?.messages ?? [] };
+		// stemp's registered webhook endpoints with their secrets (what only the registering client learns), and
+		// deleting them all, as someone doing it in stemp's dashboard would.
+		if (route === 'GET /__stemp/endpoints')
+			return { status: 200, body: [...this.stemp.endpoints.values()] };
+		if (route === 'DELETE /__stemp/endpoints') {
+			this.stemp.endpoints.clear();
+			return { status: 204 };
+		}
 		if (route === 'GET /__events') {
 			return {
 				status: 200,

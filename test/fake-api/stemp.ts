@@ -436,6 +436,12 @@ export class Stemp implements VendorApi {
 	readonly revokedPasses: string[] = [];
 	/** How `GET /users` answers: the file's plain array of every user by default, the documentation's pages on request. */
 	usersEnvelope: HistoryEnvelope = 'unpaged';
+	/**
+	 * Where the webhook events of registered endpoints are POSTed, signed as stemp signs them: the origin that
+	 * replaces each endpoint URL's own (`http://127.0.0.1:5678` for an n8n registered as `https://…`). Unset,
+	 * events only go into the outbox. The sandbox sets it with `POST /__settings {stempWebhookOrigin}`.
+	 */
+	webhookOrigin: string | undefined;
 	private readonly token: string;
 	private readonly readOnlyToken: string;
 	private sequence = 0;
@@ -775,7 +781,7 @@ export class Stemp implements VendorApi {
 		this.events.push(event);
 		for (const endpoint of this.endpoints.values()) {
 			if (!endpoint.isActive || !endpoint.eventTypes.includes(type)) continue;
-			this.addOutboxEvent({
+			const entry = this.addOutboxEvent({
 				businessEventId: event.id,
 				eventType: type,
 				eventPayload: { id: event.id, type, timestamp: event.timestamp, data },
@@ -786,8 +792,28 @@ export class Stemp implements VendorApi {
 				lastAttemptAt: null,
 				deliveredAt: null,
 			});
+			this.deliver(entry, endpoint, event);
 		}
 		return event;
+	}
+
+	/** POSTs an outbox entry to `webhookOrigin` (see there), and records how the endpoint answered. */
+	private deliver(entry: OutboxEvent, endpoint: WebhookEndpoint, event: WebhookEvent): void {
+		if (!this.webhookOrigin) return;
+		const url = new URL(endpoint.url);
+		const { body, headers } = Stemp.signedDelivery(event, endpoint.secret, entry.id);
+		entry.lastAttemptAt = now();
+		void fetch(`${this.webhookOrigin}${url.pathname}${url.search}`, { method: 'POST', headers, body })
+			.then((response) => {
+				entry.httpStatus = response.status;
+				entry.status = response.ok ? 'DELIVERED' : 'FAILED';
+				if (response.ok) entry.deliveredAt = now();
+				else entry.lastError = `HTTP ${response.status}`;
+			})
+			.catch((error: Error) => {
+				entry.status = 'FAILED';
+				entry.lastError = error.message;
+			});
 	}
 
 	/** The body and headers stemp would POST to `endpoint` for an event: signed with the endpoint's secret. */

@@ -112,7 +112,7 @@ describe('activation (create)', () => {
 		});
 		await expect(node.lifecycle('create')).rejects.toMatchObject({
 			message:
-				"stemp accepts only https webhook URLs, and this n8n's webhook URL is http://localhost:5678/webhook/f2c1a7d0-0000-4000-8000-000000000001/webhook",
+				"stemp accepts only https webhook URLs, and this n8n's webhook URL is http://localhost:5678/webhook/f2c1a7d0-0000-4000-8000-000000000001/webhook: set WEBHOOK_URL (N8N_WEBHOOK_URL in n8n 2.x) to n8n's public https address",
 			description: expect.stringContaining('Set the WEBHOOK_URL environment variable'),
 		});
 		expect(api.requests()).toEqual([]);
