@@ -2,8 +2,9 @@
  * The stemp Trigger (node version 2, Registration: Automatic) in a running n8n 2.x whose public webhook address is
  * https (`N8N_WEBHOOK_URL`): publishing the workflow registers a webhook endpoint in the sandbox's stemp for the
  * Production URL; deliveries signed with that endpoint's secret (by the test, and by the sandbox's stemp itself
- * when a stamp completes a card) start the workflow, others are refused; an endpoint deleted in stemp is created
- * again when n8n starts; unpublishing deletes it. The sandbox is not reset between these tests: they follow one
+ * when a stamp completes a card) start the workflow, others are refused; a restart keeps the endpoint; one deleted
+ * in stemp is created again when the workflow is published again (n8n 2.41 asks `checkExists` on activation, not
+ * on a restart); unpublishing deletes it. The sandbox is not reset between these tests: they follow one
  * endpoint's life.
  */
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
@@ -50,6 +51,13 @@ beforeAll(async () => {
 afterAll(async () => {
 	await instance?.stop();
 });
+
+/** Waits (up to 30 s) until `done` holds. */
+async function until(done: () => Promise<boolean>): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	while (!(await done()) && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 250));
+}
 
 /** The endpoint the trigger registered (the sandbox shows its secret, which only the registering client learns). */
 async function registeredEndpoint() {
@@ -126,47 +134,51 @@ test('stemp itself delivers: a stamp that completes a card starts the workflow w
 	await instance.sandbox.configure({ stempWebhookOrigin: null });
 });
 
-test('an endpoint deleted in stemp is created again when n8n starts, with a new secret; the old one no longer verifies', async () => {
-	const old = await registeredEndpoint();
-	await instance.sandbox.deleteStempEndpoints();
-	await instance.n8n.stop();
-	await instance.n8n.start();
-	await instance.n8n.signIn();
-	const renewed = await registeredEndpoint();
-	expect(renewed.id).not.toBe(old.id);
-	expect(renewed.url).toBe(PRODUCTION_URL);
-	const url = await webhookUrl(instance.n8n, registering.id);
-	expect((await sendStempDelivery(url, event('evt_reg_0003'), { secret: old.secret })).status).toBe(
-		401,
-	);
-	expect(
-		(await sendStempDelivery(url, event('evt_reg_0004'), { secret: renewed.secret })).status,
-	).toBe(200);
-}, 180_000);
-
-test('a restart with the endpoint in place registers nothing new', async () => {
+test('a restart keeps the endpoint: nothing registered again, and the kept secret still verifies', async () => {
 	const kept = await registeredEndpoint();
 	await instance.sandbox.clearLog();
 	await instance.n8n.stop();
 	await instance.n8n.start();
+	await instance.n8n.signIn();
 	expect((await registeredEndpoint()).id).toBe(kept.id);
 	expect(
 		(await instance.sandbox.log())
 			.filter((entry) => entry.method !== 'GET')
 			.map((entry) => entry.path),
 	).toEqual([]);
-	await instance.n8n.signIn();
+	const url = await webhookUrl(instance.n8n, registering.id);
+	expect(
+		(await sendStempDelivery(url, event('evt_reg_0003'), { secret: kept.secret })).status,
+	).toBe(200);
 }, 180_000);
 
-test('unpublishing deletes the endpoint in stemp', async () => {
+test('an endpoint deleted in stemp is created again when the workflow is published again, with a new secret; the old one no longer verifies', async () => {
+	const old = await registeredEndpoint();
+	await instance.sandbox.deleteStempEndpoints();
 	await instance.n8n.publicApi(`/workflows/${registering.id}/unpublish`, 'POST', {});
-	const deadline = Date.now() + 15_000;
-	while ((await instance.sandbox.stempEndpoints()).length > 0 && Date.now() < deadline)
-		await new Promise((resolve) => setTimeout(resolve, 250));
+	await instance.n8n.publicApi(`/workflows/${registering.id}/publish`, 'POST', {});
+	// n8n 2.x (un)publishes through its publication outbox, a moment after the answer.
+	await until(async () => (await instance.sandbox.stempEndpoints()).length === 1);
+	const renewed = await registeredEndpoint();
+	expect(renewed.id).not.toBe(old.id);
+	expect(renewed.url).toBe(PRODUCTION_URL);
+	const url = await webhookUrl(instance.n8n, registering.id);
+	expect((await sendStempDelivery(url, event('evt_reg_0004'), { secret: old.secret })).status).toBe(
+		401,
+	);
+	expect(
+		(await sendStempDelivery(url, event('evt_reg_0005'), { secret: renewed.secret })).status,
+	).toBe(200);
+}, 60_000);
+
+test('unpublishing deletes the endpoint in stemp', async () => {
+	await instance.sandbox.clearLog();
+	await instance.n8n.publicApi(`/workflows/${registering.id}/unpublish`, 'POST', {});
+	await until(async () => (await instance.sandbox.stempEndpoints()).length === 0);
 	expect(await instance.sandbox.stempEndpoints()).toEqual([]);
 	expect(
 		(await instance.sandbox.log())
 			.filter((entry) => entry.method === 'DELETE')
 			.map((entry) => entry.path),
 	).toEqual([expect.stringMatching(/^\/webhooks\/endpoints\/we_/)]);
-});
+}, 60_000);
