@@ -21,6 +21,7 @@ import {
 	HTTP_BATCH,
 	orderExportSides,
 	PAGE_SIZE,
+	pointsSides,
 	reviewRequestSides,
 	stampSides,
 	upsertSides,
@@ -471,6 +472,78 @@ export const stampScenario: Scenario = {
 	},
 };
 
+/**
+ * Point additions in the points scenario; `BENCH_POINT_ADDITIONS` makes a smaller smoke run (the published figures
+ * are taken with the default).
+ */
+export const POINT_ADDITIONS = Number(process.env.BENCH_POINT_ADDITIONS ?? 1_000);
+const POINTS_PER_ADDITION = 10;
+
+export const pointsScenario: Scenario = {
+	id: 'points',
+	async run(ctx) {
+		const sides = pointsSides(ctx.sandbox);
+		const items = Array.from({ length: POINT_ADDITIONS }, (_, i) => ({
+			walletPassId: seededPassId(i),
+			points: POINTS_PER_ADDITION,
+		}));
+		const faulty = items.filter((_, i) => i % FAULT_EVERY === 0);
+		const runs = await alternateSides(ctx, sides, 'points', async (side) => {
+			await ctx.sandbox.reset();
+			await ctx.sandbox.seed({ stempPasses: POINT_ADDITIONS });
+			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+			await ctx.sandbox.inject(
+				faulty.map((item) => ({
+					vendor: 'stemp',
+					kind: 500,
+					phase: 'after',
+					times: 1,
+					path: `/walletpasses/${item.walletPassId}/points/add`,
+				})),
+			);
+			const outcome = await run(ctx, side, { items }, 300_000);
+			const adds = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/points/add'));
+			const appliedPerPass = new Map<string, number>();
+			for (const entry of adds.filter((add) => add.applied))
+				appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
+			return {
+				nodeS: seconds(outcome.nodeMs),
+				wallS: seconds(outcome.wallMs),
+				requests: adds.length,
+				answered5xx: adds.filter((entry) => entry.status >= 500).length,
+				failedReported: failedItems(outputItems(outcome, side.outputNode)),
+				creditedTwice: [...appliedPerPass.values()].filter((count) => count > 1).length,
+				pointsCredited: adds.filter((entry) => entry.applied).length * POINTS_PER_ADDITION,
+			};
+		});
+		return {
+			id: 'points',
+			title: `${POINT_ADDITIONS.toLocaleString('en')} stemp point additions with 5xx after applying`,
+			conditions: `${LATENCY_MS} ms latency; ${POINTS_PER_ADDITION} points per addition, one addition per pass; the first addition on every ${FAULT_EVERY}th pass (${faulty.length} of ${POINT_ADDITIONS}, the first item's included) is applied, then answered 500; Continue On Fail on both sides`,
+			limitText: PER_ITEM_LIMITS.text,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'answered5xx', label: '5xx answers', unit: '' },
+				{ key: 'failedReported', label: 'failed items reported', unit: '' },
+				{ key: 'creditedTwice', label: 'passes credited twice', unit: '' },
+				{ key: 'pointsCredited', label: 'points credited', unit: '' },
+			],
+			sides: [
+				{ role: 'ours', label: sides.ours.label, limit: PER_ITEM_LIMITS.ours, runs: runs.ours },
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: PER_ITEM_LIMITS.theirs,
+					runs: runs.theirs,
+				},
+			],
+		};
+	},
+};
+
 export const reviewRequestScenario: Scenario = {
 	id: 'reviewRequests',
 	async run(ctx) {
@@ -818,6 +891,7 @@ export const SCENARIOS: Scenario[] = [
 	rateLimitScenario,
 	upsertScenario,
 	stampScenario,
+	pointsScenario,
 	reviewRequestScenario,
 	webhookScenario('webhooks', "Webhook deliveries per second (n8n's default expression engine)"),
 	webhookScenario(
