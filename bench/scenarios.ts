@@ -347,13 +347,18 @@ export const rateLimitScenario: Scenario = {
 };
 
 /** Per-item scenarios: ours sends up to ITEMS_AT_ONCE items at a time; theirs one batch a second, its requests all at once. */
-const PER_ITEM_LIMITS = {
-	ours: seconds((ITEMS * LATENCY_MS) / ITEMS_AT_ONCE),
-	theirs: seconds(
-		(Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS,
-	),
-	text: `ours sends ${ITEMS_AT_ONCE} items at a time (each on another customer or pass): ${ITEMS} × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
-};
+/** The best each side can do with `count` per-item requests at the scenario's latency. */
+function perItemLimits(count: number) {
+	return {
+		ours: seconds((count * LATENCY_MS) / ITEMS_AT_ONCE),
+		theirs: seconds(
+			(Math.ceil(count / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS,
+		),
+		text: `ours sends ${ITEMS_AT_ONCE} items at a time (each on another customer or pass): ${count} × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(count / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
+	};
+}
+
+const PER_ITEM_LIMITS = perItemLimits(ITEMS);
 
 const failedItems = (items: Array<Record<string, unknown>>) =>
 	items.filter((item) => item.error !== undefined && item.error !== null).length;
@@ -483,6 +488,7 @@ export const pointsScenario: Scenario = {
 	id: 'points',
 	async run(ctx) {
 		const sides = pointsSides(ctx.sandbox);
+		const limits = perItemLimits(POINT_ADDITIONS);
 		const items = Array.from({ length: POINT_ADDITIONS }, (_, i) => ({
 			walletPassId: seededPassId(i),
 			points: POINTS_PER_ADDITION,
@@ -520,7 +526,7 @@ export const pointsScenario: Scenario = {
 			id: 'points',
 			title: `${POINT_ADDITIONS.toLocaleString('en')} stemp point additions with 5xx after applying`,
 			conditions: `${LATENCY_MS} ms latency; ${POINTS_PER_ADDITION} points per addition, one addition per pass; the first addition on every ${FAULT_EVERY}th pass (${faulty.length} of ${POINT_ADDITIONS}, the first item's included) is applied, then answered 500; Continue On Fail on both sides`,
-			limitText: PER_ITEM_LIMITS.text,
+			limitText: limits.text,
 			headline: 'nodeS',
 			metrics: [
 				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
@@ -532,11 +538,11 @@ export const pointsScenario: Scenario = {
 				{ key: 'pointsCredited', label: 'points credited', unit: '' },
 			],
 			sides: [
-				{ role: 'ours', label: sides.ours.label, limit: PER_ITEM_LIMITS.ours, runs: runs.ours },
+				{ role: 'ours', label: sides.ours.label, limit: limits.ours, runs: runs.ours },
 				{
 					role: 'theirs',
 					label: sides.theirs.label,
-					limit: PER_ITEM_LIMITS.theirs,
+					limit: limits.theirs,
 					runs: runs.theirs,
 				},
 			],

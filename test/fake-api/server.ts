@@ -274,7 +274,9 @@ export class FakeApi {
 		if (settings.stempWebhookOrigin !== undefined) {
 			const origin = settings.stempWebhookOrigin;
 			if (origin !== null && (typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin)))
-				throw new Error('stempWebhookOrigin must be an origin such as http://127.0.0.1:5678, or null');
+				throw new Error(
+					'stempWebhookOrigin must be an origin such as http://127.0.0.1:5678, or null',
+				);
 			this.stemp.webhookOrigin = origin ?? undefined;
 		}
 		return {

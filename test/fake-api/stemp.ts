@@ -803,7 +803,11 @@ export class Stemp implements VendorApi {
 		const url = new URL(endpoint.url);
 		const { body, headers } = Stemp.signedDelivery(event, endpoint.secret, entry.id);
 		entry.lastAttemptAt = now();
-		void fetch(`${this.webhookOrigin}${url.pathname}${url.search}`, { method: 'POST', headers, body })
+		void fetch(`${this.webhookOrigin}${url.pathname}${url.search}`, {
+			method: 'POST',
+			headers,
+			body,
+		})
 			.then((response) => {
 				entry.httpStatus = response.status;
 				entry.status = response.ok ? 'DELIVERED' : 'FAILED';
