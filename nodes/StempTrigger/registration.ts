@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiClient } from '../core/request';
 import { mayHaveBeenApplied } from '../core/request';
+import { settled } from '../Stemp/actions/fields';
 import { isStempNotFound, openStempApi, readWholeList, stempPath } from '../Stemp/transport';
 
 /**
@@ -101,16 +102,17 @@ const sameEvents = (a: unknown, b: string[]) =>
 
 /** The endpoint stemp holds under `id`, or undefined when stemp says it has none (its own 404). */
 async function endpointById(api: ApiClient, id: string): Promise<IDataObject | undefined> {
-	try {
-		return (await api.request({
-			method: 'GET',
-			path: stempPath('webhooks', 'endpoints', id),
-			idempotent: true,
-		})) as IDataObject;
-	} catch (error) {
-		if (isStempNotFound(error, 'WEBHOOK_ENDPOINT')) return undefined;
-		throw error;
-	}
+	const outcome = await settled(
+		async () =>
+			(await api.request({
+				method: 'GET',
+				path: stempPath('webhooks', 'endpoints', id),
+				idempotent: true,
+			})) as IDataObject,
+	);
+	if (!('error' in outcome)) return outcome.value;
+	if (isStempNotFound(outcome.error, 'WEBHOOK_ENDPOINT')) return undefined;
+	throw outcome.error;
 }
 
 /** n8n asks on activation (and on every start of an active workflow) whether the endpoint is still in place. */
@@ -205,15 +207,16 @@ async function deleteEndpointsFor(api: ApiClient, url: string): Promise<void> {
 
 /** `DELETE webhooks/endpoints/{id}`; stemp's own 404 means it is gone already. */
 async function deleteEndpoint(api: ApiClient, id: string): Promise<void> {
-	try {
-		await api.request({
-			method: 'DELETE',
-			path: stempPath('webhooks', 'endpoints', id),
-			idempotent: true,
-		});
-	} catch (error) {
-		if (!isStempNotFound(error, 'WEBHOOK_ENDPOINT')) throw error;
-	}
+	const outcome = await settled(
+		async () =>
+			await api.request({
+				method: 'DELETE',
+				path: stempPath('webhooks', 'endpoints', id),
+				idempotent: true,
+			}),
+	);
+	if ('error' in outcome && !isStempNotFound(outcome.error, 'WEBHOOK_ENDPOINT'))
+		throw outcome.error;
 }
 
 /**
@@ -229,13 +232,11 @@ async function createOnce(api: ApiClient, body: IDataObject, url: string): Promi
 			body,
 			idempotent: false,
 		})) as IDataObject;
-	try {
-		return await send();
-	} catch (error) {
-		if (!mayHaveBeenApplied(error)) throw error;
-		await deleteEndpointsFor(api, url);
-		return await send();
-	}
+	const first = await settled(send);
+	if (!('error' in first)) return first.value;
+	if (!mayHaveBeenApplied(first.error)) throw first.error;
+	await deleteEndpointsFor(api, url);
+	return await send();
 }
 
 /**

@@ -1,7 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import type { LocatorDefinition } from '../../core/locator';
 import { byNodeVersion, listMode, readLocatorParameter, textMode } from '../../core/locator';
+import { asJsonObject } from '../../core/operation';
+import type { ApiClient } from '../../core/request';
+import { mayHaveBeenApplied } from '../../core/request';
+import { isStempNotFound } from '../transport';
 import {
 	inputError,
 	optionalBoolean,
@@ -240,4 +249,63 @@ export function withNote<T>(error: T, note: string): T {
 	const described = error as { description?: string | null };
 	described.description = [described.description, note].filter(Boolean).join(' ');
 	return error;
+}
+
+/** What a call came to: its value, or the error it failed with (to be thrown, or looked at, by the caller). */
+export async function settled<T>(
+	call: () => Promise<T>,
+): Promise<{ value: T } | { error: unknown }> {
+	try {
+		return { value: await call() };
+	} catch (error) {
+		return { error };
+	}
+}
+
+/**
+ * A write that must never be applied twice (points added, a push message, a claim...): sent once and not retried
+ * after a failure the server may have acted on; the error then says what to check before running it again.
+ */
+export async function sendOnce(
+	api: ApiClient,
+	call: { method: IHttpRequestMethods; path: string; body?: IDataObject; itemIndex: number },
+	whatToCheck: string,
+): Promise<IDataObject> {
+	const outcome = await settled(async () => await api.request({ ...call, idempotent: false }));
+	if ('error' in outcome) {
+		if (mayHaveBeenApplied(outcome.error)) withNote(outcome.error, whatToCheck);
+		throw outcome.error;
+	}
+	return asJsonObject(outcome.value);
+}
+
+/**
+ * A DELETE, retried after a failure midway (deleting twice leaves the same state). A retry answered with stemp's
+ * own "no such record" for `resource` (e.g. `WALLET_PASS`) means the first attempt went through: the output then
+ * says so. Any other 404, or one to the first attempt, is an error.
+ */
+export async function deleteRecord(
+	api: ApiClient,
+	path: string,
+	resource: string,
+	itemIndex: number,
+): Promise<{ resolution?: string }> {
+	let resent = false;
+	const outcome = await settled(
+		async () =>
+			await api.request({
+				method: 'DELETE',
+				path,
+				idempotent: true,
+				itemIndex,
+				onResentAfterAmbiguousFailure: () => (resent = true),
+			}),
+	);
+	if (!('error' in outcome)) return {};
+	if (resent && isStempNotFound(outcome.error, resource))
+		return {
+			resolution:
+				'The first attempt failed without a clear answer; the retry found the record gone, so the first attempt had deleted it.',
+		};
+	throw outcome.error;
 }

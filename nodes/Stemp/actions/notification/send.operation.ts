@@ -1,8 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { mayHaveBeenApplied } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireOneOf } from '../../../core/validation';
 import { stempPath } from '../../transport';
@@ -12,8 +10,8 @@ import {
 	readText,
 	readWalletPassId,
 	templateIdProperties,
+	sendOnce,
 	walletPassIdProperties,
-	withNote,
 } from '../fields';
 
 /** The file's limits on a push message. */
@@ -130,24 +128,11 @@ async function execute(
 	input: SendInput,
 	itemIndex: number,
 ) {
-	try {
-		return asJsonObject(
-			await api.request({
-				method: 'POST',
-				path: input.path,
-				body: input.body,
-				idempotent: false,
-				itemIndex,
-			}),
-		);
-	} catch (error) {
-		if (mayHaveBeenApplied(error))
-			withNote(
-				error,
-				`The message may have been pushed: check Notification > Get Many for the ${input.to.startsWith('template') ? input.to : "pass's template"} before running this item again.`,
-			);
-		throw error;
-	}
+	return await sendOnce(
+		api,
+		{ method: 'POST', path: input.path, body: input.body, itemIndex },
+		`The message may have been pushed: check Notification > Get Many for the ${input.to.startsWith('template') ? input.to : "pass's template"} before running this item again.`,
+	);
 }
 
 export const declaration = defineOperation({

@@ -160,8 +160,9 @@ async function passesOfTemplate(
 
 /** The output for a pass found after an ambiguous failure, in the shape the create answers with. */
 function asIssuedPass(pass: OwnPass, templateId: string, userId: string | undefined): IDataObject {
-	const { template: _template, ...rest } = pass;
-	return { ...rest, templateId, ...(userId ? { userId } : {}) };
+	const issued: IDataObject = { ...pass, templateId, ...(userId ? { userId } : {}) };
+	delete issued.template;
+	return issued;
 }
 
 /**

@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { isStempNotFound, stempPath } from '../../transport';
-import { passOf, readWalletPassId, walletPassIdProperties } from '../fields';
+import { stempPath } from '../../transport';
+import { deleteRecord, passOf, readWalletPassId, walletPassIdProperties } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,25 +31,16 @@ async function execute(
 	input: { walletPassId: string },
 	itemIndex: number,
 ) {
-	let resent = false;
-	try {
-		await api.request({
-			method: 'DELETE',
-			path: stempPath('walletpasses', input.walletPassId),
-			idempotent: true,
+	return {
+		walletPassId: input.walletPassId,
+		deleted: true,
+		...(await deleteRecord(
+			api,
+			stempPath('walletpasses', input.walletPassId),
+			'WALLET_PASS',
 			itemIndex,
-			onResentAfterAmbiguousFailure: () => (resent = true),
-		});
-	} catch (error) {
-		if (!resent || !isStempNotFound(error, 'WALLET_PASS')) throw error;
-		return {
-			walletPassId: input.walletPassId,
-			deleted: true,
-			resolution:
-				'The first attempt failed without a clear answer; the retry found the pass gone, so the first attempt had deleted it.',
-		};
-	}
-	return { walletPassId: input.walletPassId, deleted: true };
+		)),
+	};
 }
 
 export const declaration = defineOperation({

@@ -1,10 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { mayHaveBeenApplied } from '../../../core/request';
 import { stempPath } from '../../transport';
-import { walletPassIdProperties, withNote } from '../fields';
+import { sendOnce, walletPassIdProperties } from '../fields';
 
 /** `walletpasses/{id}/points[/action]`, the pass ID URL-encoded. */
 export function pointsPath(
@@ -21,10 +19,7 @@ export const pointsPassField = walletPassIdProperties(
 	"The wallet pass whose points card to use. It is what a point-of-sale reads from the pass's QR code.",
 );
 
-/**
- * A points write that must never be applied twice (add, remove, redeem): sent once, not retried after a failure
- * the server may have acted on, and then the error says to look at the card's history before running it again.
- */
+/** A points write that must never be applied twice (add, remove, redeem): sent once (see `sendOnce`). */
 export async function sendPointsWriteOnce(
 	api: ApiClient,
 	walletPassId: string,
@@ -32,22 +27,9 @@ export async function sendPointsWriteOnce(
 	body: IDataObject,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	try {
-		return asJsonObject(
-			await api.request({
-				method: 'POST',
-				path: pointsPath(walletPassId, action),
-				body,
-				idempotent: false,
-				itemIndex,
-			}),
-		);
-	} catch (error) {
-		if (mayHaveBeenApplied(error))
-			withNote(
-				error,
-				`Check the card with Points > Get History (wallet pass "${walletPassId}") before running this item again: the change may have been applied.`,
-			);
-		throw error;
-	}
+	return await sendOnce(
+		api,
+		{ method: 'POST', path: pointsPath(walletPassId, action), body, itemIndex },
+		`Check the card with Points > Get History (wallet pass "${walletPassId}") before running this item again: the change may have been applied.`,
+	);
 }

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { mayHaveBeenApplied } from '../../../core/request';
 import { stempPath } from '../../transport';
-import { plainIdField, readId, withNote } from '../fields';
+import { plainIdField, readId, sendOnce } from '../fields';
 
 export const redemptionIdField: INodeProperties = plainIdField(
 	'redemptionId',
@@ -22,8 +20,8 @@ export const redemptionOf = (input: { redemptionId: string }) => input.redemptio
 
 /**
  * `POST points-redemptions/{id}/complete|cancel`: sent once, never again after a failure the server may have
- * acted on (a cancel gives the points back; done twice, a client could be credited twice by a server that does
- * not refuse the second one). The error then says how to check.
+ * acted on (a cancel gives the points back: done twice by a server that does not refuse the second, the card would
+ * be credited twice).
  */
 export async function settle(
 	api: ApiClient,
@@ -31,21 +29,9 @@ export async function settle(
 	action: 'complete' | 'cancel',
 	itemIndex: number,
 ): Promise<IDataObject> {
-	try {
-		return asJsonObject(
-			await api.request({
-				method: 'POST',
-				path: stempPath('points-redemptions', redemptionId, action),
-				idempotent: false,
-				itemIndex,
-			}),
-		);
-	} catch (error) {
-		if (mayHaveBeenApplied(error))
-			withNote(
-				error,
-				"Check the redemption's status with Points > Get Redemptions before running this item again: it may have been settled.",
-			);
-		throw error;
-	}
+	return await sendOnce(
+		api,
+		{ method: 'POST', path: stempPath('points-redemptions', redemptionId, action), itemIndex },
+		"Check the redemption's status with Points > Get Redemptions before running this item again: it may have been settled.",
+	);
 }

@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { mayHaveBeenApplied } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { stempPath } from '../../transport';
-import { plainIdField, readId, withNote } from '../fields';
+import { plainIdField, readId, sendOnce } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,23 +33,11 @@ async function execute(
 	input: { rewardId: string },
 	itemIndex: number,
 ) {
-	try {
-		return asJsonObject(
-			await api.request({
-				method: 'POST',
-				path: stempPath('rewards', input.rewardId, 'claim'),
-				idempotent: false,
-				itemIndex,
-			}),
-		);
-	} catch (error) {
-		if (mayHaveBeenApplied(error))
-			withNote(
-				error,
-				"Check the reward's status with Reward > Get Many before running this item again: it may have been claimed.",
-			);
-		throw error;
-	}
+	return await sendOnce(
+		api,
+		{ method: 'POST', path: stempPath('rewards', input.rewardId, 'claim'), itemIndex },
+		"Check the reward's status with Reward > Get Many before running this item again: it may have been claimed.",
+	);
 }
 
 export const declaration = defineOperation({

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { isStempNotFound } from '../../transport';
+import { deleteRecord } from '../fields';
 import { readRewardTierId, rewardTierField, tierPath } from './common';
 
 const properties: INodeProperties[] = [
@@ -30,25 +30,11 @@ async function execute(
 	input: { rewardTierId: string },
 	itemIndex: number,
 ) {
-	let resent = false;
-	try {
-		await api.request({
-			method: 'DELETE',
-			path: tierPath(input.rewardTierId),
-			idempotent: true,
-			itemIndex,
-			onResentAfterAmbiguousFailure: () => (resent = true),
-		});
-	} catch (error) {
-		if (!resent || !isStempNotFound(error, 'REWARD_TIER')) throw error;
-		return {
-			rewardTierId: input.rewardTierId,
-			deleted: true,
-			resolution:
-				'The first attempt failed without a clear answer; the retry found the tier gone, so the first attempt had deleted it.',
-		};
-	}
-	return { rewardTierId: input.rewardTierId, deleted: true };
+	return {
+		rewardTierId: input.rewardTierId,
+		deleted: true,
+		...(await deleteRecord(api, tierPath(input.rewardTierId), 'REWARD_TIER', itemIndex)),
+	};
 }
 
 export const declaration = defineOperation({

@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
-import { mayHaveBeenApplied } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { stempPath } from '../../transport';
-import { plainIdField, readId, withNote } from '../fields';
+import { plainIdField, readId, sendOnce } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -35,26 +33,14 @@ async function execute(
 	input: { eventId: string },
 	itemIndex: number,
 ) {
-	try {
-		return {
-			eventId: input.eventId,
-			...asJsonObject(
-				await api.request({
-					method: 'POST',
-					path: stempPath('webhooks', 'outbox', input.eventId, 'retry'),
-					idempotent: false,
-					itemIndex,
-				}),
-			),
-		};
-	} catch (error) {
-		if (mayHaveBeenApplied(error))
-			withNote(
-				error,
-				"The retry may have been queued: check the event's status with Webhook Delivery > Get Many before running this item again.",
-			);
-		throw error;
-	}
+	return {
+		eventId: input.eventId,
+		...(await sendOnce(
+			api,
+			{ method: 'POST', path: stempPath('webhooks', 'outbox', input.eventId, 'retry'), itemIndex },
+			"The retry may have been queued: check the event's status with Webhook Delivery > Get Many before running this item again.",
+		)),
+	};
 }
 
 export const declaration = defineOperation({
