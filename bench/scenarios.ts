@@ -415,6 +415,47 @@ export const upsertScenario: Scenario = {
 	},
 };
 
+/**
+ * One side's run of a per-item write scenario: the seeded passes, latency, and the first write on every
+ * FAULT_EVERY-th pass applied and then answered 500; the figures come from the sandbox's request log (what it
+ * applied), not from what the nodes say.
+ */
+async function writesUnderFaults(
+	ctx: BenchContext,
+	side: Side,
+	items: Array<{ walletPassId: string }>,
+	write: 'stamps/add' | 'points/add',
+) {
+	await ctx.sandbox.reset();
+	await ctx.sandbox.seed({ stempPasses: items.length });
+	await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+	await ctx.sandbox.inject(
+		items
+			.filter((_, i) => i % FAULT_EVERY === 0)
+			.map((item) => ({
+				vendor: 'stemp' as const,
+				kind: 500,
+				phase: 'after' as const,
+				times: 1,
+				path: `/walletpasses/${item.walletPassId}/${write}`,
+			})),
+	);
+	const outcome = await run(ctx, side, { items }, 300_000);
+	const writes = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith(`/${write}`));
+	const appliedPerPass = new Map<string, number>();
+	for (const entry of writes.filter((entry) => entry.applied))
+		appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
+	return {
+		nodeS: seconds(outcome.nodeMs),
+		wallS: seconds(outcome.wallMs),
+		requests: writes.length,
+		answered5xx: writes.filter((entry) => entry.status >= 500).length,
+		failedReported: failedItems(outputItems(outcome, side.outputNode)),
+		appliedTwice: [...appliedPerPass.values()].filter((count) => count > 1).length,
+		applied: writes.filter((entry) => entry.applied).length,
+	};
+}
+
 export const stampScenario: Scenario = {
 	id: 'stamps',
 	async run(ctx) {
@@ -422,32 +463,8 @@ export const stampScenario: Scenario = {
 		const items = Array.from({ length: ITEMS }, (_, i) => ({ walletPassId: seededPassId(i) }));
 		const faulty = items.filter((_, i) => i % FAULT_EVERY === 0);
 		const runs = await alternateSides(ctx, sides, 'stamps', async (side) => {
-			await ctx.sandbox.reset();
-			await ctx.sandbox.seed({ stempPasses: ITEMS });
-			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
-			await ctx.sandbox.inject(
-				faulty.map((item) => ({
-					vendor: 'stemp',
-					kind: 500,
-					phase: 'after',
-					times: 1,
-					path: `/walletpasses/${item.walletPassId}/stamps/add`,
-				})),
-			);
-			const outcome = await run(ctx, side, { items }, 300_000);
-			const adds = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/stamps/add'));
-			const appliedPerPass = new Map<string, number>();
-			for (const entry of adds.filter((add) => add.applied))
-				appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
-			return {
-				nodeS: seconds(outcome.nodeMs),
-				wallS: seconds(outcome.wallMs),
-				requests: adds.length,
-				answered5xx: adds.filter((entry) => entry.status >= 500).length,
-				failedReported: failedItems(outputItems(outcome, side.outputNode)),
-				appliedTwice: [...appliedPerPass.values()].filter((count) => count > 1).length,
-				stampsApplied: adds.filter((entry) => entry.applied).length,
-			};
+			const { applied, ...figures } = await writesUnderFaults(ctx, side, items, 'stamps/add');
+			return { ...figures, stampsApplied: applied };
 		});
 		return {
 			id: 'stamps',
@@ -495,31 +512,16 @@ export const pointsScenario: Scenario = {
 		}));
 		const faulty = items.filter((_, i) => i % FAULT_EVERY === 0);
 		const runs = await alternateSides(ctx, sides, 'points', async (side) => {
-			await ctx.sandbox.reset();
-			await ctx.sandbox.seed({ stempPasses: POINT_ADDITIONS });
-			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
-			await ctx.sandbox.inject(
-				faulty.map((item) => ({
-					vendor: 'stemp',
-					kind: 500,
-					phase: 'after',
-					times: 1,
-					path: `/walletpasses/${item.walletPassId}/points/add`,
-				})),
+			const { appliedTwice, applied, ...figures } = await writesUnderFaults(
+				ctx,
+				side,
+				items,
+				'points/add',
 			);
-			const outcome = await run(ctx, side, { items }, 300_000);
-			const adds = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/points/add'));
-			const appliedPerPass = new Map<string, number>();
-			for (const entry of adds.filter((add) => add.applied))
-				appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
 			return {
-				nodeS: seconds(outcome.nodeMs),
-				wallS: seconds(outcome.wallMs),
-				requests: adds.length,
-				answered5xx: adds.filter((entry) => entry.status >= 500).length,
-				failedReported: failedItems(outputItems(outcome, side.outputNode)),
-				creditedTwice: [...appliedPerPass.values()].filter((count) => count > 1).length,
-				pointsCredited: adds.filter((entry) => entry.applied).length * POINTS_PER_ADDITION,
+				...figures,
+				creditedTwice: appliedTwice,
+				pointsCredited: applied * POINTS_PER_ADDITION,
 			};
 		});
 		return {

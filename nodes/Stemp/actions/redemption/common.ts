@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiClient } from '../../../core/request';
+import type { OperationDeclaration } from '../../../core/registry';
+import { defineOperation } from '../../../core/registry';
 import { stempPath } from '../../transport';
 import { plainIdField, readId, sendOnce } from '../fields';
 
@@ -34,4 +36,33 @@ export async function settle(
 		{ method: 'POST', path: stempPath('points-redemptions', redemptionId, action), itemIndex },
 		"Check the redemption's status with Points > Get Redemptions before running this item again: it may have been settled.",
 	);
+}
+
+/** Points Redemption > Complete or Cancel: the redemption ID, a notice, and `settle`. */
+export function settleOperation(
+	action: 'complete' | 'cancel',
+	presentation: { name: string; description: string; action: string; notice: string },
+): OperationDeclaration {
+	const { notice, ...shown } = presentation;
+	return defineOperation({
+		resource: 'redemption',
+		operation: action,
+		...shown,
+		properties: [
+			{ displayName: notice, name: `${action}Notice`, type: 'notice', default: '' },
+			redemptionIdField,
+		],
+		prepare(this: IExecuteFunctions, itemIndex: number) {
+			return readRedemptionId(this, itemIndex);
+		},
+		async execute(
+			this: IExecuteFunctions,
+			api: ApiClient,
+			input: { redemptionId: string },
+			itemIndex: number,
+		) {
+			return await settle(api, input.redemptionId, action, itemIndex);
+		},
+		subjectOf: redemptionOf,
+	});
 }

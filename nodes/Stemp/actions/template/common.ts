@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
+import type { OperationDeclaration } from '../../../core/registry';
+import { defineOperation } from '../../../core/registry';
 import { stempPath } from '../../transport';
 import { readTemplateId, templateIdProperties } from '../fields';
 
@@ -31,3 +33,29 @@ export async function getTemplatePart(
 }
 
 export const templateProperties: INodeProperties[] = [...templateField];
+
+/** A read of one template, or of one of its parts (`GET templates/{id}[/part]`), as one operation. */
+export function templateRead(
+	operation: string,
+	part: '' | 'pass-statistics' | 'stamp-config' | 'points-config',
+	presentation: { name: string; description: string; action: string },
+): OperationDeclaration {
+	return defineOperation({
+		resource: 'template',
+		operation,
+		...presentation,
+		properties: templateProperties,
+		prepare(this: IExecuteFunctions, itemIndex: number) {
+			return readTemplate(this, itemIndex);
+		},
+		async execute(
+			this: IExecuteFunctions,
+			api: ApiClient,
+			input: { templateId: string },
+			itemIndex: number,
+		) {
+			return await getTemplatePart(api, input.templateId, part, itemIndex);
+		},
+		subjectOf: templateOf,
+	});
+}
