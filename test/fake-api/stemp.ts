@@ -1,4 +1,5 @@
 /** The stemp stamp-card API as its documentation describes it. */
+import { findByKey } from './lenient';
 import type { Reply, VendorApi, VendorRequest } from './server';
 
 export interface StampState {
@@ -84,6 +85,8 @@ export class Stemp implements VendorApi {
 	readonly revokedPasses: string[] = [];
 	/** How the user list wraps its page, like the history's. */
 	usersEnvelope: HistoryEnvelope = 'spring';
+	/** Users are resolved loosely (the `lenientLookups` hostile switch, see ./lenient). */
+	lenientLookups = false;
 	private readonly token: string;
 	private readonly readOnlyToken: string;
 	private sequence = 0;
@@ -127,6 +130,11 @@ export class Stemp implements VendorApi {
 
 	/** stemp's ID or the external ID, as stemp resolves `/users/{id}`. */
 	findUser(idOrExternalId: string): StempUser | undefined {
+		if (this.lenientLookups)
+			return (
+				findByKey(this.users.values(), (user) => user.id, idOrExternalId, true) ??
+				findByKey(this.users.values(), (user) => user.externalId, idOrExternalId, true)
+			);
 		return (
 			this.users.get(idOrExternalId) ??
 			[...this.users.values()].find((user) => user.externalId === idOrExternalId)

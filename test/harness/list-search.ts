@@ -9,6 +9,7 @@ import type {
 	INode,
 	INodeListSearchResult,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
@@ -69,6 +70,47 @@ export async function listSearch(call: ListSearchCall): Promise<{
 		return { result: await method.call(context, call.filter, call.paginationToken) };
 	} catch (error) {
 		return { error: error as Error & { description?: string; httpCode?: string } };
+	}
+}
+
+type LoadMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
+/** Calls a node's load method (a dropdown's options) the way n8n's editor does, for the parameter at `path`. */
+export async function loadOptions(
+	call: Omit<ListSearchCall, 'filter' | 'paginationToken'>,
+): Promise<{ options?: INodePropertyOptions[]; error?: Error & { description?: string } }> {
+	const loader = await loadPackage();
+	const nodeType = loader.getNode(call.node).type as INodeType;
+	const [credentialType, values] = call.credential;
+	const node: INode = {
+		id: 'load-options-node',
+		name: 'Node',
+		type: `${PACKAGE_NAME}.${call.node}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: call.parameters,
+		credentials: {
+			[credentialType]: { id: `${credentialType}-id`, name: `${credentialType} account` },
+		},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new PackageNodeTypes(loader),
+	});
+	const additionalData = createAdditionalData(loader, { [credentialType]: values }, [node], {
+		currentNodeParameters: call.parameters,
+	});
+	const context = new LoadOptionsContext(workflow, node, additionalData, call.path);
+	const load = (nodeType.methods?.loadOptions as Record<string, LoadMethod> | undefined)?.[
+		call.method
+	];
+	if (!load) throw new Error(`the node has no load method ${call.method}`);
+	try {
+		return { options: await load.call(context) };
+	} catch (error) {
+		return { error: error as Error & { description?: string } };
 	}
 }
 

@@ -188,9 +188,12 @@ export async function searchRewards(
 export async function searchTiers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const { api } = await openFor(this, 'v2', 'Tiers');
 	return await searchList({
+		// One answer holds every tier; a long list is still shown a picker page at a time.
+		paginationToken,
 		firstPage: 0,
 		fetchPage: async () => ({ records: await readTiers(api), more: false }),
 		toItem: (tier) => {

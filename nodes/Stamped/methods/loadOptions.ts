@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { PICKER_PAGE_SIZE } from '../../core/locator';
 import type { ApiClient } from '../../core/request';
 import { openStampedApi, STAMPED_CREDENTIAL } from '../transport';
 import { readRewards, readTiers } from '../transport/lists';
@@ -26,7 +27,8 @@ function dropdownOn(
 			throw new NodeOperationError(this.getNode(), refusal.message, {
 				description: refusal.description,
 			});
-		return await load(await openStampedApi(this, credentials));
+		// One dropdown shows at most a picker page, whatever the shop holds: the rest is typed as an expression.
+		return (await load(await openStampedApi(this, credentials))).slice(0, PICKER_PAGE_SIZE);
 	};
 }
 

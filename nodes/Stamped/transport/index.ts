@@ -11,6 +11,7 @@ import { credentialTest } from '../../core/credential-test';
 import { readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
+import { stampedProvesAbsence } from './absence';
 import { EVIDENCE_LABELS, isMissingRoute, v2RequestFor } from './evidence';
 import { merchantPathFor, storeHashOf, storeHashProblem } from './v3';
 import type { StampedVersion } from './version';
@@ -66,6 +67,7 @@ function stampedVendorFor(version: StampedVersion): Vendor {
 					return undefined;
 			}
 		},
+		provesAbsence: stampedProvesAbsence,
 		explainFailure(statusCode, method, path, body, vendorMessage) {
 			if (version !== 'v2' || statusCode !== 404 || !isMissingRoute(body)) return undefined;
 			const request = v2RequestFor(method, path);

@@ -208,9 +208,11 @@ function v3Fields(body: IDataObject): IDataObject {
 }
 
 /**
- * v3 has no upsert: lookup by e-mail, then PATCH the customer found (safe to repeat) or POST a new one. A create
- * is never sent twice; when it fails in a way that may have created the customer (5xx, timeout, dropped
- * connection), a second lookup tells: found, the fields are PATCHed onto it; not found, the error stands.
+ * v3 has no upsert: lookup by e-mail, then PATCH the customer found (safe to repeat) or POST a new one. Only
+ * Stamped's own not-found counts as "no such customer"; a lookup answering another customer (or an unknown
+ * 404) stops the item before anything is written. A create is never sent twice; when it fails in a way that
+ * may have created the customer (5xx, timeout, dropped connection), a second lookup tells: found, the fields
+ * are PATCHed onto it; not found, the error stands.
  */
 async function executeV3(
 	this: IExecuteFunctions,
@@ -253,10 +255,10 @@ async function executeV3(
 	let created: V3Customer | undefined;
 	try {
 		created = await findCustomer(api, 'email', email, itemIndex);
-	} catch {
+	} catch (lookupError) {
 		throw withNote(
 			failure,
-			'A lookup afterwards failed too, so whether the customer was created is not known.',
+			`A lookup afterwards failed too, so whether the customer was created is not known (${(lookupError as Error).message}); nothing more was sent.`,
 		);
 	}
 	if (!created)

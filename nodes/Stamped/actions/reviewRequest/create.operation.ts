@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import {
-	inputError,
+	requireCurrency,
 	requireEmail,
 	requireIsoDate,
 	requireNumber,
@@ -191,22 +191,8 @@ function prepare(this: IExecuteFunctions, itemIndex: number): OrderInput {
 		order.customerId = shortText(this, fields.customerId, 'Customer ID', itemIndex, 100);
 	if (given('phone')) order.phoneNumber = phoneNumber(this, fields.phone, itemIndex);
 	if (given('locale')) order.locale = localeCode(this, fields.locale, itemIndex);
-	if (given('orderCurrencyISO')) {
-		const currency = requireText(
-			node,
-			fields.orderCurrencyISO,
-			'Currency',
-			itemIndex,
-		).toUpperCase();
-		if (!/^[A-Z]{3}$/.test(currency))
-			throw inputError(
-				node,
-				'Currency',
-				itemIndex,
-				`"${currency}" is not a three-letter currency code`,
-			);
-		order.orderCurrencyISO = currency;
-	}
+	if (given('orderCurrencyISO'))
+		order.orderCurrencyISO = requireCurrency(node, fields.orderCurrencyISO, 'Currency', itemIndex);
 	if (given('orderTotalPrice'))
 		order.orderTotalPrice = requireNumber(node, fields.orderTotalPrice, 'Order Total', itemIndex, {
 			min: 0,
