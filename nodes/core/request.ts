@@ -463,7 +463,9 @@ export class ApiClient {
 		let message = statusCode
 			? (vendorMessage ?? `${this.vendor.name} answered HTTP ${statusCode}`)
 			: (headline ??
-				`Could not reach ${this.vendor.name} (${outcome.networkCode ?? describeKind(outcome.kind)})`);
+				(outcome.cutOffStatus !== undefined
+					? `${this.vendor.name} answered HTTP ${outcome.cutOffStatus}, but the answer was cut off`
+					: `Could not reach ${this.vendor.name} (${outcome.networkCode ?? describeKind(outcome.kind)})`));
 		const lines = [
 			statusCode
 				? `${this.vendor.name} answered HTTP ${statusCode} to ${what}${after}.`
@@ -568,7 +570,7 @@ function plainNumbers(qs: IDataObject): IDataObject {
  * `1e-7`), as APIs that read amounts as decimals expect. Values JSON.stringify leaves out (undefined,
  * functions) are left out; dates and other objects with `toJSON` are written as it gives them.
  */
-export function jsonText(value: unknown): string {
+function jsonText(value: unknown): string {
 	return writeJson(value) ?? 'null';
 }
 

@@ -34,10 +34,11 @@ export interface ListSearchCall {
 	paginationToken?: string;
 }
 
-export async function listSearch(call: ListSearchCall): Promise<{
-	result?: INodeListSearchResult;
-	error?: Error & { description?: string; httpCode?: string };
-}> {
+/** The node's methods and n8n-core's LoadOptionsContext for the parameter at `call.path`, as the editor makes it. */
+async function editorContext(
+	call: Omit<ListSearchCall, 'filter' | 'paginationToken'>,
+	typeVersion: number,
+): Promise<{ nodeType: INodeType; context: LoadOptionsContext }> {
 	const loader = await loadPackage();
 	const nodeType = loader.getNode(call.node).type as INodeType;
 	const [credentialType, values] = call.credential;
@@ -45,7 +46,7 @@ export async function listSearch(call: ListSearchCall): Promise<{
 		id: 'list-search-node',
 		name: 'Node',
 		type: `${PACKAGE_NAME}.${call.node}`,
-		typeVersion: 2,
+		typeVersion,
 		position: [0, 0],
 		parameters: call.parameters,
 		credentials: {
@@ -61,7 +62,14 @@ export async function listSearch(call: ListSearchCall): Promise<{
 	const additionalData = createAdditionalData(loader, { [credentialType]: values }, [node], {
 		currentNodeParameters: call.parameters,
 	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, call.path);
+	return { nodeType, context: new LoadOptionsContext(workflow, node, additionalData, call.path) };
+}
+
+export async function listSearch(call: ListSearchCall): Promise<{
+	result?: INodeListSearchResult;
+	error?: Error & { description?: string; httpCode?: string };
+}> {
+	const { nodeType, context } = await editorContext(call, 2);
 	const method = (nodeType.methods?.listSearch as Record<string, SearchMethod> | undefined)?.[
 		call.method
 	];
@@ -79,30 +87,7 @@ type LoadMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[
 export async function loadOptions(
 	call: Omit<ListSearchCall, 'filter' | 'paginationToken'>,
 ): Promise<{ options?: INodePropertyOptions[]; error?: Error & { description?: string } }> {
-	const loader = await loadPackage();
-	const nodeType = loader.getNode(call.node).type as INodeType;
-	const [credentialType, values] = call.credential;
-	const node: INode = {
-		id: 'load-options-node',
-		name: 'Node',
-		type: `${PACKAGE_NAME}.${call.node}`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: call.parameters,
-		credentials: {
-			[credentialType]: { id: `${credentialType}-id`, name: `${credentialType} account` },
-		},
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new PackageNodeTypes(loader),
-	});
-	const additionalData = createAdditionalData(loader, { [credentialType]: values }, [node], {
-		currentNodeParameters: call.parameters,
-	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, call.path);
+	const { nodeType, context } = await editorContext(call, 1);
 	const load = (nodeType.methods?.loadOptions as Record<string, LoadMethod> | undefined)?.[
 		call.method
 	];
