@@ -87,11 +87,14 @@ async function triggerUrls(n8n: N8n): Promise<Map<string, string>> {
 	return urls;
 }
 
-/** The package's nodes as the running n8n loaded them, by the names its nodes panel shows. */
+/**
+ * The package's nodes as the running n8n loaded them, by the names its nodes panel shows; n8n's AI-tool twins of
+ * the action nodes (`stampedTool`, named "Stamped Tool") are left out: the banner says they exist.
+ */
 async function packageNodes(n8n: N8n): Promise<string[]> {
 	const prefix = `${PACKAGE_NAME}.`;
 	const names = (await n8n.loadedNodes())
-		.filter((type) => type.name.startsWith(prefix))
+		.filter((type) => type.name.startsWith(prefix) && !type.name.endsWith('Tool'))
 		.map((type) => type.displayName);
 	return [...new Set(names)].sort((a, b) => a.localeCompare(b));
 }
@@ -114,9 +117,9 @@ function banner(
 		'',
 		`  Open      http://localhost:${N8N_PORT}`,
 		`  Log in    ${OWNER.email} / ${OWNER.password}   (a local test login, set up by the playground)`,
-		`  Nodes     ${nodes.join(', ')}`,
-		'            (in the nodes panel: search "Stamped" or "stemp"; the Stamped Polling Trigger asks the sandbox',
-		'            for new reviews: add it with the "Stamped sandbox" credential and click "Fetch Test Event")',
+		`  Nodes     ${nodes.join(', ')} (the action nodes are AI Agent tools too)`,
+		'            In the nodes panel search "Stamped" or "stemp". The Stamped Polling Trigger reads the sandbox\'s',
+		'            reviews: add it with the "Stamped sandbox" credential and click "Fetch Test Event".',
 		`  Sandbox   ${sandbox.url}  fake Stamped and stemp APIs with sample customers, reviews, passes and users`,
 		`            requests it received: ${sandbox.url}/__log   e-mails: ${sandbox.url}/__mail`,
 		'',
@@ -183,14 +186,13 @@ async function main(): Promise<void> {
 		await sandbox.stop();
 	};
 	try {
-		if (firstStart)
-			console.log(
-				'Setting up n8n: importing the sandbox credentials and the example workflows (each n8n command boots n8n)...',
-			);
-		await withProgress('importing into n8n', () => importOnce(n8n, sandbox, firstStart));
 		console.log(
-			firstStart ? 'Starting n8n (the first start creates its database)...' : 'Starting n8n...',
+			firstStart
+				? "Setting up n8n: its database, the sandbox credentials and the example workflows (each step boots n8n's CLI)..."
+				: 'Importing the examples not imported yet...',
 		);
+		await withProgress('importing into n8n', () => importOnce(n8n, sandbox, firstStart));
+		console.log('Starting n8n...');
 		await withProgress(`starting n8n (its log: ${path.relative(PROJECT_ROOT, n8n.logFile)})`, () =>
 			n8n.start(),
 		);
