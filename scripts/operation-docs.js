@@ -45,12 +45,12 @@ const NODES = [
 const pageFile = (node) => `docs/operations/${node.key}.md`;
 const notesFile = (node) => `docs/operations/notes/${node.key}.md`;
 
-/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+/** GitHub's anchor for a heading: lower case, punctuation but `-` and `_` dropped, each space a hyphen. */
 const anchorOf = (heading) =>
 	heading
 		.trim()
 		.toLowerCase()
-		.replace(/[^\p{L}\p{N}\s-]/gu, '')
+		.replace(/[^\p{L}\p{M}\p{N}\p{Pc}\s-]/gu, '')
 		.replace(/\s/g, '-');
 
 const operationTitle = (registry, declaration) =>

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 
-import { headingAnchors } from './docs-links';
+import { anchorOf, headingAnchors } from './docs-links';
 
 interface DocsNode {
 	key: string;
@@ -47,10 +47,7 @@ describe.each(docs.NODES)('the $title node', (node) => {
 		const label = (resource: string) =>
 			registry.resources.find((entry) => entry.value === resource)!.label;
 		const sections = registry.operations.map((declaration) =>
-			`${label(declaration.resource)} > ${declaration.name}`
-				.toLowerCase()
-				.replace(/[^\p{L}\p{N}\s-]/gu, '')
-				.replace(/\s/g, '-'),
+			anchorOf(`${label(declaration.resource)} > ${declaration.name}`),
 		);
 		expect(sections.filter((section) => !anchors.has(section))).toEqual([]);
 		const readme = fs.readFileSync(docs.README, 'utf8');
