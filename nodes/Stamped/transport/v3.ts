@@ -6,12 +6,11 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { asJsonObject, describeAnswer } from '../../core/operation';
-import type { PageContent } from '../../core/paging';
-import { readPage } from '../../core/paging';
+import { asJsonObject } from '../../core/operation';
 import type { ApiClient } from '../../core/request';
 import { mayHaveBeenApplied } from '../../core/request';
 import { pathSegmentProblem } from '../../core/validation';
+import { describeAnswer } from './answers';
 
 /** What a v3 customer can be looked up by; each is also the name of the lookup's query parameter. */
 export const LOOKUP_KEYS = ['email', 'customCustomerId', 'shopifyId', 'bigcommerceId'] as const;
@@ -130,28 +129,6 @@ export async function requireCustomer(
 		});
 	}
 	return customer;
-}
-
-const isPageObject = (value: unknown): value is IDataObject =>
-	value !== null &&
-	typeof value === 'object' &&
-	!Array.isArray(value) &&
-	('morePages' in value || 'more_pages' in value || 'page' in value);
-
-/**
- * One page of a v3 list. The reference types the order and product lists' answer as an array of page objects,
- * the others as one page object: both are read, and an array of several page objects (which the reference does
- * not explain) is refused rather than guessed at.
- */
-export function readV3Page(body: unknown): PageContent {
-	if (Array.isArray(body) && body.length > 0 && body.every(isPageObject)) {
-		if (body.length === 1) return readPage(body[0]);
-		return {
-			records: [],
-			problem: `the answer is a list of ${body.length} page objects, where one was expected`,
-		};
-	}
-	return readPage(body);
 }
 
 /**
