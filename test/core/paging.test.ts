@@ -1,9 +1,39 @@
-/** Reading pages whatever their envelope, and walking numbered pages until the API says it is done. */
+/**
+ * Reading pages whatever their envelope (Stamped's envelopes named after what they hold included), and the
+ * paging engine walking numbered pages in order until the API says it is done.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
+import type { PageContent, Wanted } from '../../nodes/core/paging';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { collectSequentialPages, readPage } =
+const { readList } =
 	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readStampedPage: readPage } =
+	require('../../dist/nodes/Stamped/transport/answers') as typeof import('../../nodes/Stamped/transport/answers');
+
+/** A list of pages from 0 read in order by the one paging engine (`identify`: the record's `id` by default). */
+const collectSequentialPages = async (
+	wanted: Wanted,
+	pageSize: number,
+	fetchPage: (page: number, size: number) => Promise<PageContent>,
+	identify: (record: IDataObject) => unknown = (record) => record.id,
+) =>
+	(
+		await readList(
+			{
+				firstPage: 0,
+				pageSize,
+				fetchPage: async (page, size) => await fetchPage(page, size),
+				key: (record) => {
+					const id = identify(record);
+					return id === undefined || id === null ? undefined : String(id);
+				},
+			},
+			wanted,
+		)
+	).records;
 
 describe('readPage', () => {
 	test.each(['customers', 'activities', 'rewards'])('records under "%s", with morePages', (key) => {
@@ -34,7 +64,7 @@ describe('readPage', () => {
 	});
 });
 
-describe('collectSequentialPages with morePages (no total)', () => {
+describe('pages read in order, with morePages (no total)', () => {
 	/** A 0-based API over `size` records that says whether more pages follow, logging each request. */
 	function api(size: number, maxPage = 100) {
 		const records = Array.from({ length: size }, (_, i) => ({ id: `r${i}` }));
@@ -65,15 +95,73 @@ describe('collectSequentialPages with morePages (no total)', () => {
 		},
 	);
 
-	test('a short page with morePages true does not end the walk (the API may serve less than asked)', async () => {
+	test("a first page shorter than asked while morePages is true shows the server's page size: the rest is read in it", async () => {
 		const { records, requests, fetchPage } = api(120, 50);
 		const out = await collectSequentialPages({ returnAll: true, limit: 0 }, 100, fetchPage);
 		expect(ids(out)).toEqual(ids(records));
 		expect(requests).toEqual([
 			[0, 100],
-			[1, 100],
-			[2, 100],
+			[1, 50],
+			[2, 50],
 		]);
+	});
+
+	test('a server that serves the first 25 of each page asked for, saying more follow, is read whole in pages of 25', async () => {
+		const records = Array.from({ length: 260 }, (_, i) => ({ id: `r${i}` }));
+		const requests: Array<[number, number]> = [];
+		const out = await collectSequentialPages(
+			{ returnAll: true, limit: 0 },
+			100,
+			async (page, limit) => {
+				requests.push([page, limit]);
+				return readPage({
+					morePages: (page + 1) * limit < records.length,
+					activities: records.slice(page * limit, page * limit + Math.min(limit, 25)),
+				});
+			},
+		);
+		expect(ids(out)).toEqual(ids(records));
+		expect(requests[1]).toEqual([1, 25]);
+	});
+
+	test('a page shorter than the pages before it while more follow fails loudly, naming the page', async () => {
+		const records = Array.from({ length: 500 }, (_, i) => ({ id: `r${i}` }));
+		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 100, async (page, limit) => {
+			// The server's page size drops from 100 to 40 at page 2, and it keeps paging by the size asked.
+			const served = page >= 2 ? 40 : limit;
+			return readPage({
+				morePages: (page + 1) * limit < records.length,
+				activities: records.slice(page * limit, page * limit + served),
+			});
+		});
+		await expect(walk).rejects.toThrow(
+			/got 200 records; page 2 held 40 records, fewer than the 100 a page held before, although the API says more follow/,
+		);
+	});
+
+	test('pages asked for ahead are still taken in order, and the first that ends the list ends it', async () => {
+		const records = Array.from({ length: 250 }, (_, i) => ({ id: `r${i}` }));
+		const requests: number[] = [];
+		const { records: out } = await readList(
+			{
+				firstPage: 0,
+				pageSize: 100,
+				pagesAhead: 3,
+				key: (record) => String(record.id),
+				fetchPage: async (page, limit) => {
+					requests.push(page);
+					// Later pages answer first.
+					await new Promise((resolve) => setTimeout(resolve, 10 - page));
+					return readPage({
+						morePages: (page + 1) * limit < records.length,
+						activities: records.slice(page * limit, (page + 1) * limit),
+					});
+				},
+			},
+			{ returnAll: true, limit: 0 },
+		);
+		expect(ids(out)).toEqual(ids(records));
+		expect(requests.slice(0, 4)).toEqual([0, 1, 2, 3]);
 	});
 
 	test.each([

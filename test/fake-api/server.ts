@@ -126,6 +126,11 @@ export interface Hostile {
 	emptyFromPageIndex?: number;
 	/** List pages hold at most this many records, whatever page size was asked (a server capping `take`/`limit`). */
 	pageSizeCap?: number;
+	/**
+	 * List pages hold only their first this many records, while the page numbers still count in the size asked and
+	 * the figures still say more follow: a server that pages by a smaller size than asked for, quietly.
+	 */
+	pageTrimmedTo?: number;
 }
 
 /**
@@ -555,6 +560,8 @@ function hostileReply(
 		if (key && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex)
 			record[key] = [];
 		if (key && 'listRecords' in hostile) record[key] = hostile.listRecords;
+		if (key && hostile.pageTrimmedTo !== undefined && Array.isArray(record[key]))
+			record[key] = (record[key] as unknown[]).slice(0, hostile.pageTrimmedTo);
 		if (hostile.listTotal !== undefined) {
 			for (const totalKey of ['total', 'totalElements'])
 				if (totalKey in record) record[totalKey] = hostile.listTotal;

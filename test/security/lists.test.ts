@@ -9,12 +9,45 @@ import { FakeApi } from '../fake-api/server';
 import { useFastRetries } from '../harness/fast-retries';
 import { stampedV2, stampedV3, stemp } from './support';
 
+import type { PageContent, Wanted } from '../../nodes/core/paging';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { exportOffsetPages } =
-	require('../../dist/nodes/Stamped/transport/offsetExport') as typeof import('../../nodes/Stamped/transport/offsetExport');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { collectSequentialPages, readPage, MAX_PAGES } =
+const { readList, MAX_PAGES } =
 	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readStampedPage: readPage } =
+	require('../../dist/nodes/Stamped/transport/answers') as typeof import('../../nodes/Stamped/transport/answers');
+
+/** A list of pages from 1 read by the paging engine, by its total when it tells one. */
+const exportOffsetPages = async (options: {
+	wanted: Wanted;
+	pageSize: number;
+	concurrency: number;
+	key(record: IDataObject): string;
+	fetchPage(page: number, size: number): Promise<PageContent>;
+}) => await readList({ firstPage: 1, ...options }, options.wanted);
+
+/** A list of pages from 0 read in order by the one paging engine (`identify`: the record's `id` by default). */
+const collectSequentialPages = async (
+	wanted: Wanted,
+	pageSize: number,
+	fetchPage: (page: number, size: number) => Promise<PageContent>,
+	identify: (record: IDataObject) => unknown = (record) => record.id,
+) =>
+	(
+		await readList(
+			{
+				firstPage: 0,
+				pageSize,
+				fetchPage: async (page, size) => await fetchPage(page, size),
+				key: (record) => {
+					const id = identify(record);
+					return id === undefined || id === null ? undefined : String(id);
+				},
+			},
+			wanted,
+		)
+	).records;
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -174,6 +207,61 @@ describe('Stamped v2 customers: changes that leave the total as it was', () => {
 	});
 });
 
+describe('a server that pages by a smaller size than asked, saying more pages follow', () => {
+	const trimmed = { pageTrimmedTo: 25 };
+
+	test.each([
+		['customer', 'customerId', (v3: FakeApi['stampedV3']) => v3.seedCustomers(260)],
+		[
+			'loyaltyTransaction',
+			'activityId',
+			(v3: FakeApi['stampedV3']) =>
+				v3.seedActivities(260, v3.insert({ email: 'jane@example.com' })),
+		],
+	])(
+		"Stamped v3 %s > Get Many is read in the server's page size: every record, none twice",
+		async (resource, idField, seed) => {
+			seed(api.stampedV3);
+			const count = 260;
+			api.hostile = trimmed;
+			const { items, error } = await getAllV3(resource);
+			expect(error).toBeUndefined();
+			const ids = items.map((item) => item.json[idField]);
+			expect(new Set(ids).size).toBe(count);
+			expect(items).toHaveLength(count);
+			// The first page showed the server's size; every later page was asked for in it.
+			expect(
+				new Set(
+					api
+						.requests()
+						.slice(1)
+						.map((request) => request.query.limit),
+				),
+			).toEqual(new Set(['25']));
+		},
+	);
+
+	test('Stamped v2 customers (pages that tell the total) are read whole too', async () => {
+		seedV2(260);
+		api.hostile = trimmed;
+		const { items, error } = await getAllV2();
+		expect(error).toBeUndefined();
+		expect(new Set(emails(items)).size).toBe(260);
+	});
+
+	test('stemp users are read whole too', async () => {
+		api.stemp.seedUsers(260);
+		api.hostile = trimmed;
+		const { items, error } = await stemp(api, {
+			resource: 'user',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(api.stemp.users.size);
+	});
+});
+
 describe('Stamped v3 lists (morePages, no total)', () => {
 	test.each(['customer', 'loyaltyTransaction'])(
 		'%s: a server that ignores the page number fails loudly instead of looping',
@@ -288,7 +376,9 @@ describe('the algorithms on their own', () => {
 			key: (record) => String(record.email),
 			fetchPage: async () => ({ records: list(100) }),
 		});
-		await expect(exporting).rejects.toThrow(/got 100 records; page 2 repeated a page already read/);
+		await expect(exporting).rejects.toThrow(
+			/got 100 records; page 2 repeated records already read/,
+		);
 	});
 
 	test('a server that never ends is stopped after the page cap', async () => {
