@@ -5,20 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PageContent, Wanted } from '../../nodes/core/paging';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readList } =
-	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
-
-/** A list of pages from 1 whose pages tell the total, read `concurrency` pages at a time. */
-const readByTotal = async (options: {
-	wanted: Wanted;
-	pageSize: number;
-	concurrency: number;
-	key(record: IDataObject): string;
-	fetchPage(page: number, size: number, onRateLimited: () => void): Promise<PageContent>;
-}) => await readList({ firstPage: 1, ...options }, options.wanted);
+import { readPagesByTotal } from '../harness/paging';
 
 type Change = 'insertFront' | 'insertEnd' | 'removeFront' | 'removeMiddle';
 
@@ -49,7 +36,7 @@ async function exportChanging(options: {
 	let added = 0;
 	let fetches = 0;
 
-	const result = await readByTotal({
+	const result = await readPagesByTotal({
 		wanted: { returnAll: options.returnAll ?? true, limit: options.limit ?? 0 },
 		pageSize: 100,
 		concurrency: options.concurrency,
@@ -162,7 +149,7 @@ describe('a list read by its total', () => {
 
 	test('a Limit below one page asks for just that many', async () => {
 		const sizes: number[] = [];
-		const result = await readByTotal({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: false, limit: 30 },
 			pageSize: 100,
 			concurrency: 4,
@@ -178,7 +165,7 @@ describe('a list read by its total', () => {
 
 	test('a server that serves smaller pages than asked is followed in its own page size', async () => {
 		const list = makeList(230);
-		const result = await readByTotal({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 3,
@@ -195,7 +182,7 @@ describe('a list read by its total', () => {
 
 	test('a list with no total is walked page by page until a short page', async () => {
 		const list = makeList(250);
-		const result = await readByTotal({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 4,
@@ -210,7 +197,7 @@ describe('a list read by its total', () => {
 		let inFlight = 0;
 		const seen: number[] = [];
 		let limited = false;
-		await readByTotal({
+		await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 8,

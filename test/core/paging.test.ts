@@ -4,36 +4,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { PageContent, Wanted } from '../../nodes/core/paging';
+import { paging, readPagesInOrder } from '../harness/paging';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readList } =
-	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
+const { readList } = paging;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readStampedPage: readPage } =
 	require('../../dist/nodes/Stamped/transport/answers') as typeof import('../../nodes/Stamped/transport/answers');
-
-/** A list of pages from 0 read in order by the one paging engine (`identify`: the record's `id` by default). */
-const collectSequentialPages = async (
-	wanted: Wanted,
-	pageSize: number,
-	fetchPage: (page: number, size: number) => Promise<PageContent>,
-	identify: (record: IDataObject) => unknown = (record) => record.id,
-) =>
-	(
-		await readList(
-			{
-				firstPage: 0,
-				pageSize,
-				fetchPage: async (page, size) => await fetchPage(page, size),
-				key: (record) => {
-					const id = identify(record);
-					return id === undefined || id === null ? undefined : String(id);
-				},
-			},
-			wanted,
-		)
-	).records;
 
 describe('readPage', () => {
 	test.each(['customers', 'activities', 'rewards'])('records under "%s", with morePages', (key) => {
@@ -87,7 +63,7 @@ describe('pages read in order, with morePages (no total)', () => {
 		'Return All over %i records walks pages from 0 while morePages is true',
 		async (size) => {
 			const { records, requests, fetchPage } = api(size);
-			const out = await collectSequentialPages({ returnAll: true, limit: 0 }, 100, fetchPage);
+			const out = await readPagesInOrder({ returnAll: true, limit: 0 }, 100, fetchPage);
 			expect(ids(out)).toEqual(ids(records));
 			expect(requests).toEqual(
 				Array.from({ length: Math.max(1, Math.ceil(size / 100)) }, (_, page) => [page, 100]),
@@ -97,7 +73,7 @@ describe('pages read in order, with morePages (no total)', () => {
 
 	test("a first page shorter than asked while morePages is true shows the server's page size: the rest is read in it", async () => {
 		const { records, requests, fetchPage } = api(120, 50);
-		const out = await collectSequentialPages({ returnAll: true, limit: 0 }, 100, fetchPage);
+		const out = await readPagesInOrder({ returnAll: true, limit: 0 }, 100, fetchPage);
 		expect(ids(out)).toEqual(ids(records));
 		expect(requests).toEqual([
 			[0, 100],
@@ -109,24 +85,20 @@ describe('pages read in order, with morePages (no total)', () => {
 	test('a server that serves the first 25 of each page asked for, saying more follow, is read whole in pages of 25', async () => {
 		const records = Array.from({ length: 260 }, (_, i) => ({ id: `r${i}` }));
 		const requests: Array<[number, number]> = [];
-		const out = await collectSequentialPages(
-			{ returnAll: true, limit: 0 },
-			100,
-			async (page, limit) => {
-				requests.push([page, limit]);
-				return readPage({
-					morePages: (page + 1) * limit < records.length,
-					activities: records.slice(page * limit, page * limit + Math.min(limit, 25)),
-				});
-			},
-		);
+		const out = await readPagesInOrder({ returnAll: true, limit: 0 }, 100, async (page, limit) => {
+			requests.push([page, limit]);
+			return readPage({
+				morePages: (page + 1) * limit < records.length,
+				activities: records.slice(page * limit, page * limit + Math.min(limit, 25)),
+			});
+		});
 		expect(ids(out)).toEqual(ids(records));
 		expect(requests[1]).toEqual([1, 25]);
 	});
 
 	test('a page shorter than the pages before it while more follow fails loudly, naming the page', async () => {
 		const records = Array.from({ length: 500 }, (_, i) => ({ id: `r${i}` }));
-		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 100, async (page, limit) => {
+		const walk = readPagesInOrder({ returnAll: true, limit: 0 }, 100, async (page, limit) => {
 			// The server's page size drops from 100 to 40 at page 2, and it keeps paging by the size asked.
 			const served = page >= 2 ? 40 : limit;
 			return readPage({
@@ -176,14 +148,14 @@ describe('pages read in order, with morePages (no total)', () => {
 		],
 	])('Limit %i fetches only the pages it needs', async (limit, expected) => {
 		const { records, requests, fetchPage } = api(1000);
-		const out = await collectSequentialPages({ returnAll: false, limit }, 100, fetchPage);
+		const out = await readPagesInOrder({ returnAll: false, limit }, 100, fetchPage);
 		expect(ids(out)).toEqual(ids(records.slice(0, limit)));
 		expect(requests).toEqual(expected);
 	});
 
 	test('a server that ignores the page number cannot make it loop forever, even saying morePages: it fails loudly', async () => {
 		const requests: number[] = [];
-		const walk = collectSequentialPages(
+		const walk = readPagesInOrder(
 			{ returnAll: true, limit: 0 },
 			100,
 			async (page) => {
@@ -198,7 +170,7 @@ describe('pages read in order, with morePages (no total)', () => {
 
 	test('without a "more" flag, a full page with nothing new ends the walk at once, loudly', async () => {
 		const requests: number[] = [];
-		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 2, async (page) => {
+		const walk = readPagesInOrder({ returnAll: true, limit: 0 }, 2, async (page) => {
 			requests.push(page);
 			return readPage([{ id: 'a' }, { id: 'b' }]);
 		});
@@ -209,7 +181,7 @@ describe('pages read in order, with morePages (no total)', () => {
 	test('an API that counts pages from 1 (page 0 answered like page 1) still yields every record once, in order', async () => {
 		const records = Array.from({ length: 250 }, (_, i) => ({ activityId: `a${i}` }));
 		const requests: number[] = [];
-		const out = await collectSequentialPages(
+		const out = await readPagesInOrder(
 			{ returnAll: true, limit: 0 },
 			100,
 			async (page, limit) => {

@@ -7,47 +7,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
 import { useFastRetries } from '../harness/fast-retries';
+import { paging, readPagesByTotal, readPagesInOrder } from '../harness/paging';
 import { stampedV2, stampedV3, stemp } from './support';
 
-import type { PageContent, Wanted } from '../../nodes/core/paging';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readList, MAX_PAGES } =
-	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
+const { MAX_PAGES } = paging;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readStampedPage: readPage } =
 	require('../../dist/nodes/Stamped/transport/answers') as typeof import('../../nodes/Stamped/transport/answers');
-
-/** A list of pages from 1 read by the paging engine, by its total when it tells one. */
-const exportOffsetPages = async (options: {
-	wanted: Wanted;
-	pageSize: number;
-	concurrency: number;
-	key(record: IDataObject): string;
-	fetchPage(page: number, size: number): Promise<PageContent>;
-}) => await readList({ firstPage: 1, ...options }, options.wanted);
-
-/** A list of pages from 0 read in order by the one paging engine (`identify`: the record's `id` by default). */
-const collectSequentialPages = async (
-	wanted: Wanted,
-	pageSize: number,
-	fetchPage: (page: number, size: number) => Promise<PageContent>,
-	identify: (record: IDataObject) => unknown = (record) => record.id,
-) =>
-	(
-		await readList(
-			{
-				firstPage: 0,
-				pageSize,
-				fetchPage: async (page, size) => await fetchPage(page, size),
-				key: (record) => {
-					const id = identify(record);
-					return id === undefined || id === null ? undefined : String(id);
-				},
-			},
-			wanted,
-		)
-	).records;
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -346,7 +312,7 @@ describe('the algorithms on their own', () => {
 
 	test('records without a key are never collapsed, in an offset export', async () => {
 		const records = [...list(150), ...list(60, false)];
-		const result = await exportOffsetPages({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 3,
@@ -360,7 +326,7 @@ describe('the algorithms on their own', () => {
 	});
 
 	test('a page of records without IDs answered again is recognised as a repeat', async () => {
-		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 2, async () =>
+		const walk = readPagesInOrder({ returnAll: true, limit: 0 }, 2, async () =>
 			readPage({ data: list(2, false), total: 10 }),
 		);
 		await expect(walk).rejects.toThrow(
@@ -369,7 +335,7 @@ describe('the algorithms on their own', () => {
 	});
 
 	test('an offset export without a total fails when a full page repeats', async () => {
-		const exporting = exportOffsetPages({
+		const exporting = readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 2,
@@ -383,7 +349,7 @@ describe('the algorithms on their own', () => {
 
 	test('a server that never ends is stopped after the page cap', async () => {
 		let requests = 0;
-		const walk = collectSequentialPages(
+		const walk = readPagesInOrder(
 			{ returnAll: true, limit: 0 },
 			1,
 			async (page) => {
