@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ListRead, PageContent, Wanted } from '../../core/paging';
+import type { PageContent, Wanted } from '../../core/paging';
 import { MAX_PAGE_SIZE, readList } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { describeAnswer, readListUnder, readStampedPage } from './answers';
@@ -71,10 +71,10 @@ function recordsUnder(
  * A Stamped list, read with Return All or a Limit: pages of up to 100 from the version's first page, side by
  * side where its pages tell the total (v2), one after another while it says more follow (v3).
  */
-export async function readStampedList(api: ApiClient, list: ListRequest): Promise<ListRead> {
+export async function readStampedList(api: ApiClient, list: ListRequest): Promise<IDataObject[]> {
 	const { lists } = profileOf(api.credentials);
 	const sizeParameter = list.pageSizeParameter ?? 'limit';
-	return await readList(
+	const { records } = await readList(
 		{
 			firstPage: lists.firstPage,
 			pageSize: MAX_PAGE_SIZE,
@@ -96,6 +96,7 @@ export async function readStampedList(api: ApiClient, list: ListRequest): Promis
 		},
 		list.wanted,
 	);
+	return records;
 }
 
 /** An ID as a list's key: text, or undefined when the record has none. */
@@ -131,11 +132,10 @@ export async function readRewards(
 	wanted: Wanted,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	const { records } = await readStampedList(api, {
+	return await readStampedList(api, {
 		path: loyaltyPath(api, '/rewards'),
 		wanted,
 		key: rewardIdentity,
 		itemIndex,
 	});
-	return records;
 }

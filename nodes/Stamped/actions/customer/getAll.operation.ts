@@ -141,14 +141,13 @@ async function executeV3(
 	input: CustomerListInput,
 	itemIndex: number,
 ) {
-	const { records } = await readStampedList(api, {
+	return await readStampedList(api, {
 		path: merchantPath(api, '/customers'),
 		qs: input.filters,
 		wanted: input,
 		key: (customer) => idKey(customer.customerId),
 		itemIndex,
 	});
-	return records;
 }
 
 /** One output item per customer, read `concurrency` pages at a time; a customer is never output twice. */
@@ -158,14 +157,13 @@ async function executeV2(
 	input: ListInput,
 	itemIndex: number,
 ) {
-	const result = await readStampedList(api, {
+	return await readStampedList(api, {
 		path: '/customers',
 		wanted: input,
 		concurrency: input.concurrency,
 		key: (customer) => String(customer.email ?? '').toLowerCase(),
 		itemIndex,
 	});
-	return result.records;
 }
 
 export const declaration = defineOperation({

@@ -15,13 +15,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
 
 /** One output item per activity of the program's points ledger (`GET /loyalty/shops/{shopId}/activities`). */
 async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
-	const { records } = await readStampedList(api, {
+	return await readStampedList(api, {
 		path: loyaltyPath(api, '/activities'),
 		wanted: input,
 		key: (activity) => idKey(activity.activityId),
 		itemIndex,
 	});
-	return records;
 }
 
 export const declaration = defineOperation({

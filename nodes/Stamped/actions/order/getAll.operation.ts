@@ -18,13 +18,12 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
  * declares no filter for this list, so none is sent.
  */
 async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
-	const { records } = await readStampedList(api, {
+	return await readStampedList(api, {
 		path: merchantRecordPath(api, 'order'),
 		wanted: input,
 		key: (record) => recordIdOf('order', record),
 		itemIndex,
 	});
-	return records;
 }
 
 export const declaration = defineOperation({

@@ -118,14 +118,13 @@ async function execute(
 	input: ProductListInput,
 	itemIndex: number,
 ) {
-	const { records } = await readStampedList(api, {
+	return await readStampedList(api, {
 		path: merchantRecordPath(api, 'product'),
 		qs: input.filters,
 		wanted: input.wanted,
 		key: (record) => recordIdOf('product', record),
 		itemIndex,
 	});
-	return records;
 }
 
 export const declaration = defineOperation({
