@@ -335,8 +335,12 @@ class ListReading {
 	private async readAhead(number: number): Promise<PageRead> {
 		const count = Math.max(1, Math.floor(this.list.pagesAhead ?? 1));
 		for (let page = number; page < number + count; page++) {
-			if (!this.ahead.has(page) && page - this.firstPage < MAX_PAGES)
-				this.ahead.set(page, this.read(page));
+			if (!this.ahead.has(page) && page - this.firstPage < MAX_PAGES) {
+				const reading = this.read(page);
+				// Handled when taken; until then its failure must not count as an unhandled rejection.
+				reading.catch(() => undefined);
+				this.ahead.set(page, reading);
+			}
 		}
 		const reading = this.ahead.get(number)!;
 		this.ahead.delete(number);

@@ -111,6 +111,27 @@ describe('pages read in order, with morePages (no total)', () => {
 		);
 	});
 
+	test('a page asked for ahead that fails fails the list when its turn comes, and only then', async () => {
+		const records = Array.from({ length: 250 }, (_, i) => ({ id: `r${i}` }));
+		const read = readList(
+			{
+				firstPage: 0,
+				pageSize: 100,
+				pagesAhead: 3,
+				key: (record) => String(record.id),
+				fetchPage: async (page, limit) => {
+					if (page === 2) throw new Error('page 2 broke');
+					return readPage({
+						morePages: true,
+						activities: records.slice(page * limit, (page + 1) * limit),
+					});
+				},
+			},
+			{ returnAll: true, limit: 0 },
+		);
+		await expect(read).rejects.toThrow('page 2 broke');
+	});
+
 	test('pages asked for ahead are still taken in order, and the first that ends the list ends it', async () => {
 		const records = Array.from({ length: 250 }, (_, i) => ({ id: `r${i}` }));
 		const requests: number[] = [];
