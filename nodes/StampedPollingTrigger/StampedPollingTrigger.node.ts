@@ -46,9 +46,9 @@ export class StampedPollingTrigger implements INodeType {
 			header: 'Fetch a test event from Stamped',
 			executionsHelp: {
 				inactive:
-					'<b>While building</b>, click <b>Execute step</b> (<i>Fetch test event</i> in n8n 1.x): the node asks Stamped once and shows the newest matching record (a review, or a loyalty ledger entry), as the workflow will receive it.<br /><br /><b>Then activate the workflow.</b> Activation only notes the newest record and starts nothing. From then on the node asks Stamped at the <b>Poll Times</b> below (every minute unless you change them), and every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>, but not in the editor.',
+					'<b>While building</b>, click <b>Fetch Test Event</b>: the node asks Stamped once and shows the newest matching record (a review, or a loyalty ledger entry), as the workflow will receive it.<br /><br /><b>Then activate the workflow.</b> Activation only notes the newest record and starts nothing. From then on the node asks Stamped at the <b>Poll Times</b> below (every minute unless you change them), and every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>, but not in the editor.',
 				active:
-					'<b>This workflow is active:</b> the node asks Stamped at the <b>Poll Times</b> below, so the next check is at the next of those times; every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>.<br /><br /><b>To test a change</b>, click <b>Execute step</b> (<i>Fetch test event</i> in n8n 1.x).',
+					'<b>This workflow is active:</b> the node asks Stamped at the <b>Poll Times</b> below, so the next check is at the next of those times; every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>.<br /><br /><b>To test a change</b>, click <b>Fetch Test Event</b>.',
 			},
 			activationHint:
 				'Once you have finished building the workflow, activate it to have Stamped checked at the Poll Times below; the first check only notes the newest record.',
