@@ -23,17 +23,25 @@ export interface Operation<Input = unknown> {
 	 */
 	subjectOf?(input: Input): string;
 	/**
-	 * Runs the prepared items some other way than one `execute` each, e.g. several in one request: resolves to
-	 * what became of each item it ran, by item index. With `stopAtFailure` (no Continue On Fail) it starts no
-	 * further request once an item failed; items it never ran are left out.
+	 * Runs the prepared items some other way than one `execute` each, e.g. several in one request (see
+	 * `ItemRunner`). Without it, items run through `execute` as `subjectOf` allows.
 	 */
-	runItems?(
-		this: IExecuteFunctions,
-		items: Array<{ itemIndex: number; input: Input }>,
-		openApi: () => Promise<ApiClient>,
-		stopAtFailure: boolean,
-	): Promise<Map<number, ItemOutcome>>;
+	runItems?: ItemRunner<Input>;
 }
+
+/**
+ * Runs prepared items: resolves to what became of each item it ran, by item index. With `stopAtFailure` (no
+ * Continue On Fail) it starts no further request once an item failed; items it never ran are left out.
+ */
+export type ItemRunner<Input> = ((
+	this: IExecuteFunctions,
+	items: Array<{ itemIndex: number; input: Input }>,
+	openApi: () => Promise<ApiClient>,
+	stopAtFailure: boolean,
+) => Promise<Map<number, ItemOutcome>>) & {
+	/** How many items one request carries, where a runner sends several in one (the docs say it). */
+	itemsPerRequest?: number;
+};
 
 /** What became of one item: its output records, or the error it failed with. */
 export type ItemOutcome = { output: IDataObject[] } | { error: Error };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemOutcome, Operation } from '../../core/operation';
+import type { ItemOutcome, ItemRunner } from '../../core/operation';
 import type { ApiClient } from '../../core/request';
 
 /**
@@ -21,8 +21,8 @@ type SendBatch<Input> = (
 export function inBatches<Input>(
 	size: number,
 	sendBatch: SendBatch<Input>,
-): NonNullable<Operation<Input>['runItems']> {
-	return async function (items, openApi, stopAtFailure) {
+): ItemRunner<Input> {
+	const run: ItemRunner<Input> = async function (items, openApi, stopAtFailure) {
 		const outcomes = new Map<number, ItemOutcome>();
 		const failed = () =>
 			stopAtFailure && [...outcomes.values()].some((outcome) => 'error' in outcome);
@@ -52,4 +52,5 @@ export function inBatches<Input>(
 		}
 		return outcomes;
 	};
+	return Object.assign(run, { itemsPerRequest: size });
 }
