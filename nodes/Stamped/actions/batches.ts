@@ -18,10 +18,7 @@ type SendBatch<Input> = (
  * An operation's `runItems` that sends the items in batches of up to `size`, one batch at a time in input
  * order; after a failure (without Continue On Fail) no further batch starts.
  */
-export function inBatches<Input>(
-	size: number,
-	sendBatch: SendBatch<Input>,
-): ItemRunner<Input> {
+export function inBatches<Input>(size: number, sendBatch: SendBatch<Input>): ItemRunner<Input> {
 	const run: ItemRunner<Input> = async function (items, openApi, stopAtFailure) {
 		const outcomes = new Map<number, ItemOutcome>();
 		const failed = () =>
