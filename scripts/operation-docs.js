@@ -245,8 +245,8 @@ function itemsSentence(registry, declaration) {
 		? Object.entries(declaration.versions).map(([version, entry]) => [version, entry])
 		: [[undefined, declaration]];
 	const describe = (entry) => {
-		if (entry.executeBatch)
-			return `sent together, up to ${entry.batchSize ?? 1} items per request, one request after another`;
+		if (entry.runItems?.itemsPerRequest)
+			return `sent together, up to ${entry.runItems.itemsPerRequest} items per request, one request after another`;
 		if (entry.subjectOf)
 			return `up to ${ITEMS_AT_ONCE} at once; items on the same record wait for each other and run in input order`;
 		return 'one at a time, in input order';

@@ -13,7 +13,7 @@ import {
 	STAMPED_CREDENTIAL,
 	stampedCredentialTestMethods,
 } from '../Stamped/transport';
-import { versionOf } from '../Stamped/transport/version';
+import { requireVersion } from '../Stamped/transport/version';
 import type { ReviewFilters } from './sources';
 import { POLL_EVENTS } from './sources';
 
@@ -113,16 +113,10 @@ export class StampedPollingTrigger implements INodeType {
 		const event = POLL_EVENTS.find((candidate) => candidate.value === value);
 		if (!event) throw new NodeOperationError(this.getNode(), `Unknown event "${value}"`);
 		const credentials = await this.getCredentials(STAMPED_CREDENTIAL);
-		const version = versionOf(credentials);
-		if (version !== event.version) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The event "${event.name}" needs a Stamped API ${event.version} credential, but the selected credential is for API ${version}`,
-				{
-					description: `Select a Stamped API credential whose API Version is ${event.version}, or choose another event.`,
-				},
-			);
-		}
+		requireVersion(this.getNode(), credentials, event.version, {
+			what: `The event "${event.name}" is served`,
+			instead: 'choose another event',
+		});
 		const filters = event.value === 'review.created' ? readFilters(this) : {};
 		const api = await openStampedApi(this, credentials);
 		return await pollNewRecords(this, event.source(this, api, filters));

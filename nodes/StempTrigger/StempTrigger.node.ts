@@ -9,11 +9,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import {
 	deliveryWebhook,
 	eventsProperty,
-	maxDeliveryAgeOption,
 	receiveDelivery,
 	recordedActivationMethods,
 } from '../core/webhook';
 import { STEMP_CREDENTIAL, stempCredentialTestMethods } from '../Stemp/transport';
+import { maxDeliveryAgeOption } from './deliveryAge';
 import { STEMP_EVENTS, stempReceiver } from './receiver';
 
 export class StempTrigger implements INodeType {

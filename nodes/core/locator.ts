@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { PageContent } from './paging';
 import { pageFingerprint, readPage } from './paging';
 
 /**
@@ -116,23 +117,22 @@ function isLocatorValue(value: unknown): value is { __rl: true; mode: unknown; v
 }
 
 /**
- * A field's value on every node version: the locator's `value` on version 2 (`{__rl, mode, value}`), the plain
- * value on version 1, and a plain value on version 2 too (a workflow written by hand or by an AI builder). The
- * result is unchecked: the operation's own validation (e-mail, path segment, text) still applies to it.
+ * A field's value on every node version, read by n8n itself (`extractValue`): the locator's `value` from
+ * version 2 (`{__rl, mode, value}`), the plain value on version 1, and a plain value on version 2 too (a workflow
+ * written by hand or by an AI builder), with the locator's mode when it has one. The value is unchecked: the
+ * operation's own validation (e-mail, path segment, text) still applies to it. `name` may be a path into a
+ * collection (`additionalFields.tier`).
  */
-export function locatorValue(raw: unknown): unknown {
-	return isLocatorValue(raw) ? raw.value : raw;
-}
-
-/** A node parameter read through `locatorValue`, with the locator's mode when it has one. */
 export function readLocatorParameter(
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 ): { mode: string | undefined; value: unknown } {
-	const raw: unknown = ctx.getNodeParameter(name, itemIndex, undefined);
-	const mode = isLocatorValue(raw) && typeof raw.mode === 'string' ? raw.mode : undefined;
-	return { mode, value: locatorValue(raw) };
+	const value: unknown = ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	const located: unknown = ctx.getNodeParameter(name, itemIndex, undefined);
+	const mode =
+		isLocatorValue(located) && typeof located.mode === 'string' ? located.mode : undefined;
+	return { mode, value };
 }
 
 /** One page of a list, as a list search reads it. */
@@ -250,9 +250,8 @@ export function morePagesAfter(
 }
 
 /**
- * A list answer as a search page: a bare list, a page object, or (Stamped v3's reference types some lists so) a
- * one-element array holding the page object. An answer that holds no list is an error naming the call, never
- * an empty picker that looks like "no records".
+ * A list answer as a search page, read by `read` (a vendor's envelopes; the usual ones by default). An answer
+ * that holds no list is an error naming the call, never an empty picker that looks like "no records".
  */
 export function toSearchPage(
 	node: INode,
@@ -260,17 +259,9 @@ export function toSearchPage(
 	body: unknown,
 	pageIndex: number,
 	pageSize: number,
+	read: (body: unknown) => PageContent = readPage,
 ): SearchPage {
-	const unwrapped =
-		Array.isArray(body) &&
-		body.length === 1 &&
-		body[0] !== null &&
-		typeof body[0] === 'object' &&
-		Object.values(body[0] as IDataObject).some(Array.isArray) &&
-		('morePages' in (body[0] as IDataObject) || 'page' in (body[0] as IDataObject))
-			? body[0]
-			: body;
-	const content = readPage(unwrapped);
+	const content = read(body);
 	if (content.problem) {
 		throw new NodeOperationError(node, `The answer to ${what} could not be read as a list`, {
 			description: `${content.problem[0].toUpperCase()}${content.problem.slice(1)}. Type the value in another mode of the field instead.`,

@@ -27,7 +27,7 @@ import { decimalText, hasControlCharacter } from './validation';
 
 /** What the shared core needs to know about a vendor. */
 export interface Vendor {
-	/** Shown in messages, e.g. "stemp". */
+	/** The vendor's name as messages show it. */
 	name: string;
 	credentialType: string;
 	/** Credential fields whose values must never be shown. */

@@ -140,6 +140,11 @@ export interface Hostile {
 	 * value that begins with the one asked taken for it (see ./lenient).
 	 */
 	lenientLookups?: boolean;
+	/**
+	 * List pages hold only their first this many records, while the page numbers still count in the size asked and
+	 * the figures still say more follow: a server that pages by a smaller size than asked for, quietly.
+	 */
+	pageTrimmedTo?: number;
 }
 
 /**
@@ -579,6 +584,8 @@ function hostileReply(
 		if (key && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex)
 			record[key] = [];
 		if (key && 'listRecords' in hostile) record[key] = hostile.listRecords;
+		if (key && hostile.pageTrimmedTo !== undefined && Array.isArray(record[key]))
+			record[key] = (record[key] as unknown[]).slice(0, hostile.pageTrimmedTo);
 		if (hostile.listTotal !== undefined) {
 			for (const totalKey of ['total', 'totalElements'])
 				if (totalKey in record) record[totalKey] = hostile.listTotal;

@@ -8,8 +8,6 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { notTheRecordAsked, sameKey } from '../../core/match';
 import { asJsonObject, describeAnswer } from '../../core/operation';
-import type { PageContent } from '../../core/paging';
-import { readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { mayHaveBeenApplied } from '../../core/request';
 import { pathSegmentProblem } from '../../core/validation';
@@ -141,28 +139,6 @@ export async function requireCustomer(
 	itemIndex: number,
 ): Promise<V3Customer> {
 	return (await lookUp(api, by, value, itemIndex, false))!;
-}
-
-const isPageObject = (value: unknown): value is IDataObject =>
-	value !== null &&
-	typeof value === 'object' &&
-	!Array.isArray(value) &&
-	('morePages' in value || 'more_pages' in value || 'page' in value);
-
-/**
- * One page of a v3 list. The reference types the order and product lists' answer as an array of page objects,
- * the others as one page object: both are read, and an array of several page objects (which the reference does
- * not explain) is refused rather than guessed at.
- */
-export function readV3Page(body: unknown): PageContent {
-	if (Array.isArray(body) && body.length > 0 && body.every(isPageObject)) {
-		if (body.length === 1) return readPage(body[0]);
-		return {
-			records: [],
-			problem: `the answer is a list of ${body.length} page objects, where one was expected`,
-		};
-	}
-	return readPage(body);
 }
 
 /**

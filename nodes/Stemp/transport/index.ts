@@ -7,7 +7,7 @@ import type {
 
 import { credentialTest } from '../../core/credential-test';
 import type { Wanted } from '../../core/paging';
-import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
+import { MAX_PAGE_SIZE, readList, readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient, normalizeBaseUrl } from '../../core/request';
 
@@ -171,7 +171,11 @@ export const testStempCredential = credentialTest({
 	baseUrl: baseUrlOf,
 	request: (credentials) => ({
 		url: `${baseUrlOf(credentials)}${stampsPath('n8n-credential-test')}`,
-		headers: { Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
+	}),
+	// What the credential's generic `authenticate` sets.
+	authenticate: (credentials, request) => ({
+		...request,
+		headers: { ...request.headers, Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
 	}),
 	judge: ({ statusCode, body }, vendorMessage) => {
 		const isStempAnswer =
@@ -222,9 +226,24 @@ export async function readStempList(
 	wanted: Wanted,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	return await collectSequentialPages(wanted, MAX_PAGE_SIZE, async (page, size) =>
-		readPage(
-			await api.request({ method: 'GET', path, qs: { page, size }, idempotent: true, itemIndex }),
-		),
+	const { records } = await readList(
+		{
+			firstPage: 0,
+			pageSize: MAX_PAGE_SIZE,
+			key: (record) =>
+				record.id === undefined || record.id === null ? undefined : String(record.id),
+			fetchPage: async (page, size) =>
+				readPage(
+					await api.request({
+						method: 'GET',
+						path,
+						qs: { page, size },
+						idempotent: true,
+						itemIndex,
+					}),
+				),
+		},
+		wanted,
 	);
+	return records;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LocatorDefinition } from '../../../core/locator';
-import { byNodeVersion, listMode, locatorValue, textMode } from '../../../core/locator';
+import { byNodeVersion, listMode, readLocatorParameter, textMode } from '../../../core/locator';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
@@ -136,7 +136,13 @@ const FIELD_READERS: Record<
 	points: (ctx, value, i) => requireInteger(ctx.getNode(), value, 'Points', i, { min: 0 }),
 	pointsExpiry: (ctx, value, i) => requireIsoDate(ctx.getNode(), value, 'Points Expiry', i),
 	tags: (ctx, value, i) => stringList(ctx.getNode(), value, 'Tags', i),
-	tier: (ctx, value, i) => requireText(ctx.getNode(), locatorValue(value), 'Tier', i),
+	tier: (ctx, _value, i) =>
+		requireText(
+			ctx.getNode(),
+			readLocatorParameter(ctx, 'additionalFields.tier', i).value,
+			'Tier',
+			i,
+		),
 	totalOrders: (ctx, value, i) =>
 		requireInteger(ctx.getNode(), value, 'Total Orders', i, { min: 0 }),
 	totalSpend: (ctx, value, i) => requireNumber(ctx.getNode(), value, 'Total Spend', i, { min: 0 }),

@@ -5,7 +5,7 @@ import { notTheRecordAsked, sameKey } from '../../../core/match';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { byNodeVersion } from '../../../core/locator';
-import { describeAnswer } from '../../transport';
+import { describeAnswer } from '../../../core/operation';
 import { reviewRecord } from './getAll.operation';
 import { readReviewId, reviewIdField, reviewLocator } from './reviewId';
 

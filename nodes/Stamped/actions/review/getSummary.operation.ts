@@ -5,7 +5,7 @@ import { notTheRecordAsked, sameKey } from '../../../core/match';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireText, toNumber } from '../../../core/validation';
-import { describeAnswer } from '../../transport';
+import { describeAnswer } from '../../../core/operation';
 import { isMissingRoute } from '../../transport/evidence';
 
 const properties: INodeProperties[] = [

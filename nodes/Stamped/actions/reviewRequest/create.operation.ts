@@ -10,7 +10,8 @@ import {
 	requireNumber,
 	requireText,
 } from '../../../core/validation';
-import { describeAnswer } from '../../transport';
+import { describeAnswer } from '../../../core/operation';
+import { inBatches } from '../batches';
 import { itemsProperty, localeCode, phoneNumber, readItems, shortText } from '../orderItems';
 
 /** Orders sent in one request at most; the endpoint takes a list. */
@@ -238,7 +239,7 @@ function queuedEntries(
  * its order number (or by position, when the entries carry none and all were queued); an order left unmatched
  * was not queued, which is not an error.
  */
-async function executeBatch(
+async function sendBatch(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	inputs: OrderInput[],
@@ -300,7 +301,7 @@ async function execute(
 	input: OrderInput,
 	itemIndex: number,
 ) {
-	const [result] = await executeBatch.call(this, api, [input], [itemIndex]);
+	const [result] = await sendBatch.call(this, api, [input], [itemIndex]);
 	if (result instanceof Error) throw result;
 	return result;
 }
@@ -313,5 +314,7 @@ export const declaration = defineOperation({
 		"Ask a buyer to review the products of an order: queues Stamped's review request e-mail for the order (once per order number)",
 	action: 'Create a review request',
 	properties,
-	versions: { v2: { prepare, execute, executeBatch, batchSize: ORDERS_PER_REQUEST } },
+	versions: {
+		v2: { prepare, execute, runItems: inBatches(ORDERS_PER_REQUEST, sendBatch) },
+	},
 });
