@@ -40,7 +40,7 @@ export class StampedApi implements ICredentialType {
 			],
 			default: 'v2',
 			description:
-				"Shops on Stamped Loyalty 2.0 use API v3. Set the Stamped node's API Version to the same value.",
+				'Shops on Stamped Loyalty 2.0 use API v3. Every Stamped node using this credential calls the version set here, and offers what that version serves.',
 		},
 		{
 			displayName: 'API Public Key',
@@ -102,7 +102,8 @@ export class StampedApi implements ICredentialType {
 	];
 
 	// A function rather than generic `authenticate`: n8n sends an `auth` object as a Basic header even when its
-	// values are empty, and sends empty headers too, so one generic form cannot serve both versions exactly.
+	// values are empty, and sends empty headers too, so one generic form cannot serve both versions exactly. The
+	// credential test applies the same function to its probe.
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Derives the compact contract the unit suite checks every Stamped v3 request and answer against
-// (test/contract/stamped-v3-contract.json) from Stamped's published v3 reference: the two OpenAPI files in
-// ../shared/api/stamped-v3-openapi/ (beside the clone). Run it again when the reference changes:
+// (test/contract/stamped-v3-contract.json) from Stamped's published v3 reference: the two OpenAPI files kept in
+// test/contract/openapi/stamped-v3/ (their source and date in SOURCE.md there). Run it again when they change:
 //   npm run contract:derive [-- <folder with the two OpenAPI files> [<output file>]]
 // The JSON keeps, per operation: method, path template, path parameters, declared query parameters and their
 // types, the body's fields and types, and the 200 answer's shape; named schemas once, under `schemas`.
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.resolve(
-	process.argv[2] ?? path.join(root, '..', 'shared', 'api', 'stamped-v3-openapi'),
+	process.argv[2] ?? path.join(root, 'test', 'contract', 'openapi', 'stamped-v3'),
 );
 const FILES = ['merchant-data.json', 'loyalty-operations.json'];
 const OUT = path.resolve(
@@ -99,7 +99,7 @@ for (const file of FILES) {
 
 const contract = {
 	$comment:
-		"Derived by scripts/derive-v3-contract.mjs from Stamped's published v3 reference (../shared/api/stamped-v3-openapi). Do not edit: run `npm run contract:derive`.",
+		"Derived by scripts/derive-v3-contract.mjs from Stamped's published v3 reference (test/contract/openapi/stamped-v3). Do not edit: run `npm run contract:derive`.",
 	sources,
 	operationCount: operations.length,
 	operations,

@@ -272,12 +272,14 @@ function packCombinedPackage(tarballDestination) {
 
 module.exports.packCombinedPackage = packCombinedPackage;
 
-// `npm run pack:vendors [-- <folder>]`: the three tarballs, side by side (in the project unless a folder is given).
+// `npm run pack:vendors [-- <folder>]`: the three tarballs, side by side (in the project unless a folder is given),
+// each printed with its absolute path, ready for `npm install <path>` in n8n's nodes folder (see the README's Install).
 if (require.main === module) {
 	const destination = path.resolve(process.argv[2] ?? root);
 	const tarballs = [
 		packCombinedPackage(destination),
 		...VENDORS.map((vendor) => packVendorPackage(vendor, destination)),
 	];
-	for (const tarball of tarballs) console.log(path.relative(process.cwd(), tarball) || tarball);
+	console.log(`Packed ${tarballs.length} packages:`);
+	for (const tarball of tarballs) console.log(`  ${path.resolve(tarball)}`);
 }

@@ -216,7 +216,11 @@ describe('Stamped API credential, API v3', () => {
 			apiVersion: 'v2',
 			publicKey: STAMPED_PUBLIC_KEY,
 		});
-		expect(result.status).toBe('Error');
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				"Stamped rejected the API keys (HTTP 401): Unauthorized: invalid stamped-api-key. The API at this Base URL asks for the stamped-api-key header, which is sent by Stamped API v3, but the selected credential is for Stamped API v2: set the credential's API Version to v3, or check the Base URL",
+		});
 		expect(api.requests()[0].headers['stamped-api-key']).toBeUndefined();
 		expect(api.requests()[0].headers.authorization).toMatch(/^Basic /);
 		// A v2 request (store hash first, Basic auth) at the v3 Base URL is outside the v3 reference, on purpose.

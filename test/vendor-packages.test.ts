@@ -27,11 +27,14 @@ const [stamped, stemp] = vendors.VENDORS;
 type Packed = Map<string, string>;
 const packed = new Map<string, Packed>();
 let tarballs: string[] = [];
+let printed = '';
+let destination = '';
 
 beforeAll(() => {
-	const destination = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-packages-test-'));
-	execFileSync('node', [path.join(root, 'scripts/vendor-packages.js'), destination], {
-		cwd: root,
+	destination = fs.mkdtempSync(path.join(os.tmpdir(), 'vendor-packages-test-'));
+	// Run from another folder, as a user may: the printed paths must not depend on it.
+	printed = execFileSync('node', [path.join(root, 'scripts/vendor-packages.js'), destination], {
+		cwd: os.tmpdir(),
 		encoding: 'utf8',
 	});
 	tarballs = fs.readdirSync(destination).sort();
@@ -57,6 +60,18 @@ beforeAll(() => {
 	}
 	fs.rmSync(destination, { recursive: true, force: true });
 }, 120_000);
+
+test('npm run pack:vendors prints the absolute path of every tarball it wrote', () => {
+	const lines = printed.trim().split('\n');
+	expect(lines[0]).toBe('Packed 3 packages:');
+	expect(
+		lines
+			.slice(1)
+			.map((line) => line.trim())
+			.sort(),
+	).toEqual(tarballs.map((tarball) => path.join(destination, tarball)).sort());
+	expect(lines.slice(1).every((line) => path.isAbsolute(line.trim()))).toBe(true);
+});
 
 test('npm run pack:vendors packs the combined package and both vendor packages side by side', () => {
 	expect(tarballs).toEqual(

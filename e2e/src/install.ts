@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { E2E_DIR } from './paths';
 import { runOrThrow } from './processes';
+import { elapsed, withProgress } from './progress';
 
 export interface N8nDistribution {
 	label: string;
@@ -56,6 +57,23 @@ export function n8nVersion(dist: N8nDistribution): string {
 
 const INSTALL_TIMEOUT_MS = 20 * 60_000;
 
+/** The stamp an install leaves in node_modules: the manifests it installed (and `extra`, e.g. a Node version). */
+function installStamp(dir: string, extra: string): string {
+	const hash = crypto.createHash('sha256');
+	for (const file of ['package.json', 'package-lock.json'])
+		hash.update(fs.readFileSync(path.join(dir, file)));
+	return hash.update(extra).digest('hex');
+}
+
+const stampFileOf = (dir: string) => path.join(dir, 'node_modules', '.e2e-install-stamp');
+
+function isStamped(dir: string, extra: string): boolean {
+	const stampFile = stampFileOf(dir);
+	return (
+		fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === installStamp(dir, extra)
+	);
+}
+
 /**
  * Runs `install` in a folder holding a package.json and lock file, unless the stamp it leaves in node_modules
  * says that these manifests (and `extra`, e.g. a Node version) were installed already. Returns whether it ran.
@@ -67,21 +85,37 @@ export async function installOnce(
 	extra = '',
 	log: (line: string) => void = console.log,
 ): Promise<boolean> {
-	const hash = crypto.createHash('sha256');
-	for (const file of ['package.json', 'package-lock.json'])
-		hash.update(fs.readFileSync(path.join(dir, file)));
-	const stamp = hash.update(extra).digest('hex');
-	const stampFile = path.join(dir, 'node_modules', '.e2e-install-stamp');
-	if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === stamp) return false;
-
+	if (isStamped(dir, extra)) return false;
 	const started = Date.now();
 	log(
 		`Installing ${what.label} in ${path.relative(process.cwd(), dir) || '.'} (${what.duration ? `${what.duration}, ` : ''}once)...`,
 	);
 	await install();
-	fs.writeFileSync(stampFile, stamp);
-	log(`Installed ${what.label} in ${Math.round((Date.now() - started) / 1000)} s.`);
+	fs.writeFileSync(stampFileOf(dir), installStamp(dir, extra));
+	log(`Installed ${what.label} in ${elapsed(Date.now() - started)}.`);
 	return true;
+}
+
+/** How many of the packages a lock file names are in place so far, for progress lines ("812 of 2292 packages"). */
+export function packagesInPlace(dir: string): string {
+	const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8')) as {
+		packages?: Record<string, unknown>;
+	};
+	const wanted = Object.keys(lock.packages ?? {}).filter((key) => key.startsWith('node_modules/'));
+	const present = wanted.filter((key) => fs.existsSync(path.join(dir, key, 'package.json')));
+	return `${present.length} of ${wanted.length} packages in place`;
+}
+
+const extraOf = (dist: N8nDistribution) => (dist.bundlesNode ? '' : process.version);
+
+/** Whether a distribution is installed already (its stamp matches its manifests). */
+export function isInstalled(dist: N8nDistribution): boolean {
+	return isStamped(dist.dir, extraOf(dist));
+}
+
+/** The n8n version a distribution's package.json pins. */
+export function pinnedN8nVersion(dist: N8nDistribution): string {
+	return JSON.parse(fs.readFileSync(path.join(dist.dir, 'package.json'), 'utf8')).dependencies.n8n;
 }
 
 /** Installs a distribution unless its stamp says it is already there. Returns whether it installed. */
@@ -92,42 +126,55 @@ export async function ensureInstalled(
 	const npm = { cwd: dist.dir, timeoutMs: INSTALL_TIMEOUT_MS };
 	return await installOnce(
 		dist.dir,
-		{ label: dist.label, duration: 'a few minutes' },
+		{ label: `${dist.label} (n8n ${pinnedN8nVersion(dist)})`, duration: 'a few minutes' },
 		async () => {
 			// `npm install`, not `npm ci`: npm 11 leaves some optional platform packages (msgpackr-extract for other
 			// platforms) out of the lock it writes, and `npm ci` then refuses the lock as out of sync. `npm install`
 			// still installs the locked versions; --no-save keeps the lock file untouched. The folder's .npmrc skips
 			// install scripts (one of n8n's Kafka dependencies downloads from outside in its own); the two native
 			// pieces needed are built below.
-			await runOrThrow(
-				'npm',
-				['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'],
-				npm,
+			await withProgress(
+				'npm install: downloading and unpacking n8n and its dependencies',
+				() =>
+					runOrThrow(
+						'npm',
+						['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error'],
+						npm,
+					),
+				{ log, detail: () => packagesInPlace(dist.dir) },
 			);
 			if (dist.bundlesNode) {
 				// The `node` package puts its binary in place with an install script of its own.
-				await runOrThrow(
-					'npm',
-					['rebuild', 'node', '--ignore-scripts=false', '--loglevel=error'],
-					npm,
+				log('  Putting the Node.js binary of the `node` package in place...');
+				await withProgress(
+					'putting Node.js in place',
+					() =>
+						runOrThrow(
+							'npm',
+							['rebuild', 'node', '--ignore-scripts=false', '--loglevel=error'],
+							npm,
+						),
+					{ log },
 				);
 			}
 			// SQLite's native module, compiled for the Node.js that runs n8n (its prebuilt download is unreachable here).
-			await runOrThrow(
-				'npm',
-				['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'],
-				{
-					...npm,
-					env: {
-						...process.env,
-						PATH: `${path.dirname(dist.nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
-						...(dist.nodeHeaders ? { npm_config_nodedir: dist.nodeHeaders } : {}),
-					},
-				},
+			log("  Compiling SQLite's native module for n8n's Node.js...");
+			await withProgress(
+				"compiling SQLite's native module",
+				() =>
+					runOrThrow('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+						...npm,
+						env: {
+							...process.env,
+							PATH: `${path.dirname(dist.nodeBinary)}${path.delimiter}${process.env.PATH ?? ''}`,
+							...(dist.nodeHeaders ? { npm_config_nodedir: dist.nodeHeaders } : {}),
+						},
+					}),
+				{ log },
 			);
 			log(`${dist.label}: n8n ${n8nVersion(dist)}`);
 		},
-		dist.bundlesNode ? '' : process.version,
+		extraOf(dist),
 		log,
 	);
 }

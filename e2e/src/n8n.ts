@@ -409,12 +409,16 @@ export class N8n {
 
 	/** The node types the running server loaded (`/types/nodes.json`, what the editor reads), names only. */
 	async loadedNodeTypes(): Promise<string[]> {
+		return [...new Set((await this.loadedNodes()).map((type) => type.name))].sort();
+	}
+
+	/** The node types the running server loaded, with the names the editor shows (one entry per node version). */
+	async loadedNodes(): Promise<Array<{ name: string; displayName: string }>> {
 		const response = await fetch(`${this.baseUrl}/types/nodes.json`, {
 			headers: this.cookie ? { Cookie: this.cookie } : {},
 		});
 		if (!response.ok) throw new Error(`GET /types/nodes.json: HTTP ${response.status}`);
-		const types = (await response.json()) as Array<{ name: string }>;
-		return [...new Set(types.map((type) => type.name))].sort();
+		return (await response.json()) as Array<{ name: string; displayName: string }>;
 	}
 
 	/** Sets up the owner account on a fresh instance, or logs in to an existing one. */

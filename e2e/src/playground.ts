@@ -11,17 +11,23 @@ import path from 'node:path';
 import type { ExampleWorkflow } from './examples';
 import { loadExamples, startsFromVendorTrigger } from './examples';
 import { sampleDeliveryCommand, triggerOf } from './sample-deliveries';
-import { CURRENT_N8N, ensureInstalled, n8nVersion } from './install';
+import { CURRENT_N8N, ensureInstalled, isInstalled, n8nVersion, pinnedN8nVersion } from './install';
 import { N8n, OWNER } from './n8n';
 import { packPackage } from './package-under-test';
 import { isFree } from './ports';
 import { dataFolder, PROJECT_ROOT } from './paths';
+import { elapsed, PROGRESS_EVERY_MS, withProgress } from './progress';
 import type { Sandbox } from './sandbox';
 import { sandboxCredentials, startSandbox } from './sandbox';
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { webhookUrl } from './webhooks';
 
 const N8N_PORT = Number(process.env.PLAYGROUND_PORT ?? 5678);
+
+/** How long the steps of a start take on a 2-core machine (measured; see the README's Playground). */
+const INSTALL_ESTIMATE = 'about 5 to 10 minutes';
+const SETUP_ESTIMATE = 'about 1 to 2 minutes';
+const RESTART_ESTIMATE = 'about 30 seconds';
 const SANDBOX_PORT = Number(process.env.PLAYGROUND_SANDBOX_PORT ?? 5690);
 
 /** Which examples this data folder has imported already, so each is imported once and later edits survive. */
@@ -81,19 +87,39 @@ async function triggerUrls(n8n: N8n): Promise<Map<string, string>> {
 	return urls;
 }
 
+/**
+ * The package's nodes as the running n8n loaded them, by the names its nodes panel shows; n8n's AI-tool twins of
+ * the action nodes (`stampedTool`, named "Stamped Tool") are left out: the banner says they exist.
+ */
+async function packageNodes(n8n: N8n): Promise<string[]> {
+	const prefix = `${PACKAGE_NAME}.`;
+	const names = (await n8n.loadedNodes())
+		.filter((type) => type.name.startsWith(prefix) && !type.name.endsWith('Tool'))
+		.map((type) => type.displayName);
+	return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+}
+
+const PACKAGE_NAME = (
+	JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string }
+).name;
+
 function banner(
 	n8n: N8n,
 	sandbox: Sandbox,
-	seconds: number,
+	started: number,
 	webhookUrls: Map<string, string>,
+	nodes: string[],
 ): string {
 	const examples = loadExamples();
 	const lines = [
 		'',
-		`n8n-nodes-stamped-stemp playground: n8n ${n8nVersion(CURRENT_N8N)} is running (ready in ${seconds} s)`,
+		`n8n-nodes-stamped-stemp playground: n8n ${n8nVersion(CURRENT_N8N)} is running (ready in ${elapsed(Date.now() - started)})`,
 		'',
 		`  Open      http://localhost:${N8N_PORT}`,
 		`  Log in    ${OWNER.email} / ${OWNER.password}   (a local test login, set up by the playground)`,
+		`  Nodes     ${nodes.join(', ')} (the action nodes are AI Agent tools too)`,
+		'            In the nodes panel search "Stamped" or "stemp". The Stamped Polling Trigger reads the sandbox\'s',
+		'            reviews: add it with the "Stamped sandbox" credential and click "Fetch Test Event".',
 		`  Sandbox   ${sandbox.url}  fake Stamped and stemp APIs with sample customers, reviews, passes and users`,
 		`            requests it received: ${sandbox.url}/__log   e-mails: ${sandbox.url}/__mail`,
 		'',
@@ -135,15 +161,25 @@ function banner(
 async function main(): Promise<void> {
 	const started = Date.now();
 	await checkPorts();
-	await ensureInstalled(CURRENT_N8N);
-
 	const userFolder = dataFolder('playground');
 	const n8n = new N8n({ dist: CURRENT_N8N, userFolder, port: N8N_PORT });
 	const firstStart = !fs.existsSync(n8n.databaseFile);
+	const every = `a progress line every ${PROGRESS_EVERY_MS / 1000} s`;
+	if (!isInstalled(CURRENT_N8N))
+		console.log(
+			`First start: installing n8n ${pinnedN8nVersion(CURRENT_N8N)} and the Node.js 24 it runs on into e2e/ (${INSTALL_ESTIMATE}, once), then setting n8n up (${SETUP_ESTIMATE}); ${every}.`,
+		);
+	else
+		console.log(
+			`Starting the playground (${firstStart ? SETUP_ESTIMATE : RESTART_ESTIMATE}; ${every})...`,
+		);
+	await ensureInstalled(CURRENT_N8N);
 	fs.mkdirSync(userFolder, { recursive: true });
 
-	console.log('Installing the built package into the playground n8n...');
-	await n8n.installPackage(await packPackage(path.join(userFolder, 'pack')));
+	console.log('Packing the built package and installing it into the playground n8n...');
+	await withProgress('packing and installing the package', async () =>
+		n8n.installPackage(await packPackage(path.join(userFolder, 'pack'))),
+	);
 	const sandbox = await startSandbox({ api: SANDBOX_PORT, smtp: SANDBOX_PORT + 1 });
 	const stopAll = async () => {
 		await n8n.stop();
@@ -152,19 +188,20 @@ async function main(): Promise<void> {
 	try {
 		console.log(
 			firstStart
-				? 'Setting up n8n: sandbox credentials and example workflows...'
-				: 'Starting n8n...',
+				? "Setting up n8n: its database, the sandbox credentials and the example workflows (each step boots n8n's CLI)..."
+				: 'Importing the examples not imported yet...',
 		);
-		await importOnce(n8n, sandbox, firstStart);
-		await n8n.start();
+		await withProgress('importing into n8n', () => importOnce(n8n, sandbox, firstStart));
+		console.log('Starting n8n...');
+		await withProgress(`starting n8n (its log: ${path.relative(PROJECT_ROOT, n8n.logFile)})`, () =>
+			n8n.start(),
+		);
 		await n8n.signIn();
 	} catch (error) {
 		await stopAll();
 		throw error;
 	}
-	console.log(
-		banner(n8n, sandbox, Math.round((Date.now() - started) / 1000), await triggerUrls(n8n)),
-	);
+	console.log(banner(n8n, sandbox, started, await triggerUrls(n8n), await packageNodes(n8n)));
 	// Runs until Ctrl-C (processes.ts stops the children) or until n8n stops by itself.
 	await n8n.exited();
 	console.error(`n8n stopped. Its log: ${n8n.logFile}\n${n8n.logTail(2000)}`);

@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { registryProperties } from '../core/registry';
 import { stampedRegistry } from './actions/registry';
 import { router } from './actions/router';
-import { apiVersionProperty } from './actions/versions';
+import { apiVersionProperty, legacyCarriers } from './actions/versions';
 import { stampedListSearch } from './methods/listSearch';
 import { loadOptions } from './methods/loadOptions';
 import { stampedCredentialTestMethods } from './transport';
@@ -45,7 +45,11 @@ export class Stamped implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'stampedApi', required: true, testedBy: 'testStampedCredential' }],
-		properties: [apiVersionProperty, ...registryProperties(stampedRegistry)],
+		properties: [
+			apiVersionProperty,
+			...registryProperties(stampedRegistry),
+			...legacyCarriers(stampedRegistry),
+		],
 	};
 
 	methods = {

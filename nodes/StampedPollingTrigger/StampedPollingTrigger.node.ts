@@ -13,7 +13,7 @@ import {
 	STAMPED_CREDENTIAL,
 	stampedCredentialTestMethods,
 } from '../Stamped/transport';
-import { versionOf } from '../Stamped/transport/version';
+import { requireVersion } from '../Stamped/transport/version';
 import type { ReviewFilters } from './sources';
 import { POLL_EVENTS } from './sources';
 
@@ -46,9 +46,9 @@ export class StampedPollingTrigger implements INodeType {
 			header: 'Fetch a test event from Stamped',
 			executionsHelp: {
 				inactive:
-					'<b>While building</b>, click <b>Execute step</b> (<i>Fetch test event</i> in n8n 1.x): the node asks Stamped once and shows the newest matching record (a review, or a loyalty ledger entry), as the workflow will receive it.<br /><br /><b>Then activate the workflow.</b> Activation only notes the newest record and starts nothing. From then on the node asks Stamped at the <b>Poll Times</b> below (every minute unless you change them), and every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>, but not in the editor.',
+					'<b>While building</b>, click <b>Fetch Test Event</b>: the node asks Stamped once and shows the newest matching record (a review, or a loyalty ledger entry), as the workflow will receive it.<br /><br /><b>Then activate the workflow.</b> Activation only notes the newest record and starts nothing. From then on the node asks Stamped at the <b>Poll Times</b> below (every minute unless you change them), and every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>, but not in the editor.',
 				active:
-					'<b>This workflow is active:</b> the node asks Stamped at the <b>Poll Times</b> below, so the next check is at the next of those times; every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>.<br /><br /><b>To test a change</b>, click <b>Execute step</b> (<i>Fetch test event</i> in n8n 1.x).',
+					'<b>This workflow is active:</b> the node asks Stamped at the <b>Poll Times</b> below, so the next check is at the next of those times; every record newer than the last one seen starts the workflow once, oldest first. Its executions show up in the <a data-key="executions">executions list</a>.<br /><br /><b>To test a change</b>, click <b>Fetch Test Event</b>.',
 			},
 			activationHint:
 				'Once you have finished building the workflow, activate it to have Stamped checked at the Poll Times below; the first check only notes the newest record.',
@@ -113,16 +113,10 @@ export class StampedPollingTrigger implements INodeType {
 		const event = POLL_EVENTS.find((candidate) => candidate.value === value);
 		if (!event) throw new NodeOperationError(this.getNode(), `Unknown event "${value}"`);
 		const credentials = await this.getCredentials(STAMPED_CREDENTIAL);
-		const version = versionOf(credentials);
-		if (version !== event.version) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The event "${event.name}" needs a Stamped API ${event.version} credential, but the selected credential is for API ${version}`,
-				{
-					description: `Select a Stamped API credential whose API Version is ${event.version}, or choose another event.`,
-				},
-			);
-		}
+		requireVersion(this.getNode(), credentials, event.version, {
+			what: `The event "${event.name}" is served`,
+			instead: 'choose another event',
+		});
 		const filters = event.value === 'review.created' ? readFilters(this) : {};
 		const api = await openStampedApi(this, credentials);
 		return await pollNewRecords(this, event.source(this, api, filters));

@@ -7,11 +7,13 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_PAGE_SIZE, readPage } from '../core/paging';
+import { MAX_PAGE_SIZE } from '../core/paging';
 import type { ApiClient } from '../core/request';
-import { describeAnswer } from '../Stamped/transport';
+import { describeAnswer } from '../core/operation';
 import { loyaltyPath } from '../Stamped/transport/v3';
+import { readStampedPage } from '../Stamped/transport/answers';
 import type { StampedVersion } from '../Stamped/transport/version';
+import { STAMPED_PROFILES, STAMPED_VERSIONS } from '../Stamped/transport/version';
 import type { NewestRecords, PollSource, TimedRecord, Watermark } from './watermark';
 import { isNew, reachesWatermark, timestampOf } from './watermark';
 
@@ -90,7 +92,7 @@ function pageOf(
 	/** How many records the pages before this one hold: an empty page past them, within the total, is a lie. */
 	before = 0,
 ): ListPage {
-	const content = readPage(body);
+	const content = readStampedPage(body);
 	if (content.problem) throw untrusted(ctx, what, `${content.problem} (${describeAnswer(body)})`);
 	const records = content.records
 		.map(toRecord)
@@ -385,21 +387,36 @@ async function oldestLedgerPages(
 	}
 }
 
-/** The events, sorted by name; each names the one API version that serves it. */
-export const POLL_EVENTS: readonly PollEvent[] = [
+/** The version whose list an event reads: the one whose profile names it. */
+function versionServing(event: string): StampedVersion {
+	const version = STAMPED_VERSIONS.find(
+		(candidate) => STAMPED_PROFILES[candidate].pollEvent === event,
+	);
+	if (!version) throw new Error(`No Stamped API version serves the polling event ${event}`);
+	return version;
+}
+
+const EVENTS: Array<Omit<PollEvent, 'version'>> = [
 	{
 		value: 'loyalty.activity_created',
 		name: 'Loyalty Activity Created',
-		description:
-			'A new entry in the points ledger: points earned, spent or adjusted (needs a Stamped API v3 credential)',
-		version: 'v3',
+		description: 'A new entry in the points ledger: points earned, spent or adjusted',
 		source: (ctx, api) => activitiesSource(ctx, api),
 	},
 	{
 		value: 'review.created',
 		name: 'Review Created',
-		description: 'A new review, with its customer (needs a Stamped API v2 credential)',
-		version: 'v2',
+		description: 'A new review, with its customer',
 		source: reviewsSource,
 	},
 ];
+
+/** The events, sorted by name; each names the one API version that serves it. */
+export const POLL_EVENTS: readonly PollEvent[] = EVENTS.map((event) => {
+	const version = versionServing(event.value);
+	return {
+		...event,
+		version,
+		description: `${event.description} (needs a Stamped API ${version} credential)`,
+	};
+});

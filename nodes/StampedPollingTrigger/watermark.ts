@@ -6,8 +6,10 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
  * - `at`: the newest time emitted (or seen at activation) that is not later than the poll's own clock plus
  *   CLOCK_TOLERANCE_MS: a record dated further ahead is remembered by its id but does not move the watermark,
  *   so it cannot stop the trigger until that date;
- * - `remembered`: the ids of the records emitted (or seen at activation) inside the overlap window, with their
- *   times. A record that turns up late, dated inside the window, is new when its id is not remembered;
+ * - `remembered`: the records emitted (or seen at activation) inside the overlap window, each by its id and its
+ *   time. A record is known only when both match: a list that gives a new record the id of a deleted one (an id
+ *   counter that steps back when the newest record is deleted) does not hide it. A record that turns up late,
+ *   dated inside the window, is new when it is not remembered;
  * - `floor`: records dated at or before it are never new. It trails `at` by the overlap window, and rises when
  *   the memory is full, so that what is forgotten can never come back as new.
  */
@@ -50,6 +52,12 @@ export const CLOCK_TOLERANCE_MS = 60_000;
 export const OVERLAP_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** At most this many records are remembered; beyond it the oldest are forgotten and the floor rises past them. */
 export const MAX_REMEMBERED = 500;
+/**
+ * Of those, at most this many dated after the watermark (ahead of the clock). They cannot be forgotten (nothing
+ * newer was emitted to raise the floor past them), so a further record dated ahead is held back, neither emitted
+ * nor remembered, until its date comes within the clock's tolerance: then it is an ordinary new record.
+ */
+export const MAX_REMEMBERED_AHEAD = MAX_REMEMBERED / 2;
 
 const STATE_KEY = 'watermark';
 const RECENT_KEY = 'recent';
@@ -104,9 +112,9 @@ function writeWatermark(staticData: IDataObject, watermark: Watermark): void {
 	};
 }
 
-/** Whether a record has not been emitted: dated after the floor, and not remembered. */
+/** Whether a record has not been emitted: dated after the floor, and not remembered (its id at its time). */
 export function isNew(record: TimedRecord, watermark: Watermark): boolean {
-	return record.at > watermark.floor && !watermark.remembered.has(record.id);
+	return record.at > watermark.floor && watermark.remembered.get(record.id) !== record.at;
 }
 
 /**
@@ -123,8 +131,9 @@ function newRecordsOldestFirst(records: TimedRecord[], watermark: Watermark): Ti
 	const seen = new Set<string>();
 	const fresh: TimedRecord[] = [];
 	for (const record of records) {
-		if (seen.has(record.id) || !isNew(record, watermark)) continue;
-		seen.add(record.id);
+		const key = `${record.at} ${record.id}`;
+		if (seen.has(key) || !isNew(record, watermark)) continue;
+		seen.add(key);
 		fresh.push(record);
 	}
 	// Lists come newest first: reversing before the stable sort keeps their order among equal timestamps.
@@ -134,18 +143,14 @@ function newRecordsOldestFirst(records: TimedRecord[], watermark: Watermark): Ti
 /**
  * The memory after `records` were emitted (or seen): the watermark moves to the newest of them not dated beyond
  * the clock's tolerance; the floor trails it by the overlap window; the memory keeps at most MAX_REMEMBERED
- * records (besides the ones dated after the watermark), forgetting the oldest times whole and raising the floor
- * past them.
+ * records, forgetting the oldest times whole and raising the floor past them. Records dated after the watermark
+ * cannot be forgotten that way: `withRoomAhead` keeps them to MAX_REMEMBERED_AHEAD, so they never crowd out the
+ * rest. Only records sharing the watermark's own millisecond are never forgotten, however many.
  */
 function remember(watermark: Watermark, records: TimedRecord[], now: number): Watermark {
 	const remembered = new Map(watermark.remembered);
 	for (const record of records) remembered.set(record.id, record.at);
-	// A record dated beyond the clock is remembered by its id, but does not move the watermark.
-	const at = records.reduce(
-		(newest, record) =>
-			record.at > newest && record.at <= now + CLOCK_TOLERANCE_MS ? record.at : newest,
-		watermark.at,
-	);
+	const at = watermarkAfter(watermark, records, now);
 	let floor = at === 0 ? watermark.floor : Math.max(watermark.floor, at - OVERLAP_WINDOW_MS);
 	const byTime = [...remembered].sort((a, b) => a[1] - b[1]);
 	let keep = byTime.findIndex(([, recordAt]) => recordAt > floor);
@@ -159,6 +164,28 @@ function remember(watermark: Watermark, records: TimedRecord[], now: number): Wa
 	return { at, floor, remembered: new Map(byTime.slice(keep)) };
 }
 
+/** The watermark after `records`: a record dated beyond the clock is remembered, but does not move it. */
+function watermarkAfter(watermark: Watermark, records: TimedRecord[], now: number): number {
+	return records.reduce(
+		(newest, record) =>
+			record.at > newest && record.at <= now + CLOCK_TOLERANCE_MS ? record.at : newest,
+		watermark.at,
+	);
+}
+
+/**
+ * The new records that fit into the memory now, oldest first: all of them, except records dated beyond the
+ * clock once MAX_REMEMBERED_AHEAD such records are remembered. Those are held back (see MAX_REMEMBERED_AHEAD);
+ * being the newest, holding them back leaves no gap in what is emitted.
+ */
+function withRoomAhead(watermark: Watermark, records: TimedRecord[], now: number): TimedRecord[] {
+	const at = watermarkAfter(watermark, records, now);
+	const ids = new Set(records.map((record) => record.id));
+	let room = MAX_REMEMBERED_AHEAD;
+	for (const [id, recordAt] of watermark.remembered) if (recordAt > at && !ids.has(id)) room--;
+	return records.filter((record) => record.at <= at || room-- > 0);
+}
+
 /**
  * The memory at activation. When the records read are the whole list every one of them is remembered;
  * otherwise the floor starts at the last of them in list order (the oldest, in a list sorted newest first),
@@ -166,6 +193,7 @@ function remember(watermark: Watermark, records: TimedRecord[], now: number): Wa
  */
 function activation({ records, complete }: NewestRecords, now: number): Watermark {
 	const floor = complete || records.length === 0 ? -Infinity : records[records.length - 1].at;
+	// One page: never more records dated ahead than there is room for.
 	return remember({ at: 0, floor, remembered: new Map() }, records, now);
 }
 
@@ -194,7 +222,11 @@ export async function pollNewRecords(
 		writeWatermark(staticData, activation(await source.newest(), now));
 		return null;
 	}
-	const fresh = newRecordsOldestFirst(await source.since(watermark), watermark);
+	const fresh = withRoomAhead(
+		watermark,
+		newRecordsOldestFirst(await source.since(watermark), watermark),
+		now,
+	);
 	if (fresh.length === 0) return null;
 	writeWatermark(staticData, remember(watermark, fresh, now));
 	return [fresh.map((record) => ({ json: record.json }))];

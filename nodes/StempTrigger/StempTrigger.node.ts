@@ -13,11 +13,11 @@ import {
 	answer,
 	deliveryWebhook,
 	eventsProperty,
-	maxDeliveryAgeOption,
 	receiveDelivery,
 	recordedActivationMethods,
 } from '../core/webhook';
 import { STEMP_CREDENTIAL, stempCredentialTestMethods } from '../Stemp/transport';
+import { maxDeliveryAgeOption } from './deliveryAge';
 import { STEMP_EVENTS, stempReceiver } from './receiver';
 import {
 	checkExists,

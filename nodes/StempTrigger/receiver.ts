@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { TriggerEvent, WebhookReceiver } from '../core/webhook';
 import { headerOf, hmacSha256Hex, secretsMatch, sha256Hex } from '../core/webhook';
 import { STEMP_CREDENTIAL, stempVendor } from '../Stemp/transport';
+import { deliveryFreshness } from './deliveryAge';
 
 /**
  * Every event stemp documents: the value saved in workflows, the option shown and what its `data` carries.
@@ -87,17 +88,6 @@ function stempDeliveryIdOf(body: IDataObject): string | undefined {
 	return typeof body.id === 'string' || typeof body.id === 'number' ? String(body.id) : undefined;
 }
 
-/** The body's signed `timestamp` (ISO 8601, or seconds or milliseconds since the epoch), in ms. */
-function stempSignedAtOf(body: IDataObject): number | undefined {
-	const value = body.timestamp;
-	if (typeof value === 'number' && Number.isFinite(value))
-		return value < 1e12 ? value * 1000 : value;
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	if (/^\d+$/.test(value.trim())) return stempSignedAtOf({ timestamp: Number(value) });
-	const time = Date.parse(value);
-	return Number.isNaN(time) ? undefined : time;
-}
-
 /**
  * One output item per delivery: the payload's `data` fields at the top level (e.g. `walletPassId`), the body
  * as it arrived (`id`, `type`, `timestamp`, `data`), then the event, the delivery id and whether the signature
@@ -131,7 +121,7 @@ export const stempReceiver: WebhookReceiver = {
 		const deliveryId = stempDeliveryIdOf(body);
 		return deliveryId === undefined ? `stemp-body:${sha256Hex(rawBody)}` : `stemp:${deliveryId}`;
 	},
-	signedAtOf: stempSignedAtOf,
+	freshness: deliveryFreshness,
 	itemOf: (_ctx, body, event, verified) =>
 		stempDeliveryItem(body, event, stempDeliveryIdOf(body), verified),
 };

@@ -2,6 +2,8 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestFunctions,
 	ICredentialsDecrypted,
+	IDataObject,
+	IHttpRequestOptions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
@@ -20,11 +22,16 @@ interface CredentialProbe {
 	baseUrl(credentials: ICredentialDataDecryptedObject): string;
 	/** What else in the values makes a request impossible (e.g. a store hash of ".."), if anything. */
 	problem?(credentials: ICredentialDataDecryptedObject): string | undefined;
-	/** The request that proves the credential, built from its values. */
-	request(credentials: ICredentialDataDecryptedObject): {
-		url: string;
-		headers: Record<string, string>;
-	};
+	/** The read that proves the credential, built from its values (a GET). */
+	request(credentials: ICredentialDataDecryptedObject): { url: string; qs?: IDataObject };
+	/**
+	 * Sets the credential's authentication on the request: the function the credential type's `authenticate`
+	 * is, so the probe is authenticated exactly as every call of the nodes.
+	 */
+	authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		request: IHttpRequestOptions,
+	): IHttpRequestOptions | Promise<IHttpRequestOptions>;
 	/** The verdict on an answer; undefined falls back to "any 2xx is good, anything else is not". */
 	judge?(
 		response: ProbeResponse,
@@ -38,7 +45,9 @@ const PROBE_TIMEOUT_MS = 15_000;
 /**
  * A credential test that can tell a good credential from a bad one by more than the status code, and quote
  * the vendor's own message when it is bad. n8n hands credential tests only its legacy `request` helper (not
- * `httpRequestWithAuthentication`), so the probe sets the auth header itself from the values under test.
+ * `httpRequestWithAuthentication`), so the probe applies the credential's authentication itself (the vendor's
+ * `authenticate`). A credential type's declarative `test` request would let n8n apply it, but takes any 2xx for
+ * a good credential and cannot tell a wrong key from an unknown store or from a server that is not the vendor's.
  */
 export function credentialTest(probe: CredentialProbe) {
 	return async function (
@@ -68,12 +77,23 @@ async function runProbe(
 	if (valuesProblem) return safe({ status: 'Error', message: valuesProblem });
 
 	let response: ProbeResponse & { headers?: Record<string, unknown> };
-	const { url, headers } = probe.request(credentials);
+	const { url: base, qs } = probe.request(credentials);
+	const query = new URLSearchParams(
+		Object.entries(qs ?? {}).map(([key, value]): [string, string] => [key, String(value)]),
+	).toString();
+	const url = query ? `${base}?${query}` : base;
 	try {
+		const authenticated = await probe.authenticate(credentials, {
+			method: 'GET',
+			url,
+			headers: { Accept: 'application/json' },
+		});
 		response = (await ctx.helpers.request({
 			method: 'GET',
 			uri: url,
-			headers: { Accept: 'application/json', ...headers },
+			headers: authenticated.headers,
+			...(authenticated.auth ? { auth: authenticated.auth } : {}),
+			...(authenticated.qs ? { qs: authenticated.qs } : {}),
 			json: true,
 			simple: false,
 			resolveWithFullResponse: true,

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { PageContent } from './paging';
 import { pageFingerprint, readPage } from './paging';
 
 /**
@@ -116,23 +117,22 @@ function isLocatorValue(value: unknown): value is { __rl: true; mode: unknown; v
 }
 
 /**
- * A field's value on every node version: the locator's `value` on version 2 (`{__rl, mode, value}`), the plain
- * value on version 1, and a plain value on version 2 too (a workflow written by hand or by an AI builder). The
- * result is unchecked: the operation's own validation (e-mail, path segment, text) still applies to it.
+ * A field's value on every node version, read by n8n itself (`extractValue`): the locator's `value` from
+ * version 2 (`{__rl, mode, value}`), the plain value on version 1, and a plain value on version 2 too (a workflow
+ * written by hand or by an AI builder), with the locator's mode when it has one. The value is unchecked: the
+ * operation's own validation (e-mail, path segment, text) still applies to it. `name` may be a path into a
+ * collection (`additionalFields.tier`).
  */
-export function locatorValue(raw: unknown): unknown {
-	return isLocatorValue(raw) ? raw.value : raw;
-}
-
-/** A node parameter read through `locatorValue`, with the locator's mode when it has one. */
 export function readLocatorParameter(
 	ctx: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 ): { mode: string | undefined; value: unknown } {
-	const raw: unknown = ctx.getNodeParameter(name, itemIndex, undefined);
-	const mode = isLocatorValue(raw) && typeof raw.mode === 'string' ? raw.mode : undefined;
-	return { mode, value: locatorValue(raw) };
+	const value: unknown = ctx.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	const located: unknown = ctx.getNodeParameter(name, itemIndex, undefined);
+	const mode =
+		isLocatorValue(located) && typeof located.mode === 'string' ? located.mode : undefined;
+	return { mode, value };
 }
 
 /** One page of a list, as a list search reads it. */
@@ -166,30 +166,38 @@ export interface ListSearch {
 const DEFAULT_PAGES_PER_CALL = 5;
 const DEFAULT_MAX_PAGE = 50;
 const DEFAULT_TIME_BUDGET_MS = 10_000;
+/** Entries one picker answer (a list search page, a dropdown) shows at most, whatever the API sent. */
+export const PICKER_PAGE_SIZE = 100;
 
 /**
- * n8n's pagination token, as `searchList` writes it: the next page's number and a digest of the page before it
- * (`3:1f2e…`), so that a server that ignores the page number and answers the same page again is noticed. A token
- * that is not one of ours starts at the first page.
+ * n8n's pagination token, as `searchList` writes it: the next page's number, how many of its records were shown
+ * already (a page longer than PICKER_PAGE_SIZE is shown over several answers), and a digest of the page before
+ * it (`3:1f2e…`, `3.100:1f2e…`), so that a server that ignores the page number and answers the same page again
+ * is noticed. A token that is not one of ours starts at the first page.
  */
 function readToken(
 	token: string | undefined,
 	firstPage: number,
 	maxPage: number,
-): { page: number; previous?: string } {
-	const match = token === undefined ? null : /^(\d{1,6})(?::([0-9a-f]{16}))?$/.exec(token);
+): { page: number; skip: number; previous?: string } {
+	const match =
+		token === undefined ? null : /^(\d{1,6})(?:\.(\d{1,6}))?(?::([0-9a-f]{16}))?$/.exec(token);
 	const page = match ? Number(match[1]) : NaN;
-	if (!match || page < firstPage || page > maxPage) return { page: firstPage };
-	return { page, previous: match[2] };
+	if (!match || page < firstPage || page > maxPage) return { page: firstPage, skip: 0 };
+	return { page, skip: Number(match[2] ?? 0), previous: match[3] };
 }
+
+const tokenOf = (page: number, skip: number, previous: string | undefined) =>
+	`${page}${skip > 0 ? `.${skip}` : ''}${previous ? `:${previous}` : ''}`;
 
 const digestOf = (records: IDataObject[]) => pageFingerprint(records).slice(0, 16);
 
 /**
  * One answer of a list search: pages read from the token's page on, entries de-duplicated by value and (for
  * APIs that cannot search) filtered by the typed text, and the next page as the new token while the API says
- * more follow. Bounded: at most `maxPagesPerCall` pages and `timeBudgetMs` per call, never past `maxPage`; a
- * page answered again (a server that ignores the page number) ends the list.
+ * more follow. At most PICKER_PAGE_SIZE entries per answer: a server that sends more records than asked has the
+ * rest of its page shown in the next answer. Bounded: at most `maxPagesPerCall` pages and `timeBudgetMs` per
+ * call, never past `maxPage`; a page answered again (a server that ignores the page number) ends the list.
  * A failed page throws the client's error, so the editor shows the vendor's (redacted) message.
  */
 export async function searchList(search: ListSearch): Promise<INodeListSearchResult> {
@@ -200,15 +208,16 @@ export async function searchList(search: ListSearch): Promise<INodeListSearchRes
 	const startedAt = Date.now();
 	const results: INodeListSearchItems[] = [];
 	const seen = new Set<string>();
-	let { page, previous } = readToken(search.paginationToken, search.firstPage, maxPage);
+	let { page, skip, previous } = readToken(search.paginationToken, search.firstPage, maxPage);
 	for (let read = 0; ; read++) {
 		const { records, more } = await search.fetchPage(page);
 		const digest = digestOf(records);
 		// The same records as the page before: the server ignores the page number, so the list ends here.
 		if (records.length > 0 && digest === previous) return { results };
-		previous = digest;
-		for (const record of records) {
-			const item = search.toItem(record);
+		for (let position = skip; position < records.length; position++) {
+			if (results.length === PICKER_PAGE_SIZE)
+				return { results, paginationToken: tokenOf(page, position, previous) };
+			const item = search.toItem(records[position]);
 			if (!item) continue;
 			const key = String(item.value);
 			if (seen.has(key)) continue;
@@ -216,12 +225,14 @@ export async function searchList(search: ListSearch): Promise<INodeListSearchRes
 			seen.add(key);
 			results.push(item);
 		}
+		skip = 0;
+		previous = digest;
 		const next = page + 1;
 		const hasNext = more && records.length > 0 && next <= maxPage;
 		if (!hasNext) return { results };
 		const keepReading =
 			results.length === 0 && read + 1 < pagesPerCall && Date.now() - startedAt < budget;
-		if (!keepReading) return { results, paginationToken: `${next}:${digest}` };
+		if (!keepReading) return { results, paginationToken: tokenOf(next, 0, digest) };
 		page = next;
 	}
 }
@@ -239,9 +250,8 @@ export function morePagesAfter(
 }
 
 /**
- * A list answer as a search page: a bare list, a page object, or (Stamped v3's reference types some lists so) a
- * one-element array holding the page object. An answer that holds no list is an error naming the call, never
- * an empty picker that looks like "no records".
+ * A list answer as a search page, read by `read` (a vendor's envelopes; the usual ones by default). An answer
+ * that holds no list is an error naming the call, never an empty picker that looks like "no records".
  */
 export function toSearchPage(
 	node: INode,
@@ -249,17 +259,9 @@ export function toSearchPage(
 	body: unknown,
 	pageIndex: number,
 	pageSize: number,
+	read: (body: unknown) => PageContent = readPage,
 ): SearchPage {
-	const unwrapped =
-		Array.isArray(body) &&
-		body.length === 1 &&
-		body[0] !== null &&
-		typeof body[0] === 'object' &&
-		Object.values(body[0] as IDataObject).some(Array.isArray) &&
-		('morePages' in (body[0] as IDataObject) || 'page' in (body[0] as IDataObject))
-			? body[0]
-			: body;
-	const content = readPage(unwrapped);
+	const content = read(body);
 	if (content.problem) {
 		throw new NodeOperationError(node, `The answer to ${what} could not be read as a list`, {
 			description: `${content.problem[0].toUpperCase()}${content.problem.slice(1)}. Type the value in another mode of the field instead.`,

@@ -23,19 +23,28 @@ export interface Operation<Input = unknown> {
 	 */
 	subjectOf?(input: Input): string;
 	/**
-	 * Sends several items in one request, for endpoints that take a list. When declared, items are sent in
-	 * batches of up to `batchSize` (one batch at a time, in input order) instead of one by one. It returns one
-	 * entry per input, in the same order: the item's output, or an Error for that item alone. A thrown error
-	 * fails every item of the batch.
+	 * Runs the prepared items some other way than one `execute` each, e.g. several in one request (see
+	 * `ItemRunner`). Without it, items run through `execute` as `subjectOf` allows.
 	 */
-	executeBatch?(
-		this: IExecuteFunctions,
-		api: ApiClient,
-		inputs: Input[],
-		itemIndexes: number[],
-	): Promise<Array<IDataObject | IDataObject[] | Error>>;
-	batchSize?: number;
+	runItems?: ItemRunner<Input>;
 }
+
+/**
+ * Runs prepared items: resolves to what became of each item it ran, by item index. With `stopAtFailure` (no
+ * Continue On Fail) it starts no further request once an item failed; items it never ran are left out.
+ */
+export type ItemRunner<Input> = ((
+	this: IExecuteFunctions,
+	items: Array<{ itemIndex: number; input: Input }>,
+	openApi: () => Promise<ApiClient>,
+	stopAtFailure: boolean,
+) => Promise<Map<number, ItemOutcome>>) & {
+	/** How many items one request carries, where a runner sends several in one (the docs say it). */
+	itemsPerRequest?: number;
+};
+
+/** What became of one item: its output records, or the error it failed with. */
+export type ItemOutcome = { output: IDataObject[] } | { error: Error };
 
 /** Items sent at once by operations that name their subject. */
 export const ITEMS_AT_ONCE = 4;
@@ -92,51 +101,43 @@ export async function runOperation<Input>(
 
 	const results: INodeExecutionData[][] = new Array(itemCount);
 	const failures: Array<{ itemIndex: number; error: Error }> = [];
-	let api: ApiClient | undefined;
-	const run = async (itemIndex: number, input: Input): Promise<void> => {
-		const pairedItem = { item: itemIndex };
-		try {
-			api ??= await openApi();
-			const result = await operation.execute.call(ctx, api, input, itemIndex);
-			results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({
-				json,
-				pairedItem,
-			}));
-		} catch (error) {
-			const itemError = asItemError(ctx, error, itemIndex);
-			if (continueOnFail) results[itemIndex] = [errorItem(itemError, itemIndex)];
-			else failures.push({ itemIndex, error: itemError });
-		}
+	const settle = (itemIndex: number, outcome: ItemOutcome) => {
+		if ('output' in outcome) results[itemIndex] = outputItems(ctx, outcome.output, itemIndex);
+		else if (continueOnFail) results[itemIndex] = errorItem(ctx, outcome.error, itemIndex);
+		else failures.push({ itemIndex, error: outcome.error });
 	};
+	let opened: Promise<ApiClient> | undefined;
+	const api = async () => await (opened ??= openApi());
 
-	if (operation.executeBatch) {
-		let opened: Promise<ApiClient> | undefined;
-		const batchResults = await runBatches(
-			ctx,
-			operation,
-			prepared,
-			async () => await (opened ??= openApi()),
+	if (operation.runItems) {
+		const items = prepared.flatMap((entry, itemIndex) =>
+			'input' in entry ? [{ itemIndex, input: entry.input }] : [],
 		);
-		for (const [itemIndex, result] of batchResults.entries()) {
-			if ('error' in result) {
-				if (continueOnFail) results[itemIndex] = [errorItem(result.error, itemIndex)];
-				else failures.push({ itemIndex, error: result.error });
-			} else if (result.output) {
-				results[itemIndex] = result.output.map((json) => ({
-					json,
-					pairedItem: { item: itemIndex },
-				}));
-			}
+		const outcomes = await operation.runItems.call(ctx, items, api, !continueOnFail);
+		for (const [itemIndex, entry] of prepared.entries()) {
+			const outcome = 'error' in entry ? entry : outcomes.get(itemIndex);
+			if (outcome && 'error' in outcome)
+				settle(itemIndex, { error: asItemError(ctx, outcome.error, itemIndex) });
+			else if (outcome) settle(itemIndex, outcome);
 		}
 		return finish(results, failures);
 	}
+
+	const run = async (itemIndex: number, input: Input): Promise<void> => {
+		try {
+			const result = await operation.execute.call(ctx, await api(), input, itemIndex);
+			settle(itemIndex, { output: Array.isArray(result) ? result : [result] });
+		} catch (error) {
+			settle(itemIndex, { error: asItemError(ctx, error, itemIndex) });
+		}
+	};
 
 	const atOnce = operation.subjectOf ? ITEMS_AT_ONCE : 1;
 	const running = new Map<Promise<void>, string>();
 	for (let itemIndex = 0; itemIndex < itemCount && failures.length === 0; itemIndex++) {
 		const entry = prepared[itemIndex];
 		if ('error' in entry) {
-			results[itemIndex] = [errorItem(entry.error, itemIndex)];
+			settle(itemIndex, entry);
 			continue;
 		}
 		const subject = operation.subjectOf?.(entry.input) ?? '';
@@ -160,59 +161,6 @@ function finish(
 		throw withLaterItemsDone(error, results, failed);
 	}
 	return results.flat();
-}
-
-type BatchResult = { output?: IDataObject[] } | { error: Error };
-
-/**
- * Runs `executeBatch` over the prepared items, `batchSize` at a time in input order. Items that failed to
- * prepare are reported as they are; once an item has failed (without Continue On Fail), no further batch starts.
- * Returns what happened to each item that was prepared or sent; items never sent are absent.
- */
-async function runBatches<Input>(
-	ctx: IExecuteFunctions,
-	operation: Operation<Input>,
-	prepared: Array<Prepared<Input>>,
-	openApi: () => Promise<ApiClient>,
-): Promise<Map<number, BatchResult>> {
-	const continueOnFail = ctx.continueOnFail();
-	const size = Math.max(1, Math.floor(operation.batchSize ?? 1));
-	const outcomes = new Map<number, BatchResult>();
-	const failed = () =>
-		!continueOnFail && [...outcomes.values()].some((outcome) => 'error' in outcome);
-	let batch: number[] = [];
-	const send = async () => {
-		if (batch.length === 0 || failed()) return;
-		const itemIndexes = batch;
-		batch = [];
-		const inputs = itemIndexes.map((itemIndex) => (prepared[itemIndex] as { input: Input }).input);
-		try {
-			const api = await openApi();
-			const answers = await operation.executeBatch!.call(ctx, api, inputs, itemIndexes);
-			itemIndexes.forEach((itemIndex, position) => {
-				const answer = answers[position];
-				if (answer instanceof Error)
-					outcomes.set(itemIndex, { error: asItemError(ctx, answer, itemIndex) });
-				else
-					outcomes.set(itemIndex, {
-						output: answer === undefined ? [] : Array.isArray(answer) ? answer : [answer],
-					});
-			});
-		} catch (error) {
-			for (const itemIndex of itemIndexes)
-				outcomes.set(itemIndex, { error: asItemError(ctx, error, itemIndex) });
-		}
-	};
-	for (const [itemIndex, entry] of prepared.entries()) {
-		if ('error' in entry) {
-			outcomes.set(itemIndex, { error: entry.error });
-			continue;
-		}
-		batch.push(itemIndex);
-		if (batch.length >= size) await send();
-	}
-	await send();
-	return outcomes;
 }
 
 /**
@@ -239,7 +187,24 @@ function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+/**
+ * An item's output, each record paired with the input item by n8n's own helper. The records are wrapped here
+ * rather than by n8n's `returnJsonArray`, which takes a record that has a `json` key for an item of its own: an
+ * answer carrying `json` and `binary` would then become binary data, or change the pairing.
+ */
+function outputItems(
+	ctx: IExecuteFunctions,
+	records: IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	return ctx.helpers.constructExecutionMetaData(
+		records.map((json) => ({ json })),
+		{ itemData: { item: itemIndex } },
+	);
+}
+
+/** The item Continue On Fail outputs for a failed item: the error's message, description and status. */
+function errorItem(ctx: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData[] {
 	const { description, httpCode } = error as {
 		description?: string | null;
 		httpCode?: string | null;
@@ -247,5 +212,5 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (description) json.errorDescription = description;
 	if (httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	return outputItems(ctx, [json], itemIndex);
 }

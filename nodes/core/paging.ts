@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-/** The largest page every list of both vendors serves (Stamped v2 and v3, stemp). */
+/** The largest page every list of every vendor here serves. */
 export const MAX_PAGE_SIZE = 100;
 
 /** What Return All / Limit asks for: everything, or at most `limit` records. */
@@ -46,7 +46,8 @@ export function pageFingerprint(records: IDataObject[]): string {
 	return createHash('sha256').update(JSON.stringify(records)).digest('hex');
 }
 
-const RECORD_KEYS = [
+/** The keys a page object usually holds its records under; a vendor adds its own (`readPage`'s `recordKeys`). */
+export const RECORD_KEYS: readonly string[] = [
 	'content',
 	'data',
 	'items',
@@ -54,21 +55,16 @@ const RECORD_KEYS = [
 	'records',
 	'entries',
 	'history',
-	// Envelopes named after what they hold, e.g. `{customers: [...], morePages}`.
-	'customers',
-	'activities',
-	'rewards',
-	'orders',
-	'products',
-] as const;
+];
 const TOTAL_KEYS = ['totalElements', 'total', 'totalCount', 'count', 'total_count'] as const;
 
 /**
- * Reads a page from a bare array or a page object holding its records under one of the usual keys, with or
- * without totals. An answer that holds no list, a list with entries that are not records, or a total that is
- * not a count is a `problem`: the records it would yield cannot be trusted to be the page.
+ * Reads a page from a bare array or a page object holding its records under one of `recordKeys` (the usual ones
+ * unless a vendor names its own, e.g. `{customers: [...], morePages}`), with or without totals. An answer that
+ * holds no list, a list with entries that are not records, or a total that is not a count is a `problem`: the
+ * records it would yield cannot be trusted to be the page.
  */
-export function readPage(body: unknown): PageContent {
+export function readPage(body: unknown, recordKeys: readonly string[] = RECORD_KEYS): PageContent {
 	if (Array.isArray(body))
 		return { records: body.filter(isRecord), problem: notRecordsProblem(body) };
 	if (!isRecord(body)) {
@@ -78,7 +74,7 @@ export function readPage(body: unknown): PageContent {
 		};
 	}
 
-	const key = RECORD_KEYS.find((candidate) => Array.isArray(body[candidate]));
+	const key = recordKeys.find((candidate) => Array.isArray(body[candidate]));
 	const entries = key ? (body[key] as unknown[]) : [];
 	const records = entries.filter(isRecord);
 
@@ -104,7 +100,7 @@ export function readPage(body: unknown): PageContent {
 		more = Number(body.number) + 1 < Number(body.totalPages);
 	}
 	if (!key) {
-		const misplaced = RECORD_KEYS.find(
+		const misplaced = recordKeys.find(
 			(candidate) => body[candidate] !== undefined && body[candidate] !== null,
 		);
 		// An empty list may come without its key; anything else that holds no list is not a page.
@@ -119,88 +115,6 @@ function notRecordsProblem(entries: unknown[]): string | undefined {
 	return others > 0
 		? `${others} of the ${entries.length} entries in its list are not records`
 		: undefined;
-}
-
-/**
- * Walks numbered pages one after another until the API says it is done, a page comes back short or empty,
- * or enough records are in. The page size stays the same throughout, so page numbers keep meaning the same
- * offsets. Records seen before (by `identify`) are skipped; a record without an ID is kept every time it is
- * read on a new page. The walk never ends short in silence: when the API's own figures (a total, or "more
- * pages follow") say records are missing and an empty page read again stays empty, when a page repeats one
- * already read (a server that ignores the page number), or when an answer holds no list, it fails with an
- * IncompleteListError. One repeated page is passed over when the API says more pages follow: an API that
- * counts pages from 1 answers page 0 like page 1, so page 1 repeats it.
- */
-export async function collectSequentialPages(
-	wanted: Wanted,
-	maxPageSize: number,
-	fetchPage: (pageIndex: number, size: number) => Promise<PageContent>,
-	identify: (record: IDataObject) => unknown = (record) => record.id,
-): Promise<IDataObject[]> {
-	const cap = wanted.returnAll ? Infinity : wanted.limit;
-	const size = Math.min(maxPageSize, cap);
-	const collected: IDataObject[] = [];
-	const seen = new Set<unknown>();
-	const pagesRead = new Set<string>();
-	let total: number | undefined;
-	const fail = (reason: string) => new IncompleteListError(collected.length, total, reason);
-	const read = async (pageIndex: number) => {
-		const page = await fetchPage(pageIndex, size);
-		if (page.problem) throw fail(`page ${pageIndex} could not be read: ${page.problem}`);
-		// The smallest total seen: records added while the list is read (at its front) need not be read.
-		if (page.total !== undefined) total = Math.min(total ?? Infinity, page.total);
-		return page;
-	};
-	/** Whether the API's own figures say records are still to come. */
-	const saysMore = (page: PageContent) =>
-		page.more === true || (total !== undefined && collected.length < Math.min(total, cap));
-
-	for (let pageIndex = 0; collected.length < cap; pageIndex++) {
-		if (pageIndex >= MAX_PAGES) throw fail(`the API still had more after ${MAX_PAGES} pages`);
-		let page = await read(pageIndex);
-		if (page.records.length === 0 && saysMore(page)) page = await read(pageIndex); // a hiccup, or a real gap?
-		if (page.records.length === 0) {
-			if (saysMore(page)) {
-				throw fail(
-					`page ${pageIndex} came back empty (twice) although the API ${page.more === true ? 'said more pages follow' : `reported ${total} records`}`,
-				);
-			}
-			break;
-		}
-
-		const fingerprint = pageFingerprint(page.records);
-		const repeated = pagesRead.has(fingerprint);
-		pagesRead.add(fingerprint);
-		let fresh = 0;
-		for (const record of repeated ? [] : page.records) {
-			const id = identify(record);
-			if (id !== undefined && id !== null) {
-				if (seen.has(id)) continue;
-				seen.add(id);
-			}
-			fresh++;
-			if (collected.length < cap) collected.push(record);
-		}
-		if (fresh === 0) {
-			const countsFromOne = pageIndex === 1 && page.more === true;
-			if (countsFromOne) continue;
-			if (saysMore(page) || page.records.length >= size) {
-				throw fail(
-					`page ${pageIndex} repeated records already read, so the API seems to ignore the page number`,
-				);
-			}
-			break;
-		}
-		const done =
-			page.more === false ||
-			(total !== undefined && collected.length >= total) ||
-			(page.more === undefined && total === undefined && page.records.length < size);
-		if (done) break;
-	}
-	if (total !== undefined && collected.length < Math.min(total, cap)) {
-		throw fail('the API said there were no more pages');
-	}
-	return collected;
 }
 
 /** A flag sent as a boolean or, by APIs that type everything as text, as "true" / "false". */
@@ -219,4 +133,546 @@ function isNumeric(value: unknown): boolean {
 		(typeof value === 'number' && Number.isFinite(value)) ||
 		(typeof value === 'string' && /^\d+$/.test(value))
 	);
+}
+
+/** A numbered list as the paging engine reads it. */
+export interface PagedList {
+	/** The number of the list's first page (0 or 1). */
+	firstPage: number;
+	/** The largest page the API serves: the size asked for, unless a Limit asks for less. */
+	pageSize: number;
+	/** Fetches page `page` of `size` records; a 429 on it must call `onRateLimited`. */
+	fetchPage(page: number, size: number, onRateLimited: () => void): Promise<PageContent>;
+	/**
+	 * What makes a record unique (its ID, its e-mail): a record read again under a key already output is dropped.
+	 * Undefined or empty for a record with none: it is output as read on its page, every time.
+	 */
+	key(record: IDataObject): string | undefined;
+	/**
+	 * Pages read side by side once the first page has told the total. The list is then read by its total, and
+	 * checked for records pushed across page boundaries while it was read (see `readByTotal`). Without it, or
+	 * without a total, pages are read in order (see `readInOrder`).
+	 */
+	concurrency?: number;
+	/**
+	 * Pages requested at once when pages are read in order (1 unless given): page N and the next ones are asked
+	 * for together, and still taken in order, the first that ends the list ending it.
+	 */
+	pagesAhead?: number;
+}
+
+/** A list read whole (or up to the Limit), every record once. */
+export interface ListRead {
+	records: IDataObject[];
+	requests: number;
+	/** Whether the list changed while it was read by its total (page boundaries were then checked again). */
+	changedDuringExport: boolean;
+	/** Page boundaries that could not be checked again within the read budget (0 when the read is sound). */
+	uncheckedBoundaries: number;
+}
+
+/**
+ * The one paging engine: reads a numbered list (page numbers from `firstPage`, pages of `pageSize`) as Return
+ * All or a Limit asks, every record once (by `key`), or fails with an IncompleteListError saying how many records
+ * it got and why: it never ends short in silence.
+ *
+ * The first page alone tells how the rest is read: with a total and `concurrency`, by the total (the pages
+ * after the first side by side); otherwise in order until the API says no more follow. A first page shorter
+ * than asked while the API says more follow shows the server's own page size: the rest is read in that size,
+ * so that page numbers count what the server counts (a server that pages by a smaller size than asked would
+ * otherwise skip the records between its pages and the ones asked for).
+ */
+export async function readList(list: PagedList, wanted: Wanted): Promise<ListRead> {
+	return await new ListReading(list, wanted).run();
+}
+
+interface PageRead {
+	number: number;
+	records: IDataObject[];
+	/** Each record's key ('' for none). */
+	keys: string[];
+	total?: number;
+	more?: boolean;
+	/** Completion order of the read, to tell which reads happened between two others. */
+	sequence: number;
+	fingerprint: string;
+}
+
+/** Reads spent at most on re-checking one page boundary before giving up on it. */
+const MAX_READS_PER_BOUNDARY = 12;
+
+/** One reading of a list: its steps in the order `run` takes them, and what they share. */
+class ListReading {
+	private readonly cap: number;
+	private readonly firstPage: number;
+	private size: number;
+	private concurrency: number;
+	private requests = 0;
+	private sequence = 0;
+	/** Every total reported, in the order the reads completed. */
+	private readonly totals: Array<number | undefined> = [];
+	/** Why reading stopped early, when it did; set once, and then no further page is started. */
+	private stopped: string | undefined;
+	private readonly reads = new Map<number, PageRead>();
+	/** The page each output record was first read on; what is in here has been output. */
+	private readonly pageOf = new Map<string, number>();
+	/** Output records per page, and those found later between page p and p + 1. */
+	private readonly byPage = new Map<number, IDataObject[]>();
+	private readonly between = new Map<number, IDataObject[]>();
+	private outputCount = 0;
+	/** Pages requested ahead of the one being taken, when pages are read in order. */
+	private readonly ahead = new Map<number, Promise<PageRead>>();
+
+	constructor(
+		private readonly list: PagedList,
+		private readonly wanted: Wanted,
+	) {
+		this.cap = wanted.returnAll ? Infinity : wanted.limit;
+		this.firstPage = list.firstPage;
+		this.size = Math.min(list.pageSize, this.cap);
+		this.concurrency = Math.max(1, Math.floor(list.concurrency ?? 1));
+	}
+
+	async run(): Promise<ListRead> {
+		const first = await this.read(this.firstPage);
+		// The server serves smaller pages than asked for: its page numbers count in its own page size.
+		const saysMore =
+			first.more === true || (first.total !== undefined && first.records.length < first.total);
+		if (first.records.length > 0 && first.records.length < this.size && saysMore)
+			this.size = first.records.length;
+		if (first.total !== undefined && this.list.concurrency !== undefined)
+			return await this.readByTotal(first, first.total);
+		try {
+			return await this.readInOrder(first);
+		} finally {
+			// Pages asked for ahead of the end are not needed; their failures are not the list's.
+			await Promise.allSettled(this.ahead.values());
+		}
+	}
+
+	/** The offset of a page's first record. */
+	private offsetOf(page: number): number {
+		return (page - this.firstPage) * this.size;
+	}
+
+	/**
+	 * Pages one after another until the API says no more follow (its flag, its total, or a page shorter than the
+	 * page size when it says neither), or the Limit is reached. A page that comes back empty while the API's
+	 * figures say records follow is read once more, then fails the list; so does a page that repeats records
+	 * already read (a server that ignores the page number; once, on the second page, when the API says more
+	 * follow, since an API counting pages from 1 answers page 0 like page 1), and a page shorter than the pages
+	 * before it while the API says more follow (the records between it and the next page could be missed).
+	 */
+	private async readInOrder(first: PageRead): Promise<ListRead> {
+		const fingerprints = new Set<string>();
+		let total: number | undefined;
+		const fail = (reason: string) => new IncompleteListError(this.outputCount, total, reason);
+		/** Whether the API's own figures say records are still to come. */
+		const saysMore = (page: PageRead) =>
+			page.more === true || (total !== undefined && this.outputCount < Math.min(total, this.cap));
+		let page = first;
+		for (;;) {
+			// The smallest total seen: records added while the list is read (at its front) need not be read.
+			if (page.total !== undefined) total = Math.min(total ?? Infinity, page.total);
+			if (page.records.length === 0 && saysMore(page)) {
+				page = await this.read(page.number); // a hiccup, or a real gap?
+				if (page.total !== undefined) total = Math.min(total ?? Infinity, page.total);
+			}
+			if (page.records.length === 0) {
+				if (saysMore(page)) {
+					throw fail(
+						`page ${page.number} came back empty (twice) although the API ${page.more === true ? 'said more pages follow' : `reported ${total} records`}`,
+					);
+				}
+				break;
+			}
+			// Short, although the API says more follow after it (its flag, or its total past this page's end).
+			const followedByMore =
+				page.more ??
+				(total !== undefined && this.offsetOf(page.number) + page.records.length < total);
+			if (page.records.length < this.size && followedByMore) {
+				throw fail(
+					`page ${page.number} held ${page.records.length} records, fewer than the ${this.size} a page held before, although the API says more follow: the records between it and the next page could be missed`,
+				);
+			}
+			const repeated = fingerprints.has(page.fingerprint);
+			fingerprints.add(page.fingerprint);
+			const fresh = repeated ? 0 : this.output(page.number, page.records, page.keys, this.byPage);
+			if (fresh === 0) {
+				const countsFromOne = page.number === this.firstPage + 1 && page.more === true;
+				if (!countsFromOne) {
+					if (saysMore(page) || page.records.length >= this.size) {
+						throw fail(
+							`page ${page.number} repeated records already read, so the API seems to ignore the page number`,
+						);
+					}
+					break;
+				}
+			} else {
+				const done =
+					page.more === false ||
+					(total !== undefined && this.outputCount >= total) ||
+					(page.more === undefined && total === undefined && page.records.length < this.size);
+				if (done || this.outputCount >= this.cap) break;
+			}
+			const next = page.number + 1;
+			if (next - this.firstPage >= MAX_PAGES)
+				throw fail(`the API still had more after ${MAX_PAGES} pages`);
+			page = await this.readAhead(next);
+		}
+		if (total !== undefined && this.outputCount < Math.min(total, this.cap)) {
+			throw fail('the API said there were no more pages');
+		}
+		return {
+			records: [...this.byPage.values()].flat(),
+			requests: this.requests,
+			changedDuringExport: false,
+			uncheckedBoundaries: 0,
+		};
+	}
+
+	/** Page `number`, asked for together with the `pagesAhead` - 1 pages after it (taken later, in order). */
+	private async readAhead(number: number): Promise<PageRead> {
+		const count = Math.max(1, Math.floor(this.list.pagesAhead ?? 1));
+		for (let page = number; page < number + count; page++) {
+			if (!this.ahead.has(page) && page - this.firstPage < MAX_PAGES) {
+				const reading = this.read(page);
+				// Handled when taken; until then its failure must not count as an unhandled rejection.
+				reading.catch(() => undefined);
+				this.ahead.set(page, reading);
+			}
+		}
+		const reading = this.ahead.get(number)!;
+		this.ahead.delete(number);
+		return await reading;
+	}
+
+	/**
+	 * A list whose pages tell its total (offset pages): the pages after the first `concurrency` at a time, output
+	 * in page order, never twice (by key).
+	 *
+	 * Offset paging breaks when the list changes while it is read: a record added or removed ahead of a page
+	 * shifts the later ones, so a record can be pushed across a page boundary between the reads of the two pages
+	 * and never be read. When the totals show that the list changed between the reads of two neighbouring pages
+	 * (and the pages do not overlap), the boundary is checked again: the last record of the earlier page is looked
+	 * up where it sits now, and the records from there up to the first record of the later page are read. Those
+	 * that were not output yet are output after the earlier page. This relies only on records keeping their
+	 * relative order, not on where the list changed, so additions and removals anywhere are caught.
+	 *
+	 * A change that leaves the total as it was (one record removed, one added) shows in no total: with Return All,
+	 * the first and the last page are read once more at the end, and a page that differs (or a record read on two
+	 * pages) has every boundary checked again. Finally the list must hold at least as many records as the smallest
+	 * total the API reported; a read that ends short (an empty page while the total says more, a server that
+	 * answers every page alike, an answer that holds no list) fails.
+	 */
+	private async readByTotal(first: PageRead, total: number): Promise<ListRead> {
+		this.reads.set(first.number, first);
+		this.output(first.number, first.records, first.keys, this.byPage);
+		await this.readOtherPages(first, total);
+		const changed = await this.changedWhileRead(first);
+		const uncheckedBoundaries = changed.changed ? await this.recheckBoundaries(changed) : 0;
+		this.finalCheck(changed.changed, uncheckedBoundaries, total);
+		const records: IDataObject[] = [];
+		for (const page of this.readPages())
+			records.push(...(this.byPage.get(page) ?? []), ...(this.between.get(page) ?? []));
+		return {
+			records,
+			requests: this.requests,
+			changedDuringExport: changed.changed,
+			uncheckedBoundaries,
+		};
+	}
+
+	/**
+	 * The pages after the first, `concurrency` at a time, output in page order as soon as the pages before them
+	 * are in. An empty page the total says holds records is read once more; a page that repeats another stops
+	 * the read.
+	 */
+	private async readOtherPages(first: PageRead, total: number): Promise<void> {
+		const pages = Math.ceil(Math.min(total, this.cap) / this.size);
+		if (pages > MAX_PAGES)
+			throw this.fail(
+				`its total would take ${pages} pages of ${this.size}, more than the ${MAX_PAGES} read at most`,
+			);
+		const lastPage = this.firstPage + pages - 1;
+		const fingerprints = new Map<string, number>([[first.fingerprint, first.number]]);
+		let nextToOutput = first.number + 1;
+		await this.pool(range(first.number + 1, lastPage), async (page) => {
+			// Empty although its own total says records sit at this offset: read once more (a hiccup, or a real gap?).
+			const emptyTooEarly = (pageRead: PageRead) =>
+				pageRead.records.length === 0 && (pageRead.total ?? total) > this.offsetOf(page);
+			let pageRead = await this.read(page);
+			if (emptyTooEarly(pageRead)) pageRead = await this.read(page);
+			const repeats = fingerprints.get(pageRead.fingerprint);
+			if (emptyTooEarly(pageRead))
+				this.stopped ??= `page ${page} came back empty (twice) although the total said ${pageRead.total ?? total} records`;
+			else if (repeats !== undefined && pageRead.records.length > 0)
+				this.stopped ??= `page ${page} repeated page ${repeats}, so the API seems to ignore the page number`;
+			if (pageRead.records.length > 0) fingerprints.set(pageRead.fingerprint, page);
+			this.reads.set(page, pageRead);
+			for (; this.reads.has(nextToOutput); nextToOutput++) {
+				const inOrder = this.reads.get(nextToOutput)!;
+				this.output(nextToOutput, inOrder.records, inOrder.keys, this.byPage);
+			}
+		});
+		if (this.stopped !== undefined) throw this.fail(this.stopped);
+	}
+
+	/**
+	 * Whether the list changed while it was read. A change of total shows in the totals; a change that left the
+	 * total as it was shows nowhere else, so with Return All the first and the last page are read again.
+	 */
+	private async changedWhileRead(
+		first: PageRead,
+	): Promise<{ changed: boolean; everyBoundarySuspect: boolean }> {
+		let everyBoundarySuspect = someRecordOnTwoPages(this.reads);
+		const lastRead = Math.max(...this.reads.keys());
+		if (
+			this.wanted.returnAll &&
+			lastRead > first.number &&
+			!everyBoundarySuspect &&
+			this.totals.every((total) => total === first.total)
+		) {
+			const [firstAgain, lastAgain] = await Promise.all([
+				this.read(first.number),
+				this.read(lastRead),
+			]);
+			everyBoundarySuspect =
+				firstAgain.fingerprint !== first.fingerprint ||
+				lastAgain.fingerprint !== this.reads.get(lastRead)!.fingerprint;
+		}
+		const changed = everyBoundarySuspect || this.totals.some((total) => total !== first.total);
+		return { changed, everyBoundarySuspect };
+	}
+
+	/**
+	 * Every page boundary the list may have moved across, checked again (see `recheckBoundary`). Returns how many
+	 * could not be checked within the read budget.
+	 */
+	private async recheckBoundaries({
+		everyBoundarySuspect,
+	}: {
+		everyBoundarySuspect: boolean;
+	}): Promise<number> {
+		const boundaries = this.readPages().filter((page) => {
+			const before = this.reads.get(page)!;
+			const after = this.reads.get(page + 1);
+			if (!after) return before.records.length >= this.size && this.outputCount < this.cap; // the list may go on past the last page read
+			if (after.keys.some((recordKey) => recordKey !== '' && before.keys.includes(recordKey)))
+				return false; // overlapping pages leave no gap
+			return everyBoundarySuspect || this.changedBetween(before, after);
+		});
+		let unchecked = 0;
+		for (const page of boundaries) {
+			if (this.outputCount < this.cap && !(await this.recheckBoundary(page))) unchecked++;
+		}
+		return unchecked;
+	}
+
+	/**
+	 * Re-reads across the boundary after page `page`: finds where the records output so far end now, and outputs
+	 * what follows them up to the first record output from a later page.
+	 * Returns false when the read budget ran out first.
+	 */
+	private async recheckBoundary(page: number): Promise<boolean> {
+		// Boundaries are re-checked in page order, so everything output so far at or before this page lies
+		// before the gap, and everything output from a later page lies after it.
+		const isBefore = (recordKey: string) => (this.pageOf.get(recordKey) ?? Infinity) <= page;
+		const isLater = (recordKey: string) => (this.pageOf.get(recordKey) ?? -Infinity) > page;
+		const before = this.reads.get(page)!;
+		const latestTotal =
+			this.totals[this.totals.length - 1] ?? this.reads.get(this.firstPage)!.total!;
+		// Where the last record of the page should sit now, if the list moved evenly.
+		const estimate =
+			this.offsetOf(page) +
+			before.records.length -
+			1 +
+			(latestTotal - (before.total ?? latestTotal));
+		let current = Math.floor(Math.max(0, estimate) / this.size) + this.firstPage;
+		/** The window read just before, when it ended inside the gap and the current one should continue it. */
+		let previous: PageRead | undefined;
+		for (let budget = MAX_READS_PER_BOUNDARY; budget > 0; budget--) {
+			const window = await this.read(current);
+			const anchor = lastIndexWhere(window.keys, isBefore);
+			const continues = previous !== undefined && !this.changedBetween(previous, window);
+			let start: number;
+			if (anchor >= 0) {
+				start = anchor + 1;
+			} else if (continues) {
+				start = 0;
+			} else if (current > this.firstPage) {
+				// Nothing here is known to lie before the gap, and the list may have moved since the last read:
+				// the gap starts further back.
+				current--;
+				previous = undefined;
+				continue;
+			} else {
+				start = 0;
+			}
+			const crossing = window.keys.findIndex(
+				(recordKey, index) => index >= start && isLater(recordKey),
+			);
+			const end = crossing >= 0 ? crossing : window.keys.length;
+			this.output(
+				page,
+				window.records.slice(start, end),
+				window.keys.slice(start, end),
+				this.between,
+			);
+			if (crossing >= 0 || window.records.length < this.size) return true;
+			current++;
+			previous = window;
+		}
+		return false;
+	}
+
+	/**
+	 * The list is whole or the read fails. Boundaries left unchecked fail it; so does, when nothing changed by
+	 * every sign there is, holding fewer records than the total counts.
+	 */
+	private finalCheck(changed: boolean, uncheckedBoundaries: number, total: number): void {
+		if (uncheckedBoundaries > 0) {
+			throw this.fail(
+				`the list kept changing while it was read, and ${uncheckedBoundaries} page boundaries could not be checked again`,
+			);
+		}
+		if (!changed && this.outputCount < Math.min(this.cap, total)) {
+			throw this.fail(
+				'fewer distinct records came than the total counts, although the list did not change',
+			);
+		}
+	}
+
+	/**
+	 * One page read and checked: an answer that is no page, or (read by the total) holds more than its total
+	 * leaves room for, stops the read.
+	 */
+	private async read(page: number): Promise<PageRead> {
+		this.requests++;
+		const result = await this.list.fetchPage(page, this.size, () => {
+			this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
+		});
+		if (result.problem) {
+			this.stopped ??= `page ${page} could not be read: ${result.problem}`;
+			throw this.fail(`page ${page} could not be read: ${result.problem}`);
+		}
+		// A page holding more than its own total leaves room for means the total is wrong, so pages past it may hold
+		// records that would never be read.
+		const room =
+			result.total === undefined || this.list.concurrency === undefined
+				? Infinity
+				: Math.max(0, result.total - this.offsetOf(page));
+		if (result.records.length > room) {
+			this.stopped ??= `page ${page} held ${result.records.length} records, more than the total of ${result.total} it came with leaves room for (${room})`;
+			throw this.fail(this.stopped);
+		}
+		this.totals.push(result.total);
+		const keys = result.records.map((record) => this.list.key(record) ?? '');
+		return {
+			number: page,
+			records: result.records,
+			keys,
+			total: result.total,
+			more: result.more,
+			sequence: this.sequence++,
+			// Which records, in which order, is what moves a page boundary: the keys tell it where every record
+			// has one (a digest of the whole page cost more per page than the rest of the reading).
+			fingerprint: keys.every((recordKey) => recordKey !== '')
+				? JSON.stringify(keys)
+				: pageFingerprint(result.records),
+		};
+	}
+
+	/**
+	 * Outputs a page's records (or, into `between`, those a re-check found), each key once, up to the cap.
+	 * Returns how many it output.
+	 */
+	private output(
+		page: number,
+		records: IDataObject[],
+		keys: string[],
+		target: Map<number, IDataObject[]>,
+	): number {
+		const kept = target.get(page) ?? [];
+		const before = this.outputCount;
+		records.forEach((record, index) => {
+			if (this.outputCount >= this.cap) return;
+			if (keys[index] === '') {
+				// No key to recognise it by: output as read on its page, never from a re-check (it may be there too).
+				if (target === this.between) return;
+			} else {
+				if (this.pageOf.has(keys[index])) return;
+				this.pageOf.set(keys[index], page);
+			}
+			kept.push(record);
+			this.outputCount++;
+		});
+		target.set(page, kept);
+		return this.outputCount - before;
+	}
+
+	/** Runs `task` for every page with at most `concurrency` in flight, lowering as 429s come in. */
+	private async pool(pages: number[], task: (page: number) => Promise<void>): Promise<void> {
+		let next = 0;
+		let active = 0;
+		const worker = async (): Promise<void> => {
+			active++;
+			try {
+				while (next < pages.length && this.outputCount < this.cap && this.stopped === undefined) {
+					await task(pages[next++]);
+					if (active > this.concurrency) return;
+				}
+			} finally {
+				active--;
+			}
+		};
+		const workers: Array<Promise<void>> = [];
+		for (let i = 0; i < Math.min(this.concurrency, pages.length); i++) workers.push(worker());
+		await Promise.all(workers);
+	}
+
+	/** Whether the list changed between the reads of `a` and `b`, judging by every total read in between. */
+	private changedBetween(a: PageRead, b: PageRead): boolean {
+		const from = Math.min(a.sequence, b.sequence);
+		const to = Math.max(a.sequence, b.sequence);
+		return this.totals.slice(from, to + 1).some((total) => total !== this.totals[from]);
+	}
+
+	private readPages(): number[] {
+		return [...this.reads.keys()].sort((a, b) => a - b);
+	}
+
+	private fail(reason: string): IncompleteListError {
+		const reported = this.totals.filter((total): total is number => total !== undefined);
+		return new IncompleteListError(
+			this.outputCount,
+			reported.length ? Math.min(...reported) : undefined,
+			reason,
+		);
+	}
+}
+
+/** Whether a record (with a key) was read on two different pages: the list moved between their reads. */
+function someRecordOnTwoPages(reads: Map<number, PageRead>): boolean {
+	const pageOfKey = new Map<string, number>();
+	for (const [page, pageRead] of reads) {
+		for (const recordKey of pageRead.keys) {
+			if (recordKey === '') continue;
+			const seenOn = pageOfKey.get(recordKey);
+			if (seenOn !== undefined && seenOn !== page) return true;
+			pageOfKey.set(recordKey, page);
+		}
+	}
+	return false;
+}
+
+function range(from: number, to: number): number[] {
+	const pages: number[] = [];
+	for (let page = from; page <= to; page++) pages.push(page);
+	return pages;
+}
+
+function lastIndexWhere(keys: string[], predicate: (recordKey: string) => boolean): number {
+	for (let index = keys.length - 1; index >= 0; index--) if (predicate(keys[index])) return index;
+	return -1;
 }

@@ -41,7 +41,7 @@ export function defineOperation(declaration: OperationDeclaration): OperationDec
 	return declaration;
 }
 
-interface ResourceDeclaration {
+export interface ResourceDeclaration {
 	value: string;
 	/** The Resource selector's entry as the editor shows it. */
 	label: string;
@@ -53,15 +53,8 @@ interface ResourceDeclaration {
 /** The API versions of a vendor that has several; the credential decides which one a run uses. */
 interface Versions {
 	values: readonly string[];
-	/** How the vendor's API is named in messages, e.g. "Stamped API". */
-	label: string;
-	/** How each version is named where the editor says which versions offer something, e.g. "Loyalty 2.0 (API v3)". */
+	/** How each version is named where the editor says which versions offer something, e.g. "API v2". */
 	names: Readonly<Record<string, string>>;
-	/**
-	 * The node parameter that, before the credential alone decided, filtered the editor by version. It is kept
-	 * (hidden) so saved workflows still load; see `legacyOperation`.
-	 */
-	legacyParameter: string;
 }
 
 export interface NodeRegistry {
@@ -98,8 +91,8 @@ export function offeredOperations(registry: NodeRegistry, version?: string) {
 }
 
 /**
- * "(Loyalty 2.0 (API v3) only)" for something only some versions offer, else nothing: how the editor says which
- * versions offer an operation, a resource or a field.
+ * "API v3 only" for something only some versions offer, else nothing: how the editor says which versions offer
+ * an operation, a resource or a field.
  */
 export function onlyIn(versions: Versions | undefined, offeredBy: readonly string[]): string {
 	if (!versions || versions.values.every((version) => offeredBy.includes(version))) return '';
@@ -108,7 +101,7 @@ export function onlyIn(versions: Versions | undefined, offeredBy: readonly strin
 
 const withNote = (text: string, note: string) => (note ? `${text} (${note})` : text);
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+export const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /**
  * The node's properties: one Resource selector, one Operation selector per resource listing each of its
@@ -177,123 +170,50 @@ export function registryProperties(registry: NodeRegistry): INodeProperties[] {
 			),
 		);
 	}
-	return [...properties, ...legacyCarriers(registry)];
+	return properties;
+}
+
+/** How a node with several API versions picks an operation's implementation, and refuses what a version lacks. */
+export interface Dispatch {
+	/** The version the credential is for; undefined on a vendor with one API. */
+	version?: string;
+	/** The operation a node's parameters mean, where saved workflows may say it otherwise; as given by default. */
+	operationMeant?(resource: string, operation: string): string;
+	/** The error for an operation (or a resource) that only `offeredBy`, not the credential's version, offers. */
+	offeredElsewhere?(title: string, offeredBy: string[]): Error;
 }
 
 /**
- * The operation a resource's Operation selector started on for `version` before the credential alone decided:
- * then each version had its own selector, starting on the resource's default operation where that version
- * offered it, else on its first operation by name. n8n saves no parameter left at its default, so a workflow
- * saved with the node set to `version` and this operation carries none: it now reads as the one selector's
- * default. Undefined where the two agree.
- */
-function legacyDefault(
-	registry: NodeRegistry,
-	resource: ResourceDeclaration,
-	version: string,
-): OperationDeclaration | undefined {
-	const offered = offeredOperations(registry, version)
-		.filter((entry) => entry.resource === resource.value)
-		.sort(byName);
-	if (
-		offered.length === 0 ||
-		offered.some((entry) => entry.operation === resource.defaultOperation)
-	)
-		return undefined;
-	return offered[0];
-}
-
-/**
- * n8n drops, when it loads a workflow, every parameter no displayed property names. So that a workflow saved on
- * a legacy default (see `legacyDefault`) keeps that operation's parameters, they are carried, hidden, under the
- * one selector's default operation.
- */
-function legacyCarriers(registry: NodeRegistry): INodeProperties[] {
-	const carriers: INodeProperties[] = [];
-	for (const resource of registry.resources) {
-		const show = { resource: [resource.value], operation: [resource.defaultOperation] };
-		const taken = new Set(
-			registry.operations
-				.filter(
-					(entry) =>
-						entry.resource === resource.value && entry.operation === resource.defaultOperation,
-				)
-				.flatMap((entry) => entry.properties.map((property) => property.name)),
-		);
-		for (const version of registry.versions?.values ?? []) {
-			for (const property of legacyDefault(registry, resource, version)?.properties ?? []) {
-				if (property.type === 'notice' || taken.has(property.name)) continue;
-				taken.add(property.name);
-				const { displayName, name, default: carried } = property;
-				carriers.push({
-					displayName,
-					name,
-					type: 'hidden',
-					default: carried,
-					description: `Kept for workflows saved on ${version}'s former default operation`,
-					displayOptions: { show },
-				});
-			}
-		}
-	}
-	return carriers;
-}
-
-/** The operation a node's parameters mean, a legacy default (see `legacyDefault`) included. */
-function operationMeant(
-	ctx: IExecuteFunctions,
-	registry: NodeRegistry,
-	resource: string,
-	operation: string,
-): string {
-	const { versions } = registry;
-	const declared = registry.resources.find((entry) => entry.value === resource);
-	if (!versions || !declared || operation !== declared.defaultOperation) return operation;
-	const nodeVersion = ctx.getNodeParameter(versions.legacyParameter, 0, '') as string;
-	if (!versions.values.includes(nodeVersion)) return operation;
-	return legacyDefault(registry, declared, nodeVersion)?.operation ?? operation;
-}
-
-/**
- * What the operation the node's Resource and Operation parameters name does on `version` (the credential's).
- * This is the one place where what a version lacks is refused, naming both versions, before anything is sent.
+ * What the operation the node's Resource and Operation parameters name does on the credential's version. This is
+ * the one place where what a version lacks is refused (by the vendor's `offeredElsewhere`), before anything is
+ * sent.
  */
 export function requireOperation(
 	ctx: IExecuteFunctions,
 	registry: NodeRegistry,
-	version?: string,
+	dispatch: Dispatch = {},
 ): Operation {
+	const { version } = dispatch;
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	// A workflow edited outside the editor may carry no operation.
-	const operation = operationMeant(
-		ctx,
-		registry,
-		resource,
-		ctx.getNodeParameter('operation', 0, '') as string,
-	);
+	const given = ctx.getNodeParameter('operation', 0, '') as string;
+	const operation = dispatch.operationMeant?.(resource, given) ?? given;
 	const declared = registry.operations.find(
 		(entry) => entry.resource === resource && entry.operation === operation,
 	);
 	const found = declared && implementationOf(declared, version);
 	if (found) return found;
 
-	const label = registry.versions?.label;
-	// Declared, but not for this version: name both, so the user knows whether to change the credential or the operation.
+	// Declared, but not for this version: the vendor names both, so the user knows what to change.
 	const ofResource = registry.operations.filter((entry) => entry.resource === resource);
 	const resourceLacking = !ofResource.some((entry) => implementationOf(entry, version));
 	const forOtherVersions = declared ? [declared] : resourceLacking ? ofResource : [];
-	if (forOtherVersions.length > 0 && version !== undefined && label) {
+	if (forOtherVersions.length > 0 && version !== undefined && dispatch.offeredElsewhere) {
 		const others = [...new Set(forOtherVersions.flatMap((entry) => versionsOf(entry) ?? []))];
 		const title = declared
 			? `${resourceName(registry, resource)} > ${declared.name}`
 			: resourceName(registry, resource);
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`"${title}" is offered by ${label} ${others.join(' and ')}, but the selected credential is for ${label} ${version}`,
-			{
-				description: `Select a credential for ${label} ${others.join(' or ')}, or pick an operation that ${label} ${version} offers (each operation's description says which versions offer it). Nothing was sent.`,
-			},
-		);
+		throw dispatch.offeredElsewhere(title, others);
 	}
 	const what =
 		ofResource.length > 0

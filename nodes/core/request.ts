@@ -24,11 +24,11 @@ import {
 	parseRetryAfterMs,
 	retryPolicy,
 } from './retry';
-import { hasControlCharacter } from './validation';
+import { decimalText, hasControlCharacter } from './validation';
 
 /** What the shared core needs to know about a vendor. */
 export interface Vendor {
-	/** Shown in messages, e.g. "stemp". */
+	/** The vendor's name as messages show it. */
 	name: string;
 	credentialType: string;
 	/** Credential fields whose values must never be shown. */
@@ -50,6 +50,13 @@ export interface Vendor {
 		body: unknown,
 		vendorMessage: string | undefined,
 	): { message: string; hint: string } | undefined;
+	/**
+	 * Whether this answer to the call on `path` is the vendor's own "no such record" for the resource the path
+	 * addresses: the only answer that proves a record absent. A web page from a gateway, a 404 for an unknown
+	 * route, another service's JSON or a not-found about something else (the shop) proves nothing. Without the
+	 * hook nothing proves absence.
+	 */
+	provesAbsence?(statusCode: number, body: unknown, path: string): boolean;
 }
 
 interface ApiCall {
@@ -70,12 +77,15 @@ interface ApiCall {
 	onRateLimited?: () => void;
 	/**
 	 * A status that, when it answers a retry after a failure the server may have acted on, means the earlier
-	 * attempt already did the work: 404 for a DELETE. The call then succeeds with no body.
+	 * attempt already did the work: 404 for a DELETE. The call then succeeds with no body, but only when the
+	 * vendor's own not-found proves the record gone (`Vendor.provesAbsence`); any other such answer fails,
+	 * saying the outcome is unknown.
 	 */
 	alreadyDoneStatus?: number;
 	/**
 	 * A status that means "no such record" (404 for a lookup): the call then resolves to undefined instead of
-	 * failing, so the caller can tell an absent record from an error.
+	 * failing, so the caller can tell an absent record from an error; but only when the vendor's own not-found
+	 * proves it (`Vendor.provesAbsence`). Any other answer with that status fails, saying it proves nothing.
 	 */
 	absentStatus?: number;
 	/**
@@ -102,6 +112,8 @@ type Outcome =
 			response?: FullResponse;
 			networkCode?: string;
 			redirectedTo?: string;
+			/** The status of an answer whose body was cut off on its way back: the request reached the server. */
+			cutOffStatus?: number;
 	  };
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -259,15 +271,13 @@ export class ApiClient {
 		for (let attempt = 1; ; attempt++) {
 			const outcome = await this.send(call);
 			if (outcome.ok) return redactValue(outcome.response.body, this.secrets) as T;
-			if (call.absentStatus !== undefined && outcome.response?.statusCode === call.absentStatus)
-				return undefined as T;
 			// Guarded: a failure without a response (a dropped connection) must not match an unset status.
-			if (
-				actedBefore &&
-				call.alreadyDoneStatus !== undefined &&
-				outcome.response?.statusCode === call.alreadyDoneStatus
-			) {
-				return undefined as T;
+			const status = outcome.response?.statusCode;
+			const absent = status !== undefined && status === call.absentStatus;
+			const alreadyDone = actedBefore && status !== undefined && status === call.alreadyDoneStatus;
+			if (absent || alreadyDone) {
+				if (this.provesAbsence(call, outcome.response!)) return undefined as T;
+				throw this.toError(call, outcome, attempt, this.unprovenAbsenceNote(alreadyDone));
 			}
 			if (mayHaveActed(outcome.kind)) actedBefore = true;
 
@@ -308,6 +318,20 @@ export class ApiClient {
 		}
 	}
 
+	/** Whether the answer is the vendor's own not-found for the resource the call addresses (see `Vendor`). */
+	private provesAbsence(call: ApiCall, response: FullResponse): boolean {
+		const body = redactValue(response.body, this.secrets);
+		return this.vendor.provesAbsence?.(response.statusCode, body, call.path) ?? false;
+	}
+
+	/** What an answer that only looks like "no such record" leaves open. */
+	private unprovenAbsenceNote(afterRetry: boolean): string {
+		const proves = `It is not ${this.vendor.name}'s own "not found" for this record (it may come from a gateway or a proxy, or be about an unknown address), so it does not prove the record absent.`;
+		return afterRetry
+			? `${proves} It answered a retry after an attempt ${this.vendor.name} may have applied: whether that attempt went through is unknown. Check the record before running this item again.`
+			: `${proves} Nothing that depends on it was sent.`;
+	}
+
 	/**
 	 * One attempt. Redirects are not left to the HTTP client, which would send the credentials along to any host:
 	 * a redirect within the Base URL's origin is followed here (the credentials applied afresh), one to another
@@ -316,15 +340,32 @@ export class ApiClient {
 	private async send(call: ApiCall): Promise<Outcome> {
 		let url = this.baseUrl + call.path;
 		let method = call.method;
-		let body: IHttpRequestOptions['body'] = call.form ? formEncoded(call.form) : call.body;
-		let qs = call.qs;
+		let body: IHttpRequestOptions['body'] = call.form
+			? formEncoded(call.form)
+			: call.body !== undefined && Object.keys(call.body).length > 0
+				? jsonText(call.body)
+				: undefined;
+		let qs = call.qs && plainNumbers(call.qs);
 		const arrayFormat = call.arrayFormat ? { arrayFormat: call.arrayFormat } : {};
 		for (let redirects = 0; ; redirects++) {
-			const form =
-				call.form && body !== undefined
-					? { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }
-					: {};
-			const outcome = await this.sendOnce({ method, url, qs, body, ...form, ...arrayFormat });
+			const contentType =
+				body === undefined
+					? {}
+					: {
+							headers: {
+								'Content-Type': call.form
+									? 'application/x-www-form-urlencoded'
+									: 'application/json',
+							},
+						};
+			const outcome = await this.sendOnce({
+				method,
+				url,
+				qs,
+				body,
+				...contentType,
+				...arrayFormat,
+			});
 			const response = outcome.ok ? outcome.response : undefined;
 			if (!response || response.statusCode < 300 || response.statusCode >= 400) return outcome;
 			// Any other 3xx (no Location, 300, 304...) is not an answer to the call: it did not happen.
@@ -379,7 +420,12 @@ export class ApiClient {
 			const code = cause?.code ?? (error as { code?: string }).code;
 			const status = cause?.response?.status;
 			if (typeof status === 'number') {
-				return { ok: false, kind: classifyStatus(status) ?? 'otherNetworkError' };
+				// The status line arrived, the body did not arrive whole: the request reached the server.
+				return {
+					ok: false,
+					kind: classifyStatus(status) ?? 'answerCutOff',
+					cutOffStatus: status,
+				};
 			}
 			return {
 				ok: false,
@@ -413,13 +459,21 @@ export class ApiClient {
 		const vendorMessage = outcome.response ? this.vendor.errorMessage(body) : undefined;
 		const what = `${call.method} ${call.path}`;
 
+		const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+		// A write that may have reached the server is headlined so, not as a network failure (see `unknownOutcome`).
+		const headline = statusCode ? undefined : this.unknownOutcome(call, outcome);
 		let message = statusCode
 			? (vendorMessage ?? `${this.vendor.name} answered HTTP ${statusCode}`)
-			: `Could not reach ${this.vendor.name} (${outcome.networkCode ?? describeKind(outcome.kind)})`;
+			: (headline ??
+				(outcome.cutOffStatus !== undefined
+					? `${this.vendor.name} answered HTTP ${outcome.cutOffStatus}, but the answer was cut off`
+					: `Could not reach ${this.vendor.name} (${outcome.networkCode ?? describeKind(outcome.kind)})`));
 		const lines = [
 			statusCode
-				? `${this.vendor.name} answered HTTP ${statusCode} to ${what}${attempts > 1 ? ` after ${attempts} attempts` : ''}.`
-				: `${what} failed${attempts > 1 ? ` after ${attempts} attempts` : ''}: ${describeKind(outcome.kind)}. Check the Base URL in the credential and your network.`,
+				? `${this.vendor.name} answered HTTP ${statusCode} to ${what}${after}.`
+				: outcome.cutOffStatus !== undefined
+					? `${this.vendor.name} answered HTTP ${outcome.cutOffStatus} to ${what}${after}, but the connection closed before the whole answer arrived.`
+					: `${what} failed${after}: ${describeKind(outcome.kind)}. Check the Base URL in the credential and your network.`,
 		];
 		if (outcome.kind === 'redirected') {
 			const followable =
@@ -459,17 +513,89 @@ export class ApiClient {
 			httpCode: statusCode ? String(statusCode) : undefined,
 			itemIndex: call.itemIndex,
 		});
+		// n8n words the message of a known network code itself ("perhaps it is offline"): not for these.
+		if (headline) error.message = safe(headline);
 		failureKinds.set(error, outcome.kind);
 		return error;
 	}
+
+	/**
+	 * The headline of a write whose answer never arrived whole although the request may have reached the server
+	 * (a dropped connection, a timeout) or did (an answer cut off after its status): the outcome is unknown, which
+	 * "could not reach" would deny. Undefined for reads and for failures where nothing reached the server.
+	 */
+	private unknownOutcome(
+		call: ApiCall,
+		outcome: Exclude<Outcome, { ok: true }>,
+	): string | undefined {
+		if (!mayHaveActed(outcome.kind)) return undefined;
+		const name = this.vendor.name;
+		const what = `${call.method} ${call.path}`;
+		if (outcome.cutOffStatus !== undefined) {
+			return call.method === 'GET'
+				? `${name}'s answer to ${what} (HTTP ${outcome.cutOffStatus}) was cut off before it arrived whole`
+				: `${name} received ${what} and answered HTTP ${outcome.cutOffStatus}, but the answer was cut off: the request reached ${name}, and its outcome is unknown`;
+		}
+		if (call.method === 'GET') return undefined;
+		const unknown = `the request may have reached ${name}, and whether ${name} applied it is unknown`;
+		return outcome.kind === 'timeout'
+			? `${name} did not answer ${what} in time: ${unknown}`
+			: `The connection to the server was closed unexpectedly before ${name} answered ${what}: ${unknown}`;
+	}
 }
+
+/** A value as sent in a query string or a form: numbers as plain decimal text (0.0000001, never `1e-7`). */
+const plainText = (value: unknown): string =>
+	typeof value === 'number' && Number.isFinite(value) ? decimalText(value) : String(value);
 
 /** Form fields as `a=1&b=2`; fields left undefined or null are not sent. */
 function formEncoded(fields: IDataObject): string {
 	return Object.entries(fields)
 		.filter(([, value]) => value !== undefined && value !== null)
-		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+		.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(plainText(value))}`)
 		.join('&');
+}
+
+/** Query parameters with their numbers (and numbers in lists) written as plain decimal text. */
+function plainNumbers(qs: IDataObject): IDataObject {
+	const written = (value: unknown) => (typeof value === 'number' ? plainText(value) : value);
+	return Object.fromEntries(
+		Object.entries(qs).map(([key, value]) => [
+			key,
+			(Array.isArray(value) ? value.map(written) : written(value)) as IDataObject[string],
+		]),
+	);
+}
+
+/**
+ * A JSON body as JSON.stringify writes it, but every number in plain decimal notation (0.0000001, never
+ * `1e-7`), as APIs that read amounts as decimals expect. Values JSON.stringify leaves out (undefined,
+ * functions) are left out; dates and other objects with `toJSON` are written as it gives them.
+ */
+function jsonText(value: unknown): string {
+	return writeJson(value) ?? 'null';
+}
+
+function writeJson(value: unknown): string | undefined {
+	const plain =
+		value !== null &&
+		typeof value === 'object' &&
+		typeof (value as { toJSON?: unknown }).toJSON === 'function'
+			? (value as { toJSON(): unknown }).toJSON()
+			: value;
+	if (typeof plain === 'number') return Number.isFinite(plain) ? decimalText(plain) : 'null';
+	if (plain === null || typeof plain === 'string' || typeof plain === 'boolean')
+		return JSON.stringify(plain);
+	if (Array.isArray(plain))
+		return `[${plain.map((entry) => writeJson(entry) ?? 'null').join(',')}]`;
+	if (typeof plain === 'object') {
+		const fields = Object.entries(plain as Record<string, unknown>).flatMap(([key, entry]) => {
+			const written = writeJson(entry);
+			return written === undefined ? [] : [`${JSON.stringify(key)}:${written}`];
+		});
+		return `{${fields.join(',')}}`;
+	}
+	return undefined;
 }
 
 function describeKind(kind: FailureKind): string {
@@ -482,6 +608,8 @@ function describeKind(kind: FailureKind): string {
 			return 'timed out';
 		case 'connectionDropped':
 			return 'connection dropped';
+		case 'answerCutOff':
+			return 'answer cut off';
 		case 'notConnected':
 			return 'no connection (refused, or the host name did not resolve): nothing reached the server';
 		case 'clientError':

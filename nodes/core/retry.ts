@@ -31,6 +31,8 @@ export type FailureKind =
 	| 'serverError'
 	| 'timeout'
 	| 'connectionDropped'
+	/** The status line arrived but the body was cut off: the request reached the server. */
+	| 'answerCutOff'
 	| 'notConnected'
 	| 'clientError'
 	/** A redirect to another origin (or too many): not followed, and nothing was done at the Base URL. */
@@ -39,13 +41,15 @@ export type FailureKind =
 
 /**
  * Whether the server may have acted on a call that failed this way: after a 5xx, a timeout, a connection that
- * broke mid-way or a network error of no known kind, it may have; after a 4xx, a 429, a refused connection or a failed DNS lookup, it did nothing.
+ * broke mid-way, an answer cut off on its way back or a network error of no known kind, it may have; after a
+ * 4xx, a 429, a refused connection or a failed DNS lookup, it did nothing.
  */
 export function mayHaveActed(kind: FailureKind): boolean {
 	return (
 		kind === 'serverError' ||
 		kind === 'timeout' ||
 		kind === 'connectionDropped' ||
+		kind === 'answerCutOff' ||
 		kind === 'otherNetworkError'
 	);
 }
@@ -59,6 +63,7 @@ export function isRetryable(kind: FailureKind, idempotent: boolean): boolean {
 		case 'serverError':
 		case 'timeout':
 		case 'connectionDropped':
+		case 'answerCutOff':
 			return idempotent;
 		default:
 			return false;

@@ -50,12 +50,50 @@ function kindOf(value: unknown): string {
 }
 
 /**
- * Text as sent: a string, or a finite number written out. Objects, lists, booleans and NaN are refused rather
- * than sent as "[object Object]", "1,2", "true" or "NaN". Undefined, null and blank text are `undefined`.
+ * A finite number as plain decimal text, never in exponent form: 0.0000001, not `1e-7` (JavaScript's own
+ * writing of numbers below 10^-6 and from 10^21 on), which an API reading decimal text does not take as a number.
+ */
+export function decimalText(value: number): string {
+	const text = String(value);
+	const written = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+	if (!written) return text;
+	const [, sign, head, tail = '', exponent] = written;
+	const digits = head + tail;
+	// Where the decimal point falls within the digits.
+	const point = 1 + Number(exponent);
+	if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+	if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+	return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * A number given where text is sent (an ID, a tag, a name from an expression), written out as plain decimal
+ * text. Refused beyond 2^53 - 1: such a number has already been rounded (JSON and expressions read numbers as
+ * doubles), so `9007199254740993` would be sent as "9007199254740992", another ID.
+ */
+export function numberAsText(node: INode, value: number, field: string, itemIndex: number): string {
+	if (!Number.isFinite(value))
+		throw inputError(node, field, itemIndex, `it is ${value}, not a text`);
+	if (Math.abs(value) > Number.MAX_SAFE_INTEGER) {
+		throw inputError(
+			node,
+			field,
+			itemIndex,
+			`the number ${decimalText(value)} is beyond ${Number.MAX_SAFE_INTEGER} and may already have been rounded, so it could not be sent exactly; give it as text (in quotes)`,
+		);
+	}
+	return decimalText(value);
+}
+
+/**
+ * Text as sent: a string, or a finite number written out (see `numberAsText`). Objects, lists, booleans and NaN
+ * are refused rather than sent as "[object Object]", "1,2", "true" or "NaN". Undefined, null and blank text are
+ * `undefined`.
  */
 function textOf(node: INode, value: unknown, field: string, itemIndex: number): string | undefined {
 	if (value === undefined || value === null) return undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'number' && Number.isFinite(value))
+		return numberAsText(node, value, field, itemIndex);
 	if (typeof value !== 'string')
 		throw inputError(node, field, itemIndex, `it is ${kindOf(value)}, not a text`);
 	return value.trim() === '' ? undefined : value;
@@ -271,6 +309,28 @@ export function optionalBoolean(
 	return value === undefined ? fallback : requireBoolean(node, value, field, itemIndex);
 }
 
+/**
+ * An ISO 4217 currency code: three letters, read in capitals ("eur" is sent as "EUR"). The one reader of every
+ * currency field, on every API version.
+ */
+export function requireCurrency(
+	node: INode,
+	value: unknown,
+	field: string,
+	itemIndex: number,
+): string {
+	const code = requireText(node, value, field, itemIndex);
+	// Checked before the capitals: "ı" (dotless i) would become a plain "I".
+	if (!/^[A-Za-z]{3}$/.test(code))
+		throw inputError(
+			node,
+			field,
+			itemIndex,
+			`"${code.toUpperCase()}" is not a three-letter currency code`,
+		);
+	return code.toUpperCase();
+}
+
 export function requireOneOf<T extends string>(
 	node: INode,
 	value: unknown,
@@ -319,7 +379,11 @@ export function stringList(
 	if (!entries || !entries.every(isText)) {
 		throw inputError(node, field, itemIndex, `${quoted(value)} is not a list of texts`);
 	}
-	return entries.map((entry) => String(entry).trim()).filter(Boolean);
+	return entries
+		.map((entry) =>
+			typeof entry === 'number' ? numberAsText(node, entry, field, itemIndex) : entry.trim(),
+		)
+		.filter(Boolean);
 }
 
 /**

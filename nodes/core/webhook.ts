@@ -9,7 +9,6 @@ import type {
 } from 'n8n-workflow';
 
 import { redactValue, secretsOf } from './redaction';
-import { toNumber } from './validation';
 
 /** Compares two secrets in constant time; different lengths are unequal without comparing content. */
 export function secretsMatch(received: string, expected: string): boolean {
@@ -98,33 +97,13 @@ function isEventSelected(event: string, selected: string[], known: readonly stri
 }
 
 interface DeliveryMemory {
-	/** How long a delivery is remembered; stemp retries for up to a day. */
+	/** How long a delivery is remembered: longer than a day, which the vendors' retry schedules stay within. */
 	ttlMs: number;
 	/** How many deliveries are remembered at most; the oldest are forgotten first. */
 	maxEntries: number;
 }
 
 export const deliveryMemory: DeliveryMemory = { ttlMs: 48 * 60 * 60 * 1000, maxEntries: 2000 };
-
-const HOUR_MS = 60 * 60 * 1000;
-
-/**
- * The default Maximum Delivery Age: as long as the redelivery memory, which covers stemp's retry schedule (about
- * 27 hours). A longer age set by the user lengthens the memory to match (see `receiveDelivery`), so a delivery is
- * always either remembered or too old: a replay is refused either way.
- */
-const DEFAULT_MAX_DELIVERY_AGE_HOURS = deliveryMemory.ttlMs / HOUR_MS;
-
-/** The trigger option a receiver with signed timestamps offers, in the node's Options collection. */
-export const maxDeliveryAgeOption: INodeProperties = {
-	displayName: 'Maximum Delivery Age',
-	name: 'maxDeliveryAge',
-	type: 'number',
-	default: DEFAULT_MAX_DELIVERY_AGE_HOURS,
-	typeOptions: { minValue: 0.1, numberPrecision: 1 },
-	description:
-		"Hours. With a signing secret set, deliveries whose signed timestamp is older than this (or this far in the future) are refused with 401, so a captured delivery cannot be replayed later. The default covers stemp's retries (up to about 27 hours after the event).",
-};
 
 /**
  * Deliveries seen by this process, per trigger node. Checking and recording are one synchronous step, so within
@@ -254,7 +233,7 @@ export interface TriggerEvent {
 	value: string;
 	name: string;
 	description: string;
-	/** The vendor's own name for it where that differs (Stamped's `X-Stamped-Topic` category). */
+	/** The vendor's own name for it where that differs (e.g. a topic header's category). */
 	topic?: string;
 }
 
@@ -281,9 +260,14 @@ export function eventsProperty(events: readonly TriggerEvent[]): INodeProperties
 	};
 }
 
+/** A receiver's verdict on a delivery's age: refused, or accepted and remembered from a time for a while. */
+export type Freshness =
+	| { refusal: { status: number; error: string } }
+	| { rememberForMs: number; rememberFrom: number };
+
 /** What a trigger needs to know about its vendor's webhook deliveries. */
 export interface WebhookReceiver {
-	/** Shown in log lines, e.g. "stemp Trigger". */
+	/** Shown in log lines: the trigger node's name. */
 	name: string;
 	credentialType: string;
 	/** The credential field holding the secret; an empty secret means deliveries are not checked. */
@@ -304,11 +288,10 @@ export interface WebhookReceiver {
 	/** What identifies a delivery across the vendor's retries; undefined when nothing does. */
 	deliveryKeyOf(ctx: IWebhookFunctions, body: IDataObject, rawBody: Buffer): string | undefined;
 	/**
-	 * When the vendor sent the delivery (ms since the epoch), for vendors whose signature covers that time: with
-	 * a secret set, deliveries older than the node's Maximum Delivery Age are then refused. Undefined when the
-	 * body carries no readable time.
+	 * For vendors whose signature covers the time of sending: whether a delivery is recent enough to accept, and
+	 * how long it must then be remembered. Asked only when a secret is set and the delivery passed its check.
 	 */
-	signedAtOf?(body: IDataObject): number | undefined;
+	freshness?(ctx: IWebhookFunctions, body: IDataObject, now: number): Freshness;
 	itemOf(ctx: IWebhookFunctions, body: IDataObject, event: string, verified: boolean): IDataObject;
 }
 
@@ -336,36 +319,18 @@ export async function receiveDelivery(
 	const body = parseJsonObject(rawBody);
 	if (!body) return refuse(ctx, 400, 'The delivery body is not a JSON object');
 
-	let memoryTtlMs = deliveryMemory.ttlMs;
 	const now = Date.now();
+	let memoryTtlMs = deliveryMemory.ttlMs;
 	let rememberFrom = now;
-	if (secret && receiver.signedAtOf) {
-		const setting = (ctx.getNodeParameter('options', {}) as IDataObject).maxDeliveryAge;
-		const maxAgeHours =
-			setting === undefined || setting === null || setting === ''
-				? DEFAULT_MAX_DELIVERY_AGE_HOURS
-				: toNumber(setting);
-		if (maxAgeHours === undefined || maxAgeHours <= 0) {
-			ctx.logger.warn(
-				`${receiver.name} refused a delivery: its Maximum Delivery Age option is not a positive number of hours`,
-			);
-			return refuse(
-				ctx,
-				500,
-				"The trigger's Maximum Delivery Age option is not a positive number of hours",
-			);
+	if (secret && receiver.freshness) {
+		const verdict = receiver.freshness(ctx, body, now);
+		if ('refusal' in verdict) {
+			ctx.logger.warn(`${receiver.name} refused a delivery: ${verdict.refusal.error}`);
+			return refuse(ctx, verdict.refusal.status, verdict.refusal.error);
 		}
-		const maxAgeMs = maxAgeHours * HOUR_MS;
-		const signedAt = receiver.signedAtOf(body);
-		const refusal = ageRefusal(signedAt, maxAgeMs, maxAgeHours, now);
-		if (refusal) {
-			ctx.logger.warn(`${receiver.name} refused a delivery: ${refusal}`);
-			return refuse(ctx, 401, refusal);
-		}
-		// Remembered at least as long as it is accepted, so a replay is either remembered or too old: from its
-		// signed time when that lies ahead (the sender's clock is fast), and a moment past the age limit itself.
-		memoryTtlMs = Math.max(memoryTtlMs, maxAgeMs + 1000);
-		if (signedAt !== undefined && signedAt > now) rememberFrom = signedAt;
+		// Remembered at least as long as it is accepted, so a replay is either remembered or too old.
+		memoryTtlMs = Math.max(memoryTtlMs, verdict.rememberForMs);
+		rememberFrom = verdict.rememberFrom;
 	}
 
 	const event = receiver.eventOf(ctx, body);
@@ -390,21 +355,4 @@ export async function receiveDelivery(
 	// n8n sends this answer once the execution is registered (see deliveryWebhook).
 	const accepted: DeliveryAnswer = { received: true, started: true, event };
 	return { workflowData: [[{ json: item }]], webhookResponse: accepted };
-}
-
-/** Why a delivery signed at `signedAt` is refused under the Maximum Delivery Age, or undefined when it is not. */
-function ageRefusal(
-	signedAt: number | undefined,
-	maxAgeMs: number,
-	maxAgeHours: number,
-	now: number,
-): string | undefined {
-	if (signedAt === undefined)
-		return 'The delivery has no readable timestamp, so its age cannot be checked';
-	const age = now - signedAt;
-	if (age > maxAgeMs)
-		return `The delivery is older than the Maximum Delivery Age (${maxAgeHours} h): refused as a possible replay`;
-	if (-age > maxAgeMs)
-		return `The delivery's timestamp is more than ${maxAgeHours} h in the future`;
-	return undefined;
 }

@@ -39,6 +39,8 @@ export interface LoggedRequest {
 	queryAll: Record<string, string[]>;
 	headers: http.IncomingHttpHeaders;
 	body: unknown;
+	/** The body as it arrived on the wire (e.g. to see how a number was written: `0.0000001` or `1e-7`). */
+	rawBody: string;
 	/** The status answered; 0 when the connection was dropped. */
 	status: number;
 	/** Whether the vendor's state was changed by this request. */
@@ -92,14 +94,20 @@ export interface Fault {
 	path?: string;
 	times: number;
 	/**
-	 * An HTTP status to answer with (`429`, a 5xx...), or `drop` (close the socket without answering). A 3xx
-	 * status answers a redirect to `redirectTo`.
+	 * An HTTP status to answer with (`429`, a 5xx...), `drop` (close the socket without answering) or `cut` (send
+	 * the vendor's own answer's status, headers and the first half of its body, then close the socket: an answer
+	 * cut off on its way back). A 3xx status answers a redirect to `redirectTo`.
 	 */
-	kind: number | 'drop';
+	kind: number | 'drop' | 'cut';
 	/** With a 3xx `kind`: the Location sent (absolute, e.g. another fake server's URL, or relative). */
 	redirectTo?: string;
 	/** Replaces the vendor's usual error body for this status. */
 	body?: unknown;
+	/**
+	 * A body sent as it is instead, as `text/html` (a gateway's or a proxy's error page), or as JSON when it starts
+	 * with `{`: what a server other than the vendor answers.
+	 */
+	raw?: string;
 	/** `before`: nothing is applied; `after`: the request is applied, then the fault replaces the answer. */
 	phase?: 'before' | 'after';
 	/** Seconds sent in Retry-After with a 429 (stemp sends it, Stamped does not). Omit for none. */
@@ -135,6 +143,17 @@ export interface Hostile {
 	emptyFromPageIndex?: number;
 	/** List pages hold at most this many records, whatever page size was asked (a server capping `take`/`limit`). */
 	pageSizeCap?: number;
+	/**
+	 * Lookups and reads by a key (v3 customer, order and product lookups and reads by id, v2 customer and review
+	 * reads, stemp user reads and writes) match loosely: letter case and surrounding spaces ignored, and a stored
+	 * value that begins with the one asked taken for it (see ./lenient).
+	 */
+	lenientLookups?: boolean;
+	/**
+	 * List pages hold only their first this many records, while the page numbers still count in the size asked and
+	 * the figures still say more follow: a server that pages by a smaller size than asked for, quietly.
+	 */
+	pageTrimmedTo?: number;
 }
 
 /**
@@ -415,6 +434,7 @@ export class FakeApi {
 			const entry: LoggedRequest = {
 				vendor,
 				...logged,
+				rawBody: raw,
 				rawPath,
 				status: 0,
 				applied: false,
@@ -426,13 +446,18 @@ export class FakeApi {
 			if (vendor === 'stemp') this.contractViolations.push(...stempRequestProblems(request));
 
 			const fault = this.takeFault(vendor, request);
-			if (fault?.phase === 'before' || (!fault && this.overRateLimit(vendor))) {
+			// A cut answer is the vendor's own answer, so the request is always handled first.
+			if (
+				(fault?.phase === 'before' && fault.kind !== 'cut') ||
+				(!fault && this.overRateLimit(vendor))
+			) {
 				if (fault?.kind === 'drop') return void req.socket.destroy();
 				const reply = fault ? faultReply(fault, vendor) : this.rateLimitReply(vendor);
 				entry.status = reply.status;
 				return send(res, reply);
 			}
 
+			this[vendor].lenientLookups = this.hostile.lenientLookups === true;
 			const reply = hostileReply(this.hostile, vendor, request, (changed) =>
 				this[vendor].handle(changed),
 			);
@@ -449,6 +474,10 @@ export class FakeApi {
 				this.contractViolations.push(...stempAnswerProblems(request, reply.status, reply.body));
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();
+				if (fault.kind === 'cut') {
+					entry.status = reply.status;
+					return sendCut(res, reply);
+				}
 				const faulty = faultReply(fault, vendor);
 				entry.status = faulty.status;
 				return send(res, faulty);
@@ -589,6 +618,8 @@ function hostileReply(
 		if (key && hostile.emptyFromPageIndex !== undefined && asked >= hostile.emptyFromPageIndex)
 			record[key] = [];
 		if (key && 'listRecords' in hostile) record[key] = hostile.listRecords;
+		if (key && hostile.pageTrimmedTo !== undefined && Array.isArray(record[key]))
+			record[key] = (record[key] as unknown[]).slice(0, hostile.pageTrimmedTo);
 		if (hostile.listTotal !== undefined) {
 			for (const totalKey of ['total', 'totalElements'])
 				if (totalKey in record) record[totalKey] = hostile.listTotal;
@@ -621,6 +652,7 @@ function checkedFault(value: unknown): Fault {
 		throw new Error('A redirect fault needs redirectTo');
 	if (
 		fault.kind !== 'drop' &&
+		fault.kind !== 'cut' &&
 		!isRedirect &&
 		!(Number.isInteger(fault.kind) && fault.kind >= 400 && fault.kind <= 599)
 	) {
@@ -646,10 +678,15 @@ function positive(value: unknown, name: string): number {
 }
 
 function faultReply(fault: Fault, vendor: Vendor, limit?: number): Reply {
-	if (fault.redirectTo !== undefined && fault.kind !== 'drop')
-		return { status: fault.kind, headers: { Location: fault.redirectTo } };
-	if (fault.body !== undefined && fault.kind !== 'drop')
-		return { status: fault.kind, body: fault.body };
+	const given = typeof fault.kind === 'number' ? fault.kind : undefined;
+	if (fault.redirectTo !== undefined && given !== undefined)
+		return { status: given, headers: { Location: fault.redirectTo } };
+	if (fault.body !== undefined && given !== undefined) return { status: given, body: fault.body };
+	if (fault.raw !== undefined && given !== undefined) {
+		const json = fault.raw.trimStart().startsWith('{');
+		const type = json ? 'application/json' : 'text/html; charset=utf-8';
+		return { status: given, raw: fault.raw, headers: { 'Content-Type': type } };
+	}
 	if (fault.kind === 429) {
 		const headers: Record<string, string> = {};
 		if (fault.retryAfterSeconds !== undefined)
@@ -668,7 +705,7 @@ function faultReply(fault: Fault, vendor: Vendor, limit?: number): Reply {
 		}
 		return { status: 429, headers, body: { message: 'Too Many Requests' } };
 	}
-	const status = fault.kind === 'drop' ? 500 : fault.kind;
+	const status = given ?? 500;
 	return vendor === 'stemp'
 		? {
 				status,
@@ -684,6 +721,17 @@ function send(res: http.ServerResponse, reply: Reply): void {
 		...reply.headers,
 	});
 	res.end(body);
+}
+
+/** The answer's status, headers and the first half of its body, then the socket closed: an answer cut off. */
+function sendCut(res: http.ServerResponse, reply: Reply): void {
+	const body = Buffer.from(reply.raw ?? JSON.stringify(reply.body ?? {}));
+	res.writeHead(reply.status, {
+		'Content-Type': 'application/json',
+		'Content-Length': String(body.length),
+		...reply.headers,
+	});
+	res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy());
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

@@ -1,4 +1,5 @@
 /** Stamped.io's v2 REST API (customers, points, loyalty transactions, tiers, reviews) as documented. */
+import { findByKey } from './lenient';
 import type { Reply, VendorApi, VendorRequest } from './server';
 
 export interface Customer {
@@ -101,6 +102,10 @@ export class StampedV2 implements VendorApi {
 	order: 'newest' | 'oldest';
 	/** The dashboard review list, for the polling trigger (see DashboardReviews below). */
 	readonly dashboard: DashboardReviews;
+	/** The loyalty program's tiers, as `GET /loyalty/tiers` lists them. */
+	tiers: Array<{ name: string; minPoints: number }> = [...TIERS];
+	/** Reads of a customer or a review by its key match loosely (the `lenientLookups` hostile switch). */
+	lenientLookups = false;
 	/** Called before every list page is answered, e.g. to insert customers while an export runs. */
 	onListPage?: (page: number) => void;
 	/** Replaces the `total` the dashboard review list reports (to test an API whose total is wrong). */
@@ -190,7 +195,9 @@ export class StampedV2 implements VendorApi {
 		if (route === 'POST /customers') return this.upsert(body);
 		if (route === 'POST /customers/points') return this.updatePoints(body);
 		if (segments[0] === 'customers' && segments.length === 2) {
-			const customer = this.customers.get(segments[1].toLowerCase());
+			const customer = this.lenientLookups
+				? findByKey(this.customers.values(), (entry) => entry.email, segments[1], true)
+				: this.customers.get(segments[1].toLowerCase());
 			if (request.method === 'GET') {
 				return customer
 					? { status: 200, body: customer }
@@ -198,7 +205,7 @@ export class StampedV2 implements VendorApi {
 			}
 			if (request.method === 'DELETE') {
 				if (!customer) return { status: 404, body: { message: 'Customer not found' } };
-				this.customers.delete(segments[1].toLowerCase());
+				this.customers.delete(customer.email.toLowerCase());
 				return {
 					status: 200,
 					body: { success: true, message: 'Customer deleted.' },
@@ -235,7 +242,7 @@ export class StampedV2 implements VendorApi {
 		if (route === 'POST /orders') return this.receiveOrder(request.body);
 		if (route === 'POST /survey/reviews/bulk') return this.bulkReviewRequests(request.body);
 		if (route === 'POST /loyalty/transactions') return this.createTransaction(body);
-		if (route === 'GET /loyalty/tiers') return { status: 200, body: { tiers: TIERS } };
+		if (route === 'GET /loyalty/tiers') return { status: 200, body: { tiers: this.tiers } };
 		return { status: 404, body: { message: `No route for ${request.method} ${request.path}` } };
 	}
 
@@ -456,7 +463,12 @@ export class StampedV2 implements VendorApi {
 
 	/** `GET /dashboard/reviews/{id}`: one review, as the list shows it. */
 	private dashboardReview(reviewId: string): Reply {
-		const review = this.reviews.find((entry) => entry.reviewId === reviewId);
+		const review = findByKey(
+			this.reviews,
+			(entry) => entry.reviewId,
+			reviewId,
+			this.lenientLookups,
+		);
 		if (!review) return { status: 404, body: { message: 'Review not found' } };
 		return { status: 200, body: this.dashboardEntry(review) };
 	}
@@ -713,6 +725,15 @@ export class DashboardReviews {
 		};
 		this.reviews.push(record);
 		return record;
+	}
+
+	/**
+	 * Deletes a review. Ids are counted from the number of reviews, so the next review added after the newest
+	 * was deleted gets that id again, as an id counter taken from the newest record's id does.
+	 */
+	remove(id: number): void {
+		const index = this.reviews.findIndex((review) => review.id === id);
+		if (index >= 0) this.reviews.splice(index, 1);
 	}
 
 	/** Adds `count` reviews spread over the days before the current clock (one every `spacingMs`). */

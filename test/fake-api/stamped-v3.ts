@@ -4,6 +4,7 @@
  * ids, numbers typed as strings in customer records, 0-based pages with `morePages` and no total,
  * `{message}` errors.
  */
+import { findByKey } from './lenient';
 import type { Reply, VendorApi, VendorRequest } from './server';
 
 export interface V3Customer {
@@ -171,6 +172,8 @@ export class StampedV3 implements VendorApi {
 	readonly orders = new Map<string, V3Order>();
 	readonly products = new Map<string, V3Product>();
 	merchantListShape: 'array' | 'object';
+	/** Lookups and reads by id match loosely (the `lenientLookups` hostile switch, see ./lenient). */
+	lenientLookups = false;
 	numbers: 'strings' | 'numbers';
 	loyaltyKey: 'activity' | 'loyalty';
 	moreKey: 'morePages' | 'more_pages';
@@ -338,7 +341,9 @@ export class StampedV3 implements VendorApi {
 		if (route === 'POST merchant/customers') return this.createCustomer(body);
 		if (route === 'GET merchant/customers/lookup') return this.lookup(request.query);
 		if (area === 'merchant' && segments[0] === 'customers' && segments.length === 2) {
-			const customer = this.customers.get(segments[1]);
+			const customer = this.lenientLookups
+				? findByKey(this.customers.values(), (entry) => entry.customerId, segments[1], true)
+				: this.customers.get(segments[1]);
 			if (!customer) return { status: 404, body: { message: 'Customer not found' } };
 			if (request.method === 'GET') return { status: 200, body: this.view(customer) };
 			if (request.method === 'PATCH') return this.updateCustomer(customer, body);
@@ -417,14 +422,26 @@ export class StampedV3 implements VendorApi {
 			const records: Array<V3Order | V3Product> = [
 				...(isOrder ? this.orders.values() : this.products.values()),
 			];
-			const found = records.find(
-				(record) => (record as unknown as Record<string, unknown>)[key] === request.query[key],
+			const found = findByKey(
+				records,
+				(record) => (record as unknown as Record<string, unknown>)[key],
+				request.query[key],
+				this.lenientLookups,
 			);
 			if (!found)
 				return { status: 404, body: { message: `${isOrder ? 'Order' : 'Product'} not found` } };
 			return { status: 200, body: this.viewOf(found) };
 		}
-		const record = isOrder ? this.orders.get(id) : this.products.get(id);
+		const byId = (records: Map<string, V3Order | V3Product>) =>
+			this.lenientLookups
+				? findByKey(
+						records.values(),
+						(entry) => ('orderId' in entry ? entry.orderId : entry.productId),
+						id,
+						true,
+					)
+				: records.get(id);
+		const record = byId(isOrder ? this.orders : this.products);
 		if (!record)
 			return { status: 404, body: { message: `${isOrder ? 'Order' : 'Product'} not found` } };
 		switch (request.method) {
@@ -437,8 +454,8 @@ export class StampedV3 implements VendorApi {
 			case 'DELETE':
 				if (isOrder) {
 					this.reversePoints(record as V3Order);
-					this.orders.delete(id);
-				} else this.products.delete(id);
+					this.orders.delete((record as V3Order).orderId);
+				} else this.products.delete((record as V3Product).productId);
 				return { status: 200, body: { softDelete: true }, applied: true };
 			default:
 				return undefined;
@@ -722,11 +739,15 @@ export class StampedV3 implements VendorApi {
 			};
 		}
 		const [key] = keys;
-		const customer = [...this.customers.values()].find((candidate) =>
-			key === 'email'
-				? candidate.email.toLowerCase() === query.email.toLowerCase()
-				: candidate[key] === query[key],
-		);
+		const customer =
+			key === 'email' && !this.lenientLookups
+				? this.byEmail(query.email)
+				: findByKey(
+						this.customers.values(),
+						(entry) => entry[key],
+						query[key],
+						this.lenientLookups,
+					);
 		return customer
 			? { status: 200, body: this.view(customer) }
 			: { status: 404, body: { message: 'Customer not found' } };

@@ -9,6 +9,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 import { minimalInstance, schemaNamed, schemaProblems } from '../contract/stemp-contract';
+import { findByKey } from './lenient';
 import type { Reply, VendorApi, VendorRequest } from './server';
 
 export interface StampState {
@@ -442,6 +443,8 @@ export class Stemp implements VendorApi {
 	 * events only go into the outbox. The sandbox sets it with `POST /__settings {stempWebhookOrigin}`.
 	 */
 	webhookOrigin: string | undefined;
+	/** Users are resolved loosely (the `lenientLookups` hostile switch, see ./lenient). */
+	lenientLookups = false;
 	private readonly token: string;
 	private readonly readOnlyToken: string;
 	private sequence = 0;
@@ -535,6 +538,11 @@ export class Stemp implements VendorApi {
 
 	/** stemp's ID or the external ID, as stemp resolves `/users/{id}`. */
 	findUser(idOrExternalId: string): StempUser | undefined {
+		if (this.lenientLookups)
+			return (
+				findByKey(this.users.values(), (user) => user.id, idOrExternalId, true) ??
+				findByKey(this.users.values(), (user) => user.externalId, idOrExternalId, true)
+			);
 		return (
 			this.users.get(idOrExternalId) ??
 			[...this.users.values()].find((user) => user.externalId === idOrExternalId)

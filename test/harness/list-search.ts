@@ -9,6 +9,7 @@ import type {
 	INode,
 	INodeListSearchResult,
 	INodeParameters,
+	INodePropertyOptions,
 	INodeType,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
@@ -33,10 +34,11 @@ export interface ListSearchCall {
 	paginationToken?: string;
 }
 
-export async function listSearch(call: ListSearchCall): Promise<{
-	result?: INodeListSearchResult;
-	error?: Error & { description?: string; httpCode?: string };
-}> {
+/** The node's methods and n8n-core's LoadOptionsContext for the parameter at `call.path`, as the editor makes it. */
+async function editorContext(
+	call: Omit<ListSearchCall, 'filter' | 'paginationToken'>,
+	typeVersion: number,
+): Promise<{ nodeType: INodeType; context: LoadOptionsContext }> {
 	const loader = await loadPackage();
 	const nodeType = loader.getNode(call.node).type as INodeType;
 	const [credentialType, values] = call.credential;
@@ -44,7 +46,7 @@ export async function listSearch(call: ListSearchCall): Promise<{
 		id: 'list-search-node',
 		name: 'Node',
 		type: `${PACKAGE_NAME}.${call.node}`,
-		typeVersion: 2,
+		typeVersion,
 		position: [0, 0],
 		parameters: call.parameters,
 		credentials: {
@@ -60,7 +62,14 @@ export async function listSearch(call: ListSearchCall): Promise<{
 	const additionalData = createAdditionalData(loader, { [credentialType]: values }, [node], {
 		currentNodeParameters: call.parameters,
 	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, call.path);
+	return { nodeType, context: new LoadOptionsContext(workflow, node, additionalData, call.path) };
+}
+
+export async function listSearch(call: ListSearchCall): Promise<{
+	result?: INodeListSearchResult;
+	error?: Error & { description?: string; httpCode?: string };
+}> {
+	const { nodeType, context } = await editorContext(call, 2);
 	const method = (nodeType.methods?.listSearch as Record<string, SearchMethod> | undefined)?.[
 		call.method
 	];
@@ -69,6 +78,24 @@ export async function listSearch(call: ListSearchCall): Promise<{
 		return { result: await method.call(context, call.filter, call.paginationToken) };
 	} catch (error) {
 		return { error: error as Error & { description?: string; httpCode?: string } };
+	}
+}
+
+type LoadMethod = (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>;
+
+/** Calls a node's load method (a dropdown's options) the way n8n's editor does, for the parameter at `path`. */
+export async function loadOptions(
+	call: Omit<ListSearchCall, 'filter' | 'paginationToken'>,
+): Promise<{ options?: INodePropertyOptions[]; error?: Error & { description?: string } }> {
+	const { nodeType, context } = await editorContext(call, 1);
+	const load = (nodeType.methods?.loadOptions as Record<string, LoadMethod> | undefined)?.[
+		call.method
+	];
+	if (!load) throw new Error(`the node has no load method ${call.method}`);
+	try {
+		return { options: await load.call(context) };
+	} catch (error) {
+		return { error: error as Error & { description?: string } };
 	}
 }
 

@@ -235,7 +235,7 @@ describe('Stamped v2: the probe (one review of the dashboard list) tells every f
 		],
 		['an HTML 200 page', 200, 'text/html', '<html>Welcome</html>'],
 		['a JSON 200 that is no review list', 200, 'application/json', '{"data":[]}'],
-		['a bare JSON list', 200, 'application/json', '[]'],
+		['a bare JSON list of texts', 200, 'application/json', '["OK"]'],
 		['a plain-text 200', 200, 'text/plain', 'OK'],
 	])('%s: "does not look like the Stamped API"', async (_what, status, contentType, body) => {
 		Object.assign(other, { status, contentType, body });
@@ -245,10 +245,60 @@ describe('Stamped v2: the probe (one review of the dashboard list) tells every f
 		expect(other.requests).toBe(1);
 	});
 
+	// The probe takes what Review > Get Many takes (`{results: [...]}` or a bare list of reviews), and only that.
+	test.each([
+		['a bare list of reviews', '[{"id":"r1","rating":5,"body":"Great"}]'],
+		['an empty bare list (a store without reviews)', '[]'],
+		['the review list object', '{"results":[{"review":{"id":"r1","rating":5}}],"total":1}'],
+	])('%s: OK, as Review > Get Many reads the same answer', async (_what, body) => {
+		Object.assign(other, { status: 200, contentType: 'application/json', body });
+		expect(await v2(otherUrl)).toEqual({ status: 'OK', message: 'Connected to Stamped' });
+		const listed = await stampedV2(
+			api,
+			{ resource: 'review', operation: 'getAll', limit: 1, filters: { minRating: 4 } },
+			{ credentials: { baseUrl: otherUrl } },
+		);
+		expect(listed.error).toBeUndefined();
+	});
+
 	test('a redirect is reported, not followed', async () => {
 		Object.assign(other, { status: 302, contentType: 'text/html', body: '' });
 		const result = await v2(otherUrl);
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/a redirect/);
+	});
+});
+
+describe("Stamped v3: the probe takes only the customer list's page object", () => {
+	const v3 = () =>
+		testCredential('stampedApi', {
+			apiVersion: 'v3',
+			privateKey: STAMPED_PRIVATE_KEY,
+			storeHash: STAMPED_STORE_HASH,
+			baseUrl: otherUrl,
+		});
+
+	test.each([
+		['an empty bare list', '[]'],
+		['a bare list of customers', '[{"customerId":"c1","email":"a@example.com"}]'],
+		['a page object without customers', '{"page":0,"limit":1,"morePages":false,"orders":[]}'],
+		['customers that are not records', '{"page":0,"morePages":false,"customers":["c1"]}'],
+	])('%s: "does not look like the Stamped API"', async (_what, body) => {
+		Object.assign(other, { status: 200, contentType: 'application/json', body });
+		expect(await v3()).toEqual({
+			status: 'Error',
+			message: 'The Base URL does not look like the Stamped API: HTTP 200 without a customer list',
+		});
+	});
+
+	test.each([
+		['the page object', '{"page":0,"limit":1,"morePages":false,"subset":false,"customers":[]}'],
+		[
+			'the page object in a one-element array',
+			'[{"page":0,"morePages":true,"customers":[{"customerId":"c1"}]}]',
+		],
+	])('%s: OK', async (_what, body) => {
+		Object.assign(other, { status: 200, contentType: 'application/json', body });
+		expect(await v3()).toEqual({ status: 'OK', message: 'Connected to Stamped' });
 	});
 });

@@ -7,14 +7,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
 import { useFastRetries } from '../harness/fast-retries';
+import { paging, readPagesByTotal, readPagesInOrder } from '../harness/paging';
 import { stampedV2, stampedV3, stemp } from './support';
 
+const { MAX_PAGES } = paging;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { exportOffsetPages } =
-	require('../../dist/nodes/Stamped/transport/offsetExport') as typeof import('../../nodes/Stamped/transport/offsetExport');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { collectSequentialPages, readPage, MAX_PAGES } =
-	require('../../dist/nodes/core/paging') as typeof import('../../nodes/core/paging');
+const { readStampedPage: readPage } =
+	require('../../dist/nodes/Stamped/transport/answers') as typeof import('../../nodes/Stamped/transport/answers');
 
 let api: FakeApi;
 beforeAll(async () => {
@@ -174,6 +173,61 @@ describe('Stamped v2 customers: changes that leave the total as it was', () => {
 	});
 });
 
+describe('a server that pages by a smaller size than asked, saying more pages follow', () => {
+	const trimmed = { pageTrimmedTo: 25 };
+
+	test.each([
+		['customer', 'customerId', (v3: FakeApi['stampedV3']) => v3.seedCustomers(260)],
+		[
+			'loyaltyTransaction',
+			'activityId',
+			(v3: FakeApi['stampedV3']) =>
+				v3.seedActivities(260, v3.insert({ email: 'jane@example.com' })),
+		],
+	])(
+		"Stamped v3 %s > Get Many is read in the server's page size: every record, none twice",
+		async (resource, idField, seed) => {
+			seed(api.stampedV3);
+			const count = 260;
+			api.hostile = trimmed;
+			const { items, error } = await getAllV3(resource);
+			expect(error).toBeUndefined();
+			const ids = items.map((item) => item.json[idField]);
+			expect(new Set(ids).size).toBe(count);
+			expect(items).toHaveLength(count);
+			// The first page showed the server's size; every later page was asked for in it.
+			expect(
+				new Set(
+					api
+						.requests()
+						.slice(1)
+						.map((request) => request.query.limit),
+				),
+			).toEqual(new Set(['25']));
+		},
+	);
+
+	test('Stamped v2 customers (pages that tell the total) are read whole too', async () => {
+		seedV2(260);
+		api.hostile = trimmed;
+		const { items, error } = await getAllV2();
+		expect(error).toBeUndefined();
+		expect(new Set(emails(items)).size).toBe(260);
+	});
+
+	test('stemp users are read whole too', async () => {
+		api.stemp.seedUsers(260);
+		api.hostile = trimmed;
+		const { items, error } = await stemp(api, {
+			resource: 'user',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(api.stemp.users.size);
+	});
+});
+
 describe('Stamped v3 lists (morePages, no total)', () => {
 	test.each(['customer', 'loyaltyTransaction'])(
 		'%s: a server that ignores the page number fails loudly instead of looping',
@@ -258,7 +312,7 @@ describe('the algorithms on their own', () => {
 
 	test('records without a key are never collapsed, in an offset export', async () => {
 		const records = [...list(150), ...list(60, false)];
-		const result = await exportOffsetPages({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 3,
@@ -272,7 +326,7 @@ describe('the algorithms on their own', () => {
 	});
 
 	test('a page of records without IDs answered again is recognised as a repeat', async () => {
-		const walk = collectSequentialPages({ returnAll: true, limit: 0 }, 2, async () =>
+		const walk = readPagesInOrder({ returnAll: true, limit: 0 }, 2, async () =>
 			readPage({ data: list(2, false), total: 10 }),
 		);
 		await expect(walk).rejects.toThrow(
@@ -281,19 +335,21 @@ describe('the algorithms on their own', () => {
 	});
 
 	test('an offset export without a total fails when a full page repeats', async () => {
-		const exporting = exportOffsetPages({
+		const exporting = readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 2,
 			key: (record) => String(record.email),
 			fetchPage: async () => ({ records: list(100) }),
 		});
-		await expect(exporting).rejects.toThrow(/got 100 records; page 2 repeated a page already read/);
+		await expect(exporting).rejects.toThrow(
+			/got 100 records; page 2 repeated records already read/,
+		);
 	});
 
 	test('a server that never ends is stopped after the page cap', async () => {
 		let requests = 0;
-		const walk = collectSequentialPages(
+		const walk = readPagesInOrder(
 			{ returnAll: true, limit: 0 },
 			1,
 			async (page) => {

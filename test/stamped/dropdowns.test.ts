@@ -182,7 +182,7 @@ describe('Tier names (API v2)', () => {
 		const { error } = await loadTiers(v3Credential());
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(
-			'Stamped API v3 has no list of tiers, and its customers do not store a tier',
+			'Tiers are listed, and stored on the customer, by Stamped API v2, but the selected credential is for Stamped API v3',
 		);
 		expect(api.requests()).toHaveLength(0);
 	});
@@ -273,7 +273,7 @@ describe('Rewards (API v3)', () => {
 	test('a v2 credential is told that rewards are listed by v3 only, without a request', async () => {
 		const { error } = await loadRewards(v2Credential());
 		expect(error?.message).toBe(
-			'Rewards are listed by Stamped API v3 only, but the selected credential is for Stamped API v2',
+			'Rewards are listed by Stamped API v3, but the selected credential is for Stamped API v2',
 		);
 		expect(api.requests()).toHaveLength(0);
 	});

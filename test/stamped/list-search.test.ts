@@ -166,11 +166,11 @@ describe('Reviews (recent, searched by Stamped)', () => {
 		expect(second.result?.paginationToken).toBeUndefined();
 	});
 
-	test('a v3 credential is told reviews are listed by v2 only, and nothing is sent', async () => {
+	test('a v3 credential is told reviews are listed by v2, and nothing is sent', async () => {
 		const { error } = await search('searchReviews', v3());
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toBe(
-			'Reviews are listed by Stamped API v2 only, but the selected credential is for Stamped API v3',
+			'Reviews are listed by Stamped API v2, but the selected credential is for Stamped API v3',
 		);
 		expect(api.requests()).toHaveLength(0);
 	});
@@ -205,8 +205,8 @@ describe('Rewards and tiers', () => {
 	});
 
 	test('rewards need a v3 credential and tiers a v2 one; nothing is sent otherwise', async () => {
-		expect((await search('searchRewards', v2())).error?.message).toMatch(/API v3 only/);
-		expect((await search('searchTiers', v3())).error?.message).toMatch(/API v2 only/);
+		expect((await search('searchRewards', v2())).error?.message).toMatch(/by Stamped API v3, but/);
+		expect((await search('searchTiers', v3())).error?.message).toMatch(/by Stamped API v2, but/);
 		expect(api.requests()).toHaveLength(0);
 	});
 });

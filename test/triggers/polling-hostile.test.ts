@@ -463,6 +463,86 @@ describe('6. a ledger backlog longer than one poll reads drains over several pol
 	});
 });
 
+describe('7. a record is known by its id and its date (issue 29)', () => {
+	test('v2: the newest review deleted before the next poll; the next new review, given its id again, is emitted', async () => {
+		api.stamped.dashboard.seed(10);
+		const node = reviewPoller();
+		await node.poll();
+		const [newest] = addReviews(1);
+		expect(reviewIds(await node.poll())).toEqual([newest]);
+		api.stamped.dashboard.remove(newest);
+		const added = addReviews(3);
+		expect(added[0]).toBe(newest);
+		expect(reviewIds(await node.poll())).toEqual(added);
+		expect(await node.poll()).toBeUndefined();
+	});
+
+	test('v2: the same behind a backlog of several pages', async () => {
+		api.stamped.dashboard.seed(150);
+		const node = reviewPoller();
+		await node.poll();
+		const [newest] = addReviews(1);
+		expect(reviewIds(await node.poll())).toEqual([newest]);
+		api.stamped.dashboard.remove(newest);
+		const added = addReviews(230);
+		const { ids } = await drain(node, reviewIds);
+		expect(ids).toEqual(added);
+	});
+
+	test('v3: the newest ledger entry deleted; the next entry, given its id again, is emitted', async () => {
+		addActivities(5);
+		const node = ledgerPoller();
+		await node.poll();
+		const [newest] = addActivities(1);
+		expect(activityIds(await node.poll())).toEqual([newest]);
+		api.stampedV3.activities.pop();
+		const added = addActivities(2);
+		expect(added[0]).toBe(newest);
+		expect(activityIds(await node.poll())).toEqual(added);
+		expect(await node.poll()).toBeUndefined();
+	});
+
+	test('v2: 700 reviews dated ahead of the clock keep the memory within 500 ids; none comes twice; later reviews still come', async () => {
+		api.stamped.dashboard.seed(10);
+		const node = reviewPoller();
+		await node.poll();
+		const ahead: unknown[] = [];
+		for (let round = 0; round < 7; round++) {
+			addReviews(100).forEach((id, i) => {
+				const review = api.stamped.dashboard.reviews.find((entry) => entry.id === id)!;
+				review.dateCreated = new Date(Date.now() + (2 + round * 100 + i) * DAY_MS).toISOString();
+			});
+			ahead.push(...reviewIds(await node.poll()));
+			const recent = node.nodeStaticData.recent as { ids: unknown[] };
+			expect(recent.ids.length).toBeLessThanOrEqual(500);
+		}
+		expect(new Set(ahead).size).toBe(ahead.length);
+		expect(ahead).toHaveLength(250);
+		const later = addReviews(2);
+		expect(reviewIds(await node.poll())).toEqual(later);
+		expect(await node.poll()).toBeUndefined();
+		expect((node.nodeStaticData.recent as { ids: unknown[] }).ids.length).toBeLessThanOrEqual(500);
+	});
+
+	test('v3: 600 ledger entries dated ahead keep the memory within 500 ids; later entries still come', async () => {
+		addActivities(5);
+		const node = ledgerPoller();
+		await node.poll();
+		const emitted: unknown[] = [];
+		for (let round = 0; round < 6; round++) {
+			for (let i = 0; i < 100; i++)
+				addActivities(1, new Date(Date.now() + (2 + round * 100 + i) * DAY_MS).toISOString());
+			emitted.push(...activityIds(await node.poll()));
+			expect((node.nodeStaticData.recent as { ids: unknown[] }).ids.length).toBeLessThanOrEqual(
+				500,
+			);
+		}
+		expect(new Set(emitted).size).toBe(emitted.length);
+		const later = addActivities(3);
+		expect(activityIds(await node.poll())).toEqual(later);
+	});
+});
+
 test('a watermark saved by the earlier release (no `recent`) keeps working: the reviews after it, each once', async () => {
 	api.stamped.dashboard.seed(10);
 	const node = reviewPoller();

@@ -150,7 +150,7 @@ test('a v2 credential cannot serve the ledger: the poll fails naming the version
 		},
 	);
 	await expect(node.poll()).rejects.toThrow(
-		'The event "Loyalty Activity Created" needs a Stamped API v3 credential, but the selected credential is for API v2',
+		'The event "Loyalty Activity Created" is served by Stamped API v3, but the selected credential is for Stamped API v2',
 	);
 	expect(api.log).toHaveLength(0);
 });

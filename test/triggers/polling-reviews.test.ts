@@ -266,7 +266,7 @@ describe('failures', () => {
 	test('a v3 credential cannot serve reviews: the poll (n8n runs one at activation) fails naming the version', async () => {
 		const node = poller({}, { apiVersion: 'v3' });
 		await expect(node.poll()).rejects.toThrow(
-			'The event "Review Created" needs a Stamped API v2 credential, but the selected credential is for API v3',
+			'The event "Review Created" is served by Stamped API v2, but the selected credential is for Stamped API v3',
 		);
 		expect(api.log).toHaveLength(0);
 		expect(node.nodeStaticData.watermark).toBeUndefined();

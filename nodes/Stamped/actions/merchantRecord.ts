@@ -55,7 +55,7 @@ export function lookupProperties(kind: MerchantRecordKind): INodeProperties[] {
 	];
 }
 
-/** The lookup key a locator mode stands for; undefined for a plain value (Lookup By then says). */
+/** The lookup key a locator mode stands for; undefined for a plain value (Lookup By then says, or its default). */
 function keyOfMode(mode: string | undefined): string | undefined {
 	if (mode === undefined) return undefined;
 	return mode === 'list' || mode === 'id' ? 'stampedId' : mode;
@@ -73,9 +73,12 @@ export function readLookup(
 ): RecordLookup {
 	const node = ctx.getNode();
 	const { mode, value: raw } = readLocatorParameter(ctx, 'lookupValue', itemIndex);
+	// A plain value (version 1, or written by hand or by an AI builder on version 2, where Lookup By is not shown
+	// and so not kept) means what it means on version 1: Lookup By, at its default unless set.
+	const { ownIdField } = MERCHANT_RECORDS[kind];
 	const by = requireOneOf<RecordLookupBy>(
 		node,
-		keyOfMode(mode) ?? ctx.getNodeParameter('lookupBy', itemIndex),
+		keyOfMode(mode) ?? ctx.getNodeParameter('lookupBy', itemIndex, ownIdField),
 		'Lookup By',
 		itemIndex,
 		['stampedId', ...MERCHANT_RECORDS[kind].lookupKeys],

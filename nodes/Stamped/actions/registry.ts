@@ -2,7 +2,6 @@ import type { NodeRegistry } from '../../core/registry';
 import { operationsOf } from '../../core/registry';
 import { STAMPED_VERSION_NAMES, STAMPED_VERSIONS } from '../transport/version';
 import * as operations from './operations';
-import { API_VERSION_PARAMETER } from './versions';
 
 /** The Stamped node's resources, operations and API versions: the one source its description and router read. */
 export const stampedRegistry: NodeRegistry = {
@@ -71,10 +70,5 @@ export const stampedRegistry: NodeRegistry = {
 	],
 	defaultResource: 'customer',
 	operations: operationsOf(operations),
-	versions: {
-		values: STAMPED_VERSIONS,
-		label: 'Stamped API',
-		names: STAMPED_VERSION_NAMES,
-		legacyParameter: API_VERSION_PARAMETER,
-	},
+	versions: { values: STAMPED_VERSIONS, names: STAMPED_VERSION_NAMES },
 };

@@ -3,8 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { runOperation } from '../../core/operation';
 import { requireOperation } from '../../core/registry';
 import { openStampedApi, STAMPED_CREDENTIAL } from '../transport';
-import { versionOf } from '../transport/version';
+import { otherVersionError, profileOf } from '../transport/version';
 import { stampedRegistry } from './registry';
+import { operationMeant } from './versions';
 
 /**
  * The credential alone decides which API is called: it is read once here, and the operation runs what it
@@ -13,6 +14,17 @@ import { stampedRegistry } from './registry';
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credentials = await this.getCredentials(STAMPED_CREDENTIAL);
-	const operation = requireOperation(this, stampedRegistry, versionOf(credentials));
+	const { version } = profileOf(credentials);
+	const operation = requireOperation(this, stampedRegistry, {
+		version,
+		operationMeant: (resource, given) => operationMeant(this, stampedRegistry, resource, given),
+		offeredElsewhere: (title, offeredBy) =>
+			otherVersionError(this.getNode(), {
+				what: `"${title}" is offered`,
+				offeredBy,
+				actual: version,
+				instead: `pick an operation that Stamped API ${version} offers (each operation's description says which versions offer it)`,
+			}),
+	});
 	return [await runOperation(this, operation, async () => await openStampedApi(this, credentials))];
 }

@@ -4,7 +4,6 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { SearchPage } from '../../core/locator';
 import { searchList, toSearchPage } from '../../core/locator';
@@ -13,8 +12,8 @@ import type { ApiClient } from '../../core/request';
 import { openStampedApi, STAMPED_CREDENTIAL } from '../transport';
 import { readTiers } from '../transport/lists';
 import { loyaltyPath, merchantPath } from '../transport/v3';
-import type { StampedVersion } from '../transport/version';
-import { versionOf } from '../transport/version';
+import type { StampedProfile, StampedVersion } from '../transport/version';
+import { profileOf, requireVersion } from '../transport/version';
 
 /**
  * The Stamped node's "From List" pickers (resource locators from node version 2). Each reads one page per
@@ -25,25 +24,22 @@ import { versionOf } from '../transport/version';
 
 /**
  * Opens the API for a picker, reading the credential's version once (as the router does); a picker that needs
- * one API version says which one it needs, before anything is sent.
+ * one API version refuses another before anything is sent.
  */
 async function openFor(
 	ctx: ILoadOptionsFunctions,
 	version: StampedVersion | undefined,
 	what: string,
-): Promise<{ api: ApiClient; actual: StampedVersion }> {
+): Promise<{ api: ApiClient; profile: StampedProfile }> {
 	const credentials = await ctx.getCredentials(STAMPED_CREDENTIAL);
-	const actual = versionOf(credentials);
-	if (version !== undefined && actual !== version) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${what} are listed by Stamped API ${version} only, but the selected credential is for Stamped API ${actual}`,
-			{
-				description: `Select a Stamped API ${version} credential, or type the value in another mode of the field.`,
-			},
-		);
-	}
-	return { api: await openStampedApi(ctx, credentials), actual };
+	const profile =
+		version === undefined
+			? profileOf(credentials)
+			: requireVersion(ctx.getNode(), credentials, version, {
+					what: `${what} are listed`,
+					instead: 'type the value in another mode of the field',
+				});
+	return { api: await openStampedApi(ctx, credentials), profile };
 }
 
 const text = (value: unknown): string =>
@@ -52,10 +48,10 @@ const text = (value: unknown): string =>
 /** A page of a Stamped list: `page` and a page size sent in the query, filters beside them. */
 async function fetchPage(
 	api: ApiClient,
+	profile: StampedProfile,
 	path: string,
 	qs: IDataObject,
 	page: number,
-	firstPage: number,
 	sizeParameter = 'limit',
 ): Promise<SearchPage> {
 	const body = await api.request({
@@ -64,7 +60,8 @@ async function fetchPage(
 		qs: { ...qs, page, [sizeParameter]: MAX_PAGE_SIZE },
 		idempotent: true,
 	});
-	return toSearchPage(api.node, `GET ${path}`, body, page - firstPage, MAX_PAGE_SIZE);
+	const { firstPage, readPage } = profile.lists;
+	return toSearchPage(api.node, `GET ${path}`, body, page - firstPage, MAX_PAGE_SIZE, readPage);
 }
 
 function customerItem(record: IDataObject): INodeListSearchItems | undefined {
@@ -75,33 +72,24 @@ function customerItem(record: IDataObject): INodeListSearchItems | undefined {
 }
 
 /**
- * Customers, picked by e-mail (their key in Stamped). v3 filters by the start of the e-mail address itself;
- * v2's customer list cannot search, so the typed text filters the pages read.
+ * Customers, picked by e-mail (their key in Stamped), from the customer list of the credential's version. Where
+ * it can search (v3, by the start of the address) the typed text is sent; the pages read are filtered by it too.
  */
 export async function searchCustomers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { api, actual } = await openFor(this, undefined, 'Customers');
+	const { api, profile } = await openFor(this, undefined, 'Customers');
 	const search = filter?.trim() ?? '';
-	if (actual === 'v3') {
-		const path = merchantPath(api, '/customers');
-		return await searchList({
-			paginationToken,
-			firstPage: 0,
-			fetchPage: async (page) =>
-				await fetchPage(api, path, search ? { email: search } : {}, page, 0),
-			toItem: customerItem,
-			// Stamped matches the start of the address; the same text anywhere in it (or the name) is kept too.
-			localFilter: search,
-		});
-	}
+	const { path, searchBy } = profile.customers;
+	const qs = search && searchBy ? { [searchBy]: search } : {};
 	return await searchList({
 		paginationToken,
-		firstPage: 1,
-		fetchPage: async (page) => await fetchPage(api, '/customers', {}, page, 1),
+		firstPage: profile.lists.firstPage,
+		fetchPage: async (page) => await fetchPage(api, profile, path(api.credentials), qs, page),
 		toItem: customerItem,
+		// Where Stamped searches, it matches the start of the address; the text anywhere in it (or the name) is kept.
 		localFilter: search,
 	});
 }
@@ -130,13 +118,13 @@ export async function searchReviews(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { api } = await openFor(this, 'v2', 'Reviews');
+	const { api, profile } = await openFor(this, 'v2', 'Reviews');
 	const search = filter?.trim() ?? '';
 	return await searchList({
 		paginationToken,
-		firstPage: 1,
+		firstPage: profile.lists.firstPage,
 		fetchPage: async (page) =>
-			await fetchPage(api, '/dashboard/reviews', search ? { search } : {}, page, 1, 'take'),
+			await fetchPage(api, profile, '/dashboard/reviews', search ? { search } : {}, page, 'take'),
 		toItem: reviewItem,
 	});
 }
@@ -153,12 +141,12 @@ async function searchV3List(
 	filter: string | undefined,
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
-	const { api } = await openFor(ctx, 'v3', what);
+	const { api, profile } = await openFor(ctx, 'v3', what);
 	const path = pathOf(api);
 	return await searchList({
 		paginationToken,
-		firstPage: 0,
-		fetchPage: async (page) => await fetchPage(api, path, {}, page, 0),
+		firstPage: profile.lists.firstPage,
+		fetchPage: async (page) => await fetchPage(api, profile, path, {}, page),
 		toItem,
 		localFilter: filter,
 	});
@@ -188,9 +176,12 @@ export async function searchRewards(
 export async function searchTiers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const { api } = await openFor(this, 'v2', 'Tiers');
 	return await searchList({
+		// One answer holds every tier; a long list is still shown a picker page at a time.
+		paginationToken,
 		firstPage: 0,
 		fetchPage: async () => ({ records: await readTiers(api), more: false }),
 		toItem: (tier) => {

@@ -1,32 +1,30 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { PICKER_PAGE_SIZE } from '../../core/locator';
 import type { ApiClient } from '../../core/request';
 import { openStampedApi, STAMPED_CREDENTIAL } from '../transport';
 import { readRewards, readTiers } from '../transport/lists';
-import type { StampedVersion } from '../transport/version';
-import { versionOf } from '../transport/version';
+import type { OtherVersion, StampedVersion } from '../transport/version';
+import { requireVersion } from '../transport/version';
 
 /** How many reward records the Reward dropdown reads at most (10 pages), so that it opens quickly on a busy shop. */
 const REWARD_OPTIONS_SCAN = 1000;
 
 /**
  * A dropdown filled from a list only `version` has. Like the router, it reads the credential's version once:
- * another version gets `refusal` before any request. A failed load throws the client's NodeApiError, so the
- * dropdown shows Stamped's own (redacted) message.
+ * another version is refused (see `otherVersionError`) before any request. A failed load throws the client's
+ * NodeApiError, so the dropdown shows Stamped's own (redacted) message.
  */
 function dropdownOn(
 	version: StampedVersion,
-	refusal: { message: string; description: string },
+	refusal: Pick<OtherVersion, 'what' | 'instead'>,
 	load: (api: ApiClient) => Promise<INodePropertyOptions[]>,
 ) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const credentials = await this.getCredentials(STAMPED_CREDENTIAL);
-		if (versionOf(credentials) !== version)
-			throw new NodeOperationError(this.getNode(), refusal.message, {
-				description: refusal.description,
-			});
-		return await load(await openStampedApi(this, credentials));
+		requireVersion(this.getNode(), credentials, version, refusal);
+		// One dropdown shows at most a picker page, whatever the shop holds: the rest is typed as an expression.
+		return (await load(await openStampedApi(this, credentials))).slice(0, PICKER_PAGE_SIZE);
 	};
 }
 
@@ -34,9 +32,8 @@ function dropdownOn(
 const getTierNames = dropdownOn(
 	'v2',
 	{
-		message: 'Stamped API v3 has no list of tiers, and its customers do not store a tier',
-		description:
-			'The Tier field is for Stamped API v2 credentials. With a v3 credential, use Tier > Set to move a customer to a tier.',
+		what: 'Tiers are listed, and stored on the customer,',
+		instead: 'use Tier > Set to move a customer to a tier',
 	},
 	async (api) => {
 		const options: INodePropertyOptions[] = [];
@@ -57,11 +54,7 @@ const getTierNames = dropdownOn(
 /** The Reward dropdown of Reward > Redeem: each reward ID found in the shop's rewards list, once, named by its title. */
 const getRewards = dropdownOn(
 	'v3',
-	{
-		message:
-			'Rewards are listed by Stamped API v3 only, but the selected credential is for Stamped API v2',
-		description: 'Select a Stamped API v3 credential, or enter the reward ID as an expression.',
-	},
+	{ what: 'Rewards are listed', instead: 'enter the reward ID as an expression' },
 	async (api) => {
 		const options: INodePropertyOptions[] = [];
 		for (const reward of await readRewards(api, { returnAll: false, limit: REWARD_OPTIONS_SCAN })) {

@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -8,13 +7,19 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { credentialTest } from '../../core/credential-test';
-import { readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient } from '../../core/request';
-import { EVIDENCE_LABELS, isMissingRoute, v2RequestFor } from './evidence';
-import { merchantPathFor, storeHashOf, storeHashProblem } from './v3';
-import type { StampedVersion } from './version';
-import { baseUrlOf, V3_KEY_HEADER, versionOf } from './version';
+import { stampedProvesAbsence } from './absence';
+import { isMissingRoute } from './evidence';
+import { storeHashProblem } from './v3';
+import type { StampedProfile, StampedVersion } from './version';
+import {
+	authenticateStamped,
+	baseUrlOf,
+	otherVersionMessage,
+	profileOf,
+	STAMPED_PROFILES,
+} from './version';
 
 export const STAMPED_CREDENTIAL = 'stampedApi';
 
@@ -34,62 +39,30 @@ function stampedErrorMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** What the core needs to know about Stamped; the hints name the credential fields each version uses. */
-function stampedVendorFor(version: StampedVersion): Vendor {
+/** What the core needs to know about Stamped on one version; the hints name the credential fields it uses. */
+function stampedVendorOf(profile: StampedProfile): Vendor {
 	return {
 		name: 'Stamped',
 		credentialType: STAMPED_CREDENTIAL,
 		secretFields: ['publicKey', 'privateKey', 'webhookSecret'],
 		basicAuthPairs: [['publicKey', 'privateKey']],
 		errorMessage: stampedErrorMessage,
-		hint(statusCode, path) {
-			switch (statusCode) {
-				case 400:
-					// The v3 loyalty reference lists its 400 answers as "Unauthorized".
-					return version === 'v3'
-						? 'Check the values sent, and the API Private Key in the Stamped API credential.'
-						: undefined;
-				case 401:
-				case 403:
-					return version === 'v3'
-						? 'Check the API Private Key in the Stamped API credential (API v3 sends it in the stamped-api-key header).'
-						: 'Check the API Public Key and API Private Key in the Stamped API credential.';
-				case 404:
-					if (version === 'v3')
-						return 'Check the customer (e-mail address or ID) and the other IDs sent, and the Store Hash in the credential.';
-					if (/^\/dashboard\/reviews\//.test(path))
-						return 'Check the Review ID (as Review > Get Many outputs it), and the Store Hash in the credential.';
-					if (/^\/rich[sS]nippet/.test(path))
-						return "Check the Product ID (the product's ID in your store), and the Store Hash in the credential.";
-					return 'Check the e-mail address, and the Store Hash in the credential.';
-				default:
-					return undefined;
-			}
-		},
-		explainFailure(statusCode, method, path, body, vendorMessage) {
-			if (version !== 'v2' || statusCode !== 404 || !isMissingRoute(body)) return undefined;
-			const request = v2RequestFor(method, path);
-			if (request?.evidence !== 'sourceDocument') return undefined;
-			// The route itself is missing (not a record): the endpoint rests on the source document alone.
-			return {
-				message: `Stamped does not serve ${method} ${request.path.replace(/\{(\w+)\}/g, ':$1')}: this API v2 endpoint is not confirmed by Stamped (${EVIDENCE_LABELS.sourceDocument})`,
-				hint: `Stamped answered as for an unknown address, not an unknown record${vendorMessage && typeof body === 'object' ? ` ("${vendorMessage.slice(0, 120)}")` : ''}. Instead, use ${request.alternative ?? 'a Stamped API credential set to API v3 (Loyalty 2.0)'}.`,
-			};
-		},
+		hint: profile.hint,
+		provesAbsence: stampedProvesAbsence,
+		explainFailure: profile.explainFailure,
 	};
 }
 
-export const stampedVendor = stampedVendorFor('v2');
-const stampedV3Vendor = stampedVendorFor('v3');
+const VENDORS: Record<StampedVersion, Vendor> = {
+	v2: stampedVendorOf(STAMPED_PROFILES.v2),
+	v3: stampedVendorOf(STAMPED_PROFILES.v3),
+};
 
-/** v2: every path starts with the store hash, so it is part of the client's base URL. */
-function storeUrlOf(credentials: ICredentialDataDecryptedObject): string {
-	return `${baseUrlOf(credentials)}/${encodeURIComponent(storeHashOf(credentials))}`;
-}
+/** Stamped as the core sees it, whichever version: its name, credential, secrets and error shapes. */
+export const stampedVendor = VENDORS.v2;
 
 /**
- * The Stamped API for one execution, for the credential's version: on v2 scoped to the store; on v3 at the API
- * root, since v3 paths name the shop below `/merchant` or `/loyalty` (see `./v3`).
+ * The Stamped API for one execution, for the credential's version, at its root (see `StampedProfile.rootOf`).
  */
 export async function openStampedApi(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions,
@@ -107,9 +80,8 @@ export async function openStampedApi(
 			},
 		);
 	}
-	return versionOf(values) === 'v3'
-		? new ApiClient(ctx, stampedV3Vendor, values, baseUrlOf(values))
-		: new ApiClient(ctx, stampedVendor, values, storeUrlOf(values));
+	const profile = profileOf(values);
+	return new ApiClient(ctx, VENDORS[profile.version], values, profile.rootOf(values));
 }
 
 /** `/dashboard/reviews/{reviewId}/reply`, the ID URL-encoded (it has been checked with `requirePathSegment`). */
@@ -135,21 +107,10 @@ export function customerPath(email: string): string {
 	return `/customers/${encodeURIComponent(email)}`;
 }
 
-/** Whether a 2xx answer is the dashboard review list's: `{results: [...]}`, as every caller of it reads it. */
-function isReviewList(body: unknown): boolean {
-	return (
-		body !== null &&
-		typeof body === 'object' &&
-		!Array.isArray(body) &&
-		Array.isArray((body as IDataObject).results)
-	);
-}
-
 /**
- * The credential test: one small read, authenticated as the version requires (the legacy request helper n8n
- * gives credential tests does not apply `authenticate`). On v2 it reads one review of the dashboard list, an
- * endpoint integrations call with both keys (see `./evidence`), so that a valid key pair is never reported
- * wrong because an unconfirmed endpoint is missing; on v3 one customer of the published customer list.
+ * The credential test: one small read (the profile's probe), authenticated as the credential's `authenticate`
+ * does it. A wrong key, an unknown Store Hash and a server that is not Stamped each get their own message; an
+ * answer that is not the probe's list is never taken for a good credential.
  */
 export const testStampedCredential = credentialTest({
 	vendor: stampedVendor,
@@ -158,26 +119,13 @@ export const testStampedCredential = credentialTest({
 		const problem = storeHashProblem(credentials);
 		return problem ? `Invalid Store Hash: ${problem}` : undefined;
 	},
-	request: (credentials): { url: string; headers: Record<string, string> } => {
-		if (versionOf(credentials) === 'v3') {
-			return {
-				url: `${baseUrlOf(credentials)}${merchantPathFor(credentials, '/customers')}?page=0&limit=1`,
-				headers: { [V3_KEY_HEADER]: String(credentials.privateKey ?? '') },
-			};
-		}
-		return {
-			url: `${storeUrlOf(credentials)}/dashboard/reviews?page=1&take=1`,
-			headers: {
-				Authorization:
-					'Basic ' +
-					Buffer.from(
-						`${String(credentials.publicKey ?? '')}:${String(credentials.privateKey ?? '')}`,
-					).toString('base64'),
-			},
-		};
+	request: (credentials) => {
+		const { probe, rootOf } = profileOf(credentials);
+		return { url: `${rootOf(credentials)}${probe.path(credentials)}`, qs: probe.qs };
 	},
+	authenticate: authenticateStamped,
 	judge: ({ statusCode, body }, vendorMessage, credentials) => {
-		const v3 = versionOf(credentials) === 'v3';
+		const profile = profileOf(credentials);
 		const isJson = body !== null && typeof body === 'object';
 		const namesStore = isJson && /\b(store|shop)\b/i.test(vendorMessage);
 		if (statusCode === 401 || statusCode === 403) {
@@ -187,9 +135,10 @@ export const testStampedCredential = credentialTest({
 					status: 'Error',
 					message: `Stamped does not know this Store Hash (HTTP ${statusCode}): ${vendorMessage}`,
 				};
+			const other = otherVersionAsked(profile, vendorMessage);
 			return {
 				status: 'Error',
-				message: `Stamped rejected the ${v3 ? 'API Private Key' : 'API keys'} (HTTP ${statusCode}): ${vendorMessage}`,
+				message: `Stamped rejected the ${profile.keys} (HTTP ${statusCode}): ${vendorMessage}${other ? `. ${other}` : ''}`,
 			};
 		}
 		if (statusCode === 404) {
@@ -197,28 +146,38 @@ export const testStampedCredential = credentialTest({
 			if (!isJson || isMissingRoute(body))
 				return {
 					status: 'Error',
-					message: `The Base URL does not look like the Stamped API: HTTP 404 ${isJson ? `for an unknown address (${vendorMessage})` : 'without a JSON answer'}. Check the Base URL (${v3 ? 'https://stamped.io/api/v3' : 'https://stamped.io/api/v2'} unless you use a proxy).`,
+					message: `The Base URL does not look like the Stamped API: HTTP 404 ${isJson ? `for an unknown address (${vendorMessage})` : 'without a JSON answer'}. Check the Base URL (${profile.defaultBaseUrl} unless you use a proxy).`,
 				};
 			return {
 				status: 'Error',
 				message: `Stamped does not know this Store Hash (HTTP 404): ${vendorMessage}`,
 			};
 		}
-		if (statusCode >= 200 && statusCode < 300) {
-			// A web page (a wrong Base URL, a login portal) or another API also answers 200; Stamped answers its list.
-			const looksRight = v3 ? !readPage(body).problem : isReviewList(body);
-			if (!looksRight)
-				return {
-					status: 'Error',
-					message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without ${v3 ? 'a customer list' : 'a review list'}`,
-				};
-		}
+		// A web page (a wrong Base URL, a login portal) or another API also answers 200; Stamped answers its list.
+		if (statusCode >= 200 && statusCode < 300 && !profile.probe.isAnswer(body))
+			return {
+				status: 'Error',
+				message: `The Base URL does not look like the Stamped API: HTTP ${statusCode} without ${profile.probe.answer}`,
+			};
 		return undefined;
 	},
 });
 
+/**
+ * An auth refusal that shows the Base URL leads to the other version's API (see `StampedProfile.otherVersionIn`),
+ * said as every "only the other version offers it" refusal says it.
+ */
+function otherVersionAsked(profile: StampedProfile, vendorMessage: string): string | undefined {
+	const other = profile.otherVersionIn?.(vendorMessage);
+	if (!other) return undefined;
+	const { message } = otherVersionMessage({
+		what: `The API at this Base URL ${other.sign}, which is sent`,
+		offeredBy: [other.version],
+		actual: profile.version,
+		instead: '',
+	});
+	return `${message}: set the credential's API Version to ${other.version}, or check the Base URL`;
+}
+
 /** What every node using the Stamped credential declares, so n8n can test the credential. */
 export const stampedCredentialTestMethods = { credentialTest: { testStampedCredential } };
-
-/** What an unexpected answer held, for error messages (kept in the core, shared by the v3 transport). */
-export { describeAnswer } from '../../core/operation';

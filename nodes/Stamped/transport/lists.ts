@@ -1,28 +1,33 @@
 /**
- * The Stamped list readers, side by side: v2's offset-paged lists (read by the export beside this file), v3's
- * lists paged by `morePages`, and the two small lists the node reads whole (v2 tiers, v3 rewards).
+ * Stamped's lists, read by the core's one paging engine in the shape of the credential's version (its first
+ * page, whether pages tell the total, its envelopes: see `StampedProfile.lists`), and the two small lists the
+ * node reads whole (v2 tiers, v3 rewards).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { describeAnswer } from '../../core/operation';
 import type { PageContent, Wanted } from '../../core/paging';
-import { collectSequentialPages, MAX_PAGE_SIZE, readPage } from '../../core/paging';
+import { MAX_PAGE_SIZE, readList } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
-import { describeAnswer } from './index';
-import type { OffsetExportResult } from './offsetExport';
-import { exportOffsetPages } from './offsetExport';
-import { loyaltyPath, readV3Page } from './v3';
+import { readListUnder, readStampedPage } from './answers';
+import { loyaltyPath } from './v3';
+import { profileOf } from './version';
 
 /** Concurrency used when the node's option is not set. */
 export const DEFAULT_CONCURRENCY = 4;
 
 interface ListRequest {
 	path: string;
+	/** Filters sent with every page. */
 	qs?: IDataObject;
 	wanted: Wanted;
-	concurrency: number;
-	key(record: IDataObject): string;
-	itemIndex: number;
+	/** What makes a record unique, e.g. its e-mail or `customerId`; undefined or '' for a record with none. */
+	key(record: IDataObject): string | undefined;
+	/** The item the list is read for; none when it fills a dropdown. */
+	itemIndex?: number;
+	/** Pages read side by side where the version's pages tell the total (DEFAULT_CONCURRENCY unless given). */
+	concurrency?: number;
 	/** The query parameter that sets the page size: `limit` (the default) or, on the dashboard lists, `take`. */
 	pageSizeParameter?: string;
 	/**
@@ -36,17 +41,17 @@ interface ListRequest {
 	what?: string;
 }
 
-/** A v2 page's records, read under `recordsKey` when the list names one. */
-function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: number): PageContent {
-	const content = readPage(body);
+/** A page's records, read under `recordsKey` when the list names one. */
+function recordsUnder(
+	api: ApiClient,
+	content: PageContent,
+	body: unknown,
+	list: ListRequest,
+	page: number,
+): PageContent {
 	if (!list.recordsKey) return content;
-	const { total } = content;
-	const holdsList =
-		Array.isArray(body) ||
-		(body !== null &&
-			typeof body === 'object' &&
-			Array.isArray((body as IDataObject)[list.recordsKey]));
-	if (!holdsList) {
+	const under = readListUnder(body, list.recordsKey);
+	if (!under) {
 		throw new NodeOperationError(
 			api.node,
 			`Stamped answered page ${page} of the ${list.what ?? 'list'} with something unexpected`,
@@ -56,43 +61,48 @@ function recordsUnder(api: ApiClient, body: unknown, list: ListRequest, page: nu
 			},
 		);
 	}
-	const entries = Array.isArray(body)
-		? body
-		: ((body as IDataObject)[list.recordsKey] as unknown[]);
-	const kept = entries.filter(
-		(entry): entry is IDataObject =>
-			entry !== null && typeof entry === 'object' && !Array.isArray(entry),
-	);
-	return { records: list.toRecord ? kept.map((entry) => list.toRecord!(entry)) : kept, total };
+	if (under.problem) return under;
+	const records = list.toRecord
+		? under.records.map((entry) => list.toRecord!(entry))
+		: under.records;
+	return { records, total: content.total };
 }
 
 /**
- * A Stamped list (`page` from 1, a page size up to 100, `{data, total}` or `{results, total}`), read with
- * Return All or a Limit.
+ * A Stamped list, read with Return All or a Limit: pages of up to 100 from the version's first page, side by
+ * side where its pages tell the total (v2), one after another while it says more follow (v3).
  */
-export async function readStampedList(
-	api: ApiClient,
-	list: ListRequest,
-): Promise<OffsetExportResult> {
+export async function readStampedList(api: ApiClient, list: ListRequest): Promise<IDataObject[]> {
+	const { lists } = profileOf(api.credentials);
 	const sizeParameter = list.pageSizeParameter ?? 'limit';
-	return await exportOffsetPages({
-		wanted: list.wanted,
-		pageSize: MAX_PAGE_SIZE,
-		concurrency: list.concurrency,
-		key: list.key,
-		fetchPage: async (page, size, onRateLimited) => {
-			const body = await api.request({
-				method: 'GET',
-				path: list.path,
-				qs: { ...list.qs, page, [sizeParameter]: size },
-				idempotent: true,
-				itemIndex: list.itemIndex,
-				onRateLimited,
-			});
-			// The whole reading, its problem included: an answer without a list must fail the export, not end it.
-			return recordsUnder(api, body, list, page);
+	const { records } = await readList(
+		{
+			firstPage: lists.firstPage,
+			pageSize: MAX_PAGE_SIZE,
+			concurrency: lists.tellsTotal ? (list.concurrency ?? DEFAULT_CONCURRENCY) : undefined,
+			key: list.key,
+			fetchPage: async (page, size, onRateLimited) => {
+				const body = await api.request({
+					method: 'GET',
+					path: list.path,
+					qs: { ...list.qs, page, [sizeParameter]: size },
+					...(lists.arrayFormat ? { arrayFormat: lists.arrayFormat } : {}),
+					idempotent: true,
+					itemIndex: list.itemIndex,
+					onRateLimited,
+				});
+				// The whole reading, its problem included: an answer without a list must fail the list, not end it.
+				return recordsUnder(api, lists.readPage(body), body, list, page);
+			},
 		},
-	});
+		list.wanted,
+	);
+	return records;
+}
+
+/** An ID as a list's key: text, or undefined when the record has none. */
+export function idKey(value: unknown): string | undefined {
+	return value === undefined || value === null || value === '' ? undefined : String(value);
 }
 
 /** The program's tiers (`GET /{storeHash}/loyalty/tiers` on API v2): `{tiers: [...]}`, a bare list or another envelope. */
@@ -103,41 +113,7 @@ export async function readTiers(api: ApiClient, itemIndex?: number): Promise<IDa
 		idempotent: true,
 		itemIndex,
 	});
-	return Array.isArray(body?.tiers) ? (body.tiers as IDataObject[]) : readPage(body).records;
-}
-
-interface V3ListRequest {
-	path: string;
-	/** Filters sent with every page; a list is sent as a repeated parameter (`tags=a&tags=b`), as v3's reference describes. */
-	qs?: IDataObject;
-	wanted: Wanted;
-	/** What makes a record unique, e.g. its `customerId`. */
-	identify(record: IDataObject): unknown;
-	/** The item the list is read for; none when it fills a dropdown. */
-	itemIndex?: number;
-}
-
-/**
- * A v3 list (`page` from 0, `limit` up to 100, `{morePages, <records>}`, no total), read one page after
- * another while `morePages` is true, or until the Limit is reached.
- */
-export async function readV3List(api: ApiClient, list: V3ListRequest): Promise<IDataObject[]> {
-	return await collectSequentialPages(
-		list.wanted,
-		MAX_PAGE_SIZE,
-		async (page, limit) =>
-			readV3Page(
-				await api.request({
-					method: 'GET',
-					path: list.path,
-					qs: { ...list.qs, page, limit },
-					arrayFormat: 'repeat',
-					idempotent: true,
-					itemIndex: list.itemIndex,
-				}),
-			),
-		list.identify,
-	);
+	return Array.isArray(body?.tiers) ? (body.tiers as IDataObject[]) : readStampedPage(body).records;
 }
 
 /**
@@ -157,10 +133,10 @@ export async function readRewards(
 	wanted: Wanted,
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
-	return await readV3List(api, {
+	return await readStampedList(api, {
 		path: loyaltyPath(api, '/rewards'),
 		wanted,
-		identify: rewardIdentity,
+		key: rewardIdentity,
 		itemIndex,
 	});
 }

@@ -6,9 +6,8 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { notTheRecordAsked, sameKey } from '../../core/match';
 import { asJsonObject, describeAnswer } from '../../core/operation';
-import type { PageContent } from '../../core/paging';
-import { readPage } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { mayHaveBeenApplied } from '../../core/request';
 import { pathSegmentProblem } from '../../core/validation';
@@ -79,28 +78,45 @@ function asCustomer(body: unknown): V3Customer | undefined {
 	return { customerId: String(id), record };
 }
 
-/** GET customers/lookup; with `absentOk`, Stamped's 404 resolves to undefined instead of failing. */
+/** What a customer is found by: a lookup key, or Stamped's own id (read at `customers/{customerId}`). */
+export type CustomerLookupBy = LookupKey | 'stampedId';
+
+/** The field of the record that must hold the value a lookup asked for (see `sameKey`). */
+const customerKeyOf = (by: CustomerLookupBy) => (by === 'stampedId' ? 'customerId' : by);
+
+/**
+ * `GET customers/lookup`, or `GET customers/{customerId}` for Stamped's id. With `absentOk`, Stamped's own
+ * not-found resolves to undefined instead of failing. An answer that is not the customer asked (another
+ * customer, or no customer) is never taken for it (see `notTheRecordAsked`).
+ */
 async function lookUp(
 	api: ApiClient,
-	by: LookupKey,
+	by: CustomerLookupBy,
 	value: string,
 	itemIndex: number,
 	absentOk: boolean,
 ): Promise<V3Customer | undefined> {
 	const body = await api.request({
 		method: 'GET',
-		path: merchantPath(api, '/customers/lookup'),
-		qs: { [by]: value },
+		...(by === 'stampedId'
+			? { path: customerRecordPath(api, value) }
+			: { path: merchantPath(api, '/customers/lookup'), qs: { [by]: value } }),
 		idempotent: true,
 		...(absentOk ? { absentStatus: 404 } : {}),
 		itemIndex,
 	});
-	return asCustomer(body);
+	if (body === undefined && absentOk) return undefined;
+	const key = customerKeyOf(by);
+	const customer = asCustomer(body);
+	if (!customer || !sameKey(value, body, key))
+		throw notTheRecordAsked(api, 'customer', { by, value, key }, body, itemIndex, absentOk);
+	return customer;
 }
 
 /**
- * Looks a customer up by an exact e-mail address or platform ID. Resolves to undefined when Stamped knows no
- * such customer (404, or an answer that holds no customer).
+ * Looks a customer up by an exact e-mail address or platform ID. Resolves to undefined only when Stamped's own
+ * not-found proves there is no such customer; an answer that holds another customer, or none, fails: whether
+ * the customer exists is then unknown.
  */
 export async function findCustomer(
 	api: ApiClient,
@@ -112,46 +128,17 @@ export async function findCustomer(
 }
 
 /**
- * The customer with this e-mail address or platform ID, for operations that act on a customer. An unknown
- * customer fails with Stamped's own 404 message.
+ * The customer with this e-mail address, platform ID or Stamped id, for operations that read or act on a
+ * customer. An unknown customer fails with Stamped's own 404 message; an answer that holds another customer (or
+ * none) fails as "not found", before anything is changed.
  */
 export async function requireCustomer(
 	api: ApiClient,
-	by: LookupKey,
+	by: CustomerLookupBy,
 	value: string,
 	itemIndex: number,
 ): Promise<V3Customer> {
-	const customer = await lookUp(api, by, value, itemIndex, false);
-	if (!customer) {
-		throw new NodeOperationError(api.node, `Stamped found no customer with ${by} "${value}"`, {
-			itemIndex,
-			description:
-				'The customer lookup answered without a customer record (no customerId). Nothing was changed.',
-		});
-	}
-	return customer;
-}
-
-const isPageObject = (value: unknown): value is IDataObject =>
-	value !== null &&
-	typeof value === 'object' &&
-	!Array.isArray(value) &&
-	('morePages' in value || 'more_pages' in value || 'page' in value);
-
-/**
- * One page of a v3 list. The reference types the order and product lists' answer as an array of page objects,
- * the others as one page object: both are read, and an array of several page objects (which the reference does
- * not explain) is refused rather than guessed at.
- */
-export function readV3Page(body: unknown): PageContent {
-	if (Array.isArray(body) && body.length > 0 && body.every(isPageObject)) {
-		if (body.length === 1) return readPage(body[0]);
-		return {
-			records: [],
-			problem: `the answer is a list of ${body.length} page objects, where one was expected`,
-		};
-	}
-	return readPage(body);
+	return (await lookUp(api, by, value, itemIndex, false))!;
 }
 
 /**
@@ -196,8 +183,9 @@ export function recordIdOf(kind: MerchantRecordKind, record: unknown): string | 
 
 /**
  * An order or product by Stamped's id (`GET {collection}/{id}`) or a lookup key (`GET {collection}/lookup`).
- * With `absentOk`, Stamped's 404 resolves to undefined; otherwise it fails with Stamped's message. An answer
- * that holds no record (no id) fails, naming what arrived, rather than pass for the record.
+ * With `absentOk`, Stamped's own not-found resolves to undefined; otherwise it fails with Stamped's message. An
+ * answer that is not the record asked (another record, or none: its key must hold exactly the value asked, see
+ * `sameKey`) fails, naming what arrived, rather than pass for the record.
  */
 export async function findRecord(
 	api: ApiClient,
@@ -220,7 +208,7 @@ export async function findRecord(
 	});
 	if (body === undefined && absentOk) return undefined;
 	const id = recordIdOf(kind, body);
-	if (id === undefined) {
+	if (id === undefined && !absentOk) {
 		throw new NodeOperationError(
 			api.node,
 			`Stamped's answer to the ${kind} lookup (${by} "${value}") holds no ${kind}`,
@@ -230,6 +218,9 @@ export async function findRecord(
 			},
 		);
 	}
+	const key = by === 'stampedId' ? MERCHANT_RECORDS[kind].idField : by;
+	if (id === undefined || !sameKey(value, body, key))
+		throw notTheRecordAsked(api, kind, { by, value, key }, body, itemIndex, absentOk);
 	return { id, record: body as IDataObject };
 }
 
@@ -273,10 +264,10 @@ export async function createExactlyOnce(
 	let found: { record: IDataObject } | undefined;
 	try {
 		found = await findRecord(api, kind, ownIdField, ownId, itemIndex, true);
-	} catch {
+	} catch (lookupError) {
 		throw withNote(
 			failure,
-			`Looking the ${kind} up by its ${ownIdField} "${ownId}" failed too, so whether it was created is unknown: look it up (Get, by ${ownIdField}) before running this item again.`,
+			`Looking the ${kind} up by its ${ownIdField} "${ownId}" failed too, so whether it was created is unknown (${(lookupError as Error).message}): it was not sent again; look it up (Get, by ${ownIdField}) before running this item again.`,
 		);
 	}
 	if (found) return { record: found.record, outcome: 'foundByLookup', firstError };

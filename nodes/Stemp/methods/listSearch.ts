@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { locatorValue, searchList, toSearchPage } from '../../core/locator';
+import { searchList, toSearchPage } from '../../core/locator';
 import { MAX_PAGE_SIZE } from '../../core/paging';
 import { pathSegmentProblem } from '../../core/validation';
 import type { ApiClient } from '../../core/request';
@@ -70,30 +70,18 @@ export async function searchUsers(
 			toSearchPage(
 				api.node,
 				`GET ${path}`,
-				pageObject(
-					await api.request({
-						method: 'GET',
-						path,
-						qs: { ...(query ? { q: query } : {}), page, size: MAX_PAGE_SIZE },
-						idempotent: true,
-					}),
-				),
+				await api.request({
+					method: 'GET',
+					path,
+					qs: { ...(query ? { q: query } : {}), page, size: MAX_PAGE_SIZE },
+					idempotent: true,
+				}),
 				page,
 				MAX_PAGE_SIZE,
+				readStempPage,
 			),
 		toItem: userItem,
 	});
-}
-
-/** A PagedModel answer (`{content, page: {...}}`) with its figures beside `content`, as the picker reads pages. */
-function pageObject(body: unknown): unknown {
-	const page = readStempPage(body);
-	if (page.problem || Array.isArray(body)) return body;
-	return {
-		content: page.records,
-		totalElements: page.total,
-		...(page.more !== undefined ? { hasMore: page.more } : {}),
-	};
 }
 
 /** "jane@example.com (Jane Doe) · Coffee stamp card · wp_1": whose pass it is, of which template, then its ID. */
@@ -155,11 +143,11 @@ const MAX_TEMPLATES_FOR_TIERS = 25;
 function currentId(ctx: ILoadOptionsFunctions, name: string): string | undefined {
 	let raw: unknown;
 	try {
-		raw = ctx.getCurrentNodeParameter(name);
+		raw = ctx.getCurrentNodeParameter(name, { extractValue: true });
 	} catch {
 		return undefined;
 	}
-	const value = text(locatorValue(raw));
+	const value = text(raw);
 	if (!value || value.startsWith('=') || pathSegmentProblem(value)) return undefined;
 	return value;
 }

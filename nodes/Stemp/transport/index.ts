@@ -129,11 +129,33 @@ const RESOURCE_HINTS: ReadonlyArray<{ path: RegExp; scopes: string; notFound: st
 	},
 ];
 
+/**
+ * Whether an answer is stemp's own not-found for a record the path names: one of stemp's error bodies whose
+ * code names the resource (`USER_NOT_FOUND` on `/users/{id}`, `WALLET_PASS_NOT_FOUND` on
+ * `/walletpasses/{id}/...`; the resource is matched to a path segment, `_` and `-` ignored, plural or not).
+ * A bare `NOT_FOUND` (stemp's answer for an unknown route), a web page or another service's JSON proves nothing.
+ */
+function stempProvesAbsence(statusCode: number, body: unknown, path: string): boolean {
+	if (statusCode !== 404 || !isStempErrorBody(body)) return false;
+	const record = body as Record<string, unknown>;
+	const nested = record.error as Record<string, unknown> | undefined;
+	const code = typeof record.code === 'string' ? record.code : nested?.code;
+	const named = typeof code === 'string' ? /^([a-z][a-z0-9_]*?)_not_found$/i.exec(code) : null;
+	if (!named) return false;
+	const noun = named[1].replace(/_/g, '').toLowerCase();
+	return path
+		.split('?')[0]
+		.split('/')
+		.map((segment) => segment.replace(/[-_]/g, '').toLowerCase())
+		.some((segment) => segment === noun || segment === `${noun}s` || segment === `${noun}es`);
+}
+
 export const stempVendor: Vendor = {
 	name: 'stemp',
 	credentialType: STEMP_CREDENTIAL,
 	secretFields: ['apiToken', 'webhookSigningSecret'],
 	errorMessage: stempErrorMessage,
+	provesAbsence: stempProvesAbsence,
 	hint(statusCode, path) {
 		const resource = RESOURCE_HINTS.find((entry) => entry.path.test(path));
 		switch (statusCode) {
@@ -207,7 +229,11 @@ export const testStempCredential = credentialTest({
 	baseUrl: baseUrlOf,
 	request: (credentials) => ({
 		url: `${baseUrlOf(credentials)}${stampsPath('n8n-credential-test')}`,
-		headers: { Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
+	}),
+	// What the credential's generic `authenticate` sets.
+	authenticate: (credentials, request) => ({
+		...request,
+		headers: { ...request.headers, Authorization: `Bearer ${String(credentials.apiToken ?? '')}` },
 	}),
 	judge: ({ statusCode, body }, vendorMessage) => {
 		const isStempAnswer =

@@ -4,10 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { describeAnswer } from '../../core/operation';
 import type { PageContent, Wanted } from '../../core/paging';
 import {
-	collectSequentialPages,
 	IncompleteListError,
 	MAX_PAGE_SIZE,
 	pageFingerprint,
+	readList,
 	readPage,
 } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
@@ -31,7 +31,7 @@ export function readStempPage(body: unknown): PageContent {
 
 /**
  * A paged stemp list (0-based `page`, `size` up to 100), read with Return All or a Limit, every record once or a
- * loud error. Paged answers (any envelope) are walked by `collectSequentialPages`. A bare array is the one case
+ * loud error. Paged answers (any envelope) are walked by the core's paging engine (`readList`). A bare array is the one case
  * that needs more care: stemp's OpenAPI file declares `GET /users` as a plain array of every user, with no paging,
  * while its documentation pages it. So when a full array comes back and more are wanted, page 1 decides: empty
  * (the list is complete), the same records again (a server that sends the whole list whatever is asked: complete
@@ -59,13 +59,23 @@ export async function readStempList(
 	if (Array.isArray(first) && first.length >= size && first.every(isRecord))
 		return await readArrayPages(first as IDataObject[], cap, size, fetch);
 	let firstUnused = true;
-	return await collectSequentialPages(wanted, MAX_PAGE_SIZE, async (page) => {
-		if (page === 0 && firstUnused) {
-			firstUnused = false;
-			return readStempPage(first);
-		}
-		return readStempPage(await fetch(page));
-	});
+	const { records } = await readList(
+		{
+			firstPage: 0,
+			pageSize: MAX_PAGE_SIZE,
+			key: (record) =>
+				record.id === undefined || record.id === null ? undefined : String(record.id),
+			fetchPage: async (page, pageSize) => {
+				if (page === 0 && firstUnused && pageSize === size) {
+					firstUnused = false;
+					return readStempPage(first);
+				}
+				return readStempPage(await fetch(page, pageSize));
+			},
+		},
+		wanted,
+	);
+	return records;
 }
 
 /** The rest of a list whose first page was a full bare array (see `readStempList`). */

@@ -267,8 +267,9 @@ describe('customer Return All and Limit on v3 (pages from 0, morePages, no total
 		expect(api.requests()).toHaveLength(3);
 	});
 
-	test('morePages decides, not the page length: a short page that says more follows is followed', async () => {
+	test('morePages decides, not the page length: a short first page that says more follows is followed, in its size', async () => {
 		seedOnly(150);
+		// The server answers page 0 with 25 customers and says more follow: it pages by 25, not the 100 asked for.
 		api.inject({
 			vendor: 'stampedV3',
 			kind: 200,
@@ -278,16 +279,24 @@ describe('customer Return All and Limit on v3 (pages from 0, morePages, no total
 				page: 0,
 				limit: 100,
 				morePages: true,
-				customers: [{ customerId: 'x1', email: 'x1@example.com' }],
+				customers: Array.from({ length: 25 }, (_, i) => ({
+					customerId: `x${i}`,
+					email: `x${i}@example.com`,
+				})),
 			},
 		});
-		const { items } = await stampedV3({
+		const { items, error } = await stampedV3({
 			resource: 'customer',
 			operation: 'getAll',
 			returnAll: true,
 		});
-		expect(items).toHaveLength(1 + 50);
-		expect(api.requests().map((request) => request.query.page)).toEqual(['0', '1']);
+		expect(error).toBeUndefined();
+		// 25 from the first page, then the fake's pages 1.. of 25 (its customers 25 to 149).
+		expect(items).toHaveLength(25 + 125);
+		expect(api.requests().map((request) => request.query.limit)).toEqual([
+			'100',
+			...Array.from({ length: 5 }, () => '25'),
+		]);
 	});
 
 	test('pages are read one after another (no concurrency on v3)', async () => {

@@ -38,6 +38,22 @@ test.each([
 	expect(two.json).toEqual(one.json);
 });
 
+test.each([
+	['Get', { operation: 'get' }],
+	['Update', { operation: 'update', updateFields: { name: 'Jane D.' } }],
+	['Delete', { operation: 'delete' }],
+])(
+	'%s: a plain User ID on version 2 (a hand- or AI-written workflow) is taken as on version 1',
+	async (_name, rest) => {
+		const one = await sentBy({ ...rest, userId: 'shop-7' }, 1);
+		const two = await sentBy({ ...rest, userId: 'shop-7' }, 2);
+		expect(one.error).toBeUndefined();
+		expect(two.error).toBeUndefined();
+		expect(two.sent).toEqual(one.sent);
+		expect(two.json).toEqual(one.json);
+	},
+);
+
 test('a user ID that would change the path is refused on version 2 too, nothing sent', async () => {
 	const { error, sent } = await sentBy({ operation: 'get', userId: locator('id', '..') }, 2);
 	expect(error?.message).toMatch(/User ID/);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { notTheRecordAsked, sameKey } from '../../../core/match';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
@@ -14,21 +15,27 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { email: readEmail(this, itemIndex) };
 }
 
-/** v2 reads `/customers/{email}`: the record as it arrived. */
+/**
+ * v2 reads `/customers/{email}`: the record as it arrived, when it is the customer asked (its e-mail address
+ * the one asked, apart from letter case); another customer, or no customer, is "not found".
+ */
 async function executeV2(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	input: { email: string },
 	itemIndex: number,
 ) {
-	return asJsonObject(
-		await api.request({
-			method: 'GET',
-			path: customerPath(input.email),
-			idempotent: true,
-			itemIndex,
-		}),
-	);
+	const body = await api.request({
+		method: 'GET',
+		path: customerPath(input.email),
+		idempotent: true,
+		itemIndex,
+	});
+	if (!sameKey(input.email, body, 'email')) {
+		const lookup = { by: 'email', value: input.email, key: 'email' };
+		throw notTheRecordAsked(api, 'customer', lookup, body, itemIndex, false);
+	}
+	return asJsonObject(body);
 }
 
 /** v3 looks the e-mail up (exact match): the record as it arrived. */

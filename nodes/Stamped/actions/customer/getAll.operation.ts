@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { inputError, requireInteger, requireText, stringList } from '../../../core/validation';
-import { readStampedList, readV3List } from '../../transport/lists';
+import { idKey, readStampedList } from '../../transport/lists';
 import { merchantPath } from '../../transport/v3';
 import type { ListInput } from '../returnAllLimitConcurrency';
 import { listProperties, readListInput } from '../returnAllLimitConcurrency';
@@ -141,11 +141,11 @@ async function executeV3(
 	input: CustomerListInput,
 	itemIndex: number,
 ) {
-	return await readV3List(api, {
+	return await readStampedList(api, {
 		path: merchantPath(api, '/customers'),
 		qs: input.filters,
 		wanted: input,
-		identify: (customer) => customer.customerId,
+		key: (customer) => idKey(customer.customerId),
 		itemIndex,
 	});
 }
@@ -157,14 +157,13 @@ async function executeV2(
 	input: ListInput,
 	itemIndex: number,
 ) {
-	const result = await readStampedList(api, {
+	return await readStampedList(api, {
 		path: '/customers',
 		wanted: input,
 		concurrency: input.concurrency,
 		key: (customer) => String(customer.email ?? '').toLowerCase(),
 		itemIndex,
 	});
-	return result.records;
 }
 
 export const declaration = defineOperation({

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import {
@@ -9,11 +8,8 @@ import {
 	requirePathSegment,
 	requireText,
 } from '../../../core/validation';
-import type { LookupKey } from '../../transport/v3';
-import { customerRecordPath, LOOKUP_KEYS, requireCustomer } from '../../transport/v3';
-
-/** The lookup keys, and Stamped's own customer id (read at `customers/{customerId}`, not by the lookup). */
-type LookupBy = LookupKey | 'stampedId';
+import type { CustomerLookupBy as LookupBy } from '../../transport/v3';
+import { LOOKUP_KEYS, requireCustomer } from '../../transport/v3';
 
 const properties: INodeProperties[] = [
 	{
@@ -75,7 +71,8 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 
 /**
  * One customer: by Stamped's id `GET /merchant/shops/{shopId}/customers/{customerId}`, else found by
- * `GET .../customers/lookup`; an unknown one is Stamped's 404.
+ * `GET .../customers/lookup`; an unknown one is Stamped's 404, and an answer holding another customer is "not
+ * found" too (see `requireCustomer`).
  */
 async function execute(
 	this: IExecuteFunctions,
@@ -83,16 +80,6 @@ async function execute(
 	input: { by: LookupBy; value: string },
 	itemIndex: number,
 ) {
-	if (input.by === 'stampedId') {
-		return asJsonObject(
-			await api.request({
-				method: 'GET',
-				path: customerRecordPath(api, input.value),
-				idempotent: true,
-				itemIndex,
-			}),
-		);
-	}
 	return (await requireCustomer(api, input.by, input.value, itemIndex)).record;
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { LocatorDefinition } from '../../../core/locator';
-import { byNodeVersion, listMode, locatorValue, textMode } from '../../../core/locator';
+import { byNodeVersion, listMode, readLocatorParameter, textMode } from '../../../core/locator';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
@@ -136,7 +136,13 @@ const FIELD_READERS: Record<
 	points: (ctx, value, i) => requireInteger(ctx.getNode(), value, 'Points', i, { min: 0 }),
 	pointsExpiry: (ctx, value, i) => requireIsoDate(ctx.getNode(), value, 'Points Expiry', i),
 	tags: (ctx, value, i) => stringList(ctx.getNode(), value, 'Tags', i),
-	tier: (ctx, value, i) => requireText(ctx.getNode(), locatorValue(value), 'Tier', i),
+	tier: (ctx, _value, i) =>
+		requireText(
+			ctx.getNode(),
+			readLocatorParameter(ctx, 'additionalFields.tier', i).value,
+			'Tier',
+			i,
+		),
 	totalOrders: (ctx, value, i) =>
 		requireInteger(ctx.getNode(), value, 'Total Orders', i, { min: 0 }),
 	totalSpend: (ctx, value, i) => requireNumber(ctx.getNode(), value, 'Total Spend', i, { min: 0 }),
@@ -208,9 +214,11 @@ function v3Fields(body: IDataObject): IDataObject {
 }
 
 /**
- * v3 has no upsert: lookup by e-mail, then PATCH the customer found (safe to repeat) or POST a new one. A create
- * is never sent twice; when it fails in a way that may have created the customer (5xx, timeout, dropped
- * connection), a second lookup tells: found, the fields are PATCHed onto it; not found, the error stands.
+ * v3 has no upsert: lookup by e-mail, then PATCH the customer found (safe to repeat) or POST a new one. Only
+ * Stamped's own not-found counts as "no such customer"; a lookup answering another customer (or an unknown
+ * 404) stops the item before anything is written. A create is never sent twice; when it fails in a way that
+ * may have created the customer (5xx, timeout, dropped connection), a second lookup tells: found, the fields
+ * are PATCHed onto it; not found, the error stands.
  */
 async function executeV3(
 	this: IExecuteFunctions,
@@ -253,10 +261,10 @@ async function executeV3(
 	let created: V3Customer | undefined;
 	try {
 		created = await findCustomer(api, 'email', email, itemIndex);
-	} catch {
+	} catch (lookupError) {
 		throw withNote(
 			failure,
-			'A lookup afterwards failed too, so whether the customer was created is not known.',
+			`A lookup afterwards failed too, so whether the customer was created is not known (${(lookupError as Error).message}); nothing more was sent.`,
 		);
 	}
 	if (!created)

@@ -4,6 +4,7 @@ import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import {
+	decimalText,
 	inputError,
 	optionalMaxLength,
 	requireInteger,
@@ -203,7 +204,7 @@ async function executeV3(
 	const reason =
 		(body.note as string | undefined) ??
 		(body.orderValue !== undefined
-			? `${String(body.type)}, order value ${String(body.orderValue)}`
+			? `${String(body.type)}, order value ${decimalText(body.orderValue as number)}`
 			: String(body.type));
 	const activity = await adjustPoints(
 		api,

@@ -4,7 +4,7 @@ import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
 import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { readV3List } from '../../transport/lists';
+import { idKey, readStampedList } from '../../transport/lists';
 import { loyaltyPath } from '../../transport/v3';
 
 const properties: INodeProperties[] = returnAllOrLimit();
@@ -15,10 +15,10 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
 
 /** One output item per activity of the program's points ledger (`GET /loyalty/shops/{shopId}/activities`). */
 async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
-	return await readV3List(api, {
+	return await readStampedList(api, {
 		path: loyaltyPath(api, '/activities'),
 		wanted: input,
-		identify: (activity) => activity.activityId,
+		key: (activity) => idKey(activity.activityId),
 		itemIndex,
 	});
 }

@@ -2,8 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { ITEMS_DEFAULT } from '../orderItems';
 import {
+	decimalText,
 	inputError,
 	requireBoolean,
+	requireCurrency,
 	requireRecordList,
 	requireInteger,
 	requireNumber,
@@ -120,7 +122,6 @@ const CART_FIGURES: Record<string, { label: string; sentAs: string }> = {
 	taxPrice: { label: 'Tax Price', sentAs: 'shopPriceTax' },
 };
 const CART_TEXTS: Record<string, { label: string; sentAs: string }> = {
-	currency: { label: 'Currency', sentAs: 'shopCurrency' },
 	financialStatus: { label: 'Financial Status', sentAs: 'financialStatus' },
 	fulfillmentStatus: { label: 'Fulfillment Status', sentAs: 'fulfillmentStatus' },
 };
@@ -137,8 +138,8 @@ export function figure(
 	const number = whole
 		? requireInteger(node, value, field, itemIndex, { min: 0 })
 		: requireNumber(node, value, field, itemIndex, { min: 0 });
-	// Text the shop wrote ("9.90") is kept as written; a number is written out.
-	return typeof value === 'string' ? value.trim() : String(number);
+	// Text the shop wrote ("9.90") is kept as written; a number is written out as plain decimal text.
+	return typeof value === 'string' ? value.trim() : decimalText(number);
 }
 
 function readLineItems(ctx: IExecuteFunctions, itemIndex: number): IDataObject[] {
@@ -191,6 +192,9 @@ export function readCart(
 ): { cart: IDataObject; tags?: string[] } {
 	const node = ctx.getNode();
 	const cart: IDataObject = { lineItems: readLineItems(ctx, itemIndex) };
+	const currency = fields.currency;
+	if (currency !== undefined && currency !== null && currency !== '')
+		cart.shopCurrency = requireCurrency(node, currency, 'Currency', itemIndex);
 	for (const [name, { label, sentAs }] of Object.entries(CART_TEXTS)) {
 		const value = fields[name];
 		if (value === undefined || value === null || value === '') continue;
@@ -205,7 +209,11 @@ export function readCart(
 	return { cart, tags: stringList(node, fields.tags, 'Tags', itemIndex) };
 }
 
-export const CART_FIELD_NAMES = [...Object.keys(CART_TEXTS), ...Object.keys(CART_FIGURES)];
+export const CART_FIELD_NAMES = [
+	'currency',
+	...Object.keys(CART_TEXTS),
+	...Object.keys(CART_FIGURES),
+];
 
 /**
  * Order > Create shows both versions' fields (the credential decides which are read): a field of the other

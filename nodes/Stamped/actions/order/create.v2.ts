@@ -10,11 +10,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import {
-	inputError,
 	optionalBoolean,
+	requireCurrency,
 	requireIsoDate,
 	requireNumber,
-	requireText,
 } from '../../../core/validation';
 import { readEmail } from '../email';
 import { readFields } from '../merchantRecord';
@@ -175,17 +174,8 @@ export function prepareV2(this: IExecuteFunctions, itemIndex: number): OrderV2In
 		orderId === '' || orderId === undefined
 			? orderNumber
 			: shortText(this, orderId, 'Order ID', itemIndex, 200);
-	if (given('currency')) {
-		const currency = requireText(node, fields.currency, 'Currency', itemIndex).toUpperCase();
-		if (!/^[A-Z]{3}$/.test(currency))
-			throw inputError(
-				node,
-				'Currency',
-				itemIndex,
-				`"${currency}" is not a three-letter currency code`,
-			);
-		order.orderCurrencyISO = currency;
-	}
+	if (given('currency'))
+		order.orderCurrencyISO = requireCurrency(node, fields.currency, 'Currency', itemIndex);
 	if (given('totalPrice')) {
 		const total = requireNumber(node, fields.totalPrice, 'Total Price', itemIndex, { min: 0 });
 		order.orderTotalPrice = total;

@@ -4,7 +4,7 @@ import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
 import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
-import { readV3List } from '../../transport/lists';
+import { readStampedList } from '../../transport/lists';
 import { merchantRecordPath, recordIdOf } from '../../transport/v3';
 
 const properties: INodeProperties[] = returnAllOrLimit();
@@ -18,10 +18,10 @@ function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
  * declares no filter for this list, so none is sent.
  */
 async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
-	return await readV3List(api, {
+	return await readStampedList(api, {
 		path: merchantRecordPath(api, 'order'),
 		wanted: input,
-		identify: (record) => recordIdOf('order', record),
+		key: (record) => recordIdOf('order', record),
 		itemIndex,
 	});
 }

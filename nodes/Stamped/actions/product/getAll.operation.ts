@@ -5,7 +5,7 @@ import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireText, stringList } from '../../../core/validation';
-import { readV3List } from '../../transport/lists';
+import { readStampedList } from '../../transport/lists';
 import { merchantRecordPath, recordIdOf } from '../../transport/v3';
 import { readFields } from '../merchantRecord';
 
@@ -118,11 +118,11 @@ async function execute(
 	input: ProductListInput,
 	itemIndex: number,
 ) {
-	return await readV3List(api, {
+	return await readStampedList(api, {
 		path: merchantRecordPath(api, 'product'),
 		qs: input.filters,
 		wanted: input.wanted,
-		identify: (record) => recordIdOf('product', record),
+		key: (record) => recordIdOf('product', record),
 		itemIndex,
 	});
 }

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { notTheRecordAsked, sameKey } from '../../../core/match';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { byNodeVersion } from '../../../core/locator';
-import { describeAnswer } from '../../transport';
+import { describeAnswer } from '../../../core/operation';
 import { reviewRecord } from './getAll.operation';
 import { readReviewId, reviewIdField, reviewLocator } from './reviewId';
 
@@ -34,7 +35,14 @@ async function execute(
 			{ itemIndex, description: `Expected the review, got ${describeAnswer(answer)}.` },
 		);
 	}
-	return reviewRecord(answer as never);
+	const review = reviewRecord(answer as never);
+	// Another review (its id not exactly the one asked) is "not found", never output as this one.
+	const key = review.id !== undefined ? 'id' : 'reviewId';
+	if (!sameKey(input.reviewId, review, key)) {
+		const lookup = { by: 'ID', value: input.reviewId, key };
+		throw notTheRecordAsked(api, 'review', lookup, review, itemIndex, false);
+	}
+	return review;
 }
 
 export const declaration = defineOperation({

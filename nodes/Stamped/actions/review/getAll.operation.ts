@@ -246,7 +246,7 @@ async function execute(
 	itemIndex: number,
 ) {
 	if (Object.keys(input.query).length === 0 && !input.withoutReply) {
-		const result = await readStampedList(api, {
+		const records = await readStampedList(api, {
 			path: '/reviews',
 			qs: input.email ? { email: input.email } : undefined,
 			wanted: input,
@@ -254,10 +254,10 @@ async function execute(
 			key: reviewKey,
 			itemIndex,
 		});
-		return result.records.map(reviewRecord);
+		return records.map(reviewRecord);
 	}
 	// Without Reply is checked here, so the whole filtered list is read before the Limit applies.
-	const result = await readStampedList(api, {
+	const records = await readStampedList(api, {
 		path: '/dashboard/reviews',
 		qs: input.query,
 		wanted: input.withoutReply ? { returnAll: true, limit: 0 } : input,
@@ -269,7 +269,6 @@ async function execute(
 		toRecord: reviewRecord,
 		what: 'reviews',
 	});
-	const records = result.records;
 	const state = input.query.state;
 	if (typeof state === 'string') {
 		const contradicting = records.find((review) => {

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { notTheRecordAsked, sameKey } from '../../../core/match';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireText, toNumber } from '../../../core/validation';
-import { describeAnswer } from '../../transport';
+import { describeAnswer } from '../../../core/operation';
 import { isMissingRoute } from '../../transport/evidence';
 
 const properties: INodeProperties[] = [
@@ -72,6 +73,11 @@ async function execute(
 		answer !== null && typeof answer === 'object' && !Array.isArray(answer)
 			? (answer as IDataObject)
 			: undefined;
+	// An answer naming another product (its productId not exactly the one asked) is not this product's summary.
+	if (record?.productId !== undefined && !sameKey(input.productId, record, 'productId')) {
+		const lookup = { by: 'ID', value: input.productId, key: 'productId' };
+		throw notTheRecordAsked(api, 'product', lookup, record, itemIndex, false);
+	}
 	const { average, count } = record ? figures(record) : {};
 	if (average === undefined && count === undefined) {
 		throw new NodeOperationError(

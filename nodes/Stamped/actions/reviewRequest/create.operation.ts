@@ -4,13 +4,14 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import {
-	inputError,
+	requireCurrency,
 	requireEmail,
 	requireIsoDate,
 	requireNumber,
 	requireText,
 } from '../../../core/validation';
-import { describeAnswer } from '../../transport';
+import { describeAnswer } from '../../../core/operation';
+import { inBatches } from '../batches';
 import { itemsProperty, localeCode, phoneNumber, readItems, shortText } from '../orderItems';
 
 /** Orders sent in one request at most; the endpoint takes a list. */
@@ -191,22 +192,8 @@ function prepare(this: IExecuteFunctions, itemIndex: number): OrderInput {
 		order.customerId = shortText(this, fields.customerId, 'Customer ID', itemIndex, 100);
 	if (given('phone')) order.phoneNumber = phoneNumber(this, fields.phone, itemIndex);
 	if (given('locale')) order.locale = localeCode(this, fields.locale, itemIndex);
-	if (given('orderCurrencyISO')) {
-		const currency = requireText(
-			node,
-			fields.orderCurrencyISO,
-			'Currency',
-			itemIndex,
-		).toUpperCase();
-		if (!/^[A-Z]{3}$/.test(currency))
-			throw inputError(
-				node,
-				'Currency',
-				itemIndex,
-				`"${currency}" is not a three-letter currency code`,
-			);
-		order.orderCurrencyISO = currency;
-	}
+	if (given('orderCurrencyISO'))
+		order.orderCurrencyISO = requireCurrency(node, fields.orderCurrencyISO, 'Currency', itemIndex);
 	if (given('orderTotalPrice'))
 		order.orderTotalPrice = requireNumber(node, fields.orderTotalPrice, 'Order Total', itemIndex, {
 			min: 0,
@@ -252,7 +239,7 @@ function queuedEntries(
  * its order number (or by position, when the entries carry none and all were queued); an order left unmatched
  * was not queued, which is not an error.
  */
-async function executeBatch(
+async function sendBatch(
 	this: IExecuteFunctions,
 	api: ApiClient,
 	inputs: OrderInput[],
@@ -314,7 +301,7 @@ async function execute(
 	input: OrderInput,
 	itemIndex: number,
 ) {
-	const [result] = await executeBatch.call(this, api, [input], [itemIndex]);
+	const [result] = await sendBatch.call(this, api, [input], [itemIndex]);
 	if (result instanceof Error) throw result;
 	return result;
 }
@@ -327,5 +314,7 @@ export const declaration = defineOperation({
 		"Ask a buyer to review the products of an order: queues Stamped's review request e-mail for the order (once per order number)",
 	action: 'Create a review request',
 	properties,
-	versions: { v2: { prepare, execute, executeBatch, batchSize: ORDERS_PER_REQUEST } },
+	versions: {
+		v2: { prepare, execute, runItems: inBatches(ORDERS_PER_REQUEST, sendBatch) },
+	},
 });

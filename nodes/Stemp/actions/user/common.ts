@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { LocatorDefinition } from '../../../core/locator';
 import { listMode, readLocatorParameter, textMode } from '../../../core/locator';
-import { inputError, requireEmail, requirePathSegment } from '../../../core/validation';
+import {
+	inputError,
+	numberAsText,
+	requireEmail,
+	requirePathSegment,
+} from '../../../core/validation';
 
 /** stemp's documented limits on a user's fields. */
 export const USER_LIMITS = { email: 254, name: 150, phone: 20, externalId: 100 } as const;
@@ -112,7 +117,9 @@ function optionalText(
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw inputError(ctx.getNode(), field, itemIndex, 'it is not text');
 	}
-	const text = String(value).trim();
+	// A number (an external ID from an expression) beyond 2^53 is refused, not sent rounded.
+	const text =
+		typeof value === 'number' ? numberAsText(ctx.getNode(), value, field, itemIndex) : value.trim();
 	if (text.length > max) {
 		throw inputError(
 			ctx.getNode(),

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
+import { describeKey, keyText, sameKey } from '../../../core/match';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { byNodeVersion } from '../../../core/locator';
@@ -55,15 +57,28 @@ async function execute(
 	itemIndex: number,
 ) {
 	// stemp changes only the fields sent, so sending the same change again is harmless.
-	return asJsonObject(
-		await api.request({
-			method: 'PATCH',
-			path: usersPath(input.userId),
-			body: input.body,
-			idempotent: true,
-			itemIndex,
-		}),
-	);
+	const user = await api.request({
+		method: 'PATCH',
+		path: usersPath(input.userId),
+		body: input.body,
+		idempotent: true,
+		itemIndex,
+	});
+	// stemp answers the user it changed: one that is plainly another user (neither its ID nor its external ID is
+	// the one asked, and the change did not set a new external ID) is said, not output as this user's.
+	const named = keyText(user, 'id') !== undefined || keyText(user, 'externalId') !== undefined;
+	const isAsked = sameKey(input.userId, user, 'id') || sameKey(input.userId, user, 'externalId');
+	if (named && !isAsked && input.body.externalId === undefined) {
+		throw new NodeOperationError(
+			api.node,
+			`stemp applied the change for "${input.userId}" to another user (${describeKey(user, 'id')}, ${describeKey(user, 'externalId')})`,
+			{
+				itemIndex,
+				description: `The user stemp answered is not the one asked: its ID or external ID must be exactly "${input.userId}". Check both users in stemp before running this item again.`,
+			},
+		);
+	}
+	return asJsonObject(user);
 }
 
 export const declaration = defineOperation({

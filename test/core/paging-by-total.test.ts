@@ -1,13 +1,11 @@
 /**
- * The v2 export (nodes/Stamped/transport/offsetExport.ts) on its own, against an in-memory list that changes
- * while it is read: records added at the front or the end, and removed, at random moments, with pages answering
- * in random order.
+ * The paging engine (nodes/core/paging.ts) reading a list by its total (offset pages from 1, as Stamped's v2
+ * lists are), on its own, against an in-memory list that changes while it is read: records added at the front or
+ * the end, and removed, at random moments, with pages answering in random order.
  */
 import type { IDataObject } from 'n8n-workflow';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { exportOffsetPages } =
-	require('../../dist/nodes/Stamped/transport/offsetExport') as typeof import('../../nodes/Stamped/transport/offsetExport');
+import { readPagesByTotal } from '../harness/paging';
 
 type Change = 'insertFront' | 'insertEnd' | 'removeFront' | 'removeMiddle';
 
@@ -38,7 +36,7 @@ async function exportChanging(options: {
 	let added = 0;
 	let fetches = 0;
 
-	const result = await exportOffsetPages({
+	const result = await readPagesByTotal({
 		wanted: { returnAll: options.returnAll ?? true, limit: options.limit ?? 0 },
 		pageSize: 100,
 		concurrency: options.concurrency,
@@ -73,7 +71,7 @@ async function exportChanging(options: {
 	return { result, emails, survivors };
 }
 
-describe('exportOffsetPages', () => {
+describe('a list read by its total', () => {
 	test.each([0, 1, 99, 100, 101, 250, 1000])(
 		'a list of %i that does not change: every record once, the fewest requests',
 		async (size) => {
@@ -151,7 +149,7 @@ describe('exportOffsetPages', () => {
 
 	test('a Limit below one page asks for just that many', async () => {
 		const sizes: number[] = [];
-		const result = await exportOffsetPages({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: false, limit: 30 },
 			pageSize: 100,
 			concurrency: 4,
@@ -167,7 +165,7 @@ describe('exportOffsetPages', () => {
 
 	test('a server that serves smaller pages than asked is followed in its own page size', async () => {
 		const list = makeList(230);
-		const result = await exportOffsetPages({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 3,
@@ -184,7 +182,7 @@ describe('exportOffsetPages', () => {
 
 	test('a list with no total is walked page by page until a short page', async () => {
 		const list = makeList(250);
-		const result = await exportOffsetPages({
+		const result = await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 4,
@@ -199,7 +197,7 @@ describe('exportOffsetPages', () => {
 		let inFlight = 0;
 		const seen: number[] = [];
 		let limited = false;
-		await exportOffsetPages({
+		await readPagesByTotal({
 			wanted: { returnAll: true, limit: 0 },
 			pageSize: 100,
 			concurrency: 8,
