@@ -637,6 +637,9 @@ function hostileReply(
 		asked >= hostile.emptyFromPageIndex
 	) {
 		changed = [];
+	} else if (isList && 'listRecords' in hostile) {
+		// A list answered as a bare array (stemp's `GET /users`) holds the switch's records instead.
+		changed = hostile.listRecords;
 	}
 	if (hostile.echoCredentials && !Array.isArray(changed))
 		changed = { ...(changed as Record<string, unknown>), echo: credentials };

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { searchList, toSearchPage } from '../../core/locator';
+import type { PageContent } from '../../core/paging';
 import { MAX_PAGE_SIZE } from '../../core/paging';
 import { pathSegmentProblem } from '../../core/validation';
 import type { ApiClient } from '../../core/request';
@@ -50,6 +51,17 @@ function userItem(user: IDataObject): INodeListSearchItems | undefined {
 }
 
 /**
+ * A page of users. A bare array longer than the page asked for is the whole list, as stemp's OpenAPI file declares
+ * `GET /users` (the server ignored the size): no page follows it.
+ */
+function readUsersPage(body: unknown): PageContent {
+	const page = readStempPage(body);
+	return Array.isArray(body) && page.records.length > MAX_PAGE_SIZE
+		? { ...page, more: false }
+		: page;
+}
+
+/**
  * stemp's users for the User picker. Without typed text, `GET /users` one page per call (0-based `page`, `size`;
  * a server that sends every user at once, as stemp's OpenAPI file declares, gives them all on the first call).
  * With typed text, stemp searches e-mail, name and external ID itself (`GET users/search?q=`). The value is
@@ -78,7 +90,7 @@ export async function searchUsers(
 				}),
 				page,
 				MAX_PAGE_SIZE,
-				readStempPage,
+				readUsersPage,
 			),
 		toItem: userItem,
 	});
