@@ -63,13 +63,18 @@ const WALLET_PASS = {
 	hint: 'Usually an expression from the previous node, e.g. {{ $json.walletPassId }}',
 };
 
+/** A description as the first sentence of a longer one. */
+function sentence(description: string): string {
+	return description.endsWith('.') ? description : `${description}.`;
+}
+
 /** The wallet pass (plain on version 1; from version 2 a picker listing stemp's passes with their customer's e-mail). */
 export function walletPassIdProperties(description = WALLET_PASS.description): INodeProperties[] {
 	return idProperties({
 		...WALLET_PASS,
 		description,
 		locator: {
-			description: `${description} Pick one (type to filter by e-mail, name, template or ID) or enter its ID.`,
+			description: `${sentence(description)} Pick one (type to filter by e-mail, name, template or ID) or enter its ID.`,
 			hint: WALLET_PASS.hint,
 			modes: [
 				listMode('searchWalletPasses', 'Select a wallet pass...'),
@@ -89,7 +94,7 @@ export function templateIdProperties(
 		placeholder: 'tpl_abc123',
 		description,
 		locator: {
-			description: `${description}. Pick one of stemp's templates or enter its ID.`,
+			description: `${sentence(description)} Pick one of stemp's templates or enter its ID.`,
 			modes: [
 				listMode('searchTemplates', 'Select a template...'),
 				textMode('id', 'By ID', 'tpl_abc123'),
@@ -106,7 +111,7 @@ export function rewardTierIdProperties(description: string): INodeProperties[] {
 		placeholder: 'rt_abc123',
 		description,
 		locator: {
-			description: `${description}. Pick one (with its points) or enter its ID.`,
+			description: `${sentence(description)} Pick one (with its points) or enter its ID.`,
 			modes: [
 				listMode('searchRewardTiers', 'Select a reward tier...'),
 				textMode('id', 'By ID', 'rt_abc123'),
