@@ -322,7 +322,7 @@ export function stampSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
  * two sides of `stampSides`, to measure what the key costs and what a retried run sends.
  */
 export const KEYED_STAMPS = side(
-	'stemp, Add stamp with an Idempotency Key, Continue On Fail',
+	'stemp with an Idempotency Key, Add stamp, Continue On Fail',
 	'stamps-keyed',
 	[
 		ONE_ITEM_EACH,

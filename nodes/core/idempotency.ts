@@ -270,14 +270,16 @@ export async function writeOnce(write: KeyedWrite): Promise<IDataObject> {
 	if (earlier) return await sameKeyAsEarlier(write, await earlier);
 	let settle!: (outcome: ClaimOutcome) => void;
 	memory.claims.set(key, new Promise<ClaimOutcome>((resolve) => (settle = resolve)));
-	try {
-		const output = await checkThenWrite(write, memory);
-		settle({ itemIndex, entry: output.ledgerEntry as IDataObject | undefined });
-		return output;
-	} catch (error) {
-		settle({ itemIndex, error: error as Error });
-		throw error;
+	const outcome = await checkThenWrite(write, memory).then(
+		(output) => ({ output }),
+		(error: Error) => ({ error }),
+	);
+	if ('error' in outcome) {
+		settle({ itemIndex, error: outcome.error });
+		throw outcome.error;
 	}
+	settle({ itemIndex, entry: outcome.output.ledgerEntry as IDataObject | undefined });
+	return outcome.output;
 }
 
 async function sameKeyAsEarlier(write: KeyedWrite, earlier: ClaimOutcome): Promise<IDataObject> {
