@@ -66,6 +66,8 @@ export function textCarriesKey(text: unknown, key: string): boolean {
 export function keyProblem(key: string): string | undefined {
 	if (key.trim() === '') return 'it is empty';
 	if (key !== key.trim()) return 'it starts or ends with a space';
+	if (key.includes('  '))
+		return 'it contains two spaces in a row, which a ledger may store as one: the key would not read back exactly';
 	if (key.length > MAX_KEY_LENGTH)
 		return `it is ${key.length} characters long; at most ${MAX_KEY_LENGTH} are allowed`;
 	if (hasControlCharacter(key)) return 'it contains a control character';
@@ -213,7 +215,12 @@ const ORDER_TOLERANCE_MS = 1_000;
 /** What one run (one node execution) remembers: the keys its items claimed and the entries it read. */
 interface RunMemory {
 	claims: Map<string, Promise<ClaimOutcome>>;
-	ledgers: Map<string, { entries: Map<string, IDataObject>; unkeyed: IDataObject[] }>;
+	/**
+	 * Per ledger, what the run read of it: the entries that carry a key (all the check ever looks for, so the
+	 * memory stays small however many entries pass by), and, where the window reaches past the newest page, the
+	 * IDs of every entry read (to tell whether a newest page reaches back to what was read before).
+	 */
+	ledgers: Map<string, { keyed: Map<string, IDataObject>; ids: Set<string> }>;
 	/** Ledgers found not to keep the key's text readable, and why. */
 	unreadable: Map<string, string>;
 	/**
@@ -420,29 +427,32 @@ async function findKey(
 		return checkedEntries(write, entries, limit);
 	};
 	let entries = await read(firstRead);
+	const readsBeyondFirst = ledger.window > firstRead;
 	const reachesBack =
-		seen !== undefined && entries.some((entry) => seen!.entries.has(ledger.entryId(entry) ?? ''));
+		seen !== undefined && entries.some((entry) => seen!.ids.has(ledger.entryId(entry) ?? ''));
 	if (
 		entries.length >= firstRead &&
-		ledger.window > firstRead &&
+		readsBeyondFirst &&
 		!reachesBack &&
 		!fresh &&
 		(ledger.readsOn?.(entries) ?? true)
 	)
 		entries = await read(ledger.window);
 	if (!seen) {
-		seen = { entries: new Map(), unkeyed: [] };
+		seen = { keyed: new Map(), ids: new Set() };
 		memory.ledgers.set(ledger.id, seen);
 	}
+	const carriesAKey = (entry: IDataObject) =>
+		ledger.texts(entry).some((text) => keyInText(text) !== undefined);
 	for (const entry of entries) {
 		const id = ledger.entryId(entry);
-		if (id === undefined) seen.unkeyed.push(entry);
-		else if (!seen.entries.has(id)) seen.entries.set(id, entry);
+		if (id !== undefined && readsBeyondFirst) seen.ids.add(id);
+		if (carriesAKey(entry)) seen.keyed.set(id ?? JSON.stringify(entry), entry);
 	}
 	const carries = (entry: IDataObject) =>
 		ledger.texts(entry).some((text) => textCarriesKey(text, write.key));
-	// The newest entries first: the one just read, then what the run read before.
-	return entries.find(carries) ?? [...seen.entries.values(), ...seen.unkeyed].find(carries);
+	// The newest entries first: the ones just read, then what the run read before.
+	return entries.find(carries) ?? [...seen.keyed.values()].find(carries);
 }
 
 /**

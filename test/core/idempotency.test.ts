@@ -48,6 +48,8 @@ test.each([
 	['#1042 / web', undefined],
 	['', 'it is empty'],
 	[' a', 'it starts or ends with a space'],
+	['order  1042', 'it contains two spaces in a row'],
+	['order 1042', undefined],
 	['a]', 'it contains "]"'],
 	['a\u0085b', 'it contains a control character'],
 	['é', 'it contains "é" (U+00E9)'],

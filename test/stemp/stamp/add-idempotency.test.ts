@@ -125,7 +125,9 @@ describe('matching back is exact', () => {
 	])('%s is another key: the stamp is added', async (_, held) => {
 		history().unshift(entry(`Earlier [key: ${held}]`));
 		await add(keyed('order-1042'));
-		expect(writes()).toHaveLength(1);
+		// Read, found no entry with this very key, written with it.
+		expect(api.requests().map((request) => request.method)).toEqual(['GET', 'POST']);
+		expect(writes()[0].body).toEqual({ note: '[key: order-1042]' });
 	});
 
 	test('a note that merely mentions the marker, not at its end, is not the key', async () => {
@@ -133,7 +135,8 @@ describe('matching back is exact', () => {
 		history().unshift(entry('[key: order-1042]x'));
 		history().unshift(entry('prefix[key: order-1042]'));
 		await add(keyed('order-1042'));
-		expect(writes()).toHaveLength(1);
+		expect(api.requests().map((request) => request.method)).toEqual(['GET', 'POST']);
+		expect(writes()[0].body).toEqual({ note: '[key: order-1042]' });
 	});
 
 	test("a user's note that itself ends with another key's marker: the node's own marker is last, and only it counts", async () => {
