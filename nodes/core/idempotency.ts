@@ -335,7 +335,10 @@ async function checkKeyThenWrite(write: KeyedWrite, memory: RunMemory): Promise<
 	const unreadable = memory.unreadable.get(ledger.id);
 	if (unreadable) throw cannotCheck(api, write, unreadable);
 	const found = await findKey(write, memory);
+	const readBack = memory.readBack.get(ledger.id);
 	if (found) {
+		// A key found in the ledger's text proves the ledger keeps it readable.
+		if (readBack) readBack.told = true;
 		return {
 			...(await write.current(found)),
 			idempotencyKey: key,
@@ -350,7 +353,6 @@ async function checkKeyThenWrite(write: KeyedWrite, memory: RunMemory): Promise<
 		return await afterFailedWrite(write, memory, error);
 	}
 	const warning = await checkWrittenEntry(write, memory, written);
-	const readBack = memory.readBack.get(ledger.id);
 	if (readBack) readBack.told = true;
 	return {
 		...written,

@@ -128,6 +128,30 @@ describe('Points > Update on API v3', () => {
 		expect(adjustments()).toHaveLength(1);
 	});
 
+	test('items on different customers run side by side once the run knows the ledger keeps the key, on the first run and on a retry', async () => {
+		const emails = Array.from({ length: 8 }, (_, i) => `member${i}@example.com`);
+		for (const email of emails) api.stampedV3.insert({ email, points: 0 });
+		const input = emails.map((email, i) => ({ email, key: `order-${i}` }));
+		const parameters = {
+			email: '={{ $json.email }}',
+			options: { idempotencyKey: '={{ $json.key }}' },
+		};
+		api.latencyMs = 200;
+		// Ledger reads one after another would arrive at least one answer (200 ms) apart.
+		const closestLedgerReads = () => {
+			const times = api.requests({ path: '/activities' }).map((request) => request.receivedAt);
+			return Math.min(...times.slice(1).map((time, i) => time - times[i]));
+		};
+		const first = await update(parameters, { input });
+		expect(first.items.map((item) => item.json.skipped)).toEqual(Array(8).fill(false));
+		expect(closestLedgerReads()).toBeLessThan(100);
+		api.log.length = 0;
+		const retry = await update(parameters, { input });
+		expect(retry.items.map((item) => item.json.skipped)).toEqual(Array(8).fill(true));
+		expect(closestLedgerReads()).toBeLessThan(100);
+		expect(adjustments()).toHaveLength(0);
+	});
+
 	test('a 5xx after Stamped applied it: the ledger read again, the key found; adjusted once', async () => {
 		api.inject({
 			vendor: 'stampedV3',

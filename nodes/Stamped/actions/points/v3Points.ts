@@ -136,6 +136,8 @@ export function pointsLedger(api: ApiClient, itemIndex: number): Ledger {
 			await readStampedList(api, {
 				path: loyaltyPath(api, '/activities'),
 				wanted: { returnAll: false, limit },
+				// One page at a time: the check stops at the window, and asks for no page past it.
+				concurrency: 1,
 				key: (activity) => idKey(activity.activityId),
 				itemIndex,
 				what: 'points ledger',
