@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Ledger } from '../../core/idempotency';
-import { idempotencyKeyOptions } from '../../core/idempotency';
+import { idempotencyKeyOptions, writeOnce } from '../../core/idempotency';
 import type { ApiClient } from '../../core/request';
 import { readStempList, stampsPath } from '../transport';
 import { pointsPath } from './points/common';
@@ -58,4 +58,29 @@ export function stempLedger(
 				? `it holds an entry of wallet pass ${JSON.stringify(entry.walletPassId)}, not of "${walletPassId}"`
 				: undefined,
 	};
+}
+
+/**
+ * A write that adds an entry to a pass's `history` (Stamp > Add, Points > Add): sent as it is without an
+ * Idempotency Key; with one, once (see `writeOnce`), an item not written outputting `current()`, the card as it
+ * is now.
+ */
+export async function addToHistory(
+	api: ApiClient,
+	history: keyof typeof HISTORY,
+	input: { walletPassId: string; idempotencyKey?: string },
+	itemIndex: number,
+	write: () => Promise<IDataObject>,
+	current: () => Promise<IDataObject>,
+): Promise<IDataObject> {
+	if (input.idempotencyKey === undefined) return await write();
+	return await writeOnce({
+		api,
+		key: input.idempotencyKey,
+		itemIndex,
+		vendor: 'stemp',
+		ledger: stempLedger(api, input.walletPassId, history, itemIndex),
+		write,
+		current,
+	});
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readIdempotencyKey, textWithKey, writeOnce } from '../../../core/idempotency';
+import { readIdempotencyKey, textWithKey } from '../../../core/idempotency';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { passOf, readCollection, readInteger, readText, readWalletPassId } from '../fields';
-import { stempKeyOptions, stempLedger } from '../ledgers';
+import { addToHistory, stempKeyOptions } from '../ledgers';
 import { pointsPassField, pointsPath, sendPointsWriteOnce } from './common';
 
 const MAX_NOTE_LENGTH = 512;
@@ -100,25 +100,17 @@ async function execute(
 ) {
 	const add = async () =>
 		await sendPointsWriteOnce(api, input.walletPassId, 'add', input.body, itemIndex);
-	if (input.idempotencyKey === undefined) return await add();
-	return await writeOnce({
-		api,
-		key: input.idempotencyKey,
-		itemIndex,
-		vendor: 'stemp',
-		ledger: stempLedger(api, input.walletPassId, 'points', itemIndex),
-		write: add,
-		// Points not added output the card's balance as it is now.
-		current: async () =>
-			asJsonObject(
-				await api.request({
-					method: 'GET',
-					path: pointsPath(input.walletPassId),
-					idempotent: true,
-					itemIndex,
-				}),
-			),
-	});
+	// Points not added output the card's balance as it is now.
+	const current = async () =>
+		asJsonObject(
+			await api.request({
+				method: 'GET',
+				path: pointsPath(input.walletPassId),
+				idempotent: true,
+				itemIndex,
+			}),
+		);
+	return await addToHistory(api, 'points', input, itemIndex, add, current);
 }
 
 export const declaration = defineOperation({

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readIdempotencyKey, textWithKey, writeOnce } from '../../../core/idempotency';
+import { readIdempotencyKey, textWithKey } from '../../../core/idempotency';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { optionalMaxLength } from '../../../core/validation';
 import { stampsPath } from '../../transport';
-import { stempKeyOptions, stempLedger } from '../ledgers';
+import { addToHistory, stempKeyOptions } from '../ledgers';
 import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
 
 const MAX_NOTE_LENGTH = 512;
@@ -75,27 +75,19 @@ async function execute(
 			input.walletPassId,
 			'add',
 		);
-	if (input.idempotencyKey === undefined) return await add();
-	return await writeOnce({
-		api,
-		key: input.idempotencyKey,
-		itemIndex,
-		vendor: 'stemp',
-		ledger: stempLedger(api, input.walletPassId, 'stamps', itemIndex),
-		write: add,
-		// A stamp not added outputs the card as it is now.
-		current: async () =>
-			stampStateOrSummary(
-				await api.request({
-					method: 'GET',
-					path: stampsPath(input.walletPassId),
-					idempotent: true,
-					itemIndex,
-				}),
-				input.walletPassId,
-				'get',
-			),
-	});
+	// A stamp not added outputs the card as it is now.
+	const current = async () =>
+		stampStateOrSummary(
+			await api.request({
+				method: 'GET',
+				path: stampsPath(input.walletPassId),
+				idempotent: true,
+				itemIndex,
+			}),
+			input.walletPassId,
+			'get',
+		);
+	return await addToHistory(api, 'stamps', input, itemIndex, add, current);
 }
 
 export const declaration = defineOperation({
