@@ -13,6 +13,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { sameKey } from './match';
+import { MAX_PAGE_SIZE } from './paging';
 import type { ApiClient } from './request';
 import { mayHaveBeenApplied } from './request';
 import { hasControlCharacter, inputError, numberAsText } from './validation';
@@ -206,8 +207,8 @@ export interface Ledger {
 	writtenEntry?(answer: IDataObject): { id?: string; texts: unknown[] } | undefined;
 }
 
-/** Entries read per request: the largest page every list here serves. */
-const FIRST_READ = 100;
+/** The newest entries read first, in one request: the largest page every list here serves. */
+export const NEWEST_PAGE = MAX_PAGE_SIZE;
 
 /** An entry may be listed up to this long after a later one and still count as newest first (same-moment writes). */
 const ORDER_TOLERANCE_MS = 1_000;
@@ -412,7 +413,7 @@ async function findKey(
 ): Promise<IDataObject | undefined> {
 	const { api, ledger } = write;
 	let seen = memory.ledgers.get(ledger.id);
-	const firstRead = Math.min(FIRST_READ, ledger.window);
+	const firstRead = Math.min(NEWEST_PAGE, ledger.window);
 	const read = async (limit: number) => {
 		let entries: IDataObject[];
 		try {
@@ -499,7 +500,7 @@ async function checkWrittenEntry(
 	if (!written || written.texts.some((text) => textCarriesKey(text, key))) return undefined;
 	let found: IDataObject | undefined;
 	try {
-		const entries = await ledger.read(Math.min(FIRST_READ, ledger.window));
+		const entries = await ledger.read(Math.min(NEWEST_PAGE, ledger.window));
 		found = entries.find(
 			(entry) => written.id !== undefined && ledger.entryId(entry) === written.id,
 		);

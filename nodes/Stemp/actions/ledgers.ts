@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Ledger } from '../../core/idempotency';
-import { idempotencyKeyOptions, writeOnce } from '../../core/idempotency';
+import { idempotencyKeyOptions, NEWEST_PAGE, writeOnce } from '../../core/idempotency';
 import type { ApiClient } from '../../core/request';
 import { readStempList, stampsPath } from '../transport';
 import { pointsPath } from './points/common';
@@ -15,7 +15,7 @@ import { pointsPath } from './points/common';
  * page). A pass gains an entry per visit or order, so 100 reach back months for a customer, far further than a
  * retried execution; a bulk run of more than 100 keyed writes on one pass is the exception (see the docs).
  */
-export const STEMP_KEY_WINDOW = 100;
+export const STEMP_KEY_WINDOW = NEWEST_PAGE;
 
 const HISTORY = {
 	stamps: { name: 'stamp history', path: (pass: string) => stampsPath(pass, 'history') },

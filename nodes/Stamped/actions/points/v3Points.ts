@@ -6,7 +6,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Ledger } from '../../../core/idempotency';
-import { idempotencyKeyOptions, writeOnce } from '../../../core/idempotency';
+import { idempotencyKeyOptions, NEWEST_PAGE, writeOnce } from '../../../core/idempotency';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { toNumber } from '../../../core/validation';
@@ -77,12 +77,12 @@ export async function adjustPoints(
  * the shop's entries: the newest 100 (one request), and up to the newest 1,000 while they are all from the last
  * 24 hours (a busy shop's day), so that a retry the same day finds its key whatever the shop's pace.
  */
-export const KEY_WINDOW = { newest: 100, recent: 1_000, recentHours: 24 } as const;
+export const KEY_WINDOW = { recent: 1_000, recentHours: 24 } as const;
 
 /** The Options > Idempotency Key of a write recorded with a reason (Points > Update, Loyalty Transaction > Create). */
 export function stampedKeyOptions(): INodeProperties {
 	const options = idempotencyKeyOptions({
-		window: `Stamped's points ledger: the shop's newest ${KEY_WINDOW.newest} entries, and up to its newest ${KEY_WINDOW.recent.toLocaleString('en')} when they are all from the last ${KEY_WINDOW.recentHours} hours`,
+		window: `Stamped's points ledger: the shop's newest ${NEWEST_PAGE} entries, and up to its newest ${KEY_WINDOW.recent.toLocaleString('en')} when they are all from the last ${KEY_WINDOW.recentHours} hours`,
 		where: 'the reason',
 	});
 	return onlyOn('v3', {
