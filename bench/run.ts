@@ -30,6 +30,7 @@ import {
 	catalogueSides,
 	exportSides,
 	httpCredentials,
+	KEYED_STAMPS,
 	orderExportSides,
 	pointsSides,
 	reviewRequestSides,
@@ -89,6 +90,7 @@ function benchWorkflows(sandbox: Sandbox): object[] {
 		orderExportSides(sandbox),
 	]
 		.flatMap((sides) => [sides.ours.workflow, sides.theirs.workflow])
+		.concat(KEYED_STAMPS.workflow)
 		.concat(WEBHOOK_SIDES.map((side) => side.workflow));
 }
 

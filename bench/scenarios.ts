@@ -19,6 +19,7 @@ import {
 	catalogueSides,
 	exportSides,
 	HTTP_BATCH,
+	KEYED_STAMPS,
 	orderExportSides,
 	PAGE_SIZE,
 	pointsSides,
@@ -552,6 +553,90 @@ export const pointsScenario: Scenario = {
 	},
 };
 
+/**
+ * Stamp additions in the idempotency-key scenario; `BENCH_KEYED_STAMPS` makes a smaller smoke run (the published
+ * figures are taken with the default).
+ */
+export const KEYED_STAMP_ADDITIONS = Number(process.env.BENCH_KEYED_STAMPS ?? 1_000);
+
+/**
+ * What an Idempotency Key costs, and what it saves: the same stamp additions (one per pass, each with its order's
+ * key) by the stemp node without a key, with one, and by the HTTP Request node; then the same run again on the
+ * same data, as a retried execution sends it. The figures come from the sandbox's request log.
+ */
+export const keyedStampScenario: Scenario = {
+	id: 'keyedStamps',
+	async run(ctx) {
+		const { ours, theirs } = stampSides(ctx.sandbox);
+		const count = KEYED_STAMP_ADDITIONS;
+		const limits = perItemLimits(count);
+		const items = Array.from({ length: count }, (_, i) => ({
+			walletPassId: seededPassId(i),
+			orderId: `order-${String(i).padStart(5, '0')}`,
+		}));
+		const measure = async (side: Side) => {
+			await ctx.sandbox.reset();
+			await ctx.sandbox.seed({ stempPasses: count });
+			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+			const first = await run(ctx, side, { items }, 300_000);
+			const firstLog = (await ctx.sandbox.log()).filter((entry) => entry.vendor === 'stemp');
+			await ctx.sandbox.clearLog();
+			const retry = await run(ctx, side, { items }, 300_000);
+			const retryLog = (await ctx.sandbox.log()).filter((entry) => entry.vendor === 'stemp');
+			const adds = [...firstLog, ...retryLog].filter(
+				(entry) => entry.applied && entry.path.endsWith('/stamps/add'),
+			);
+			const perPass = new Map<string, number>();
+			for (const entry of adds) perPass.set(entry.path, (perPass.get(entry.path) ?? 0) + 1);
+			const writes = (log: typeof firstLog) => log.filter((entry) => entry.method === 'POST');
+			return {
+				nodeS: seconds(first.nodeMs),
+				wallS: seconds(first.wallMs),
+				requests: firstLog.length,
+				readsPerWrite:
+					(firstLog.length - writes(firstLog).length) / Math.max(1, writes(firstLog).length),
+				retryNodeS: seconds(retry.nodeMs),
+				retryRequests: retryLog.length,
+				retryWrites: writes(retryLog).length,
+				appliedTwice: [...perPass.values()].filter((times) => times > 1).length,
+				failedItems:
+					failedItems(first.status === 'success' ? outputItems(first, side.outputNode) : []) +
+					failedItems(retry.status === 'success' ? outputItems(retry, side.outputNode) : []),
+			};
+		};
+		const contenders = [
+			{ name: 'no key', side: ours },
+			{ name: 'keyed', side: KEYED_STAMPS },
+			{ name: 'theirs', side: theirs },
+		].map((contender) => ({ ...contender, measure: () => measure(contender.side) }));
+		const runs = await alternate(ctx, 'keyed stamps', contenders);
+		const [noKey, keyed, http] = contenders.map((contender) => runs.get(contender)!);
+		return {
+			id: 'keyedStamps',
+			title: `${count.toLocaleString('en')} stemp stamp additions with and without an Idempotency Key, then the same run again`,
+			conditions: `${LATENCY_MS} ms latency; one addition per pass, each with its order's key (\`order-00000\`…); no faults; the second run sends the same items again, as a retried execution does; Continue On Fail on every side`,
+			limitText: `${limits.text}; with a key ours reads the pass's history before each addition, so twice the requests: ${count} × 2 × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}`,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'readsPerWrite', label: 'reads per write', unit: '' },
+				{ key: 'retryNodeS', label: 'node time, run again', unit: 's', better: 'lower' },
+				{ key: 'retryRequests', label: 'requests, run again', unit: '' },
+				{ key: 'retryWrites', label: 'writes sent, run again', unit: '' },
+				{ key: 'appliedTwice', label: 'passes stamped twice', unit: '' },
+				{ key: 'failedItems', label: 'failed items', unit: '' },
+			],
+			sides: [
+				{ role: 'ours', label: ours.label, limit: limits.ours, runs: noKey },
+				{ role: 'ours', label: KEYED_STAMPS.label, limit: limits.ours * 2, runs: keyed },
+				{ role: 'theirs', label: theirs.label, limit: limits.theirs, runs: http },
+			],
+		};
+	},
+};
+
 export const reviewRequestScenario: Scenario = {
 	id: 'reviewRequests',
 	async run(ctx) {
@@ -900,6 +985,7 @@ export const SCENARIOS: Scenario[] = [
 	upsertScenario,
 	stampScenario,
 	pointsScenario,
+	keyedStampScenario,
 	reviewRequestScenario,
 	webhookScenario('webhooks', "Webhook deliveries per second (n8n's default expression engine)"),
 	webhookScenario(

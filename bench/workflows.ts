@@ -317,6 +317,27 @@ export function stampSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
 	return { ours, theirs };
 }
 
+/**
+ * The stamp additions again, each with its order's Idempotency Key (`{walletPassId, orderId}`): ours beside the
+ * two sides of `stampSides`, to measure what the key costs and what a retried run sends.
+ */
+export const KEYED_STAMPS = side(
+	'stemp with an Idempotency Key, Add stamp, Continue On Fail',
+	'stamps-keyed',
+	[
+		ONE_ITEM_EACH,
+		{
+			...stemp('stemp', {
+				operation: 'add',
+				walletPassId: '={{ $json.walletPassId }}',
+				options: { idempotencyKey: '={{ $json.orderId }}' },
+			}),
+			...CONTINUE_ON_FAIL,
+		},
+	],
+	['stemp'],
+);
+
 /** Points added per item (`{walletPassId, points}`), Continue On Fail on both sides. */
 export function pointsSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
 	const ours = side(

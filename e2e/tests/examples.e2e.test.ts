@@ -3,6 +3,7 @@
  * and run headlessly, as a newcomer runs them in the playground. (The trigger examples run in
  * triggers.e2e.test.ts.)
  */
+import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { loadExample } from '../src/examples';
 import { CURRENT_N8N } from '../src/install';
 import { nodeOutput } from '../src/n8n';
@@ -16,6 +17,7 @@ const customShopOrder = loadExample('custom-shop-order-points.json');
 const catalogueSync = loadExample('catalogue-sync-products.json');
 const newCustomerPass = loadExample('new-customer-wallet-pass.json');
 const paidOrderPush = loadExample('paid-order-points-push.json');
+const paidOrderOnce = loadExample('paid-order-points-once.json');
 
 const instance = useInstance({
 	dist: CURRENT_N8N,
@@ -28,6 +30,7 @@ const instance = useInstance({
 		catalogueSync,
 		newCustomerPass,
 		paidOrderPush,
+		paidOrderOnce,
 	],
 });
 
@@ -259,6 +262,91 @@ test('paid order → points per euro; the first reward tier reached → a push t
 	expect(routes(await instance.sandbox.log())).toEqual([
 		'POST /walletpasses/wp_maria_0004/points/add',
 		'GET /templates/tpl_points/points-rewards',
+	]);
+	expect(await instance.sandbox.contractViolations()).toEqual([]);
+});
+
+test('paid order → points exactly once: run twice, the second run credits nothing and reports both orders as skipped', async () => {
+	const pass = 'wp_maria_0004';
+	const first = await run(paidOrderOnce.id);
+	// María had 60 points: 42.50 € adds 42, 18 € adds 18.
+	expect(nodeOutput(first, 'Add points once per order')).toEqual([
+		expect.objectContaining({
+			walletPassId: pass,
+			currentPoints: 102,
+			skipped: false,
+			idempotencyKey: 'order-1081',
+		}),
+		expect.objectContaining({
+			walletPassId: pass,
+			currentPoints: 120,
+			skipped: false,
+			idempotencyKey: 'order-1082',
+		}),
+	]);
+	expect(nodeOutput(first, 'Credited').map((item) => item.summary)).toEqual([
+		'Order #1081: 102 points on the card',
+		'Order #1082: 120 points on the card',
+	]);
+	const firstLog = await instance.sandbox.log();
+	expect(routes(firstLog)).toEqual([
+		`GET /walletpasses/${pass}/points/history`,
+		`POST /walletpasses/${pass}/points/add`,
+		`GET /walletpasses/${pass}/points/history`,
+		`POST /walletpasses/${pass}/points/add`,
+	]);
+	expect(firstLog.filter((entry) => entry.method === 'POST').map((entry) => entry.body)).toEqual([
+		{ points: 42, monetaryValue: 4250, note: 'Order #1081 [key: order-1081]' },
+		{ points: 18, monetaryValue: 1800, note: 'Order #1082 [key: order-1082]' },
+	]);
+
+	// The same workflow again, as a retried execution would run it: nothing is written.
+	await instance.sandbox.clearLog();
+	const second = await run(paidOrderOnce.id);
+	expect(nodeOutput(second, 'Add points once per order')).toEqual([
+		expect.objectContaining({
+			currentPoints: 120,
+			skipped: true,
+			ledgerEntry: expect.objectContaining({
+				note: 'Order #1081 [key: order-1081]',
+				pointsDelta: 42,
+			}),
+		}),
+		expect.objectContaining({
+			currentPoints: 120,
+			skipped: true,
+			ledgerEntry: expect.objectContaining({
+				note: 'Order #1082 [key: order-1082]',
+				pointsDelta: 18,
+			}),
+		}),
+	]);
+	expect(nodeOutput(second, 'Already credited').map((item) => item.summary)).toEqual([
+		'Order #1081 was credited before: nothing sent',
+		'Order #1082 was credited before: nothing sent',
+	]);
+	expect(() => nodeOutput(second, 'Credited')).toThrow('did not run');
+	const secondLog = await instance.sandbox.log();
+	expect(secondLog.filter((entry) => entry.method !== 'GET')).toEqual([]);
+	expect(routes(secondLog)).toEqual([
+		`GET /walletpasses/${pass}/points/history`,
+		`GET /walletpasses/${pass}/points`,
+		`GET /walletpasses/${pass}/points/history`,
+		`GET /walletpasses/${pass}/points`,
+	]);
+
+	// stemp's own ledger: each order once.
+	const history = (await (
+		await fetch(
+			`${instance.sandbox.stempUrl}/walletpasses/${pass}/points/history?page=0&size=100`,
+			{
+				headers: { Authorization: `Bearer ${SANDBOX_KEYS.stemp.apiToken}` },
+			},
+		)
+	).json()) as { content: Array<{ note: string | null; pointsDelta: number }> };
+	expect(history.content.map((entry) => [entry.note, entry.pointsDelta])).toEqual([
+		['Order #1082 [key: order-1082]', 18],
+		['Order #1081 [key: order-1081]', 42],
 	]);
 	expect(await instance.sandbox.contractViolations()).toEqual([]);
 });

@@ -12,7 +12,7 @@ const properties: INodeProperties[] = [
 	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
-			'After a server error or a timeout the void is not retried; check the coupon in Stamped before running it again.',
+			'After a server error or a timeout the void is not retried; check the coupon in Stamped before running it again. It needs no Idempotency Key: a coupon is voided by its own code, and a voided coupon stays voided.',
 		name: 'voidNotice',
 		type: 'notice',
 		default: '',

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readIdempotencyKey, textWithKey } from '../../../core/idempotency';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
@@ -13,7 +14,12 @@ import {
 } from '../../../core/validation';
 import { loyaltyPath, requireCustomer } from '../../transport/v3';
 import { byNodeVersion } from '../../../core/locator';
-import { adjustPoints } from '../points/v3Points';
+import {
+	adjustPoints,
+	adjustPointsOnce,
+	stampedKeyOptions,
+	V2_HAS_NO_LEDGER,
+} from '../points/v3Points';
 import { customerLocator, customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
 
@@ -23,7 +29,7 @@ const properties: INodeProperties[] = [
 	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
-			'Every run records a new transaction and awards its points. After a server error or a timeout it is not retried, so a transaction is never recorded twice.',
+			'Every run records a new transaction and awards its points. After a server error or a timeout it is not retried, so a transaction is never recorded twice. On API v3, Options > Idempotency Key (e.g. the order ID) makes a retried workflow safe too.',
 		name: 'transactionNotice',
 		type: 'notice',
 		default: '',
@@ -90,15 +96,19 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	stampedKeyOptions(),
 ];
 
-/** The transaction to record; custom activities (a Campaign ID) exist on v3 only. */
+/** The transaction to record; custom activities (a Campaign ID) and Idempotency Keys exist on v3 only. */
 function readTransaction(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	customActivities: boolean,
 ): IDataObject {
 	const node = ctx.getNode();
+	const idempotencyKey = readIdempotencyKey(ctx, itemIndex);
+	if (idempotencyKey !== undefined && !customActivities)
+		throw inputError(node, 'Idempotency Key', itemIndex, V2_HAS_NO_LEDGER);
 	const type = requireText(node, ctx.getNodeParameter('type', itemIndex), 'Type', itemIndex);
 	const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {
@@ -149,8 +159,34 @@ function readTransaction(
 				itemIndex,
 				'a custom activity (Campaign ID) carries no order value',
 			);
+		if (idempotencyKey !== undefined)
+			throw inputError(
+				node,
+				'Idempotency Key',
+				itemIndex,
+				'a custom activity (Campaign ID) carries no reason to write the key into, so it cannot be checked; remove it, or record the points without a Campaign ID',
+			);
+	}
+	if (idempotencyKey !== undefined) {
+		// The reason as v3 sends it, with the key's marker, checked against the note's limit before anything is sent.
+		body.reason = textWithKey(node, reasonOf(body), idempotencyKey, {
+			field: note !== undefined ? 'Note' : 'Type',
+			max: MAX_NOTE_LENGTH,
+			itemIndex,
+		});
+		body.idempotencyKey = idempotencyKey;
 	}
 	return body;
+}
+
+/** The reason v3 records the points with: the note, or the type (with the order value for a purchase). */
+function reasonOf(body: IDataObject): string {
+	return (
+		(body.note as string | undefined) ??
+		(body.orderValue !== undefined
+			? `${String(body.type)}, order value ${decimalText(body.orderValue as number)}`
+			: String(body.type))
+	);
 }
 
 function prepareV2(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -201,11 +237,20 @@ async function executeV3(
 		return { email, ...asJsonObject(response) };
 	}
 	const customer = await requireCustomer(api, 'email', email, itemIndex);
-	const reason =
-		(body.note as string | undefined) ??
-		(body.orderValue !== undefined
-			? `${String(body.type)}, order value ${decimalText(body.orderValue as number)}`
-			: String(body.type));
+	if (body.idempotencyKey !== undefined) {
+		return await adjustPointsOnce(
+			api,
+			{
+				customerId: customer.customerId,
+				points: body.points as number,
+				reason: body.reason as string,
+				key: body.idempotencyKey as string,
+				itemIndex,
+			},
+			(activity) => ({ email, ...activity }),
+		);
+	}
+	const reason = reasonOf(body);
 	const activity = await adjustPoints(
 		api,
 		customer.customerId,

@@ -13,7 +13,7 @@ const properties: INodeProperties[] = [
 	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
-			"Every run fires the rule again and awards its points as the rule allows. After a server error or a timeout it is not retried, so a rule is never fired twice by the node; check the customer's activity before running it again.",
+			"Every run fires the rule again and awards its points as the rule allows. After a server error or a timeout it is not retried, so a rule is never fired twice by the node; check the customer's activity before running it again. It takes no Idempotency Key: the activity carries the rule's title, not free text the node writes; the rule's own limits (how often a customer may earn it) are what stops repeats.",
 		name: 'triggerNotice',
 		type: 'notice',
 		default: '',

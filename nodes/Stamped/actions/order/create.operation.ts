@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		placeholder: '1042',
 		description:
-			"Your shop's own ID of the order. Loyalty 2.0 (API v3): required, sent as customOrderId; it makes the create safe to repeat, since after a failure the order is looked up by it instead of being sent twice. API v2: sent as orderId, the Order Number when empty.",
+			"Your shop's own ID of the order. Loyalty 2.0 (API v3): required, sent as customOrderId; it makes the create safe to repeat, since after a failure the order is looked up by it instead of being sent twice. It stands in for an Idempotency Key: before running the workflow again, Order > Get by this ID tells whether Stamped has the order. API v2: sent as orderId, the Order Number when empty.",
 	},
 	onlyOn('v3', lineItemsProperty),
 	...v2Properties,

@@ -24,7 +24,7 @@ import { refuseOtherVersionField } from './cart';
 export const v2Properties: INodeProperties[] = [
 	{
 		displayName:
-			"API v2 only. Every run sends the order to Stamped, which rewards it by the loyalty program's rules. After a server error or a timeout it is not sent again, so an order is never sent twice by the node.",
+			"API v2 only. Every run sends the order to Stamped, which rewards it by the loyalty program's rules. After a server error or a timeout it is not sent again, so an order is never sent twice by the node. It takes no Idempotency Key: API v2 keeps no ledger the node can read one back from; the order number identifies the order.",
 		name: 'orderCreateV2Notice',
 		type: 'notice',
 		default: '',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { readIdempotencyKey, textWithKey } from '../../../core/idempotency';
 import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
@@ -14,7 +15,14 @@ import { requireCustomer } from '../../transport/v3';
 import { byNodeVersion } from '../../../core/locator';
 import { customerLocator, customerOf, emailField, readEmail } from '../email';
 import { noticeFor, onlyOn } from '../versions';
-import { adjustPoints, fractionalBalanceError, pointsBalanceOf } from './v3Points';
+import {
+	adjustPoints,
+	adjustPointsOnce,
+	fractionalBalanceError,
+	pointsBalanceOf,
+	stampedKeyOptions,
+	V2_HAS_NO_LEDGER,
+} from './v3Points';
 
 const ACTIONS = ['add', 'subtract', 'set'] as const;
 type PointsAction = (typeof ACTIONS)[number];
@@ -68,7 +76,7 @@ const properties: INodeProperties[] = [
 	}),
 	{
 		displayName:
-			'Adding or subtracting changes the balance every time it runs. After a server error or a timeout it is not retried, so points are never applied twice; check the balance before running it again.',
+			'Adding or subtracting changes the balance every time it runs. After a server error or a timeout it is not retried, so points are never applied twice; check the balance before running it again. On API v3, Options > Idempotency Key (e.g. the order ID) makes a retried workflow safe too.',
 		name: 'addSubtractNotice',
 		type: 'notice',
 		default: '',
@@ -92,6 +100,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Why the points change, stored with the adjustment in the customer's points history (at most 512 characters)",
 	}),
+	stampedKeyOptions(),
 ];
 
 interface PointsInput {
@@ -99,17 +108,27 @@ interface PointsInput {
 	action: PointsAction;
 	points: number;
 	reason?: string;
+	idempotencyKey?: string;
 }
 
 /** The change to make; `keepsReason` is false on v2, which stores no reason with a points change. */
 function readChange(ctx: IExecuteFunctions, itemIndex: number, keepsReason: boolean): PointsInput {
 	const node = ctx.getNode();
-	const reason = optionalMaxLength(
+	const idempotencyKey = readIdempotencyKey(ctx, itemIndex);
+	if (idempotencyKey !== undefined && !keepsReason)
+		throw inputError(node, 'Idempotency Key', itemIndex, V2_HAS_NO_LEDGER);
+	// With a key, the reason as sent: the user's own with the key's marker after it, within the same limit.
+	const reason = textWithKey(
 		node,
-		ctx.getNodeParameter('reason', itemIndex, ''),
-		'Reason',
-		itemIndex,
-		MAX_REASON_LENGTH,
+		optionalMaxLength(
+			node,
+			ctx.getNodeParameter('reason', itemIndex, ''),
+			'Reason',
+			itemIndex,
+			MAX_REASON_LENGTH,
+		),
+		idempotencyKey,
+		{ field: 'Reason', max: MAX_REASON_LENGTH, itemIndex },
 	);
 	// A reason kept from a v3 node would be dropped without a word by v2, which stores none.
 	if (reason !== undefined && !keepsReason) {
@@ -133,6 +152,7 @@ function readChange(ctx: IExecuteFunctions, itemIndex: number, keepsReason: bool
 			min: 0,
 		}),
 		...(reason !== undefined ? { reason } : {}),
+		...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
 	};
 }
 
@@ -174,32 +194,37 @@ async function executeV3(
 ): Promise<IDataObject> {
 	const customer = await requireCustomer(api, 'email', input.email, itemIndex);
 	const before = pointsBalanceOf(customer.record);
-	let adjustment: number;
-	if (input.action === 'set') {
-		if (before === undefined) {
-			throw new NodeOperationError(
-				api.node,
-				'Stamped sent no readable points balance for this customer, so it cannot be set',
-				{
-					itemIndex,
-					description: `The customer record carries no numeric totalPoints (under "activity" or "loyalty"). Nothing was changed. Use Add or Subtract instead.`,
-				},
-			);
-		}
-		if (!Number.isInteger(before)) throw fractionalBalanceError(api, before, itemIndex);
-		adjustment = input.points - before;
-	} else {
-		adjustment = input.action === 'add' ? input.points : -input.points;
-	}
-
-	const summary: IDataObject = {
+	const summary = (adjustment: number): IDataObject => ({
 		email: input.email,
 		customerId: customer.customerId,
 		pointsAdjustment: adjustment,
 		...(before !== undefined ? { pointsBefore: before, pointsAfter: before + adjustment } : {}),
-	};
-	// Setting the balance it already has changes nothing, so nothing is sent.
-	if (adjustment === 0 && input.action === 'set') return { ...summary, adjusted: false };
+	});
+	const adjustment = adjustmentOf(api, input, before, itemIndex);
+	const key = input.idempotencyKey;
+	// Setting the balance it already has changes nothing, so nothing is sent (and no key is looked for).
+	if (adjustment === 0 && input.action === 'set')
+		return {
+			...summary(0),
+			adjusted: false,
+			...(key !== undefined ? { idempotencyKey: key, skipped: false } : {}),
+		};
+	if (key !== undefined) {
+		return await adjustPointsOnce(
+			api,
+			{
+				customerId: customer.customerId,
+				points: adjustment,
+				reason: input.reason!,
+				key,
+				itemIndex,
+			},
+			(activity, applied) =>
+				applied
+					? { ...activity, ...summary(adjustment), adjusted: true }
+					: { ...activity, ...summary(0), adjusted: false },
+		);
+	}
 	const activity = await adjustPoints(
 		api,
 		customer.customerId,
@@ -207,7 +232,29 @@ async function executeV3(
 		input.reason,
 		itemIndex,
 	);
-	return { ...activity, ...summary, adjusted: true };
+	return { ...activity, ...summary(adjustment), adjusted: true };
+}
+
+/** The signed amount `adjust-points` moves the balance by: +n, −n, or for a set the difference to `before`. */
+function adjustmentOf(
+	api: ApiClient,
+	input: PointsInput,
+	before: number | undefined,
+	itemIndex: number,
+): number {
+	if (input.action !== 'set') return input.action === 'add' ? input.points : -input.points;
+	if (before === undefined) {
+		throw new NodeOperationError(
+			api.node,
+			'Stamped sent no readable points balance for this customer, so it cannot be set',
+			{
+				itemIndex,
+				description: `The customer record carries no numeric totalPoints (under "activity" or "loyalty"). Nothing was changed. Use Add or Subtract instead.`,
+			},
+		);
+	}
+	if (!Number.isInteger(before)) throw fractionalBalanceError(api, before, itemIndex);
+	return input.points - before;
 }
 
 export const declaration = defineOperation({

@@ -19,7 +19,7 @@ const MAX_AUTHOR_LENGTH = 100;
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Every run creates a new review. After a server error or a timeout it is not sent again, so a review is never created twice.',
+			'Every run creates a new review. After a server error or a timeout it is not sent again, so a review is never created twice. It takes no Idempotency Key: the key would have to be written into the review, which shoppers read.',
 		name: 'createReviewNotice',
 		type: 'notice',
 		default: '',

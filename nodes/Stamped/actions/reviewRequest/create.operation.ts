@@ -25,7 +25,7 @@ const UNKNOWN_REASON =
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Many input items are sent together, up to 100 orders per request. Safe to run again: Stamped ignores an order number it has seen, and reports it here as not queued.',
+			'Many input items are sent together, up to 100 orders per request. Safe to run again, so it needs no Idempotency Key: Stamped ignores an order number it has seen, and reports it here as not queued.',
 		name: 'reviewRequestNotice',
 		type: 'notice',
 		default: '',

@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 	...byNodeVersion(emailField, customerLocator),
 	{
 		displayName:
-			"Every run redeems the reward again and spends points. After a server error or a timeout it is not retried, so a reward is never redeemed twice; check the customer's rewards before running it again.",
+			"Every run redeems the reward again and spends points. After a server error or a timeout it is not retried, so a reward is never redeemed twice; check the customer's rewards before running it again. It takes no Idempotency Key: Stamped records a redemption without a reason to carry one.",
 		name: 'redeemNotice',
 		type: 'notice',
 		default: '',

@@ -26,7 +26,7 @@ const onlyFor = (target: string, properties: INodeProperties[]) =>
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'This pushes a message every time it runs. If the request fails midway it is not sent again, so no customer gets the message twice.',
+			'This pushes a message every time it runs. If the request fails midway it is not sent again, so no customer gets the message twice. It takes no Idempotency Key: the key would have to be written into the message the customer reads.',
 		name: 'sendNotice',
 		type: 'notice',
 		default: '',

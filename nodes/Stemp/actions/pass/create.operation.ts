@@ -21,7 +21,7 @@ import {
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			"A pass is issued once: if the request fails midway (a server error or a timeout), the node looks among the user's passes of this template for the new pass before it ever sends the request again, and its output says which happened.",
+			"A pass is issued once: if the request fails midway (a server error or a timeout), the node looks among the user's passes of this template for the new pass before it ever sends the request again, and its output says which happened. It takes no Idempotency Key (a pass carries no text to hold one): running the workflow again issues a further pass, so where that must not happen, check User > Get Passes first.",
 		name: 'createNotice',
 		type: 'notice',
 		default: '',

@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readIdempotencyKey, textWithKey } from '../../../core/idempotency';
+import { asJsonObject } from '../../../core/operation';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { passOf, readCollection, readInteger, readText, readWalletPassId } from '../fields';
-import { pointsPassField, sendPointsWriteOnce } from './common';
+import { addToHistory, stempKeyOptions } from '../ledgers';
+import { pointsPassField, pointsPath, sendPointsWriteOnce } from './common';
 
 const MAX_NOTE_LENGTH = 512;
 
@@ -11,7 +14,7 @@ const properties: INodeProperties[] = [
 	...pointsPassField,
 	{
 		displayName:
-			'This adds points every time it runs. If the request fails midway it is not sent again, so points are never credited twice; check the card before running it again.',
+			'This adds points every time it runs. If the request fails midway it is not sent again, so points are never credited twice; check the card before running it again. To make a retried workflow safe too, set Options > Idempotency Key (e.g. the order ID).',
 		name: 'addNotice',
 		type: 'notice',
 		default: '',
@@ -52,6 +55,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	stempKeyOptions('points'),
 ];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
@@ -69,19 +73,44 @@ function prepare(this: IExecuteFunctions, itemIndex: number) {
 			min: -Number.MAX_SAFE_INTEGER,
 			max: Number.MAX_SAFE_INTEGER,
 		});
-	const note = readText(this, fields.note, 'Note', itemIndex, { max: MAX_NOTE_LENGTH });
+	const idempotencyKey = readIdempotencyKey(this, itemIndex);
+	const note = textWithKey(
+		this.getNode(),
+		readText(this, fields.note, 'Note', itemIndex, { max: MAX_NOTE_LENGTH }),
+		idempotencyKey,
+		{ field: 'Note', max: MAX_NOTE_LENGTH, itemIndex },
+	);
 	if (note !== undefined) body.note = note;
-	return { walletPassId: readWalletPassId(this, itemIndex), body };
+	return {
+		walletPassId: readWalletPassId(this, itemIndex),
+		body,
+		...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+	};
 }
 
-/** `POST walletpasses/{id}/points/add`, never sent twice; outputs the card's new balance. */
+/**
+ * `POST walletpasses/{id}/points/add`, never sent twice; outputs the card's new balance. With an Idempotency Key,
+ * only when the pass's points history holds no entry with it.
+ */
 async function execute(
 	this: IExecuteFunctions,
 	api: ApiClient,
-	input: { walletPassId: string; body: IDataObject },
+	input: { walletPassId: string; body: IDataObject; idempotencyKey?: string },
 	itemIndex: number,
 ) {
-	return await sendPointsWriteOnce(api, input.walletPassId, 'add', input.body, itemIndex);
+	const add = async () =>
+		await sendPointsWriteOnce(api, input.walletPassId, 'add', input.body, itemIndex);
+	// Points not added output the card's balance as it is now.
+	const current = async () =>
+		asJsonObject(
+			await api.request({
+				method: 'GET',
+				path: pointsPath(input.walletPassId),
+				idempotent: true,
+				itemIndex,
+			}),
+		);
+	return await addToHistory(api, 'points', input, itemIndex, add, current);
 }
 
 export const declaration = defineOperation({

@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [
 	...pointsPassField,
 	{
 		displayName:
-			'This redeems points every time it runs. If the request fails midway it is not sent again, so a reward is never redeemed twice.',
+			'This redeems points every time it runs. If the request fails midway it is not sent again, so a reward is never redeemed twice. It takes no Idempotency Key: a redemption carries no text to hold one; before redeeming again, Points > Get Redemptions lists the pending redemptions of the card.',
 		name: 'redeemNotice',
 		type: 'notice',
 		default: '',

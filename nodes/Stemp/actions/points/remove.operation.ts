@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [
 	...pointsPassField,
 	{
 		displayName:
-			'This removes points every time it runs. If the request fails midway it is not sent again, so points are never taken twice.',
+			'This removes points every time it runs. If the request fails midway it is not sent again, so points are never taken twice. It takes no Idempotency Key: stemp records a removal without a note to carry one; to correct a balance in a way that is safe to run again, use Points > Set.',
 		name: 'removeNotice',
 		type: 'notice',
 		default: '',

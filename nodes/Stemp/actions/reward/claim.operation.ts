@@ -8,7 +8,7 @@ import { plainIdField, readId, sendOnce } from '../fields';
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'This claims the reward. If the request fails midway it is not sent again, so a reward is never handed out twice.',
+			'This claims the reward. If the request fails midway it is not sent again, so a reward is never handed out twice. It needs no Idempotency Key: a reward is claimed by its own ID, and stemp refuses to claim one that is no longer pending.',
 		name: 'claimNotice',
 		type: 'notice',
 		default: '',

@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [
 	...walletPassIdField,
 	{
 		displayName:
-			'This removes one stamp every time it runs. If the request fails midway it is not retried, so one stamp is never removed twice.',
+			'This removes one stamp every time it runs. If the request fails midway it is not retried, so one stamp is never removed twice. It takes no Idempotency Key: stemp records a removal without a note to carry one; to correct a card in a way that is safe to run again, use Stamp > Set.',
 		name: 'removeNotice',
 		type: 'notice',
 		default: '',

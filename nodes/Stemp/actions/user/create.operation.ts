@@ -10,7 +10,7 @@ import { emailUserField, optionalUserFields, readUserEmail, readUserFields } fro
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'If the request fails midway (a server error or a timeout), it is not sent again, so the user is never created twice. Before running it again, check with User > Get by the external ID whether the user exists.',
+			'If the request fails midway (a server error or a timeout), it is not sent again, so the user is never created twice. Before running it again, check with User > Get by the external ID whether the user exists. It takes no Idempotency Key: the external ID is its own, and stemp refuses a second user with the same e-mail address or external ID.',
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
