@@ -145,6 +145,15 @@ export interface Hostile {
 	 * the figures still say more follow: a server that pages by a smaller size than asked for, quietly.
 	 */
 	pageTrimmedTo?: number;
+	/** Every list page says more pages follow (`morePages`, `hasMore`, `last: false`), the last one included. */
+	morePagesAlways?: boolean;
+	/**
+	 * Pages past the end of a list (empty pages after the first) are answered with this status and
+	 * `{message: "Page not found"}`: a server that errors beyond the last page.
+	 */
+	pastEndStatus?: number;
+	/** Pages past the end of a list answer the list's first page again, saying more pages follow. */
+	pastEndRepeatsFirst?: boolean;
 }
 
 /**
@@ -551,7 +560,16 @@ function hostileReply(
 				query[sizeKey] = String(Math.min(Number(query[sizeKey]) || 0, hostile.pageSizeCap));
 		sent = { ...sent, query };
 	}
-	const reply = handle(sent);
+	let reply = handle(sent);
+	const pastEnd = isList && asked > 0 && listIsEmpty(reply.body);
+	if (pastEnd && hostile.pastEndStatus !== undefined)
+		return { status: hostile.pastEndStatus, body: { message: 'Page not found' } };
+	if (pastEnd && hostile.pastEndRepeatsFirst) {
+		const firstPage = vendor === 'stamped' ? '1' : '0';
+		reply = handle({ ...sent, query: { ...sent.query, page: firstPage } });
+		reply = { ...reply, body: saysMorePages(reply.body) };
+	}
+	if (isList && hostile.morePagesAlways) reply = { ...reply, body: saysMorePages(reply.body) };
 	const credentials = {
 		authorization: request.headers.authorization ?? null,
 		'stamped-api-key': request.headers['stamped-api-key'] ?? null,
@@ -601,6 +619,33 @@ function hostileReply(
 	if (hostile.echoCredentials && !Array.isArray(changed))
 		changed = { ...(changed as Record<string, unknown>), echo: credentials };
 	return { ...reply, body: changed };
+}
+
+/** The page object of a list answer: the body, or the one page object of an array holding one. */
+function pageObjectOf(body: unknown): Record<string, unknown> | undefined {
+	const page = Array.isArray(body) && body.length === 1 ? body[0] : body;
+	return page !== null && typeof page === 'object' && !Array.isArray(page)
+		? (page as Record<string, unknown>)
+		: undefined;
+}
+
+/** Whether a list answer holds no records (under any of the list keys). */
+function listIsEmpty(body: unknown): boolean {
+	if (Array.isArray(body) && body.length === 0) return true;
+	const page = pageObjectOf(body);
+	const key = page && LIST_KEYS.find((candidate) => Array.isArray(page[candidate]));
+	return key !== undefined && (page![key] as unknown[]).length === 0;
+}
+
+/** A list answer whose page says more pages follow, in every way the vendors say it. */
+function saysMorePages(body: unknown): unknown {
+	const page = pageObjectOf(body);
+	if (!page) return body;
+	const changed = { ...page };
+	for (const flag of ['morePages', 'more_pages', 'hasMore', 'has_more'])
+		if (flag in changed) changed[flag] = true;
+	if ('last' in changed) changed.last = false;
+	return Array.isArray(body) ? [changed] : changed;
 }
 
 function checkedFault(value: unknown): Fault {

@@ -177,6 +177,11 @@ export class StampedV3 implements VendorApi {
 	numbers: 'strings' | 'numbers';
 	loyaltyKey: 'activity' | 'loyalty';
 	moreKey: 'morePages' | 'more_pages';
+	/**
+	 * Called before every list page is answered, with the list's route (e.g. `merchant/orders`) and the 0-based
+	 * page asked: to change the list while it is read.
+	 */
+	onListPage?: (list: string, page: number) => void;
 
 	private readonly privateKey: string;
 	private readonly shopId: string;
@@ -335,6 +340,8 @@ export class StampedV3 implements VendorApi {
 		if (shopId !== this.shopId) return { status: 404, body: { message: 'Shop not found' } };
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const route = `${request.method} ${area}/${segments.join('/')}`;
+		if (request.method === 'GET' && 'page' in request.query)
+			this.onListPage?.(`${area}/${segments.join('/')}`, Number(request.query.page) || 0);
 
 		if (route === 'GET merchant/customers')
 			return this.listCustomers(request.query, request.queryAll);
