@@ -10,7 +10,7 @@ import { ITEMS_AT_ONCE } from '../nodes/core/operation';
 import { retryPolicy } from '../nodes/core/retry';
 import { median } from './measure';
 import type { MetricSpec, ScenarioResult, SideResult } from './scenarios';
-import { ITEMS, LATENCY_MS, OUR_EXPORT_CONCURRENCY } from './scenarios';
+import { ITEMS, LATENCY_MS, OUR_EXPORT_CONCURRENCY, POINT_ADDITIONS } from './scenarios';
 import { HTTP_BATCH, HTTP_RETRY_EXPORT, HTTP_RETRY_WRITES } from './workflows';
 
 export interface BenchResults {
@@ -250,6 +250,18 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 				'A stamp addition was sent again after an ambiguous failure, or a failure was not reported: a bug to fix.',
 		});
 	}
+	const points = sideById(results, 'points');
+	if (points) {
+		const ours = oursOf(points)[0];
+		const unreported = ours.runs.filter((run) => run.failedReported !== run.answered5xx).length;
+		checks.push({
+			target: 'no pass credited twice under 5xx (every failed item reported)',
+			measured: `at most ${maxOf(ours, 'creditedTwice')} passes credited twice in a run; failed items reported = 5xx answers in ${ours.runs.length - unreported} of ${ours.runs.length} runs`,
+			met: maxOf(ours, 'creditedTwice') === 0 && unreported === 0,
+			whyMissed:
+				'A point addition was sent again after an ambiguous failure, or a failure was not reported: a bug to fix.',
+		});
+	}
 	const byEngine = [
 		{ id: 'webhooks', engine: "n8n's default expression engine" },
 		{ id: 'webhooksLegacyEngine', engine: 'the legacy expression engine' },
@@ -300,6 +312,7 @@ const HOW_BUILT: Record<string, string> = {
 	rateLimit: `The same two workflows as the export. Theirs has no pause between pages: the limit is not documented, so a user cannot know which pause would do.`,
 	upsert: `Ours: the Stamped node, Customer > Create or Update, e-mail and first name from each item. Theirs: an HTTP Request node (POST \`/customers\`, JSON body from the item's fields) with Batching at n8n's defaults (${HTTP_BATCH.batchSize} items per batch, ${HTTP_BATCH.batchInterval} ms apart) and Retry On Fail at n8n's defaults (${HTTP_RETRY_WRITES.maxTries} tries, ${HTTP_RETRY_WRITES.waitBetweenTries} ms apart). The items arrive in the trigger's body and a Split Out makes them items, on both sides. Ours sends up to ${ITEMS_AT_ONCE} items at a time, items on the same customer one after another in their order, and sends no further item once one has failed (unless Continue On Fail). Theirs starts each batch's ${HTTP_BATCH.batchSize} requests at once and waits between batches; without Batching the HTTP Request node sends all ${ITEMS.toLocaleString('en')} requests at once, which this sandbox (no ceiling in this scenario) would answer faster and a real API would meet with 429s.`,
 	stamps: `Ours: the stemp node, Stamp > Add, Continue On Fail. Theirs: an HTTP Request node (POST \`/walletpasses/{id}/stamps/add\`, Bearer Auth) with Batching and Retry On Fail at n8n's defaults and Continue On Fail. "Stamps applied twice" counts passes the sandbox applied more than one addition to (from its request log), not what the nodes say. n8n's Retry On Fail runs the whole node again, every item included, when its first output item carries an error; the fault pattern includes the first item, so this run shows that case. Had the first item succeeded, Continue On Fail would have kept the node from failing and Retry On Fail would have re-sent nothing.`,
+	points: `Ours: the stemp node, Points > Add (the item's pass and points), Continue On Fail. Theirs: an HTTP Request node (POST \`/walletpasses/{id}/points/add\` with \`{"points": n}\`, Bearer Auth) with Batching and Retry On Fail at n8n's defaults and Continue On Fail. "Passes credited twice" counts passes the sandbox applied more than one addition to (from its request log), not what the nodes say; "points credited" is what the sandbox applied in all (the items ask for ${(POINT_ADDITIONS * 10).toLocaleString('en')}). As with the stamps, n8n's Retry On Fail runs the whole node again, every item included, when its first output item carries an error, and the fault pattern includes the first item.`,
 	reviewRequests: `Ours: the Stamped node, Review Request > Create, e-mail, order number and items from each item: it sends up to 100 orders in one request (the endpoint takes a list), one request after another, each item still getting its own output item. Theirs: an HTTP Request node (POST \`/survey/reviews/bulk\`, a one-order JSON array built from the item) with Batching and Retry On Fail at n8n's defaults (${HTTP_BATCH.batchSize} items per batch, ${HTTP_BATCH.batchInterval} ms apart; ${HTTP_RETRY_WRITES.maxTries} tries). Sending several orders per request from the HTTP Request node needs an Aggregate node before it and loses the per-order result; this is what the HTTP Request node does item by item. "Orders sent and answered" counts distinct order numbers in the requests the sandbox answered 200.`,
 	webhooks: `Ours: a workflow holding only the Stamped Trigger (the secret in \`X-Stamped-Webhook-Secret\` checked, every event) or only the stemp Trigger (the HMAC-SHA256 signature over the raw body checked, every event); every delivery is distinct, so the redelivery memory starts an execution for each, and that memory fills up over the rounds (it keeps up to 2,000). Theirs: a workflow holding only n8n's Webhook node (POST, Respond Immediately) checking the same secret header with Header Auth, the closest check a Webhook node offers (it cannot check an HMAC signature), sent the same deliveries as the Stamped Trigger. Reference: the generic Webhook node without authentication, which checks nothing. "Accepted" counts 2xx answers; "executions started" counts the executions n8n saved for the run.`,
 	webhooksLegacyEngine: `The same workflows and deliveries as above, after restarting n8n with \`N8N_EXPRESSION_ENGINE=legacy\`, which evaluates expressions without an isolate: the difference to the default engine is the isolate n8n takes for every trigger but its Webhook node.`,
@@ -318,6 +331,11 @@ function observations(scenario: ScenarioResult): string[] {
 	if (scenario.id === 'stamps' && theirs.runs.some((run) => run.appliedTwice > 0)) {
 		notes.push(
 			`**Theirs applied stamps twice**: up to ${format(maxOf(theirs, 'appliedTwice'), '')} passes got a second stamp in a run, and its output reported ${format(medianOf(theirs, 'failedReported'), '')} failed items (median) against ${format(medianOf(theirs, 'answered5xx'), '')} 5xx answers: the items that failed were sent again with every other item, and the second run's output hides the first run's failures.`,
+		);
+	}
+	if (scenario.id === 'points' && theirs.runs.some((run) => run.creditedTwice > 0)) {
+		notes.push(
+			`**Theirs credited points twice**: up to ${format(maxOf(theirs, 'creditedTwice'), '')} passes were credited a second time in a run (${format(maxOf(theirs, 'pointsCredited'), '')} points credited at most, against ${format(maxOf(oursOf(scenario)[0], 'pointsCredited'), '')} for ours), and its output reported ${format(medianOf(theirs, 'failedReported'), '')} failed items (median) against ${format(medianOf(theirs, 'answered5xx'), '')} 5xx answers.`,
 		);
 	}
 	return notes;

@@ -21,6 +21,7 @@ import {
 	HTTP_BATCH,
 	orderExportSides,
 	PAGE_SIZE,
+	pointsSides,
 	reviewRequestSides,
 	stampSides,
 	upsertSides,
@@ -391,13 +392,18 @@ export const rateLimitScenario: Scenario = {
 };
 
 /** Per-item scenarios: ours sends up to ITEMS_AT_ONCE items at a time; theirs one batch a second, its requests all at once. */
-const PER_ITEM_LIMITS = {
-	ours: seconds((ITEMS * LATENCY_MS) / ITEMS_AT_ONCE),
-	theirs: seconds(
-		(Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS,
-	),
-	text: `ours sends ${ITEMS_AT_ONCE} items at a time (each on another customer or pass): ${ITEMS} × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(ITEMS / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
-};
+/** The best each side can do with `count` per-item requests at the scenario's latency. */
+function perItemLimits(count: number) {
+	return {
+		ours: seconds((count * LATENCY_MS) / ITEMS_AT_ONCE),
+		theirs: seconds(
+			(Math.ceil(count / HTTP_BATCH.batchSize) - 1) * HTTP_BATCH.batchInterval + LATENCY_MS,
+		),
+		text: `ours sends ${ITEMS_AT_ONCE} items at a time (each on another customer or pass): ${count} × ${LATENCY_MS} ms ÷ ${ITEMS_AT_ONCE}; theirs starts a batch of ${HTTP_BATCH.batchSize} every ${HTTP_BATCH.batchInterval} ms (n8n's Batching defaults): ${Math.ceil(count / HTTP_BATCH.batchSize) - 1} intervals + ${LATENCY_MS} ms`,
+	};
+}
+
+const PER_ITEM_LIMITS = perItemLimits(ITEMS);
 
 const failedItems = (items: Array<Record<string, unknown>>) =>
 	items.filter((item) => item.error !== undefined && item.error !== null).length;
@@ -454,6 +460,47 @@ export const upsertScenario: Scenario = {
 	},
 };
 
+/**
+ * One side's run of a per-item write scenario: the seeded passes, latency, and the first write on every
+ * FAULT_EVERY-th pass applied and then answered 500; the figures come from the sandbox's request log (what it
+ * applied), not from what the nodes say.
+ */
+async function writesUnderFaults(
+	ctx: BenchContext,
+	side: Side,
+	items: Array<{ walletPassId: string }>,
+	write: 'stamps/add' | 'points/add',
+) {
+	await ctx.sandbox.reset();
+	await ctx.sandbox.seed({ stempPasses: items.length });
+	await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
+	await ctx.sandbox.inject(
+		items
+			.filter((_, i) => i % FAULT_EVERY === 0)
+			.map((item) => ({
+				vendor: 'stemp' as const,
+				kind: 500,
+				phase: 'after' as const,
+				times: 1,
+				path: `/walletpasses/${item.walletPassId}/${write}`,
+			})),
+	);
+	const outcome = await run(ctx, side, { items }, 300_000);
+	const writes = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith(`/${write}`));
+	const appliedPerPass = new Map<string, number>();
+	for (const entry of writes.filter((entry) => entry.applied))
+		appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
+	return {
+		nodeS: seconds(outcome.nodeMs),
+		wallS: seconds(outcome.wallMs),
+		requests: writes.length,
+		answered5xx: writes.filter((entry) => entry.status >= 500).length,
+		failedReported: failedItems(outputItems(outcome, side.outputNode)),
+		appliedTwice: [...appliedPerPass.values()].filter((count) => count > 1).length,
+		applied: writes.filter((entry) => entry.applied).length,
+	};
+}
+
 export const stampScenario: Scenario = {
 	id: 'stamps',
 	async run(ctx) {
@@ -461,32 +508,8 @@ export const stampScenario: Scenario = {
 		const items = Array.from({ length: ITEMS }, (_, i) => ({ walletPassId: seededPassId(i) }));
 		const faulty = items.filter((_, i) => i % FAULT_EVERY === 0);
 		const runs = await alternateSides(ctx, sides, 'stamps', async (side) => {
-			await ctx.sandbox.reset();
-			await ctx.sandbox.seed({ stempPasses: ITEMS });
-			await ctx.sandbox.configure({ latencyMs: LATENCY_MS });
-			await ctx.sandbox.inject(
-				faulty.map((item) => ({
-					vendor: 'stemp',
-					kind: 500,
-					phase: 'after',
-					times: 1,
-					path: `/walletpasses/${item.walletPassId}/stamps/add`,
-				})),
-			);
-			const outcome = await run(ctx, side, { items }, 300_000);
-			const adds = (await ctx.sandbox.log()).filter((entry) => entry.path.endsWith('/stamps/add'));
-			const appliedPerPass = new Map<string, number>();
-			for (const entry of adds.filter((add) => add.applied))
-				appliedPerPass.set(entry.path, (appliedPerPass.get(entry.path) ?? 0) + 1);
-			return {
-				nodeS: seconds(outcome.nodeMs),
-				wallS: seconds(outcome.wallMs),
-				requests: adds.length,
-				answered5xx: adds.filter((entry) => entry.status >= 500).length,
-				failedReported: failedItems(outputItems(outcome, side.outputNode)),
-				appliedTwice: [...appliedPerPass.values()].filter((count) => count > 1).length,
-				stampsApplied: adds.filter((entry) => entry.applied).length,
-			};
+			const { applied, ...figures } = await writesUnderFaults(ctx, side, items, 'stamps/add');
+			return { ...figures, stampsApplied: applied };
 		});
 		return {
 			id: 'stamps',
@@ -509,6 +532,64 @@ export const stampScenario: Scenario = {
 					role: 'theirs',
 					label: sides.theirs.label,
 					limit: PER_ITEM_LIMITS.theirs,
+					runs: runs.theirs,
+				},
+			],
+		};
+	},
+};
+
+/**
+ * Point additions in the points scenario; `BENCH_POINT_ADDITIONS` makes a smaller smoke run (the published figures
+ * are taken with the default).
+ */
+export const POINT_ADDITIONS = Number(process.env.BENCH_POINT_ADDITIONS ?? 1_000);
+const POINTS_PER_ADDITION = 10;
+
+export const pointsScenario: Scenario = {
+	id: 'points',
+	async run(ctx) {
+		const sides = pointsSides(ctx.sandbox);
+		const limits = perItemLimits(POINT_ADDITIONS);
+		const items = Array.from({ length: POINT_ADDITIONS }, (_, i) => ({
+			walletPassId: seededPassId(i),
+			points: POINTS_PER_ADDITION,
+		}));
+		const faulty = items.filter((_, i) => i % FAULT_EVERY === 0);
+		const runs = await alternateSides(ctx, sides, 'points', async (side) => {
+			const { appliedTwice, applied, ...figures } = await writesUnderFaults(
+				ctx,
+				side,
+				items,
+				'points/add',
+			);
+			return {
+				...figures,
+				creditedTwice: appliedTwice,
+				pointsCredited: applied * POINTS_PER_ADDITION,
+			};
+		});
+		return {
+			id: 'points',
+			title: `${POINT_ADDITIONS.toLocaleString('en')} stemp point additions with 5xx after applying`,
+			conditions: `${LATENCY_MS} ms latency; ${POINTS_PER_ADDITION} points per addition, one addition per pass; the first addition on every ${FAULT_EVERY}th pass (${faulty.length} of ${POINT_ADDITIONS}, the first item's included) is applied, then answered 500; Continue On Fail on both sides`,
+			limitText: limits.text,
+			headline: 'nodeS',
+			metrics: [
+				{ key: 'nodeS', label: 'node time', unit: 's', better: 'lower' },
+				{ key: 'wallS', label: 'whole run', unit: 's', better: 'lower' },
+				{ key: 'requests', label: 'requests', unit: '' },
+				{ key: 'answered5xx', label: '5xx answers', unit: '' },
+				{ key: 'failedReported', label: 'failed items reported', unit: '' },
+				{ key: 'creditedTwice', label: 'passes credited twice', unit: '' },
+				{ key: 'pointsCredited', label: 'points credited', unit: '' },
+			],
+			sides: [
+				{ role: 'ours', label: sides.ours.label, limit: limits.ours, runs: runs.ours },
+				{
+					role: 'theirs',
+					label: sides.theirs.label,
+					limit: limits.theirs,
 					runs: runs.theirs,
 				},
 			],
@@ -888,6 +969,7 @@ export const SCENARIOS: Scenario[] = [
 	rateLimitScenario,
 	upsertScenario,
 	stampScenario,
+	pointsScenario,
 	reviewRequestScenario,
 	webhookScenario('webhooks', "Webhook deliveries per second (n8n's default expression engine)"),
 	webhookScenario(

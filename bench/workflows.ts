@@ -317,6 +317,50 @@ export function stampSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
 	return { ours, theirs };
 }
 
+/** Points added per item (`{walletPassId, points}`), Continue On Fail on both sides. */
+export function pointsSides(sandbox: Pick<Sandbox, 'stempUrl'>): ScenarioSides {
+	const ours = side(
+		'stemp, Points > Add, Continue On Fail',
+		'points-ours',
+		[
+			ONE_ITEM_EACH,
+			{
+				...stemp('stemp', {
+					resource: 'points',
+					operation: 'add',
+					walletPassId: '={{ $json.walletPassId }}',
+					points: '={{ $json.points }}',
+				}),
+				...CONTINUE_ON_FAIL,
+			},
+		],
+		['stemp'],
+	);
+	const theirs = side(
+		'HTTP Request with Batching, Retry On Fail and Continue On Fail',
+		'points-theirs',
+		[
+			ONE_ITEM_EACH,
+			httpRequest(
+				'HTTP Request',
+				{
+					method: 'POST',
+					url: `=${sandbox.stempUrl}/walletpasses/{{ $json.walletPassId }}/points/add`,
+					sendBody: true,
+					contentType: 'json',
+					specifyBody: 'json',
+					jsonBody: '={{ JSON.stringify({ points: $json.points }) }}',
+					options: { batching: { batch: HTTP_BATCH } },
+				},
+				{ ...HTTP_RETRY_WRITES, ...CONTINUE_ON_FAIL },
+				'bearer',
+			),
+		],
+		['HTTP Request'],
+	);
+	return { ours, theirs };
+}
+
 /** The trigger-only workflows the webhook load is sent to. */
 export interface WebhookSide {
 	/** Theirs checks deliveries the way n8n's Webhook node can; the reference checks nothing at all. */

@@ -36,7 +36,12 @@ test('POST /__settings sets latency and the rate-limit ceiling, null switches th
 		}),
 	).toEqual({
 		status: 200,
-		body: { latencyMs: 20, requestsPerSecond: 5, rateLimitRetryAfterSeconds: 2 },
+		body: {
+			latencyMs: 20,
+			requestsPerSecond: 5,
+			rateLimitRetryAfterSeconds: 2,
+			stempWebhookOrigin: null,
+		},
 	});
 	expect(api.latencyMs).toBe(20);
 	expect(api.requestsPerSecond).toBe(5);
@@ -45,6 +50,7 @@ test('POST /__settings sets latency and the rate-limit ceiling, null switches th
 		latencyMs: 20,
 		requestsPerSecond: null,
 		rateLimitRetryAfterSeconds: 2,
+		stempWebhookOrigin: null,
 	});
 	await fetch(api.url + '/__reset', { method: 'POST' });
 	expect([api.latencyMs, api.requestsPerSecond, api.rateLimitRetryAfterSeconds]).toEqual([
@@ -57,6 +63,10 @@ test('POST /__settings sets latency and the rate-limit ceiling, null switches th
 test.each([
 	{ settings: { latencyMs: -1 }, message: 'latencyMs must be a number of 0 or more' },
 	{ settings: { requestsPerSecond: 0 }, message: 'requestsPerSecond must be more than 0' },
+	{
+		settings: { stempWebhookOrigin: 'http://127.0.0.1:5678/webhook' },
+		message: 'stempWebhookOrigin must be an origin such as http://127.0.0.1:5678, or null',
+	},
 ])('POST /__settings refuses $settings', async ({ settings, message }) => {
 	expect(await control('POST', '/__settings', settings)).toEqual({
 		status: 400,

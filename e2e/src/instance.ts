@@ -37,6 +37,8 @@ export interface InstanceOptions {
 	 * a vendor package only the sandbox credentials of types it defines (and n8n's own) are imported.
 	 */
 	package?: PackageName;
+	/** Added to n8n's environment, e.g. `N8N_WEBHOOK_URL` for a public https address. */
+	env?: Record<string, string>;
 }
 
 export async function prepareInstance(options: InstanceOptions): Promise<Instance> {
@@ -49,6 +51,7 @@ export async function prepareInstance(options: InstanceOptions): Promise<Instanc
 		dist: options.dist,
 		userFolder,
 		port: (await freePortPairsBelowEphemeral(1))[0],
+		env: options.env,
 	});
 	const sandbox = await startSandbox();
 	try {

@@ -47,6 +47,14 @@ export const LOCATOR_CASES: LocatorCase[] = [
 		search: 'shopify-1002',
 		expected: 'ahmed@example.com',
 	},
+	{
+		node: 'stemp wallet pass',
+		parameter: 'walletPassId',
+		search: 'maria',
+		expected: 'wp_maria_0004',
+	},
+	{ node: 'stemp template', parameter: 'templateId', search: 'bakery', expected: 'tpl_points' },
+	{ node: 'stemp reward tier', parameter: 'rewardTierId', search: 'cake', expected: 'rt_cake' },
 ];
 
 const empty = { __rl: true, mode: 'list', value: '' };
@@ -59,6 +67,13 @@ export function locatorWorkflow(): object {
 		typeVersion: 2,
 		parameters: { apiVersion: v3 ? 'v3' : 'v2', ...parameters },
 		credentials: { stampedApi: sandboxCredentialRef(v3 ? 'stampedApiV3' : 'stampedApi') },
+	});
+	const stemp = (name: string, parameters: object) => ({
+		name,
+		type: 'n8n-nodes-stamped-stemp.stemp',
+		typeVersion: 2,
+		parameters,
+		credentials: { stempApi: sandboxCredentialRef('stempApi') },
 	});
 	const nodes = [
 		stamped('Stamped customer (v2)', { resource: 'customer', operation: 'get', email: empty }),
@@ -86,13 +101,15 @@ export function locatorWorkflow(): object {
 		}),
 		stamped('Stamped order', { resource: 'order', operation: 'get', lookupValue: empty }, true),
 		stamped('Stamped product', { resource: 'product', operation: 'get', lookupValue: empty }, true),
-		{
-			name: 'stemp user',
-			type: 'n8n-nodes-stamped-stemp.stemp',
-			typeVersion: 2,
-			parameters: { resource: 'user', operation: 'get', userId: empty },
-			credentials: { stempApi: sandboxCredentialRef('stempApi') },
-		},
+		stemp('stemp user', { resource: 'user', operation: 'get', userId: empty }),
+		stemp('stemp wallet pass', { resource: 'points', operation: 'get', walletPassId: empty }),
+		stemp('stemp template', { resource: 'template', operation: 'get', templateId: empty }),
+		stemp('stemp reward tier', {
+			resource: 'points',
+			operation: 'redeem',
+			walletPassId: { __rl: true, mode: 'id', value: 'wp_maria_0004' },
+			rewardTierId: empty,
+		}),
 	];
 	return {
 		id: LOCATOR_WORKFLOW_ID,

@@ -8,11 +8,12 @@ import readline from 'node:readline';
 
 import type { Fault, LoggedRequest, Seed, Settings } from '../../test/fake-api/server';
 import type { MailMessage } from '../../test/fake-api/smtp';
+import type { WebhookEndpoint } from '../../test/fake-api/stemp';
 import { SANDBOX_KEYS } from '../../test/fake-api/sandbox';
 import { SANDBOX_MAIN } from './paths';
 import { startProcess, stopProcess } from './processes';
 
-export type { Fault, LoggedRequest, MailMessage, Seed, Settings };
+export type { Fault, LoggedRequest, MailMessage, Seed, Settings, WebhookEndpoint };
 
 export interface Sandbox {
 	url: string;
@@ -45,6 +46,10 @@ export interface Sandbox {
 	inject(faults: Fault[]): Promise<void>;
 	/** Generates customers and passes in bulk (see `Seed`). */
 	seed(seed: Seed): Promise<void>;
+	/** stemp's registered webhook endpoints, each with its signing secret. */
+	stempEndpoints(): Promise<WebhookEndpoint[]>;
+	/** Deletes every stemp webhook endpoint, as someone doing it in stemp would. */
+	deleteStempEndpoints(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -123,6 +128,9 @@ export async function startSandbox(ports: { api?: number; smtp?: number } = {}):
 		configure: async (settings) => void (await control('POST', '/__settings', settings)),
 		inject: async (faults) => void (await control('POST', '/__faults', faults)),
 		seed: async (seed) => void (await control('POST', '/__seed', seed)),
+		stempEndpoints: async () =>
+			(await (await control('GET', '/__stemp/endpoints')).json()) as WebhookEndpoint[],
+		deleteStempEndpoints: async () => void (await control('DELETE', '/__stemp/endpoints')),
 		stop: () => stopProcess(child),
 	};
 }

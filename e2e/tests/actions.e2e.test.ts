@@ -10,6 +10,7 @@ import {
 	expectStampedEveryOperation,
 	expectStampedV3EveryOperation,
 	expectStempEveryOperation,
+	expectStempPublishedApi,
 } from './support/expectations';
 import { executeOk, useInstance } from './support/lifecycle';
 import type { NodeSpec } from './support/workflows';
@@ -19,6 +20,7 @@ import {
 	stampedEveryOperation,
 	stampedV3EveryOperation,
 	stempEveryOperation,
+	stempPublishedApi,
 } from './support/workflows';
 
 /**
@@ -97,6 +99,7 @@ const instance = useInstance({
 		stampedEveryOperation,
 		stampedV3EveryOperation,
 		stempEveryOperation,
+		stempPublishedApi,
 		savedOnV2RunOnV3,
 	],
 });
@@ -114,6 +117,12 @@ test('the Stamped node runs every operation of API v3 (Loyalty 2.0) in n8n', asy
 test('the stemp node runs every operation in n8n', async () => {
 	const execution = await executeOk(instance, stempEveryOperation.id);
 	expectStempEveryOperation(execution, await instance.sandbox.log());
+});
+
+test("the stemp node runs every operation of stemp's published API in n8n (node version 2), each request within stemp's OpenAPI file", async () => {
+	const execution = await executeOk(instance, stempPublishedApi.id);
+	expectStempPublishedApi(execution, await instance.sandbox.log());
+	expect(await instance.sandbox.contractViolations()).toEqual([]);
 });
 
 test('Stamped nodes saved on v2 run every shared operation on the v3 API when the credential is v3, with nothing to keep in step', async () => {

@@ -14,11 +14,21 @@ const newOrder = loadExample('new-order-award-points.json');
 const passScanned = loadExample('pass-scanned-add-stamp.json');
 const customShopOrder = loadExample('custom-shop-order-points.json');
 const catalogueSync = loadExample('catalogue-sync-products.json');
+const newCustomerPass = loadExample('new-customer-wallet-pass.json');
+const paidOrderPush = loadExample('paid-order-points-push.json');
 
 const instance = useInstance({
 	dist: CURRENT_N8N,
 	name: 'e2e-examples',
-	workflows: [newOrder, passScanned, emailProbe, customShopOrder, catalogueSync],
+	workflows: [
+		newOrder,
+		passScanned,
+		emailProbe,
+		customShopOrder,
+		catalogueSync,
+		newCustomerPass,
+		paidOrderPush,
+	],
 });
 
 const run = (workflowId: string) => executeOk(instance, workflowId);
@@ -78,12 +88,11 @@ test("pass scanned → add a stamp (completing Jane's card)", async () => {
 	expect(routes(log)).toEqual(['POST /walletpasses/wp_jane_0001/stamps/add']);
 	expect(log[0].body).toEqual({ note: 'Purchase at Main St.' });
 	// The completed card is what stemp announces with stamp.card_completed (the card-completed example's trigger).
-	expect(await instance.sandbox.events()).toMatchObject({
-		stemp: [
-			{ type: 'stamp.reward_triggered', walletPassId: 'wp_jane_0001' },
-			{ type: 'stamp.card_completed', walletPassId: 'wp_jane_0001' },
-		],
-	});
+	expect((await instance.sandbox.events()).stemp).toMatchObject([
+		{ type: 'stamp.created', walletPassId: 'wp_jane_0001' },
+		{ type: 'stamp.reward_triggered', walletPassId: 'wp_jane_0001' },
+		{ type: 'stamp.card_completed', walletPassId: 'wp_jane_0001' },
+	]);
 });
 
 test("the sandbox's mailbox receives what n8n's Send Email node sends (the tier-change example's e-mail)", async () => {
@@ -184,5 +193,72 @@ test('shop catalogue → Stamped products: updated when Stamped has the product 
 	const again = await instance.sandbox.log();
 	expect(again.filter((entry) => entry.method === 'POST')).toEqual([]);
 	expect(again.filter((entry) => entry.method === 'PATCH')).toHaveLength(3);
+	expect(await instance.sandbox.contractViolations()).toEqual([]);
+});
+
+test('new shop customer → issue a wallet pass (a new stemp user with the points card), exactly once', async () => {
+	const execution = await run(newCustomerPass.id);
+	const [pass] = nodeOutput(execution, 'Issue a points card');
+	expect(pass).toEqual(
+		expect.objectContaining({ id: expect.stringMatching(/^wp_/), templateId: 'tpl_points' }),
+	);
+	expect(pass.resolvedByLookup).toBeUndefined();
+	const log = await instance.sandbox.log();
+	expect(routes(log)).toEqual(['GET /users/search', 'POST /templates/tpl_points/walletpasses']);
+	expect(log[0].query).toEqual({ q: 'sam@example.com', page: '0', size: '100' });
+	expect(log[1].body).toEqual({
+		sendEmailNotification: true,
+		user: {
+			email: 'sam@example.com',
+			name: 'Sam Lee',
+			phone: '+15550102001',
+			externalId: 'shopify-2001',
+		},
+	});
+	expect((await instance.sandbox.events()).stemp.map((event) => event.type)).toEqual([
+		'user.created',
+		'pass.created',
+	]);
+	expect(await instance.sandbox.contractViolations()).toEqual([]);
+});
+
+test('paid order → points per euro; the first reward tier reached → a push to the pass; the next order pushes nothing', async () => {
+	const first = await run(paidOrderPush.id);
+	// María had 60 points; 86.40 € adds 86: 146 reaches the croissant (100), not the cake (250).
+	expect(nodeOutput(first, 'Add points for the order')).toEqual([
+		expect.objectContaining({
+			walletPassId: 'wp_maria_0004',
+			currentPoints: 146,
+			lifetimeValue: 8640,
+		}),
+	]);
+	expect(nodeOutput(first, 'Newly reachable').map((tier) => tier.name)).toEqual(['Free croissant']);
+	expect(nodeOutput(first, 'Push: your reward is waiting')).toEqual([
+		expect.objectContaining({
+			targetScope: 'PASS',
+			walletPassId: 'wp_maria_0004',
+			messageBody: 'You have 146 points: your Free croissant is waiting!',
+			messageHeader: 'Reward unlocked',
+		}),
+	]);
+	expect(routes(await instance.sandbox.log())).toEqual([
+		'POST /walletpasses/wp_maria_0004/points/add',
+		'GET /templates/tpl_points/points-rewards',
+		'POST /walletpasses/wp_maria_0004/notifications',
+	]);
+	expect((await instance.sandbox.log())[0].body).toEqual({
+		points: 86,
+		monetaryValue: 8640,
+		note: 'Order #1077',
+	});
+
+	// The same order again: 232 points reach no new tier, so nothing is pushed.
+	await instance.sandbox.clearLog();
+	const second = await run(paidOrderPush.id);
+	expect(nodeOutput(second, 'Add points for the order')[0].currentPoints).toBe(232);
+	expect(routes(await instance.sandbox.log())).toEqual([
+		'POST /walletpasses/wp_maria_0004/points/add',
+		'GET /templates/tpl_points/points-rewards',
+	]);
 	expect(await instance.sandbox.contractViolations()).toEqual([]);
 });

@@ -70,7 +70,12 @@ test('the stemp node runs every user operation in n8n', async () => {
 	const output = (node: string) => nodeOutput(execution, node);
 
 	const [created] = output('Create user');
-	expect(created).toMatchObject({ object: 'user', ...SAM, metadata: { source: 'e2e' } });
+	// Plain key/value metadata (stemp's documentation) is stored as the user's private metadata (its OpenAPI file).
+	expect(created).toMatchObject({
+		object: 'user',
+		...SAM,
+		metadata: { private: { source: 'e2e' } },
+	});
 	expect(String(created.id)).toMatch(/^usr_/);
 	expect(output('Get by external ID')).toEqual([
 		expect.objectContaining({ id: created.id, ...SAM }),
@@ -80,7 +85,7 @@ test('the stemp node runs every user operation in n8n', async () => {
 			id: created.id,
 			name: 'Samuel Lee',
 			phone: SAM.phone,
-			metadata: { source: 'e2e', visits: 1 },
+			metadata: { private: { source: 'e2e', visits: 1 } },
 		}),
 	]);
 	expect(output('Get by stemp ID')).toEqual([
@@ -91,9 +96,7 @@ test('the stemp node runs every user operation in n8n', async () => {
 		...SANDBOX_STEMP_USERS.map((entry) => entry.externalId),
 		SAM.externalId,
 	]);
-	expect(output('Delete user')).toEqual([
-		{ userId: SAM.externalId, deleted: true, id: created.id, object: 'user' },
-	]);
+	expect(output('Delete user')).toEqual([{ userId: SAM.externalId, deleted: true }]);
 
 	const log = await instance.sandbox.log();
 	expect(routes(log)).toEqual([
@@ -104,8 +107,11 @@ test('the stemp node runs every user operation in n8n', async () => {
 		'GET /users',
 		`DELETE /users/${SAM.externalId}`,
 	]);
-	expect(log[0].body).toEqual({ ...SAM, metadata: { source: 'e2e' } });
-	expect(log[2].body).toEqual({ name: 'Samuel Lee', metadata: { source: 'e2e', visits: 1 } });
+	expect(log[0].body).toEqual({ ...SAM, metadata: { private: { source: 'e2e' } } });
+	expect(log[2].body).toEqual({
+		name: 'Samuel Lee',
+		metadata: { private: { source: 'e2e', visits: 1 } },
+	});
 	expect(log[4].query).toEqual({ page: '0', size: '100' });
 	expect(
 		log.every(
@@ -121,10 +127,14 @@ test('example: new shop customer → stemp user', async () => {
 		expect.objectContaining({
 			object: 'user',
 			...SAM,
-			metadata: { source: 'web shop', newsletter: true },
+			metadata: { private: { source: 'web shop', newsletter: true } },
 		}),
 	]);
 	const log = await instance.sandbox.log();
 	expect(routes(log)).toEqual(['POST /users']);
-	expect(log[0].body).toEqual({ ...SAM, metadata: { source: 'web shop', newsletter: true } });
+	expect(log[0].body).toEqual({
+		...SAM,
+		metadata: { private: { source: 'web shop', newsletter: true } },
+	});
+	expect(await instance.sandbox.contractViolations()).toEqual([]);
 });

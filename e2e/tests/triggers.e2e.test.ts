@@ -40,6 +40,16 @@ const stempCardCompleted = vendorTriggerWorkflow(
 	'8d3a1f6c-4b2e-4e9a-a7c5-6f0b2d9e4a21',
 );
 const cardCompletedExample = loadExample('card-completed-reward.json');
+/** A stemp Trigger added today (node version 2, Registration: Automatic), in this n8n reached over http. */
+const stempAutomaticOverHttp = (() => {
+	const workflow = vendorTriggerWorkflow(
+		'e2eStempAutomaticHttp',
+		'stempTrigger',
+		['stamp.card_completed'],
+		'0c4e6a8b-2d4f-4a6c-8e0a-4c6e8a0c2e64',
+	);
+	return { ...workflow, nodes: workflow.nodes.map((node) => ({ ...node, typeVersion: 2 })) };
+})();
 const tierChangeExample = loadExample('tier-change-email.json');
 
 const workflows: Array<{ id: string }> = [
@@ -48,6 +58,7 @@ const workflows: Array<{ id: string }> = [
 	tierChangeExample,
 	stempCardCompleted,
 	cardCompletedExample,
+	stempAutomaticOverHttp,
 ];
 
 const instance = useInstance({
@@ -55,7 +66,9 @@ const instance = useInstance({
 	name: 'e2e-triggers',
 	workflows,
 	serve: true,
-	publish: workflows.map((workflow) => workflow.id),
+	publish: workflows
+		.filter((workflow) => workflow !== stempAutomaticOverHttp)
+		.map((workflow) => workflow.id),
 });
 
 /** Every answer of a trigger is JSON of one shape, whether the delivery started a run, was ignored or refused. */
@@ -283,4 +296,18 @@ describe("the playground's sample deliveries (the commands npm start prints)", (
 		const executions = await waitForExecutions(instance.n8n, example.id, before + 1);
 		expect(executions[0].status).toBe('success');
 	});
+});
+
+test('a stemp Trigger registering itself in an n8n reached over http: activation fails saying to set the webhook URL, and nothing reaches stemp', async () => {
+	await instance.n8n.publicApi(`/workflows/${stempAutomaticOverHttp.id}/publish`, 'POST', {});
+	// n8n 2.x activates through its publication outbox, a moment after the answer, and logs why it failed.
+	const message =
+		/stemp accepts only https webhook URLs, and this n8n's webhook URL is http:\S+: set WEBHOOK_URL \(N8N_WEBHOOK_URL in n8n 2\.x\) to n8n's public https address/;
+	const deadline = Date.now() + 30_000;
+	while (!message.test(instance.n8n.logTail(1_000_000)) && Date.now() < deadline)
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	expect(instance.n8n.logTail(1_000_000)).toMatch(message);
+	expect(
+		(await instance.sandbox.log()).filter((entry) => entry.path.startsWith('/webhooks')),
+	).toEqual([]);
 });

@@ -18,7 +18,11 @@ import {
 	waitForExecutions,
 	webhookUrl,
 } from '../src/webhooks';
-import { expectStampedEveryOperation, expectStempEveryOperation } from './support/expectations';
+import {
+	expectStampedEveryOperation,
+	expectStempEveryOperation,
+	expectStempPublishedApi,
+} from './support/expectations';
 import { executeOk } from './support/lifecycle';
 import type { WorkflowJson } from './support/workflows';
 import {
@@ -26,6 +30,7 @@ import {
 	forPackage,
 	stampedEveryOperation,
 	stempEveryOperation,
+	stempPublishedApi,
 	vendorTriggerWorkflow,
 } from './support/workflows';
 
@@ -156,12 +161,18 @@ describe(`${STEMP} alone`, () => {
 		),
 		STEMP,
 	);
-	const instance = useVendorInstance(STEMP, [everyOperation, cardCompleted]);
+	const publishedApi = forPackage(stempPublishedApi, STEMP);
+	const instance = useVendorInstance(STEMP, [everyOperation, publishedApi, cardCompleted]);
 
 	test('stemp runs every operation against the sandbox', async () => {
 		await instance().sandbox.reset();
 		expectStempEveryOperation(
 			await executeOk(instance(), everyOperation.id),
+			await instance().sandbox.log(),
+		);
+		await instance().sandbox.reset();
+		expectStempPublishedApi(
+			await executeOk(instance(), publishedApi.id),
 			await instance().sandbox.log(),
 		);
 	});

@@ -72,7 +72,9 @@ export class StampedTrigger implements INodeType {
 
 	methods = stampedCredentialTestMethods;
 
-	// The vendor cannot register webhooks by API: activation is only recorded.
+	// n8n's lint (webhook-lifecycle-complete) asks webhook triggers to register themselves: checkExists, create
+	// and delete are here, but Stamped has no API to register webhooks (the merchant pastes the URL into Settings >
+	// Webhooks), so they only record the activation, and registration stays manual.
 	webhookMethods = recordedActivationMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

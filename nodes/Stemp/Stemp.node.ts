@@ -23,12 +23,12 @@ export class Stemp implements INodeType {
 		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Add, remove, set and read stamps on stemp digital stamp cards held in Apple and Google Wallet passes, and manage the users the passes belong to',
+			'Issue stemp wallet passes (stamp and points cards in Apple and Google Wallet), add stamps and points, redeem rewards, push messages to passes, and manage users and templates',
 		defaults: { name: 'stemp' },
 		usableAsTool: true,
 		builderHint: {
 			searchHint:
-				'stemp digital stamp cards in Apple and Google Wallet. Usually follows a stemp Trigger (a pass scanned, a card completed) or a shop order to add a stamp to a wallet pass; read or reset the card, or create and update the user the passes belong to.',
+				'stemp stamp and points cards on Apple and Google Wallet passes. Usually follows a shop trigger (a new customer: issue a wallet pass; a paid order: add points or a stamp) or a stemp Trigger (a card completed: claim the reward, push a message); also reads balances, history, templates and reward tiers.',
 			relatedNodes: [
 				{
 					nodeType: 'n8n-nodes-stamped-stemp.stempTrigger',
@@ -44,7 +44,7 @@ export class Stemp implements INodeType {
 
 	methods = {
 		...stempCredentialTestMethods,
-		// The User picker of node version 2 (a resource locator).
+		// The pickers of node version 2 (resource locators): users, wallet passes, templates, reward tiers.
 		listSearch: stempListSearch,
 	};
 

@@ -9,10 +9,10 @@ import { decimalText } from './validation';
  * trusted only as far as its answer proves it: the record must carry the key asked, holding the value asked.
  *
  * - E-mail addresses (the key `email`) match regardless of letter case: `Jane@Example.com` is
- *   `jane@example.com`, as Stamped's own lookups treat addresses and as the package keys customers everywhere
- *   else. Nothing else is forgiven: no spaces trimmed on the answer's side, no other address rewritten.
- * - Every other key (Stamped's own IDs, the shop's custom IDs, Shopify and BigCommerce IDs, stemp's user ID and
- *   external ID) matches byte for byte: the same letters in the same case, no spaces trimmed, no prefix. A
+ *   `jane@example.com`, as the vendors' own lookups treat addresses and as the package keys customers
+ *   everywhere else. Nothing else is forgiven: no spaces trimmed on the answer's side, no other address rewritten.
+ * - Every other key (a vendor's own IDs, the shop's custom IDs, Shopify and BigCommerce IDs, external IDs)
+ *   matches byte for byte: the same letters in the same case, no spaces trimmed, no prefix. A
  *   number in the answer matches the same number written out, while it is exact (at most 2^53 - 1).
  *
  * The value asked is compared as the node sends it (the node trims what the user typed before sending it).

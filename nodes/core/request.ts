@@ -3,6 +3,7 @@ import type {
 	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -99,7 +100,8 @@ interface ApiCall {
 	onResentAfterAmbiguousFailure?: () => void;
 }
 
-type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Where requests are sent from: an action node, a picker, a polling trigger, a trigger's webhook lifecycle. */
+type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions;
 
 interface FullResponse {
 	body: unknown;

@@ -272,6 +272,11 @@ export interface WebhookReceiver {
 	credentialType: string;
 	/** The credential field holding the secret; an empty secret means deliveries are not checked. */
 	secretField: string;
+	/**
+	 * The secret deliveries are checked with when it is not the credential's (e.g. one a trigger keeps in its
+	 * static data after registering itself with the vendor); undefined reads `secretField`.
+	 */
+	secretOf?(ctx: IWebhookFunctions): string | undefined;
 	/** Every credential field whose value must never appear in an output item (the secret field included). */
 	secretFields: readonly string[];
 	/** The events the node offers; any other passes only the "All Events" (`*`) filter. */
@@ -301,10 +306,9 @@ export async function receiveDelivery(
 	receiver: WebhookReceiver,
 ): Promise<IWebhookResponseData> {
 	const credentials = await ctx.getCredentials(receiver.credentialType);
+	const fromCredential = credentials[receiver.secretField];
 	const secret =
-		typeof credentials[receiver.secretField] === 'string'
-			? (credentials[receiver.secretField] as string)
-			: '';
+		receiver.secretOf?.(ctx) ?? (typeof fromCredential === 'string' ? fromCredential : '');
 	const rawBody = rawBodyOf(ctx) ?? Buffer.alloc(0);
 
 	if (secret && !receiver.isAuthentic(ctx, rawBody, secret)) {
@@ -344,10 +348,10 @@ export async function receiveDelivery(
 		return answer(ctx, 200, { received: true, started: false, reason: 'repeated delivery' });
 	}
 	// A body that carries a credential value (an echo, a misconfigured sender) never puts it into the item.
-	const item = redactValue(
-		receiver.itemOf(ctx, body, event, secret !== ''),
-		secretsOf(credentials, receiver.secretFields),
-	);
+	const item = redactValue(receiver.itemOf(ctx, body, event, secret !== ''), [
+		...secretsOf(credentials, receiver.secretFields),
+		...secretsOf({ secret }, ['secret']),
+	]);
 	// n8n sends this answer once the execution is registered (see deliveryWebhook).
 	const accepted: DeliveryAnswer = { received: true, started: true, event };
 	return { workflowData: [[{ json: item }]], webhookResponse: accepted };

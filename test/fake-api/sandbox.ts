@@ -8,7 +8,7 @@ import type { Review } from './stamped-v2';
 import { STAMPED_PRIVATE_KEY, STAMPED_PUBLIC_KEY, STAMPED_STORE_HASH } from './stamped-v2';
 import { STAMPED_V3_PRIVATE_KEY, STAMPED_V3_SHOP_ID } from './stamped-v3';
 import type { SeedUser } from './stemp';
-import { STEMP_TOKEN } from './stemp';
+import { POINTS_TEMPLATE_ID, STEMP_TOKEN } from './stemp';
 
 export const SANDBOX_KEYS = {
 	stamped: {
@@ -227,11 +227,29 @@ export const SANDBOX_V3_REWARDS = [
 	{ email: 'maria@example.com', rewardId: 'rwd-variable' },
 ];
 
-/** One pass a stamp away from a full card, one half full, one new. */
+/**
+ * Stamp cards: one a stamp away from a full card, one half full, one new; and María's points card (60 points:
+ * the next order of 40 € or more reaches the first reward tier, a free croissant at 100 points).
+ */
 export const SANDBOX_PASSES = [
 	{ walletPassId: 'wp_jane_0001', currentStamps: 9, totalStampsCollected: 29, timesCompleted: 2 },
 	{ walletPassId: 'wp_ahmed_0002', currentStamps: 5, totalStampsCollected: 5 },
 	{ walletPassId: 'wp_new_0003', currentStamps: 0 },
+	{ walletPassId: 'wp_maria_0004', templateId: POINTS_TEMPLATE_ID, currentPoints: 60 },
+];
+
+/** stemp's webhook outbox: two deliveries made, one failed (to retry with Webhook Delivery > Retry). */
+export const SANDBOX_OUTBOX = [
+	{ eventType: 'user.created' },
+	{ eventType: 'stamp.created' },
+	{
+		eventType: 'stamp.card_completed',
+		status: 'FAILED' as const,
+		httpStatus: 502,
+		lastError: 'HTTP 502 from the endpoint',
+		retryCount: 5,
+		endpointUrl: 'https://shop.example.com/hooks/stemp',
+	},
 ];
 
 /** The stemp users the passes belong to: the shop's customers, with the shop's customer ID as external ID. */
@@ -242,7 +260,7 @@ export const SANDBOX_STEMP_USERS: SeedUser[] = [
 		name: 'Jane Doe',
 		phone: '+15550101001',
 		externalId: 'shopify-1001',
-		metadata: { tier: 'vip' },
+		metadata: { private: { tier: 'vip' } },
 		walletPassIds: ['wp_jane_0001'],
 	},
 	{
@@ -257,8 +275,15 @@ export const SANDBOX_STEMP_USERS: SeedUser[] = [
 		email: 'li.wei@example.com',
 		name: 'Li Wei',
 		externalId: 'shopify-1003',
-		metadata: { firstOrder: true },
+		metadata: { private: { firstOrder: true } },
 		walletPassIds: ['wp_new_0003'],
+	},
+	{
+		id: 'usr_maria_1004',
+		email: 'maria@example.com',
+		name: 'María García',
+		externalId: 'shopify-1004',
+		walletPassIds: ['wp_maria_0004'],
 	},
 ];
 
@@ -277,6 +302,7 @@ export function sandboxOptions(): FakeApiOptions {
 			token: SANDBOX_KEYS.stemp.apiToken,
 			passes: SANDBOX_PASSES,
 			users: SANDBOX_STEMP_USERS,
+			outbox: SANDBOX_OUTBOX,
 		},
 	};
 }

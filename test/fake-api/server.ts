@@ -7,7 +7,8 @@
  * When the server runs in a process of its own (the playground, the end-to-end suite, the benchmark), its control
  * endpoints stand in for those properties: `GET /__log` (the request log), `GET /__stats` (how many requests
  * and the most that were in flight at once), `DELETE /__log` (forget both),
- * `POST /__reset` (log, faults, settings and data back to the seed), `GET /__events` (the webhooks stemp and
+ * `POST /__reset` (log, faults, settings and data back to the seed), `GET /__stemp/endpoints` (stemp's registered
+ * webhook endpoints, secrets included) and `DELETE /__stemp/endpoints`, `GET /__events` (the webhooks stemp and
  * Stamped would have sent), `GET /__mail` (what the sandbox's SMTP mailbox received, when one is attached), and
  * with a JSON body: `POST /__settings` (latency and requests-per-second ceiling, see `Settings`), `POST /__faults`
  * (one fault or a list, as `inject` takes them), `POST /__seed` (generated customers and passes, see `Seed`) and
@@ -17,6 +18,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { answerProblems, requestProblems } from '../contract/check';
+import { stempAnswerProblems, stempRequestProblems } from '../contract/stemp-contract';
 import type { SmtpSink } from './smtp';
 import { StampedV2 } from './stamped-v2';
 import { StampedV3 } from './stamped-v3';
@@ -59,6 +61,11 @@ export interface Reply {
 	raw?: string;
 	/** Whether this request changed state (for the log and for "after" faults). */
 	applied?: boolean;
+	/**
+	 * Set on an answer the handler was switched to serve in another form than the vendor's reference declares
+	 * (a tolerance test's envelope): the contract check leaves it alone.
+	 */
+	offContract?: boolean;
 }
 
 export interface VendorRequest {
@@ -112,6 +119,8 @@ export interface Settings {
 	latencyMs?: number;
 	requestsPerSecond?: number | null;
 	rateLimitRetryAfterSeconds?: number | null;
+	/** Where stemp POSTs the events of registered webhook endpoints (see `Stemp.webhookOrigin`); null: nowhere. */
+	stempWebhookOrigin?: string | null;
 }
 
 /**
@@ -205,8 +214,8 @@ export class FakeApi {
 	/** Misbehaviour switched on by a test (see `Hostile`). */
 	hostile: Hostile = {};
 	/**
-	 * Where a v3 request, or an answer of the v3 handler, differed from Stamped's published reference
-	 * (test/contract/check.ts). test/harness/contract-guard.ts fails the test that caused one; `GET /__contract`
+	 * Where a Stamped v3 or stemp request, or an answer of their handlers, differed from the vendor's published
+	 * reference (test/contract/check.ts, test/contract/stemp-contract.ts). test/harness/contract-guard.ts fails the test that caused one; `GET /__contract`
 	 * serves them to tests that run the server in a process of its own.
 	 */
 	readonly contractViolations: string[] = [];
@@ -290,10 +299,19 @@ export class FakeApi {
 					? undefined
 					: nonNegative(settings.rateLimitRetryAfterSeconds, 'rateLimitRetryAfterSeconds');
 		}
+		if (settings.stempWebhookOrigin !== undefined) {
+			const origin = settings.stempWebhookOrigin;
+			if (origin !== null && (typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin)))
+				throw new Error(
+					'stempWebhookOrigin must be an origin such as http://127.0.0.1:5678, or null',
+				);
+			this.stemp.webhookOrigin = origin ?? undefined;
+		}
 		return {
 			latencyMs: this.latencyMs,
 			requestsPerSecond: this.requestsPerSecond ?? null,
 			rateLimitRetryAfterSeconds: this.rateLimitRetryAfterSeconds ?? null,
+			stempWebhookOrigin: this.stemp.webhookOrigin ?? null,
 		};
 	}
 
@@ -359,6 +377,14 @@ export class FakeApi {
 			return { status: 204 };
 		}
 		if (route === 'GET /__mail') return { status: 200, body: this.mailbox?.messages ?? [] };
+		// stemp's registered webhook endpoints with their secrets (what only the registering client learns), and
+		// deleting them all, as someone doing it in stemp's dashboard would.
+		if (route === 'GET /__stemp/endpoints')
+			return { status: 200, body: [...this.stemp.endpoints.values()] };
+		if (route === 'DELETE /__stemp/endpoints') {
+			this.stemp.endpoints.clear();
+			return { status: 204 };
+		}
 		if (route === 'GET /__events') {
 			return {
 				status: 200,
@@ -426,6 +452,7 @@ export class FakeApi {
 			};
 			this.log.push(entry);
 			if (vendor === 'stampedV3') this.contractViolations.push(...requestProblems(request));
+			if (vendor === 'stemp') this.contractViolations.push(...stempRequestProblems(request));
 
 			const fault = this.takeFault(vendor, request);
 			// A cut answer is the vendor's own answer, so the request is always handled first.
@@ -447,6 +474,13 @@ export class FakeApi {
 			// The handler's own answer is held to the reference; a fault or a hostile switch changes it on purpose.
 			if (vendor === 'stampedV3' && !fault && Object.keys(this.hostile).length === 0)
 				this.contractViolations.push(...answerProblems(request, reply.status, reply.body));
+			if (
+				vendor === 'stemp' &&
+				!fault &&
+				!reply.offContract &&
+				Object.keys(this.hostile).length === 0
+			)
+				this.contractViolations.push(...stempAnswerProblems(request, reply.status, reply.body));
 			if (fault) {
 				if (fault.kind === 'drop') return void req.socket.destroy();
 				if (fault.kind === 'cut') {
@@ -607,6 +641,12 @@ function hostileReply(
 		if (hostile.listTotal !== undefined) {
 			for (const totalKey of ['total', 'totalElements'])
 				if (totalKey in record) record[totalKey] = hostile.listTotal;
+			// stemp's paged answers keep their figures in `page` ({size, number, totalElements, totalPages}).
+			if (record.page && typeof record.page === 'object')
+				record.page = {
+					...(record.page as Record<string, unknown>),
+					totalElements: hostile.listTotal,
+				};
 		}
 		changed = record;
 	} else if (
@@ -615,6 +655,9 @@ function hostileReply(
 		asked >= hostile.emptyFromPageIndex
 	) {
 		changed = [];
+	} else if (isList && 'listRecords' in hostile) {
+		// A list answered as a bare array (stemp's `GET /users`) holds the switch's records instead.
+		changed = hostile.listRecords;
 	}
 	if (hostile.echoCredentials && !Array.isArray(changed))
 		changed = { ...(changed as Record<string, unknown>), echo: credentials };

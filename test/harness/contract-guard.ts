@@ -1,7 +1,7 @@
 /**
- * Runs after every unit test (jest's setupFilesAfterEnv): a v3 request or answer of any fake API in this process
- * that differed from Stamped's published reference (see test/contract/check.ts) fails the test that caused it,
- * naming the operation and the difference.
+ * Runs after every unit test (jest's setupFilesAfterEnv): a Stamped v3 or stemp request or answer of any fake API
+ * in this process that differed from the vendor's published reference (test/contract/check.ts,
+ * test/contract/stemp-contract.ts) fails the test that caused it, naming the operation and the difference.
  */
 import { FakeApi } from '../fake-api/server';
 
@@ -12,7 +12,7 @@ afterEach(() => {
 	if (violations.length === 0) return;
 	const unique = [...new Set(violations)];
 	throw new Error(
-		`Stamped v3 traffic outside the published reference (test/contract/stamped-v3-contract.json):\n- ${unique.join('\n- ')}`,
+		`Traffic outside the vendor's published reference (Stamped v3: test/contract/stamped-v3-contract.json; stemp: test/contract/openapi/stemp/openapi.json):\n- ${unique.join('\n- ')}`,
 	);
 });
 

@@ -61,6 +61,13 @@ class CapturedResponse {
 
 let workflowCount = 0;
 
+export interface TriggerOptions {
+	/** The node's version as a saved workflow records it; 1 unless given. */
+	typeVersion?: number;
+	/** n8n's production webhook base URL (what WEBHOOK_URL sets), e.g. `https://n8n.example.com/webhook`. */
+	webhookBaseUrl?: string;
+}
+
 export class TriggerUnderTest {
 	/** The node's static data as n8n would have saved it after the last delivery. */
 	staticData: IDataObject = {};
@@ -73,6 +80,7 @@ export class TriggerUnderTest {
 		private readonly parameters: INodeParameters,
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
 		private readonly mode: WorkflowExecuteMode = 'webhook',
+		private readonly options: TriggerOptions = {},
 	) {}
 
 	/** The node's own part of the static data (n8n keys it by node name). */
@@ -85,7 +93,7 @@ export class TriggerUnderTest {
 			id: 'trigger-under-test',
 			name: 'Trigger',
 			type: `${PACKAGE_NAME}.${this.type}`,
-			typeVersion: 1,
+			typeVersion: this.options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: this.parameters,
 			webhookId: 'f2c1a7d0-0000-4000-8000-000000000001',
@@ -150,6 +158,7 @@ export class TriggerUnderTest {
 		const request = { headers, body: parsed, rawBody: raw, params: {}, query: {}, method: 'POST' };
 		const response = new CapturedResponse();
 		const additionalData = createAdditionalData(loader, this.credentials, [node], {
+			...this.urls(),
 			httpRequest: request as never,
 			httpResponse: response as never,
 		});
@@ -190,10 +199,14 @@ export class TriggerUnderTest {
 		};
 	}
 
+	private urls() {
+		return this.options.webhookBaseUrl ? { webhookBaseUrl: this.options.webhookBaseUrl } : {};
+	}
+
 	/** Runs the webhook lifecycle method n8n calls on activation (`create`) or deactivation (`delete`). */
 	async lifecycle(method: 'checkExists' | 'create' | 'delete'): Promise<boolean> {
 		const { loader, nodeType, node, workflow, keep, webhookData } = await this.setUp();
-		const additionalData = createAdditionalData(loader, this.credentials, [node]);
+		const additionalData = createAdditionalData(loader, this.credentials, [node], this.urls());
 		const context = new HookContext(
 			workflow,
 			node,

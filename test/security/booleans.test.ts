@@ -39,8 +39,7 @@ beforeAll(async () => {
 afterAll(async () => await api.stop());
 beforeEach(() => {
 	api.reset();
-	api.stemp.seedHistory('wp_abc456', 30);
-	api.stamped.dashboard.seed(5);
+	seed();
 });
 useFastRetries();
 
@@ -163,7 +162,60 @@ const CASES: Record<string, { credential: Credential; parameters: IDataObject }>
 		credential: 'stemp',
 		parameters: { resource: 'user', operation: 'getAll', limit: 2 },
 	},
+	'stemp user.search returnAll': {
+		credential: 'stemp',
+		parameters: { resource: 'user', operation: 'search', query: 'example.com', limit: 2 },
+	},
+	'stemp notification.getAll returnAll': {
+		credential: 'stemp',
+		parameters: {
+			resource: 'notification',
+			operation: 'getAll',
+			templateId: 'tpl_stamps',
+			limit: 2,
+		},
+	},
+	'stemp pass.create sendEmail': {
+		credential: 'stemp',
+		parameters: {
+			resource: 'pass',
+			operation: 'create',
+			templateId: 'tpl_stamps',
+			userId: 'ext-1',
+		},
+	},
+	'stemp pass.getAll filters.installedOnly': {
+		credential: 'stemp',
+		parameters: { resource: 'pass', operation: 'getAll', returnAll: true },
+	},
+	'stemp pass.getAll returnAll': {
+		credential: 'stemp',
+		parameters: { resource: 'pass', operation: 'getAll', limit: 2 },
+	},
+	'stemp points.getHistory returnAll': {
+		credential: 'stemp',
+		parameters: {
+			resource: 'points',
+			operation: 'getHistory',
+			walletPassId: 'wp_abc456',
+			limit: 2,
+		},
+	},
+	'stemp template.updateStampConfig updateFields.autoResetOnComplete': {
+		credential: 'stemp',
+		parameters: { resource: 'template', operation: 'updateStampConfig', templateId: 'tpl_stamps' },
+	},
 };
+
+/** The state every case starts from: some history, users, passes and push messages to list. */
+function seed(): void {
+	api.stemp.seedHistory('wp_abc456', 30);
+	api.stemp.seedPointsHistory('wp_abc456', 5);
+	api.stemp.seedUsers(5);
+	api.stemp.addPass({ walletPassId: 'wp_not_installed', installed: false });
+	api.stemp.seedNotifications('tpl_stamps', 5);
+	api.stamped.dashboard.seed(5);
+}
 
 function credentialsFor(credential: Credential) {
 	if (credential === 'stemp') return { stempApi: { apiToken: STEMP_TOKEN, baseUrl: api.stempUrl } };
@@ -211,15 +263,25 @@ async function runWithFlags(parameter: BooleanParameter, flags: unknown[]) {
 /** What a run sent and returned, comparable between runs. */
 async function observed(parameter: BooleanParameter, flag: unknown) {
 	api.reset();
-	api.stemp.seedHistory('wp_abc456', 30);
-	api.stamped.dashboard.seed(5);
+	seed();
 	const { items, error } = await runWithFlags(parameter, [flag]);
 	const requests = api.log
 		.map((entry) => JSON.stringify([entry.method, entry.path, entry.query, entry.body]))
 		.sort();
 	// Times the fake stamps with its clock differ from run to run; everything else must be equal.
-	const outputs = items.map(({ json }) => ({ ...json, createdAt: undefined }));
+	const outputs = items.map(({ json }) => withoutTimes(json));
 	return { error: error?.message, requests, items: outputs };
+}
+
+/** A value with every time the fake stamps with its clock (`createdAt`, `updatedAt`...) left out, at any depth. */
+function withoutTimes(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutTimes);
+	if (value === null || typeof value !== 'object') return value;
+	return Object.fromEntries(
+		Object.entries(value)
+			.filter(([key]) => !/At$/.test(key))
+			.map(([key, entry]) => [key, withoutTimes(entry)]),
+	);
 }
 
 let parameters: BooleanParameter[] = [];

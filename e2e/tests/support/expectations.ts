@@ -12,7 +12,14 @@ import { STEMP_TOKEN } from '../../../test/fake-api/stemp';
 import type { Execution } from '../../src/n8n';
 import { nodeOutput } from '../../src/n8n';
 import type { LoggedRequest } from '../../src/sandbox';
-import { NEW_CUSTOMER, NEW_CUSTOMER_FIELDS, NEW_V3_CUSTOMER_FIELDS, STAMP_PASS } from './workflows';
+import {
+	NEW_CUSTOMER,
+	NEW_CUSTOMER_FIELDS,
+	NEW_V3_CUSTOMER_FIELDS,
+	POINTS_PASS,
+	POINTS_PASS_SIGNATURE,
+	STAMP_PASS,
+} from './workflows';
 
 /** `METHOD path` of each request, for comparing sequences at a glance. */
 export function routes(log: LoggedRequest[]): string[] {
@@ -240,10 +247,10 @@ export function expectStempEveryOperation(execution: Execution, log: LoggedReque
 			note,
 		})),
 	).toEqual([
-		{ actionType: 'RESET', stampsBefore: 9, stampsAfter: 0, note: null },
-		{ actionType: 'SET', stampsBefore: 5, stampsAfter: 9, note: null },
-		{ actionType: 'REMOVE', stampsBefore: 6, stampsAfter: 5, note: null },
-		{ actionType: 'ADD', stampsBefore: 5, stampsAfter: 6, note: 'Main St.' },
+		{ actionType: 'MANUAL_ADJUSTMENT', stampsBefore: 9, stampsAfter: 0, note: null },
+		{ actionType: 'MANUAL_ADJUSTMENT', stampsBefore: 5, stampsAfter: 9, note: null },
+		{ actionType: 'STAMP_REMOVED', stampsBefore: 6, stampsAfter: 5, note: null },
+		{ actionType: 'STAMP_ADDED', stampsBefore: 5, stampsAfter: 6, note: 'Main St.' },
 	]);
 
 	const pass = `/walletpasses/${STAMP_PASS}/stamps`;
@@ -262,4 +269,137 @@ export function expectStempEveryOperation(execution: Execution, log: LoggedReque
 			(entry) => entry.headers.authorization === `Bearer ${STEMP_TOKEN}` && entry.status === 200,
 		),
 	).toBe(true);
+}
+
+/** What `stempPublishedApi` (every operation of stemp's published API) must output and send. */
+export function expectStempPublishedApi(execution: Execution, log: LoggedRequest[]): void {
+	expect(execution.data.resultData.error).toBeUndefined();
+	const output = (node: string) => nodeOutput(execution, node);
+	const first = (node: string) => output(node)[0];
+
+	expect(first('Organization')).toMatchObject({ id: 'org_sandbox', object: 'organization' });
+	expect(output('Templates').map((template) => template.id)).toEqual(['tpl_stamps', 'tpl_points']);
+	expect(first('Template')).toMatchObject({ id: 'tpl_points', name: 'Bakery points card' });
+	expect(first('Template statistics')).toMatchObject({ totalPasses: 1 });
+	expect(first('Stamp config')).toMatchObject({ maxStamps: 10, rewardName: 'Free coffee' });
+	expect(first('Points config')).toMatchObject({ pointsPerUnit: 1, unitLabel: 'EUR' });
+	// The PUT carried the whole configuration: the description was kept.
+	expect(first('Update stamp config')).toMatchObject({
+		rewardName: 'Free cappuccino',
+		rewardDescription: 'Any hot drink, any size',
+		maxStamps: 10,
+	});
+	expect(first('Update points config')).toMatchObject({ pointsLabel: 'Beans', pointsPerUnit: 1 });
+	expect(output('Reward tiers').map((tier) => [tier.name, tier.pointsRequired])).toEqual([
+		['Free croissant', 100],
+		['Free slice of cake', 250],
+		['10 € off', 500],
+	]);
+	const tier = first('Create tier');
+	expect(tier).toMatchObject({
+		name: 'Free coffee',
+		pointsRequired: 150,
+		externalId: 'e2e-coffee',
+	});
+	expect(first('Update tier')).toMatchObject({ id: tier.id, pointsRequired: 175 });
+	expect(first('Delete tier')).toEqual({ rewardTierId: tier.id, deleted: true });
+	expect(output('Search users')).toEqual([
+		{
+			id: 'usr_maria_1004',
+			email: 'maria@example.com',
+			name: 'María García',
+			externalId: 'shopify-1004',
+		},
+	]);
+	expect(output('User passes')).toEqual([
+		expect.objectContaining({
+			id: POINTS_PASS,
+			template: expect.objectContaining({ id: 'tpl_points' }),
+		}),
+	]);
+	const pass = first('Issue pass');
+	expect(pass).toMatchObject({ id: expect.stringMatching(/^wp_/), templateId: 'tpl_points' });
+	expect(first('Get pass')).toMatchObject({
+		id: pass.id,
+		user: expect.objectContaining({ email: 'e2e.pass@example.com', externalId: 'e2e-pass-1' }),
+	});
+	expect(output('Passes of template').map((entry) => entry.id)).toEqual([POINTS_PASS, pass.id]);
+	expect(first('Validate QR code')).toMatchObject({ valid: true, walletPass: { id: POINTS_PASS } });
+	expect(first('Delete pass')).toEqual({ walletPassId: pass.id, deleted: true });
+	const balance = (node: string) => first(node).currentPoints;
+	expect(['Points', 'Add points', 'Remove points', 'Set points'].map(balance)).toEqual([
+		60, 146, 140, 400,
+	]);
+	expect(first('Add points')).toMatchObject({ lifetimeValue: 8640 });
+	const redemption = first('Redeem');
+	expect(redemption).toMatchObject({
+		rewardTierName: 'Free croissant',
+		pointsRedeemed: 100,
+		status: 'PENDING',
+	});
+	expect(first('Complete redemption')).toMatchObject({ id: redemption.id, status: 'COMPLETED' });
+	expect(first('Cancel redemption')).toMatchObject({
+		id: first('Redeem again').id,
+		status: 'CANCELLED',
+	});
+	expect(output('Redemptions').map((entry) => entry.id)).toEqual([redemption.id]);
+	expect(output('Points history').map((entry) => entry.actionType)).toEqual([
+		'MANUAL_ADJUSTMENT',
+		'POINTS_REDEEMED',
+		'POINTS_REDEEMED',
+		'MANUAL_ADJUSTMENT',
+		'POINTS_REMOVED',
+		'POINTS_ADDED',
+	]);
+	expect(first('Complete a card')).toMatchObject({ currentStamps: 0, timesCompleted: 3 });
+	const reward = first('Stamp rewards');
+	expect(reward).toMatchObject({ walletPassId: 'wp_jane_0001', status: 'PENDING' });
+	expect(first('Claim reward')).toMatchObject({ id: reward.id, status: 'CLAIMED' });
+	expect(first('Push to pass')).toMatchObject({
+		targetScope: 'PASS',
+		targetCount: 1,
+		messageHeader: 'Reward unlocked',
+	});
+	expect(first('Push to template')).toMatchObject({ targetScope: 'TEMPLATE', targetCount: 1 });
+	expect(output('Push history').map((entry) => entry.messageBody)).toEqual([
+		'Double points this weekend',
+		'Your reward is waiting',
+	]);
+	const failed = first('Failed deliveries');
+	expect(failed).toMatchObject({ eventType: 'stamp.card_completed', status: 'FAILED' });
+	expect(first('Retry delivery')).toEqual({
+		eventId: failed.id,
+		success: true,
+		message: 'Event queued for retry',
+	});
+	expect(first('Delivery stats')).toMatchObject({ failed: 0 });
+	expect(first('Stamps (saved as plain text)')).toMatchObject({
+		walletPassId: STAMP_PASS,
+		currentStamps: 5,
+	});
+
+	expect(
+		log.every(
+			(entry) =>
+				entry.vendor === 'stemp' && entry.headers.authorization === `Bearer ${STEMP_TOKEN}`,
+		),
+	).toBe(true);
+	expect(log.filter((entry) => entry.status >= 400)).toEqual([]);
+	expect(log.find((entry) => entry.path === '/walletpasses/validate')?.body).toEqual({
+		walletPassId: POINTS_PASS,
+		signature: POINTS_PASS_SIGNATURE,
+	});
+	expect(log.find((entry) => entry.path.endsWith('/points/add'))?.body).toEqual({
+		points: 86,
+		monetaryValue: 8640,
+		note: 'Order #1077',
+	});
+	expect(
+		log.find(
+			(entry) => entry.method === 'POST' && entry.path === '/templates/tpl_points/walletpasses',
+		)?.body,
+	).toEqual({
+		sendEmailNotification: false,
+		user: { email: 'e2e.pass@example.com', name: 'E2E Pass', externalId: 'e2e-pass-1' },
+	});
 }

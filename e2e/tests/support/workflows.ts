@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { passSignature } from '../../../test/fake-api/stemp';
 import { sandboxCredentialRef } from '../../src/sandbox';
 
 export interface NodeSpec {
@@ -306,6 +307,243 @@ export const stempEveryOperation = lineWorkflow('e2eStempAllOps', 'e2e: stemp, e
 	stemp('Reset card', { operation: 'reset', walletPassId: STAMP_PASS }),
 	stemp('History', { operation: 'getHistory', walletPassId: STAMP_PASS, returnAll: true }),
 ]);
+
+/** A stemp node of version 2 (pickers), run once whatever its input (each list's items are not fanned out). */
+function stempV2(name: string, parameters: Record<string, unknown>): NodeSpec {
+	return { ...stemp(name, parameters), typeVersion: 2, executeOnce: true };
+}
+
+/** A resource locator's value as the editor saves it. */
+const picked = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+
+/** María's points card in the sandbox (60 points, on the points template). */
+export const POINTS_PASS = 'wp_maria_0004';
+
+/** What a scanner reads from María's pass besides its ID (the sandbox signs QR codes so). */
+export const POINTS_PASS_SIGNATURE = passSignature(POINTS_PASS);
+
+/**
+ * Every operation of stemp's published API beyond the stamps (node version 2, pickers and expressions as the
+ * editor saves them), each seeing what the ones before did; the last node is a stamp read saved on version 2
+ * before the Wallet Pass ID became a picker (a plain string).
+ */
+export const stempPublishedApi = lineWorkflow(
+	'e2eStempPublishedApi',
+	'e2e: stemp, every operation of its published API',
+	[
+		stempV2('Organization', { resource: 'organization', operation: 'get' }),
+		stempV2('Templates', { resource: 'template', operation: 'getAll' }),
+		stempV2('Template', {
+			resource: 'template',
+			operation: 'get',
+			templateId: picked('tpl_points', 'list'),
+		}),
+		stempV2('Template statistics', {
+			resource: 'template',
+			operation: 'getStatistics',
+			templateId: picked('tpl_points'),
+		}),
+		stempV2('Stamp config', {
+			resource: 'template',
+			operation: 'getStampConfig',
+			templateId: picked('tpl_stamps'),
+		}),
+		stempV2('Points config', {
+			resource: 'template',
+			operation: 'getPointsConfig',
+			templateId: picked('tpl_points'),
+		}),
+		stempV2('Update stamp config', {
+			resource: 'template',
+			operation: 'updateStampConfig',
+			templateId: picked('tpl_stamps'),
+			updateFields: { rewardName: 'Free cappuccino' },
+		}),
+		stempV2('Update points config', {
+			resource: 'template',
+			operation: 'updatePointsConfig',
+			templateId: picked('tpl_points'),
+			updateFields: { pointsLabel: 'Beans' },
+		}),
+		stempV2('Reward tiers', {
+			resource: 'rewardTier',
+			operation: 'getAll',
+			templateId: picked('tpl_points'),
+		}),
+		stempV2('Create tier', {
+			resource: 'rewardTier',
+			operation: 'create',
+			templateId: picked('tpl_points'),
+			name: 'Free coffee',
+			pointsRequired: 150,
+			additionalFields: { externalId: 'e2e-coffee', sortOrder: 5 },
+		}),
+		stempV2('Update tier', {
+			resource: 'rewardTier',
+			operation: 'update',
+			rewardTierId: picked("={{ $('Create tier').first().json.id }}"),
+			updateFields: { pointsRequired: 175 },
+		}),
+		stempV2('Delete tier', {
+			resource: 'rewardTier',
+			operation: 'delete',
+			rewardTierId: picked("={{ $('Create tier').first().json.id }}"),
+		}),
+		stempV2('Search users', {
+			resource: 'user',
+			operation: 'search',
+			query: 'maria',
+			returnAll: true,
+		}),
+		stempV2('User passes', {
+			resource: 'user',
+			operation: 'getPasses',
+			userId: picked('shopify-1004', 'externalId'),
+		}),
+		stempV2('Issue pass', {
+			resource: 'pass',
+			operation: 'create',
+			templateId: picked('tpl_points', 'list'),
+			userMode: 'new',
+			email: 'e2e.pass@example.com',
+			additionalFields: { name: 'E2E Pass', externalId: 'e2e-pass-1' },
+			sendEmail: false,
+		}),
+		stempV2('Get pass', {
+			resource: 'pass',
+			operation: 'get',
+			walletPassId: picked("={{ $('Issue pass').first().json.id }}"),
+		}),
+		stempV2('Passes of template', {
+			resource: 'pass',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { templateId: 'tpl_points' },
+		}),
+		stempV2('Validate QR code', {
+			resource: 'pass',
+			operation: 'validate',
+			walletPassId: picked(POINTS_PASS),
+			signature: POINTS_PASS_SIGNATURE,
+		}),
+		stempV2('Delete pass', {
+			resource: 'pass',
+			operation: 'delete',
+			walletPassId: picked("={{ $('Issue pass').first().json.id }}"),
+		}),
+		stempV2('Points', {
+			resource: 'points',
+			operation: 'get',
+			walletPassId: picked(POINTS_PASS, 'list'),
+		}),
+		stempV2('Add points', {
+			resource: 'points',
+			operation: 'add',
+			walletPassId: picked(POINTS_PASS),
+			points: 86,
+			additionalFields: { monetaryValue: 8640, note: 'Order #1077' },
+		}),
+		stempV2('Remove points', {
+			resource: 'points',
+			operation: 'remove',
+			walletPassId: picked(POINTS_PASS),
+			points: 6,
+		}),
+		stempV2('Set points', {
+			resource: 'points',
+			operation: 'set',
+			walletPassId: picked(POINTS_PASS),
+			points: 400,
+		}),
+		stempV2('Redeem', {
+			resource: 'points',
+			operation: 'redeem',
+			walletPassId: picked(POINTS_PASS),
+			rewardTierId: picked('rt_croissant', 'list'),
+		}),
+		stempV2('Complete redemption', {
+			resource: 'redemption',
+			operation: 'complete',
+			redemptionId: "={{ $('Redeem').first().json.id }}",
+		}),
+		stempV2('Redeem again', {
+			resource: 'points',
+			operation: 'redeem',
+			walletPassId: picked(POINTS_PASS),
+			rewardTierId: picked('rt_cake'),
+		}),
+		stempV2('Cancel redemption', {
+			resource: 'redemption',
+			operation: 'cancel',
+			redemptionId: "={{ $('Redeem again').first().json.id }}",
+		}),
+		stempV2('Redemptions', {
+			resource: 'points',
+			operation: 'getRedemptions',
+			walletPassId: picked(POINTS_PASS),
+			filters: { status: 'COMPLETED' },
+		}),
+		stempV2('Points history', {
+			resource: 'points',
+			operation: 'getHistory',
+			walletPassId: picked(POINTS_PASS),
+			returnAll: true,
+		}),
+		stempV2('Complete a card', {
+			resource: 'stamp',
+			operation: 'add',
+			walletPassId: picked('wp_jane_0001'),
+		}),
+		stempV2('Stamp rewards', {
+			resource: 'reward',
+			operation: 'getAll',
+			walletPassId: picked('wp_jane_0001'),
+		}),
+		stempV2('Claim reward', {
+			resource: 'reward',
+			operation: 'claim',
+			rewardId: "={{ $('Stamp rewards').first().json.id }}",
+		}),
+		stempV2('Push to pass', {
+			resource: 'notification',
+			operation: 'send',
+			target: 'pass',
+			walletPassId: picked(POINTS_PASS),
+			body: 'Your reward is waiting',
+			additionalFields: { header: 'Reward unlocked' },
+		}),
+		stempV2('Push to template', {
+			resource: 'notification',
+			operation: 'send',
+			target: 'template',
+			templateId: picked('tpl_points'),
+			body: 'Double points this weekend',
+		}),
+		stempV2('Push history', {
+			resource: 'notification',
+			operation: 'getAll',
+			templateId: picked('tpl_points'),
+			returnAll: true,
+		}),
+		stempV2('Failed deliveries', {
+			resource: 'webhookDelivery',
+			operation: 'getAll',
+			filters: { status: 'FAILED' },
+		}),
+		stempV2('Retry delivery', {
+			resource: 'webhookDelivery',
+			operation: 'retry',
+			eventId: "={{ $('Failed deliveries').first().json.id }}",
+		}),
+		stempV2('Delivery stats', { resource: 'webhookDelivery', operation: 'getStats' }),
+		// Saved on version 2 when the Wallet Pass ID was still a plain field.
+		stempV2('Stamps (saved as plain text)', {
+			resource: 'stamp',
+			operation: 'get',
+			walletPassId: STAMP_PASS,
+		}),
+	],
+);
 
 /** Bad data from upstream: a stamp count out of range. */
 export const stempBadInput = lineWorkflow('e2eStempBadInput', 'e2e: stemp, bad input', [

@@ -1,13 +1,12 @@
 import type {
 	ICredentialDataDecryptedObject,
-	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { credentialTest } from '../../core/credential-test';
-import type { Wanted } from '../../core/paging';
-import { MAX_PAGE_SIZE, readList, readPage } from '../../core/paging';
 import type { Vendor } from '../../core/request';
 import { ApiClient, normalizeBaseUrl } from '../../core/request';
 
@@ -68,6 +67,69 @@ function stempErrorMessage(body: unknown): string | undefined {
 }
 
 /**
+ * What to check when stemp refuses a call, by the resource its path names: the scope the API token needs (403)
+ * and the ID that names no record (404). The first entry whose pattern matches the path decides.
+ */
+const RESOURCE_HINTS: ReadonlyArray<{ path: RegExp; scopes: string; notFound: string }> = [
+	{
+		path: /^\/users(\/|$)/,
+		scopes:
+			'creating users needs user:create, reading them user:read, changing or deleting them user:update',
+		notFound: 'Check the User ID: stemp knows no user with this ID or external ID.',
+	},
+	{
+		path: /^\/templates\/[^/]+\/walletpasses$/,
+		scopes: 'issuing passes needs pass:create',
+		notFound:
+			'Check the Template ID and the User ID: stemp knows no template or user with this ID.',
+	},
+	{
+		path: /^\/(walletpasses|templates)\/[^/]+\/notifications$/,
+		scopes: 'sending push messages needs notification:send, reading their history template:read',
+		notFound:
+			'Check the Wallet Pass ID or Template ID: stemp knows no pass or template with this ID.',
+	},
+	{
+		path: /^\/templates(\/|$)/,
+		scopes:
+			'reading templates needs template:read, changing their stamp or points configuration template:update, reward tiers loyalty:manage',
+		notFound: 'Check the Template ID: stemp knows no template with this ID.',
+	},
+	{
+		path: /^\/points-rewards\//,
+		scopes: 'changing reward tiers needs loyalty:manage',
+		notFound: 'Check the Reward Tier ID: stemp knows no reward tier with this ID.',
+	},
+	{
+		path: /^\/points-redemptions\//,
+		scopes: 'completing or cancelling redemptions needs loyalty:manage',
+		notFound: 'Check the Redemption ID: stemp knows no redemption with this ID.',
+	},
+	{
+		path: /^\/rewards\//,
+		scopes: 'claiming rewards needs loyalty:manage',
+		notFound: 'Check the Reward ID: stemp knows no stamp-card reward with this ID.',
+	},
+	{
+		path: /^\/webhooks\//,
+		scopes: "webhook endpoints and the outbox need the organization's webhook permissions",
+		notFound:
+			'Check the Event ID: stemp knows no webhook event with this ID (Webhook Delivery > Get Many lists them).',
+	},
+	{
+		path: /^\/organization$/,
+		scopes: 'reading the organization needs org:read',
+		notFound: 'Check the Base URL in the credential.',
+	},
+	{
+		path: /^\/walletpasses(\/|$)/,
+		scopes:
+			'changing stamps or points needs loyalty:manage, reading passes, stamps or points pass:read, deleting passes pass:delete',
+		notFound: 'Check the Wallet Pass ID: stemp knows no pass with this ID.',
+	},
+];
+
+/**
  * Whether an answer is stemp's own not-found for a record the path names: one of stemp's error bodies whose
  * code names the resource (`USER_NOT_FOUND` on `/users/{id}`, `WALLET_PASS_NOT_FOUND` on
  * `/walletpasses/{id}/...`; the resource is matched to a path segment, `_` and `-` ignored, plural or not).
@@ -95,20 +157,16 @@ export const stempVendor: Vendor = {
 	errorMessage: stempErrorMessage,
 	provesAbsence: stempProvesAbsence,
 	hint(statusCode, path) {
-		const onUsers = path.startsWith(`${USERS_PATH}/`) || path === USERS_PATH;
+		const resource = RESOURCE_HINTS.find((entry) => entry.path.test(path));
 		switch (statusCode) {
 			case 401:
 				return 'Check the API Token in the stemp API credential.';
 			case 403:
-				return onUsers
-					? 'The API token lacks a scope: creating users needs user:create, reading them user:read, changing or deleting them user:update.'
-					: 'The API token lacks a scope: changing stamps needs loyalty:manage, reading needs pass:read.';
+				return resource ? `The API token lacks a scope: ${resource.scopes}.` : undefined;
 			case 404:
-				return onUsers
-					? 'Check the User ID: stemp knows no user with this ID or external ID.'
-					: 'Check the Wallet Pass ID: stemp knows no pass with this ID.';
+				return resource?.notFound;
 			case 409:
-				return onUsers
+				return path.startsWith(USERS_PATH)
 					? 'A user with this e-mail address or external ID exists already: find it with User > Get (by its external ID) and update it instead.'
 					: undefined;
 			default:
@@ -127,7 +185,7 @@ function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
  * Whether an answer is one of stemp's own error bodies (`{error: {code}}`, `{code, params}`, or a validation
  * map), as opposed to the 404 page of some other server.
  */
-function isStempErrorBody(body: unknown): boolean {
+export function isStempErrorBody(body: unknown): boolean {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
 	const record = body as Record<string, unknown>;
 	const nested = record.error;
@@ -153,9 +211,9 @@ function isStampState(body: unknown): boolean {
 	);
 }
 
-/** The stemp API for one execution, with the credential read once. */
+/** The stemp API for one execution (or one picker, or one webhook lifecycle call), with the credential read once. */
 export async function openStempApi(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	ctx: IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions,
 ): Promise<ApiClient> {
 	const credentials = await ctx.getCredentials(STEMP_CREDENTIAL);
 	return new ApiClient(ctx, stempVendor, credentials, baseUrlOf(credentials));
@@ -219,31 +277,33 @@ export function usersPath(userId?: string): string {
 	return userId === undefined ? USERS_PATH : `${USERS_PATH}/${encodeURIComponent(userId)}`;
 }
 
-/** A stemp list (0-based `page`, `size` up to 100, any of the page envelopes stemp uses), read with Return All or a Limit. */
-export async function readStempList(
-	api: ApiClient,
-	path: string,
-	wanted: Wanted,
-	itemIndex: number,
-): Promise<IDataObject[]> {
-	const { records } = await readList(
-		{
-			firstPage: 0,
-			pageSize: MAX_PAGE_SIZE,
-			key: (record) =>
-				record.id === undefined || record.id === null ? undefined : String(record.id),
-			fetchPage: async (page, size) =>
-				readPage(
-					await api.request({
-						method: 'GET',
-						path,
-						qs: { page, size },
-						idempotent: true,
-						itemIndex,
-					}),
-				),
-		},
-		wanted,
-	);
-	return records;
+/**
+ * A path below the Base URL from its segments, each URL-encoded on its own: an ID holding "/", "?" or "#" stays
+ * one segment (`stempPath('walletpasses', id, 'points', 'add')`).
+ */
+export function stempPath(...segments: string[]): string {
+	return `/${segments.map((segment) => encodeURIComponent(segment)).join('/')}`;
 }
+
+/** The code of a stemp error body (`{code}` or `{error: {code}}`), if it has one. */
+function stempErrorCode(body: unknown): string | undefined {
+	if (!isStempErrorBody(body)) return undefined;
+	const record = body as { code?: unknown; error?: { code?: unknown } };
+	const code = typeof record.code === 'string' ? record.code : record.error?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Whether an error is stemp's own "no such record" for the resource named (`USER`, `WALLET_PASS`...): a 404 whose
+ * body is one of stemp's error bodies with a code such as `USER_NOT_FOUND`. Only that proves absence: a
+ * gateway's HTML 404, another API's JSON or stemp's answer to an unknown route (`NOT_FOUND`) leave it unknown.
+ */
+export function isStempNotFound(error: unknown, resource: string): boolean {
+	if (!(error instanceof NodeApiError) || error.httpCode !== '404') return false;
+	const code = stempErrorCode((error.errorResponse as { body?: unknown } | undefined)?.body);
+	return (
+		code !== undefined && code.toUpperCase().startsWith(`${resource}_`) && /NOT_FOUND$/i.test(code)
+	);
+}
+
+export { readStempList, readStempPage, readWholeList } from './lists';

@@ -39,7 +39,7 @@ describe('happy paths', () => {
 			},
 		]);
 		expect(api.stemp.history.get('wp_abc456')![0]).toMatchObject({
-			actionType: 'ADD',
+			actionType: 'STAMP_ADDED',
 			note: 'Purchase at Main St.',
 		});
 	});
@@ -67,6 +67,7 @@ describe('happy paths', () => {
 		const { items } = await stemp({ operation: 'add', walletPassId: 'wp_full' });
 		expect(items[0].json).toMatchObject({ currentStamps: 0, timesCompleted: 1 });
 		expect(api.stemp.events.map((event) => event.type)).toEqual([
+			'stamp.created',
 			'stamp.reward_triggered',
 			'stamp.card_completed',
 		]);

@@ -9,7 +9,7 @@ beforeEach(() => {
 		email: 'jane@example.com',
 		name: 'Jane Doe',
 		externalId: 'shopify-1001',
-		metadata: { tier: 'vip' },
+		metadata: { private: { tier: 'vip' } },
 	}).id;
 });
 
@@ -24,7 +24,7 @@ describe('user get', () => {
 					object: 'user',
 					email: 'jane@example.com',
 					externalId: 'shopify-1001',
-					metadata: { tier: 'vip' },
+					metadata: { private: { tier: 'vip' } },
 				}),
 				pairedItem: { item: 0 },
 			},

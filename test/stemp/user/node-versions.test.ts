@@ -1,7 +1,7 @@
 /**
  * The stemp node's version 1 keeps the plain User ID; version 2 shows the User picker (from the list, by stemp's
- * ID, by the external ID). Both send the same requests; the wallet pass stays a plain field on both (stemp
- * lists no passes).
+ * ID, by the external ID). Both send the same requests. (The wallet pass, template and reward tier pickers:
+ * test/stemp/node-versions.test.ts.)
  */
 import type { IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
 
@@ -60,7 +60,7 @@ test('a user ID that would change the path is refused on version 2 too, nothing 
 	expect(sent).toEqual([]);
 });
 
-test('the User ID is plain text on version 1 and a locator from version 2; the pass ID is plain on both', async () => {
+test('the User ID is plain text on version 1 and a locator from version 2', async () => {
 	const nodeType = (await loadPackage()).getNode('stemp').type as INodeType;
 	expect(nodeType.description.version).toEqual([1, 2]);
 	expect(nodeType.description.defaultVersion).toBe(2);
@@ -72,6 +72,4 @@ test('the User ID is plain text on version 1 and a locator from version 2; the p
 		mode: 'list',
 		value: '',
 	});
-	for (const typeVersion of [1, 2])
-		expect(parameters(typeVersion, { resource: 'stamp', operation: 'add' }).walletPassId).toBe('');
 });

@@ -10,7 +10,7 @@ beforeEach(() => {
 		name: 'Jane Doe',
 		phone: '+15550101001',
 		externalId: 'shopify-1001',
-		metadata: { tier: 'vip' },
+		metadata: { private: { tier: 'vip' } },
 	}).id;
 });
 
@@ -26,7 +26,7 @@ describe('user update', () => {
 			{
 				method: 'PATCH',
 				path: '/users/shopify-1001',
-				body: { name: 'Jane Smith', metadata: { tier: 'gold' } },
+				body: { name: 'Jane Smith', metadata: { private: { tier: 'gold' } } },
 			},
 		]);
 		expect(items).toEqual([
@@ -36,7 +36,7 @@ describe('user update', () => {
 					name: 'Jane Smith',
 					email: 'jane@example.com',
 					phone: '+15550101001',
-					metadata: { tier: 'gold' },
+					metadata: { private: { tier: 'gold' } },
 				}),
 				pairedItem: { item: 0 },
 			},
@@ -49,7 +49,7 @@ describe('user update', () => {
 			name: 'Jane Smith',
 			phone: '+15550109999',
 			externalId: 'crm-77',
-			metadata: { visits: 4 },
+			metadata: { private: { visits: 4 } },
 		};
 		const { items } = await user(
 			{
@@ -122,7 +122,7 @@ describe('user update: validation before anything is sent', () => {
 		[
 			'a metadata number beyond the safe integer range (it would be rounded)',
 			{ userId: 'shopify-1001', updateFields: { metadata: '{"visits": 12345678901234567890}' } },
-			'Invalid "Metadata" in item 0: the number of "visits" is beyond ±9007199254740991 and could not be sent exactly; write it as text (in quotes)',
+			'Invalid "Metadata" in item 0: the number at metadata.visits is beyond ±9007199254740991 and could not be sent exactly; write it as text (in quotes)',
 		],
 		[
 			'a User ID of ".."',

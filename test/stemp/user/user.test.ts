@@ -11,16 +11,27 @@ async function stempProperties(): Promise<INodeProperties[]> {
 	return (loader.getNode('stemp').type as INodeType).description.properties;
 }
 
-test('Resource still defaults to Stamp, and offers User', async () => {
+test("Resource still defaults to Stamp, and offers every resource of stemp's published API, sorted by name", async () => {
 	const resource = (await stempProperties()).find((property) => property.name === 'resource')!;
 	expect(resource.default).toBe('stamp');
-	expect((resource.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
-		'stamp',
-		'user',
+	expect(
+		(resource.options as INodePropertyOptions[]).map((option) => [option.name, option.value]),
+	).toEqual([
+		['Organization', 'organization'],
+		['Points', 'points'],
+		['Points Redemption', 'redemption'],
+		['Push Notification', 'notification'],
+		['Reward Tier', 'rewardTier'],
+		['Stamp', 'stamp'],
+		['Stamp Reward', 'reward'],
+		['Template', 'template'],
+		['User', 'user'],
+		['Wallet Pass', 'pass'],
+		['Webhook Delivery', 'webhookDelivery'],
 	]);
 });
 
-test('the User resource offers the five operations, sorted, each with an action and a description for agents', async () => {
+test('the User resource offers its seven operations, sorted, each with an action and a description for agents', async () => {
 	const selector = (await stempProperties()).find(
 		(property) =>
 			property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'user',
@@ -31,6 +42,8 @@ test('the User resource offers the five operations, sorted, each with an action 
 		['Delete', 'delete', 'Delete a user'],
 		['Get', 'get', 'Get a user'],
 		['Get Many', 'getAll', 'Get many users'],
+		['Get Passes', 'getPasses', "Get a user's passes"],
+		['Search', 'search', 'Search users'],
 		['Update', 'update', 'Update a user'],
 	]);
 	expect(options.find((option) => option.value === 'get')?.description).toMatch(/external ID/);
@@ -38,7 +51,10 @@ test('the User resource offers the five operations, sorted, each with an action 
 });
 
 test('Create shows its not-re-sent notice in the panel', async () => {
-	const notice = (await stempProperties()).find((property) => property.name === 'createNotice')!;
+	const notice = (await stempProperties()).find(
+		(property) =>
+			property.name === 'createNotice' && property.displayOptions?.show?.resource?.[0] === 'user',
+	)!;
 	expect(notice.type).toBe('notice');
 	expect(notice.displayOptions?.show).toEqual({ resource: ['user'], operation: ['create'] });
 	expect(notice.displayName).toContain('User > Get by the external ID');

@@ -9,7 +9,7 @@ import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from
 const MAX_NOTE_LENGTH = 512;
 
 const properties: INodeProperties[] = [
-	walletPassIdField,
+	...walletPassIdField,
 	{
 		displayName:
 			'This adds a stamp every time it runs. If the request fails midway it is not retried, so one stamp is never added twice; check the card before running it again.',

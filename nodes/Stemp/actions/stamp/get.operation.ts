@@ -6,7 +6,7 @@ import { defineOperation } from '../../../core/registry';
 import { stampsPath } from '../../transport';
 import { passOf, readWalletPassId, walletPassIdField } from './common';
 
-const properties: INodeProperties[] = [walletPassIdField];
+const properties: INodeProperties[] = [...walletPassIdField];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { walletPassId: readWalletPassId(this, itemIndex) };

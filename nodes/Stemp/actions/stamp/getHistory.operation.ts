@@ -7,7 +7,7 @@ import { defineOperation } from '../../../core/registry';
 import { readStempList, stampsPath } from '../../transport';
 import { passOf, readWalletPassId, walletPassIdField } from './common';
 
-const properties: INodeProperties[] = [walletPassIdField, ...returnAllOrLimit()];
+const properties: INodeProperties[] = [...walletPassIdField, ...returnAllOrLimit()];
 
 function prepare(this: IExecuteFunctions, itemIndex: number) {
 	return { walletPassId: readWalletPassId(this, itemIndex), ...readWanted(this, itemIndex) };

@@ -6,7 +6,7 @@ import { stampsPath } from '../../transport';
 import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
 
 const properties: INodeProperties[] = [
-	walletPassIdField,
+	...walletPassIdField,
 	{
 		displayName:
 			'This removes one stamp every time it runs. If the request fails midway it is not retried, so one stamp is never removed twice.',

@@ -6,7 +6,7 @@ import { stampsPath } from '../../transport';
 import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from './common';
 
 const properties: INodeProperties[] = [
-	walletPassIdField,
+	...walletPassIdField,
 	{
 		displayName: 'This sets the card back to zero stamps.',
 		name: 'resetNotice',

@@ -9,7 +9,7 @@ import { passOf, readWalletPassId, stampStateOrSummary, walletPassIdField } from
 const MAX_STAMPS = 10;
 
 const properties: INodeProperties[] = [
-	walletPassIdField,
+	...walletPassIdField,
 	{
 		displayName: 'This overwrites the current stamp count, whatever the card showed before.',
 		name: 'setNotice',

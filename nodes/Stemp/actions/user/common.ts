@@ -70,7 +70,7 @@ export const optionalUserFields: INodeProperties[] = [
 		type: 'json',
 		default: '{}',
 		description:
-			'Extra key/value pairs to store with the user: a JSON object whose values are text, numbers or true/false, e.g. {"tier": "gold", "visits": 3}. From an expression, an object works too.',
+			'Extra data to store with the user: key/value pairs whose values are text, numbers or true/false, e.g. {"tier": "gold", "visits": 3}, stored as the user\'s private metadata; or stemp\'s own form {"private": {...}, "public": {...}, "unsafe": {...}}, sent as it is. From an expression, an object works too.',
 	},
 	{
 		displayName: 'Name',
@@ -144,10 +144,30 @@ export function readUserEmail(ctx: IExecuteFunctions, value: unknown, itemIndex:
 	return email;
 }
 
+/** The parts of a user's metadata in stemp's OpenAPI file (`UserMetadata`). */
+const METADATA_PARTS = ['private', 'public', 'unsafe'] as const;
+
+/** Where a number in the metadata is beyond 2^53 - 1 (already rounded when JSON text was parsed), if anywhere. */
+function unsafeNumberAt(value: unknown, where: string): string | undefined {
+	if (typeof value === 'number')
+		return Math.abs(value) > Number.MAX_SAFE_INTEGER ? where : undefined;
+	if (value === null || typeof value !== 'object') return undefined;
+	for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+		const found = unsafeNumberAt(
+			entry,
+			Array.isArray(value) ? `${where}[${key}]` : `${where}.${key}`,
+		);
+		if (found) return found;
+	}
+	return undefined;
+}
+
 /**
- * Metadata as stemp stores it: a JSON object of scalar values, given as JSON text (the field) or as an object
- * (an expression). Empty means "not given"; an object without keys is refused, since sending one on an update
- * could wipe what stemp holds.
+ * Metadata as stemp stores it, given as JSON text (the field) or as an object (an expression). stemp's OpenAPI
+ * file declares it as `{private, public, unsafe}`, each a JSON object; its documentation shows plain key/value
+ * pairs. Both are accepted: an object whose keys are only those three parts is sent as it is; plain key/value
+ * pairs (text, numbers, true/false) go into `private` (only your organization reads it). Empty means "not
+ * given"; an object without keys is refused, since sending one on an update could wipe what stemp holds.
  */
 function readMetadata(
 	ctx: IExecuteFunctions,
@@ -155,59 +175,46 @@ function readMetadata(
 	itemIndex: number,
 ): IDataObject | undefined {
 	if (isEmpty(value)) return undefined;
+	const refuse = (problem: string) => inputError(ctx.getNode(), 'Metadata', itemIndex, problem);
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		try {
 			parsed = JSON.parse(value);
 		} catch {
-			throw inputError(
-				ctx.getNode(),
-				'Metadata',
-				itemIndex,
-				'it is not valid JSON; write an object such as {"tier": "gold"}',
-			);
+			throw refuse('it is not valid JSON; write an object such as {"tier": "gold"}');
 		}
 	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw inputError(
-			ctx.getNode(),
-			'Metadata',
-			itemIndex,
-			'it must be a JSON object such as {"tier": "gold"}',
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw refuse('it must be a JSON object such as {"tier": "gold"}');
+	const entries = Object.entries(parsed as Record<string, unknown>);
+	if (entries.length === 0) throw refuse('the object has no keys; leave the field out instead');
+	const unsafe = unsafeNumberAt(parsed, 'metadata');
+	if (unsafe) {
+		throw refuse(
+			`the number at ${unsafe} is beyond ±${Number.MAX_SAFE_INTEGER} and could not be sent exactly; write it as text (in quotes)`,
 		);
 	}
-	const entries = Object.entries(parsed as Record<string, unknown>);
-	if (entries.length === 0)
-		throw inputError(
-			ctx.getNode(),
-			'Metadata',
-			itemIndex,
-			'the object has no keys; leave the field out instead',
+	const parts = entries.filter(([key]) => (METADATA_PARTS as readonly string[]).includes(key));
+	if (parts.length === entries.length) {
+		for (const [key, part] of parts) {
+			if (part === null || typeof part !== 'object' || Array.isArray(part))
+				throw refuse(`its "${key}" part must be a JSON object such as {"tier": "gold"}`);
+		}
+		return parsed as IDataObject;
+	}
+	if (parts.length > 0) {
+		throw refuse(
+			`it mixes stemp's parts (${parts.map(([key]) => `"${key}"`).join(', ')}) with plain keys; write either {"private": {...}, "public": {...}} or plain key/value pairs`,
 		);
+	}
 	for (const [key, entry] of entries) {
 		const scalar =
 			typeof entry === 'string' ||
 			typeof entry === 'boolean' ||
 			(typeof entry === 'number' && Number.isFinite(entry));
-		if (!scalar) {
-			throw inputError(
-				ctx.getNode(),
-				'Metadata',
-				itemIndex,
-				`the value of "${key}" must be text, a number or true/false`,
-			);
-		}
-		// Beyond 2^53 - 1 a number is already rounded (JSON text is parsed into doubles): refused, not sent changed.
-		if (typeof entry === 'number' && Math.abs(entry) > Number.MAX_SAFE_INTEGER) {
-			throw inputError(
-				ctx.getNode(),
-				'Metadata',
-				itemIndex,
-				`the number of "${key}" is beyond ±${Number.MAX_SAFE_INTEGER} and could not be sent exactly; write it as text (in quotes)`,
-			);
-		}
+		if (!scalar) throw refuse(`the value of "${key}" must be text, a number or true/false`);
 	}
-	return parsed as IDataObject;
+	return { private: parsed as IDataObject };
 }
 
 /** Reads the optional user fields of a collection into the body stemp expects; empty fields are left out. */
