@@ -4,6 +4,9 @@ import type { IDataObject } from 'n8n-workflow';
 /** The largest page every list of every vendor here serves. */
 export const MAX_PAGE_SIZE = 100;
 
+/** Pages asked for at once unless a list says otherwise (side by side, or ahead: see `PagedList`). */
+export const PAGES_AT_ONCE = 4;
+
 /** What Return All / Limit asks for: everything, or at most `limit` records. */
 export interface Wanted {
 	returnAll: boolean;

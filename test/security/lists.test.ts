@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
+import { STAMP_TEMPLATE_ID } from '../fake-api/stemp';
 import { useFastRetries } from '../harness/fast-retries';
 import { paging, readPagesByTotal, readPagesInOrder } from '../harness/paging';
 import { stampedV2, stampedV3, stemp } from './support';
@@ -470,6 +471,87 @@ describe('Stamped v3 lists read ahead (Concurrency pages at once, taken in order
 		expect(api.requests().map((request) => request.query.page)).toEqual(
 			Array.from({ length: 10 }, (_, page) => String(page)),
 		);
+	});
+});
+
+describe("stemp's paged lists read ahead (4 pages at once, taken in order)", () => {
+	const PASS = 'wp_ahead';
+	const lists = {
+		'stamp history': {
+			seed: (count: number) => api.stemp.seedHistory(PASS, count),
+			parameters: { resource: 'stamp', operation: 'getHistory', walletPassId: PASS },
+			listed: () => api.stemp.history.get(PASS)!.map((entry) => entry.id),
+		},
+		'points history': {
+			seed: (count: number) => api.stemp.seedPointsHistory(PASS, count),
+			parameters: { resource: 'points', operation: 'getHistory', walletPassId: PASS },
+			listed: () => api.stemp.pointsHistory.get(PASS)!.map((entry) => entry.id),
+		},
+		'push messages': {
+			seed: (count: number) => api.stemp.seedNotifications(STAMP_TEMPLATE_ID, count),
+			parameters: { resource: 'notification', operation: 'getAll', templateId: STAMP_TEMPLATE_ID },
+			listed: () =>
+				api.stemp.notifications
+					.filter((entry) => entry.templateId === STAMP_TEMPLATE_ID)
+					.map((entry) => entry.id)
+					.reverse(),
+		},
+		'user search': {
+			seed: (count: number) => api.stemp.seedUsers(count),
+			parameters: { resource: 'user', operation: 'search', query: 'example.com' },
+			listed: undefined,
+		},
+	};
+	const read = (name: keyof typeof lists) =>
+		stemp(api, { ...lists[name].parameters, returnAll: true });
+
+	test.each(Object.keys(lists) as Array<keyof typeof lists>)(
+		'%s: 1,000 records, every one once and in order, up to 4 pages at once, at most 3 pages past the end',
+		async (name) => {
+			lists[name].seed(1000);
+			api.latencyMs = 5;
+			const { items, error } = await read(name);
+			expect(error).toBeUndefined();
+			const ids = items.map((item) => String(item.json.id));
+			expect(new Set(ids).size).toBe(ids.length);
+			expect(ids.length).toBeGreaterThanOrEqual(1000);
+			const listed = lists[name].listed?.();
+			if (listed) expect(ids).toEqual(listed.map(String));
+			expect(api.maxInFlight).toBe(4);
+			const pages = Math.ceil(ids.length / 100);
+			const asked = api.requests().map((request) => Number(request.query.page));
+			expect(asked.filter((page) => page >= pages).length).toBeLessThanOrEqual(3);
+		},
+	);
+
+	test('stamp history: entries added at the front (newest first) while read: every earlier entry once', async () => {
+		lists['stamp history'].seed(1000);
+		const before = lists['stamp history'].listed();
+		const original = api.stemp.handle.bind(api.stemp);
+		let added = 0;
+		api.stemp.handle = (request) => {
+			if (request.query.page === '4' && added === 0) {
+				added = 25;
+				api.stemp.seedHistory(PASS, added);
+			}
+			return original(request);
+		};
+		const { items, error } = await read('stamp history');
+		expect(error).toBeUndefined();
+		const ids = items.map((item) => String(item.json.id));
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(before.map(String).filter((id) => !ids.includes(id))).toEqual([]);
+	});
+
+	test('push messages: pages past the end answered 500 are no error, and not retried', async () => {
+		lists['push messages'].seed(420);
+		api.hostile = { pastEndStatus: 500 };
+		const { items, error } = await read('push messages');
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(420);
+		const pastEnd = api.requests().filter((request) => Number(request.query.page) >= 5);
+		expect(pastEnd.length).toBeGreaterThan(0);
+		expect(new Set(pastEnd.map((request) => request.query.page)).size).toBe(pastEnd.length);
 	});
 });
 

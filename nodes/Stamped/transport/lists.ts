@@ -8,14 +8,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { describeAnswer } from '../../core/operation';
 import type { PageContent, Wanted } from '../../core/paging';
-import { MAX_PAGE_SIZE, readList } from '../../core/paging';
+import { MAX_PAGE_SIZE, PAGES_AT_ONCE, readList } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { readListUnder, readStampedPage } from './answers';
 import { loyaltyPath } from './v3';
 import { profileOf } from './version';
 
 /** Concurrency used when the node's option is not set. */
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = PAGES_AT_ONCE;
 
 interface ListRequest {
 	path: string;
