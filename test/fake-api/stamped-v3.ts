@@ -656,16 +656,15 @@ export class StampedV3 implements VendorApi {
 		if (Object.keys(queryAll).some((key) => /^tags\[/.test(key)))
 			return { status: 400, body: { message: 'tags must be sent as tags=a&tags=b' } };
 		const tags = queryAll.tags ?? [];
-		return [...this.products.values()]
-			.filter(
-				(product) =>
-					PRODUCT_FILTERS.every(
-						(filter) => query[filter] === undefined || product[filter] === query[filter],
-					) &&
-					(query.title === undefined ||
-						(product.title ?? '').toLowerCase().startsWith(query.title.toLowerCase())) &&
-					tags.every((tag) => (product.tags ?? []).includes(tag)),
-			);
+		return [...this.products.values()].filter(
+			(product) =>
+				PRODUCT_FILTERS.every(
+					(filter) => query[filter] === undefined || product[filter] === query[filter],
+				) &&
+				(query.title === undefined ||
+					(product.title ?? '').toLowerCase().startsWith(query.title.toLowerCase())) &&
+				tags.every((tag) => (product.tags ?? []).includes(tag)),
+		);
 	}
 
 	/** trigger-activity: fires one of the program's earning rules for the customer. */
