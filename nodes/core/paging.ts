@@ -246,6 +246,13 @@ class ListReading {
 	private readSideBySide = false;
 	/** Set once the list has ended (or failed): pages still on their way past its end are not needed. */
 	private aheadDropped = false;
+	/** The page being taken, when pages are read in order; pages after it may be asked for ahead. */
+	private taking = 0;
+	/** The next page not asked for yet, and how many asked for ahead have not answered. */
+	private nextToAsk = 0;
+	private onTheirWay = 0;
+	/** Whether a page asked for ahead has said the list ends there (or failed): nothing further is asked for. */
+	private endAhead = false;
 
 	constructor(
 		private readonly list: PagedList,
@@ -388,27 +395,72 @@ class ListReading {
 
 	/**
 	 * Page `number`. Once the API has shown it honours the page number (`paged`), the pages after it are asked for
-	 * together with it (no further than a Limit needs), to be taken later, in order: 2 at first, twice as many with
-	 * every page taken, up to `pagesAhead`, so that a short list asks for few pages past its end.
+	 * too, to be taken later, in order: up to `window` pages on their way at once (2 at first, twice as many with
+	 * every page taken, up to `pagesAhead`, so that a short list asks for few pages past its end), each answer
+	 * making room for the next page at once (not only when its turn comes: pages answered together are then not
+	 * waited on one after the other), never more than twice the window past the page being taken, nor past what a
+	 * Limit needs, nor once a page has said the list ends there.
 	 */
 	private async readAhead(number: number, paged: boolean): Promise<PageRead> {
 		this.window = paged ? Math.min(this.pagesAhead, Math.max(2, this.window * 2)) : 1;
-		const lastNeeded =
-			this.cap === Infinity
-				? Infinity
-				: Math.max(number, this.firstPage + Math.ceil(this.cap / this.size) - 1);
-		const last = Math.min(number + this.window - 1, lastNeeded, this.firstPage + MAX_PAGES - 1);
-		for (let page = number; page <= last; page++) {
-			if (this.ahead.has(page)) continue;
-			if (page > number) this.askedEarly.add(page);
-			const reading = this.read(page, () => !this.aheadDropped);
-			// Handled when taken; until then its failure must not count as an unhandled rejection.
-			reading.catch(() => undefined);
-			this.ahead.set(page, reading);
-		}
+		this.taking = number;
+		if (!this.ahead.has(number)) this.ask(number);
+		this.askMore();
 		const reading = this.ahead.get(number)!;
 		this.ahead.delete(number);
 		return await reading;
+	}
+
+	/** Asks for pages ahead while there is room (see `readAhead`). */
+	private askMore(): void {
+		const lastNeeded =
+			this.cap === Infinity
+				? Infinity
+				: Math.max(this.taking, this.firstPage + Math.ceil(this.cap / this.size) - 1);
+		const last = Math.min(
+			this.taking + 2 * this.window - 1,
+			lastNeeded,
+			this.firstPage + MAX_PAGES - 1,
+		);
+		while (
+			this.window > 1 &&
+			!this.endAhead &&
+			!this.aheadDropped &&
+			this.onTheirWay < this.window &&
+			this.nextToAsk <= last
+		) {
+			this.ask(this.nextToAsk);
+		}
+	}
+
+	/** Asks for one page, to be taken in its turn. */
+	private ask(page: number): void {
+		if (page > this.taking) this.askedEarly.add(page);
+		this.nextToAsk = Math.max(this.nextToAsk, page + 1);
+		this.onTheirWay++;
+		const reading = this.read(page, () => !this.aheadDropped);
+		reading.then(
+			(answer) => {
+				this.onTheirWay--;
+				// A page that says the list ends there (its flag, its total, or a short page when it says neither): no
+				// page after it is asked for.
+				const ends =
+					answer.more !== undefined
+						? !answer.more
+						: answer.total !== undefined
+							? this.offsetOf(answer.number) + answer.records.length >= answer.total
+							: answer.records.length < this.size;
+				if (ends) this.endAhead = true;
+				this.askMore();
+			},
+			() => {
+				this.onTheirWay--;
+				this.endAhead = true; // the list fails when this page's turn comes, if it comes
+			},
+		);
+		// Handled when taken; until then its failure must not count as an unhandled rejection.
+		reading.catch(() => undefined);
+		this.ahead.set(page, reading);
 	}
 
 	/**
