@@ -103,7 +103,9 @@ function scenarioTable(scenario: ScenarioResult): string[][] {
 		),
 	]);
 	if (scenario.sides.some((side) => side.limit !== undefined)) {
-		const headline = scenario.metrics.find((metric) => metric.key === scenario.headline)!;
+		const headline = scenario.metrics.find(
+			(metric) => metric.key === (scenario.limitMetric ?? scenario.headline),
+		)!;
 		rows.push([
 			'limit',
 			...scenario.sides.map((side) =>
@@ -126,6 +128,52 @@ function scenarioTable(scenario: ScenarioResult): string[][] {
 	return [header, ...rows];
 }
 
+/**
+ * "At least N× faster than the HTTP Request node", on the whole run (what a user waits for), both for the first
+ * run after n8n started and for a later one.
+ */
+function speedTarget(
+	scenario: ScenarioResult,
+	what: string,
+	times: number,
+	{ whyMissed }: { whyMissed: string },
+): TargetCheck {
+	const [ours, theirs] = [oursOf(scenario)[0], theirsOf(scenario)];
+	const speedup = (key: string) => medianOf(theirs, key) / medianOf(ours, key);
+	const [later, first] = [speedup('wallS'), speedup('firstWallS')];
+	return {
+		target: `${what} at least ${times}× faster than the HTTP Request node (whole run)`,
+		measured: `${later.toFixed(1)}× (${format(medianOf(ours, 'wallS'), 's')} against ${format(medianOf(theirs, 'wallS'), 's')}); first run after n8n started ${first.toFixed(1)}× (${format(medianOf(ours, 'firstWallS'), 's')} against ${format(medianOf(theirs, 'firstWallS'), 's')})`,
+		met: later >= times && first >= times,
+		whyMissed,
+	};
+}
+
+/** "Within 80 % of the limit": the limit over ours' node time (a later run). */
+function limitTarget(scenario: ScenarioResult, what: string, whyMissed: string): TargetCheck {
+	const ours = oursOf(scenario)[0];
+	const ofLimit = (ours.limit ?? NaN) / medianOf(ours, 'nodeS');
+	return {
+		target: `${what} within 80 % of the limit (${scenario.limitText.split(':')[0]})`,
+		measured: `${Math.round(ofLimit * 100)} % (limit ${format(ours.limit ?? NaN, 's')}, node time ${format(medianOf(ours, 'nodeS'), 's')})`,
+		met: ofLimit >= 0.8,
+		whyMissed,
+	};
+}
+
+/**
+ * What ours spent beyond the limit, measured: its own work (the same run with no latency at all: n8n's and the
+ * package's, on n8n's one thread), which a limit made of latencies does not count.
+ */
+function workReason(scenario: ScenarioResult, extra = ''): string {
+	const ours = oursOf(scenario)[0];
+	const node = medianOf(ours, 'nodeS');
+	const work = medianOf(ours, 'workS');
+	const limit = ours.limit ?? NaN;
+	const requests = medianOf(ours, 'requests');
+	return `The limit counts only the sandbox's ${LATENCY_MS} ms per request. The same run with no latency at all took ${format(work, 's')} (n8n's and the package's own work on n8n's one thread: ${((work * 1000) / requests).toFixed(1)} ms per request for ${format(requests, '')} requests, expressions included where items carry them); the limit plus that work is ${format(limit + work, 's')}, against ${format(node, 's')} measured: while a request waits, the others' work goes on, and while that work runs, no further request of the ${ITEMS_AT_ONCE} in flight can start.${extra}`;
+}
+
 export interface TargetCheck {
 	target: string;
 	measured: string;
@@ -140,22 +188,23 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 	const exported = sideById(results, 'export');
 	if (exported) {
 		const [ours, theirs] = [oursOf(exported)[0], theirsOf(exported)];
-		const speedup = medianOf(theirs, 'nodeS') / medianOf(ours, 'nodeS');
-		checks.push({
-			target: 'export at least 4× faster than the HTTP Request node',
-			measured: `${speedup.toFixed(1)}× (node time ${format(medianOf(ours, 'nodeS'), 's')} against ${format(medianOf(theirs, 'nodeS'), 's')})`,
-			met: speedup >= 4,
-			whyMissed: `Both sides wait on the same ${LATENCY_MS} ms per request; ours asks ${OUR_EXPORT_CONCURRENCY} pages at a time (after the first, which tells the total), theirs one. The best ratio is then a little under ${OUR_EXPORT_CONCURRENCY}×, so the margin is thin: n8n's own time per page and a busy machine take it away first.`,
-		});
-		const ofLimit = (ours.limit ?? NaN) / medianOf(ours, 'nodeS');
+		checks.push(
+			speedTarget(exported, 'export', 4, {
+				whyMissed: `Both sides wait on the same ${LATENCY_MS} ms per request; ours asks ${OUR_EXPORT_CONCURRENCY} pages at a time (after the first, which tells the total), theirs one. The best ratio is then a little under ${OUR_EXPORT_CONCURRENCY}×, so the margin is thin: n8n's own time per page and a busy machine take it away first.`,
+			}),
+		);
 		const plain = referenceOf(exported);
-		const plainS = plain ? medianOf(plain, 'nodeS') : NaN;
-		checks.push({
-			target: 'export within 80 % of the limit (pages × latency ÷ concurrency)',
-			measured: `${Math.round(ofLimit * 100)} % (limit ${format(ours.limit ?? NaN, 's')}, node time ${format(medianOf(ours, 'nodeS'), 's')})`,
-			met: ofLimit >= 0.8,
-			whyMissed: `The limit counts only the sandbox's latency. A bare Node.js HTTP client fetching the same pages the same way, without n8n, took ${format(plainS, 's')} on this machine (${Math.round(((ours.limit ?? NaN) / plainS) * 100)} % of the limit): the machine and the sandbox account for that much. The remaining ${format(medianOf(ours, 'nodeS') - plainS, 's')} is n8n's work per request, on its one thread: each of the ${format(medianOf(ours, 'requests'), '')} requests goes through n8n's HTTP client (axios with a new connection and agent per request) and the engine, and the answers that arrive together are handled one after the other on that thread.`,
-		});
+		const plainS = plain ? medianOf(plain, 'wallS') : NaN;
+		checks.push(
+			limitTarget(
+				exported,
+				'export',
+				workReason(
+					exported,
+					` A bare Node.js HTTP client fetching the same pages the same way, without n8n, took ${format(plainS, 's')} on this machine (${Math.round(((ours.limit ?? NaN) / plainS) * 100)} % of the limit): the machine and the sandbox account for that much; each of ours' requests also goes through n8n's HTTP client (axios with a new connection and agent per request) and the engine.`,
+				),
+			),
+		);
 		const rss = medianOf(ours, 'peakRssMB') / medianOf(theirs, 'peakRssMB');
 		// n8n's own footprint (some 700 MB) dominates the peak, so the growth during the export is shown too.
 		const growth = (side: SideResult) =>
@@ -166,6 +215,42 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
 			met: rss <= 2,
 			whyMissed: 'Ours holds the pages it fetched side by side until they are output in order.',
 		});
+	}
+	const orders = sideById(results, 'orderExport');
+	if (orders) {
+		checks.push(
+			speedTarget(orders, 'v3 order export', 3, {
+				whyMissed: `Both sides wait on the same ${LATENCY_MS} ms per request; ours asks up to ${OUR_EXPORT_CONCURRENCY} pages at a time once the second page is in (pages 0 and 1 alone, then 2, then ${OUR_EXPORT_CONCURRENCY}), theirs one.`,
+			}),
+		);
+		checks.push(
+			limitTarget(
+				orders,
+				'v3 order export',
+				workReason(
+					orders,
+					` Three round trips are spent on purpose: page 0 alone (it tells the page size Stamped serves), page 1 alone (it shows Stamped honours the page number, before more pages are asked for), and the first and last page read again at the end (the check that the list did not move); the pages ahead then grow from 2 to ${OUR_EXPORT_CONCURRENCY}.`,
+				),
+			),
+		);
+	}
+	const catalogue = sideById(results, 'catalogueSync');
+	if (catalogue) {
+		checks.push(
+			speedTarget(catalogue, 'catalogue sync', 4, {
+				whyMissed: `Ours sends ${ITEMS_AT_ONCE} writes at a time, one per product after one read of the catalogue; theirs sends a lookup and a write per product, ${HTTP_BATCH.batchSize} a second.`,
+			}),
+		);
+		checks.push(
+			limitTarget(
+				catalogue,
+				'catalogue sync',
+				workReason(
+					catalogue,
+					' Every item is checked (its expressions evaluated by n8n) before the first request, as for every operation, so that a bad item stops the run before anything is written.',
+				),
+			),
+		);
 	}
 	const limited = sideById(results, 'rateLimit');
 	if (limited) {
@@ -247,8 +332,8 @@ function markdownTable(rows: string[][]): string {
 /** How each scenario's two sides are built, in words (the code is in bench/workflows.ts). */
 const HOW_BUILT: Record<string, string> = {
 	export: `Ours: the Stamped node, Customer > Get Many, Return All, default options (concurrency ${OUR_EXPORT_CONCURRENCY}). Theirs: an HTTP Request node (GET \`/customers?limit=100\`, Basic Auth through a generic credential holding the same keys) with Pagination "Update a Parameter in Each Request" (\`page\` = \`{{ $pageCount + 1 }}\`, complete when \`{{ $response.body.data.length < 100 }}\`) and Retry On Fail (${HTTP_RETRY_EXPORT.maxTries} tries, ${HTTP_RETRY_EXPORT.waitBetweenTries} ms apart: n8n's most patient setting), then a Split Out node on \`data\` for one item per customer. Theirs' time is both nodes' time.`,
-	catalogueSync: `Ours: the Stamped node on API v3, Product > Create or Update (product ID, title, vendor and a variant with its price from each item): a lookup by \`customProductId\`, then PATCH or an exactly-once POST, ${ITEMS_AT_ONCE} products at a time. Theirs, the same work with n8n's own nodes: an HTTP Request node looking each product up (\`GET /products/lookup?customProductId=\`, Full Response and Never Error on, so a 404 reads as "not there"), an IF node on the status, then an HTTP Request node PATCHing the found product or one POSTing a new one; every HTTP Request node with Batching (${HTTP_BATCH.batchSize} items, ${HTTP_BATCH.batchInterval} ms apart) and Retry On Fail (${HTTP_RETRY_WRITES.maxTries} tries), authenticated by a Header Auth credential holding the same key. The items arrive in the trigger's body and a Split Out makes them items, on both sides. Theirs' time is its four nodes' time.`,
-	orderExport: `Ours: the Stamped node on API v3, Order > Get Many, Return All. Theirs: an HTTP Request node (GET \`/orders?limit=100\`, Header Auth) with Pagination "Update a Parameter in Each Request" (\`page\` = \`{{ $pageCount }}\`, complete when the page says \`morePages\` is false) and Retry On Fail, then a Split Out node on \`orders\`. The shop holds the 5,000 generated orders and the sandbox's 3.`,
+	catalogueSync: `Ours: the Stamped node on API v3, Product > Create or Update (product ID, title, vendor and a variant with its price from each item), at default settings: with this many products it reads the catalogue once (pages asked for ahead), then sends a PATCH for each product it holds and an exactly-once POST for each it proves absent, ${ITEMS_AT_ONCE} products at a time, with no lookup per product. Theirs, the same work with n8n's own nodes: an HTTP Request node looking each product up (\`GET /products/lookup?customProductId=\`, Full Response and Never Error on, so a 404 reads as "not there"), an IF node on the status, then an HTTP Request node PATCHing the found product or one POSTing a new one; every HTTP Request node with Batching (${HTTP_BATCH.batchSize} items, ${HTTP_BATCH.batchInterval} ms apart) and Retry On Fail (${HTTP_RETRY_WRITES.maxTries} tries), authenticated by a Header Auth credential holding the same key. The items arrive in the trigger's body and a Split Out makes them items, on both sides. Theirs' time is its four nodes' time.`,
+	orderExport: `Ours: the Stamped node on API v3, Order > Get Many, Return All, default options (Concurrency ${OUR_EXPORT_CONCURRENCY}: the next pages asked for ahead, taken in order). Theirs: an HTTP Request node (GET \`/orders?limit=100\`, Header Auth) with Pagination "Update a Parameter in Each Request" (\`page\` = \`{{ $pageCount }}\`, complete when the page says \`morePages\` is false) and Retry On Fail, then a Split Out node on \`orders\`. The shop holds the 5,000 generated orders and the sandbox's 3.`,
 	rateLimit: `The same two workflows as the export. Theirs has no pause between pages: the limit is not documented, so a user cannot know which pause would do.`,
 	upsert: `Ours: the Stamped node, Customer > Create or Update, e-mail and first name from each item. Theirs: an HTTP Request node (POST \`/customers\`, JSON body from the item's fields) with Batching at n8n's defaults (${HTTP_BATCH.batchSize} items per batch, ${HTTP_BATCH.batchInterval} ms apart) and Retry On Fail at n8n's defaults (${HTTP_RETRY_WRITES.maxTries} tries, ${HTTP_RETRY_WRITES.waitBetweenTries} ms apart). The items arrive in the trigger's body and a Split Out makes them items, on both sides. Ours sends up to ${ITEMS_AT_ONCE} items at a time, items on the same customer one after another in their order, and sends no further item once one has failed (unless Continue On Fail). Theirs starts each batch's ${HTTP_BATCH.batchSize} requests at once and waits between batches; without Batching the HTTP Request node sends all ${ITEMS.toLocaleString('en')} requests at once, which this sandbox (no ceiling in this scenario) would answer faster and a real API would meet with 429s.`,
 	stamps: `Ours: the stemp node, Stamp > Add, Continue On Fail. Theirs: an HTTP Request node (POST \`/walletpasses/{id}/stamps/add\`, Bearer Auth) with Batching and Retry On Fail at n8n's defaults and Continue On Fail. "Stamps applied twice" counts passes the sandbox applied more than one addition to (from its request log), not what the nodes say. n8n's Retry On Fail runs the whole node again, every item included, when its first output item carries an error; the fault pattern includes the first item, so this run shows that case. Had the first item succeeded, Continue On Fail would have kept the node from failing and Retry On Fail would have re-sent nothing.`,
@@ -337,13 +422,17 @@ ${busy ? `\nThe machine was busy when this run started (1-minute load average ab
   the benchmark sends it a delivery and follows the production execution through n8n's public API until it
   stops. A running server, rather than \`n8n execute\`, because a CLI start per run costs seconds and leaves
   the process cold.
-- **node time**: the side's nodes' own \`executionTime\` from n8n's run data (for theirs, the HTTP Request
-  node plus the Split Out it needs to output one item per record). **whole run**: from sending the delivery to
-  the execution's stop, as n8n recorded it (includes the trigger, splitting the items and n8n's bookkeeping).
+- **whole run**: from sending the delivery to the execution's stop, as n8n recorded it: what a user waits for
+  (it includes the trigger, splitting the items and n8n's bookkeeping). **node time**: the side's nodes' own
+  \`executionTime\` from n8n's run data (for theirs, the HTTP Request node plus the Split Out it needs to output
+  one item per record, and for the catalogue its four nodes).
+- **first after n8n started**: the exports and the catalogue sync run each side in a fresh n8n process, twice:
+  right after n8n started (the nodes' code is loaded and compiled during that run, as after every restart,
+  update or deploy, and as a first try of a workflow meets it) and then once more (a workflow that runs often).
+  The targets hold for both.
 - The sides alternate: each round starts with the side that went second in the previous one.
-- **n8n peak RSS**: n8n's main process (\`/proc/<pid>/status\`, VmRSS every 10 ms) while the export runs,
-  in a fresh n8n process for every export run, after one warm-up export of 300 customers. Regular nodes run in
-  that process; only Code nodes go to a task runner.
+- **n8n peak RSS**: n8n's main process (\`/proc/<pid>/status\`, VmRSS every 10 ms) during the first export run
+  of a fresh n8n process. Regular nodes run in that process; only Code nodes go to a task runner.
 - **Requests, 429 and 5xx answers, stamps applied** come from the sandbox's request log; **records out**,
   **duplicates** and **failed items** from the side's output items.
 - **limit**: the best the setup allows, so each time reads as a fraction of the best possible.

@@ -75,8 +75,9 @@ export function describeAnswer(body: unknown): string {
 
 /**
  * Runs an operation over every input item. All items are prepared (checked) first, so that a bad item stops the
- * run before anything is sent. Then they are executed: up to ITEMS_AT_ONCE at a time when the operation names
- * each item's subject (items for the same subject wait for each other), else one by one. Output items keep the
+ * run before anything is sent. Then they are executed by the operation's `runItems`, or `itemByItem`: up to
+ * ITEMS_AT_ONCE at a time when the operation names each item's subject (items for the same subject wait for
+ * each other), else one by one. Output items keep the
  * input order, each paired with the input item it came from. With "Continue On Fail" a failing item becomes an
  * item carrying the error and the run goes on; without it the first failure starts no further item and, once
  * the items already sent have answered, stops the run with the failure of the earliest item.
@@ -109,47 +110,54 @@ export async function runOperation<Input>(
 	let opened: Promise<ApiClient> | undefined;
 	const api = async () => await (opened ??= openApi());
 
-	if (operation.runItems) {
-		const items = prepared.flatMap((entry, itemIndex) =>
-			'input' in entry ? [{ itemIndex, input: entry.input }] : [],
-		);
-		const outcomes = await operation.runItems.call(ctx, items, api, !continueOnFail);
-		for (const [itemIndex, entry] of prepared.entries()) {
-			const outcome = 'error' in entry ? entry : outcomes.get(itemIndex);
-			if (outcome && 'error' in outcome)
-				settle(itemIndex, { error: asItemError(ctx, outcome.error, itemIndex) });
-			else if (outcome) settle(itemIndex, outcome);
-		}
-		return finish(results, failures);
+	const items = prepared.flatMap((entry, itemIndex) =>
+		'input' in entry ? [{ itemIndex, input: entry.input }] : [],
+	);
+	const runItems = operation.runItems ?? itemByItem(operation);
+	const outcomes = await runItems.call(ctx, items, api, !continueOnFail);
+	for (const [itemIndex, entry] of prepared.entries()) {
+		const outcome = 'error' in entry ? entry : outcomes.get(itemIndex);
+		if (outcome && 'error' in outcome)
+			settle(itemIndex, { error: asItemError(ctx, outcome.error, itemIndex) });
+		else if (outcome) settle(itemIndex, outcome);
 	}
-
-	const run = async (itemIndex: number, input: Input): Promise<void> => {
-		try {
-			const result = await operation.execute.call(ctx, await api(), input, itemIndex);
-			settle(itemIndex, { output: Array.isArray(result) ? result : [result] });
-		} catch (error) {
-			settle(itemIndex, { error: asItemError(ctx, error, itemIndex) });
-		}
-	};
-
-	const atOnce = operation.subjectOf ? ITEMS_AT_ONCE : 1;
-	const running = new Map<Promise<void>, string>();
-	for (let itemIndex = 0; itemIndex < itemCount && failures.length === 0; itemIndex++) {
-		const entry = prepared[itemIndex];
-		if ('error' in entry) {
-			settle(itemIndex, entry);
-			continue;
-		}
-		const subject = operation.subjectOf?.(entry.input) ?? '';
-		// Wait for a free slot, and for any earlier item on the same subject.
-		while (running.size >= atOnce || [...running.values()].includes(subject))
-			await Promise.race(running.keys());
-		if (failures.length > 0) break;
-		const task: Promise<void> = run(itemIndex, entry.input).finally(() => running.delete(task));
-		running.set(task, subject);
-	}
-	await Promise.all(running.keys());
 	return finish(results, failures);
+}
+
+/**
+ * How items run unless an operation says otherwise: one `execute` each, up to ITEMS_AT_ONCE at a time when the
+ * operation names each item's subject (items on the same subject one after another, in input order), else one
+ * by one. With `stopAtFailure`, no further item starts once one has failed.
+ */
+export function itemByItem<Input>(
+	operation: Pick<Operation<Input>, 'execute' | 'subjectOf'>,
+): ItemRunner<Input> {
+	return async function (items, openApi, stopAtFailure) {
+		const outcomes = new Map<number, ItemOutcome>();
+		let failed = false;
+		const atOnce = operation.subjectOf ? ITEMS_AT_ONCE : 1;
+		const running = new Map<Promise<void>, string>();
+		for (const { itemIndex, input } of items) {
+			if (failed && stopAtFailure) break;
+			const subject = operation.subjectOf?.(input) ?? '';
+			// Wait for a free slot, and for any earlier item on the same subject.
+			while (running.size >= atOnce || [...running.values()].includes(subject))
+				await Promise.race(running.keys());
+			if (failed && stopAtFailure) break;
+			const task: Promise<void> = (async () => {
+				try {
+					const result = await operation.execute.call(this, await openApi(), input, itemIndex);
+					outcomes.set(itemIndex, { output: Array.isArray(result) ? result : [result] });
+				} catch (error) {
+					failed = true;
+					outcomes.set(itemIndex, { error: error as Error });
+				}
+			})().finally(() => running.delete(task));
+			running.set(task, subject);
+		}
+		await Promise.all(running.keys());
+		return outcomes;
+	};
 }
 
 function finish(

@@ -4,6 +4,9 @@ import type { IDataObject } from 'n8n-workflow';
 /** The largest page every list of every vendor here serves. */
 export const MAX_PAGE_SIZE = 100;
 
+/** Pages asked for at once unless a list says otherwise (side by side, or ahead: see `PagedList`). */
+export const PAGES_AT_ONCE = 4;
+
 /** What Return All / Limit asks for: everything, or at most `limit` records. */
 export interface Wanted {
 	returnAll: boolean;
@@ -141,8 +144,16 @@ export interface PagedList {
 	firstPage: number;
 	/** The largest page the API serves: the size asked for, unless a Limit asks for less. */
 	pageSize: number;
-	/** Fetches page `page` of `size` records; a 429 on it must call `onRateLimited`. */
-	fetchPage(page: number, size: number, onRateLimited: () => void): Promise<PageContent>;
+	/**
+	 * Fetches page `page` of `size` records; a 429 on it must call `onRateLimited`. `stillNeeded` turns false once
+	 * the page is no longer wanted (asked for ahead of a list that has ended): its failures need no retry then.
+	 */
+	fetchPage(
+		page: number,
+		size: number,
+		onRateLimited: () => void,
+		stillNeeded: () => boolean,
+	): Promise<PageContent>;
 	/**
 	 * What makes a record unique (its ID, its e-mail): a record read again under a key already output is dropped.
 	 * Undefined or empty for a record with none: it is output as read on its page, every time.
@@ -155,8 +166,11 @@ export interface PagedList {
 	 */
 	concurrency?: number;
 	/**
-	 * Pages requested at once when pages are read in order (1 unless given): page N and the next ones are asked
-	 * for together, and still taken in order, the first that ends the list ending it.
+	 * Pages requested at once when pages are read in order (1 unless given), halved after a 429: once the second
+	 * page has brought records the first did not (the API honours the page number), page N and the next ones
+	 * are asked for together, and still taken in order, the first that ends the list ending it; pages asked for
+	 * past that end are dropped unread. A list read so is checked for changes made while it was read (see
+	 * `readInOrder`).
 	 */
 	pagesAhead?: number;
 }
@@ -207,6 +221,10 @@ class ListReading {
 	private readonly firstPage: number;
 	private size: number;
 	private concurrency: number;
+	/** Pages asked for at once at most when reading in order; halved, like `concurrency`, after every 429. */
+	private pagesAhead: number;
+	/** Pages asked for at once now: from 2, doubled with every page taken, up to `pagesAhead`. */
+	private window = 1;
 	private requests = 0;
 	private sequence = 0;
 	/** Every total reported, in the order the reads completed. */
@@ -222,6 +240,19 @@ class ListReading {
 	private outputCount = 0;
 	/** Pages requested ahead of the one being taken, when pages are read in order. */
 	private readonly ahead = new Map<number, Promise<PageRead>>();
+	/** Pages asked for before the page ahead of them was taken: either may have been answered first. */
+	private readonly askedEarly = new Set<number>();
+	/** Whether a page of the list was asked for before the page ahead of it was taken (see `askedEarly`). */
+	private readSideBySide = false;
+	/** Set once the list has ended (or failed): pages still on their way past its end are not needed. */
+	private aheadDropped = false;
+	/** The page being taken, when pages are read in order; pages after it may be asked for ahead. */
+	private taking = 0;
+	/** The next page not asked for yet, and how many asked for ahead have not answered. */
+	private nextToAsk = 0;
+	private onTheirWay = 0;
+	/** Whether a page asked for ahead has said the list ends there (or failed): nothing further is asked for. */
+	private endAhead = false;
 
 	constructor(
 		private readonly list: PagedList,
@@ -231,6 +262,7 @@ class ListReading {
 		this.firstPage = list.firstPage;
 		this.size = Math.min(list.pageSize, this.cap);
 		this.concurrency = Math.max(1, Math.floor(list.concurrency ?? 1));
+		this.pagesAhead = Math.max(1, Math.floor(list.pagesAhead ?? 1));
 	}
 
 	async run(): Promise<ListRead> {
@@ -245,7 +277,8 @@ class ListReading {
 		try {
 			return await this.readInOrder(first);
 		} finally {
-			// Pages asked for ahead of the end are not needed; their failures are not the list's.
+			// Pages asked for past the end are not needed: no retries for them, and their failures are not the list's.
+			this.aheadDropped = true;
 			await Promise.allSettled(this.ahead.values());
 		}
 	}
@@ -262,6 +295,13 @@ class ListReading {
 	 * already read (a server that ignores the page number; once, on the second page, when the API says more
 	 * follow, since an API counting pages from 1 answers page 0 like page 1), and a page shorter than the pages
 	 * before it while the API says more follow (the records between it and the next page could be missed).
+	 *
+	 * With `pagesAhead`, once the second page has brought new records, the next pages are asked for together and
+	 * taken in order (see `readAhead`). Pages read side by side may be answered in any order, so a record added
+	 * ahead of a page boundary between their answers could fall between the two pages unread: a list read so that
+	 * ended by itself is checked like a list read by its total. A record read on two pages, or a first page or
+	 * last page that differs when read once more at the end, shows the list moved while it was read; then every
+	 * page boundary is checked again (see `recheckBoundary`), and one that cannot be fails the list.
 	 */
 	private async readInOrder(first: PageRead): Promise<ListRead> {
 		const fingerprints = new Set<string>();
@@ -270,6 +310,9 @@ class ListReading {
 		/** Whether the API's own figures say records are still to come. */
 		const saysMore = (page: PageRead) =>
 			page.more === true || (total !== undefined && this.outputCount < Math.min(total, this.cap));
+		/** Whether the API has shown that it honours the page number (a later page brought new records). */
+		let paged = false;
+		let endedByList = false;
 		let page = first;
 		for (;;) {
 			// The smallest total seen: records added while the list is read (at its front) need not be read.
@@ -284,6 +327,7 @@ class ListReading {
 						`page ${page.number} came back empty (twice) although the API ${page.more === true ? 'said more pages follow' : `reported ${total} records`}`,
 					);
 				}
+				endedByList = true;
 				break;
 			}
 			// Short, although the API says more follow after it (its flag, or its total past this page's end).
@@ -306,45 +350,146 @@ class ListReading {
 							`page ${page.number} repeated records already read, so the API seems to ignore the page number`,
 						);
 					}
+					endedByList = true;
 					break;
 				}
 			} else {
+				this.reads.set(page.number, page);
+				if (page.number === this.firstPage + 1) paged = true;
+				if (this.askedEarly.has(page.number)) this.readSideBySide = true;
 				const done =
 					page.more === false ||
 					(total !== undefined && this.outputCount >= total) ||
 					(page.more === undefined && total === undefined && page.records.length < this.size);
+				if (done) endedByList = this.outputCount < this.cap || page.more === false;
 				if (done || this.outputCount >= this.cap) break;
 			}
 			const next = page.number + 1;
 			if (next - this.firstPage >= MAX_PAGES)
 				throw fail(`the API still had more after ${MAX_PAGES} pages`);
-			page = await this.readAhead(next);
+			page = await this.readAhead(next, paged);
 		}
 		if (total !== undefined && this.outputCount < Math.min(total, this.cap)) {
 			throw fail('the API said there were no more pages');
 		}
+		if (endedByList && this.readSideBySide) {
+			// The pages asked for past the end first: what follows adds no more requests than Concurrency allows.
+			this.aheadDropped = true;
+			await Promise.allSettled(this.ahead.values());
+			if (await this.movedWhileReadAhead(first)) {
+				const unchecked = await this.recheckBoundaries({ everyBoundarySuspect: true });
+				if (unchecked > 0) {
+					throw fail(
+						`the list kept changing while it was read, and ${unchecked} page boundaries could not be checked again`,
+					);
+				}
+			}
+		}
 		return {
-			records: [...this.byPage.values()].flat(),
+			records: this.collect(),
 			requests: this.requests,
 			changedDuringExport: false,
 			uncheckedBoundaries: 0,
 		};
 	}
 
-	/** Page `number`, asked for together with the `pagesAhead` - 1 pages after it (taken later, in order). */
-	private async readAhead(number: number): Promise<PageRead> {
-		const count = Math.max(1, Math.floor(this.list.pagesAhead ?? 1));
-		for (let page = number; page < number + count; page++) {
-			if (!this.ahead.has(page) && page - this.firstPage < MAX_PAGES) {
-				const reading = this.read(page);
-				// Handled when taken; until then its failure must not count as an unhandled rejection.
-				reading.catch(() => undefined);
-				this.ahead.set(page, reading);
-			}
-		}
+	/**
+	 * Page `number`. Once the API has shown it honours the page number (`paged`), the pages after it are asked for
+	 * too, to be taken later, in order: up to `window` pages on their way at once (2 at first, twice as many with
+	 * every page taken, up to `pagesAhead`, so that a short list asks for few pages past its end), each answer
+	 * making room for the next page at once (not only when its turn comes: pages answered together are then not
+	 * waited on one after the other), never more than twice the window past the page being taken, nor past what a
+	 * Limit needs, nor once a page has said the list ends there.
+	 */
+	private async readAhead(number: number, paged: boolean): Promise<PageRead> {
+		this.window = paged ? Math.min(this.pagesAhead, Math.max(2, this.window * 2)) : 1;
+		this.taking = number;
+		if (!this.ahead.has(number)) this.ask(number);
+		this.askMore();
 		const reading = this.ahead.get(number)!;
 		this.ahead.delete(number);
 		return await reading;
+	}
+
+	/** Asks for pages ahead while there is room (see `readAhead`). */
+	private askMore(): void {
+		const lastNeeded =
+			this.cap === Infinity
+				? Infinity
+				: Math.max(this.taking, this.firstPage + Math.ceil(this.cap / this.size) - 1);
+		const last = Math.min(
+			this.taking + 2 * this.window - 1,
+			lastNeeded,
+			this.firstPage + MAX_PAGES - 1,
+		);
+		while (
+			this.window > 1 &&
+			!this.endAhead &&
+			!this.aheadDropped &&
+			this.onTheirWay < this.window &&
+			this.nextToAsk <= last
+		) {
+			this.ask(this.nextToAsk);
+		}
+	}
+
+	/** Asks for one page, to be taken in its turn. */
+	private ask(page: number): void {
+		if (page > this.taking) this.askedEarly.add(page);
+		this.nextToAsk = Math.max(this.nextToAsk, page + 1);
+		this.onTheirWay++;
+		const reading = this.read(page, () => !this.aheadDropped);
+		reading.then(
+			(answer) => {
+				this.onTheirWay--;
+				// A page that says the list ends there (its flag, its total, or a short page when it says neither): no
+				// page after it is asked for.
+				const ends =
+					answer.more !== undefined
+						? !answer.more
+						: answer.total !== undefined
+							? this.offsetOf(answer.number) + answer.records.length >= answer.total
+							: answer.records.length < this.size;
+				if (ends) this.endAhead = true;
+				this.askMore();
+			},
+			() => {
+				this.onTheirWay--;
+				this.endAhead = true; // the list fails when this page's turn comes, if it comes
+			},
+		);
+		// Handled when taken; until then its failure must not count as an unhandled rejection.
+		reading.catch(() => undefined);
+		this.ahead.set(page, reading);
+	}
+
+	/**
+	 * Whether a list read with pages ahead moved while it was read: a record read on two pages, or its first page
+	 * or its last page with records answered differently when read once more. Records added past the end of the
+	 * last page (it only grew) move no page boundary.
+	 */
+	private async movedWhileReadAhead(first: PageRead): Promise<boolean> {
+		if (someRecordOnTwoPages(this.reads)) return true;
+		const lastWithRecords = this.reads.get(Math.max(...this.reads.keys()))!;
+		const [firstAgain, lastAgain] = await Promise.all([
+			this.read(first.number),
+			this.read(lastWithRecords.number),
+		]);
+		const onlyGrew =
+			lastAgain.keys.length >= lastWithRecords.keys.length &&
+			lastWithRecords.keys.every((key, index) => key !== '' && lastAgain.keys[index] === key);
+		return (
+			firstAgain.fingerprint !== first.fingerprint ||
+			(lastAgain.fingerprint !== lastWithRecords.fingerprint && !onlyGrew)
+		);
+	}
+
+	/** The records output, in page order, each page followed by what a re-check found after it. */
+	private collect(): IDataObject[] {
+		const records: IDataObject[] = [];
+		for (const page of this.readPages())
+			records.push(...(this.byPage.get(page) ?? []), ...(this.between.get(page) ?? []));
+		return records;
 	}
 
 	/**
@@ -372,11 +517,8 @@ class ListReading {
 		const changed = await this.changedWhileRead(first);
 		const uncheckedBoundaries = changed.changed ? await this.recheckBoundaries(changed) : 0;
 		this.finalCheck(changed.changed, uncheckedBoundaries, total);
-		const records: IDataObject[] = [];
-		for (const page of this.readPages())
-			records.push(...(this.byPage.get(page) ?? []), ...(this.between.get(page) ?? []));
 		return {
-			records,
+			records: this.collect(),
 			requests: this.requests,
 			changedDuringExport: changed.changed,
 			uncheckedBoundaries,
@@ -481,24 +623,23 @@ class ListReading {
 		const isLater = (recordKey: string) => (this.pageOf.get(recordKey) ?? -Infinity) > page;
 		const before = this.reads.get(page)!;
 		const latestTotal =
-			this.totals[this.totals.length - 1] ?? this.reads.get(this.firstPage)!.total!;
-		// Where the last record of the page should sit now, if the list moved evenly.
+			this.totals[this.totals.length - 1] ?? this.reads.get(this.firstPage)!.total;
+		// Where the last record of the page should sit now, if the list moved evenly (as it was, without totals).
 		const estimate =
 			this.offsetOf(page) +
 			before.records.length -
 			1 +
-			(latestTotal - (before.total ?? latestTotal));
+			(latestTotal === undefined ? 0 : latestTotal - (before.total ?? latestTotal));
 		let current = Math.floor(Math.max(0, estimate) / this.size) + this.firstPage;
 		/** The window read just before, when it ended inside the gap and the current one should continue it. */
 		let previous: PageRead | undefined;
 		for (let budget = MAX_READS_PER_BOUNDARY; budget > 0; budget--) {
 			const window = await this.read(current);
 			const anchor = lastIndexWhere(window.keys, isBefore);
-			const continues = previous !== undefined && !this.changedBetween(previous, window);
 			let start: number;
 			if (anchor >= 0) {
 				start = anchor + 1;
-			} else if (continues) {
+			} else if (previous !== undefined && (await this.continues(previous, window))) {
 				start = 0;
 			} else if (current > this.firstPage) {
 				// Nothing here is known to lie before the gap, and the list may have moved since the last read:
@@ -547,11 +688,13 @@ class ListReading {
 	 * One page read and checked: an answer that is no page, or (read by the total) holds more than its total
 	 * leaves room for, stops the read.
 	 */
-	private async read(page: number): Promise<PageRead> {
+	private async read(page: number, stillNeeded: () => boolean = () => true): Promise<PageRead> {
 		this.requests++;
-		const result = await this.list.fetchPage(page, this.size, () => {
+		const onRateLimited = () => {
 			this.concurrency = Math.max(1, Math.floor(this.concurrency / 2));
-		});
+			this.pagesAhead = Math.max(1, Math.floor(this.pagesAhead / 2));
+		};
+		const result = await this.list.fetchPage(page, this.size, onRateLimited, stillNeeded);
 		if (result.problem) {
 			this.stopped ??= `page ${page} could not be read: ${result.problem}`;
 			throw this.fail(`page ${page} could not be read: ${result.problem}`);
@@ -629,6 +772,18 @@ class ListReading {
 		const workers: Array<Promise<void>> = [];
 		for (let i = 0; i < Math.min(this.concurrency, pages.length); i++) workers.push(worker());
 		await Promise.all(workers);
+	}
+
+	/**
+	 * Whether `window`, read after `previous` (the page before it), starts where `previous` ended: the list did
+	 * not move between the two reads. Judged by the totals read in between; a list that tells no total has
+	 * `previous` read once more: the same records in the same order show that nothing moved across the boundary
+	 * between them while `window` was read.
+	 */
+	private async continues(previous: PageRead, window: PageRead): Promise<boolean> {
+		if (previous.total !== undefined || window.total !== undefined)
+			return !this.changedBetween(previous, window);
+		return (await this.read(previous.number)).fingerprint === previous.fingerprint;
 	}
 
 	/** Whether the list changed between the reads of `a` and `b`, judging by every total read in between. */

@@ -76,6 +76,11 @@ interface ApiCall {
 	/** Told about every 429, so that callers running requests side by side can slow down. */
 	onRateLimited?: () => void;
 	/**
+	 * Whether the answer is still wanted (a page asked for ahead of a list that has ended is not): once it is not,
+	 * a failure is not retried.
+	 */
+	stillNeeded?: () => boolean;
+	/**
 	 * A status that, when it answers a retry after a failure the server may have acted on, means the earlier
 	 * attempt already did the work: 404 for a DELETE. The call then succeeds with no body, but only when the
 	 * vendor's own not-found proves the record gone (`Vendor.provesAbsence`); any other such answer fails,
@@ -287,7 +292,12 @@ export class ApiClient {
 				outcome.kind === 'rateLimited'
 					? retryPolicy.maxRateLimitedAttempts
 					: retryPolicy.maxAttempts;
-			if (!retryable || attempt >= maxAttempts || this.cancelled()) {
+			if (
+				!retryable ||
+				attempt >= maxAttempts ||
+				this.cancelled() ||
+				call.stillNeeded?.() === false
+			) {
 				throw this.toError(
 					call,
 					outcome,

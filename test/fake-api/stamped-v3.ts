@@ -177,6 +177,11 @@ export class StampedV3 implements VendorApi {
 	numbers: 'strings' | 'numbers';
 	loyaltyKey: 'activity' | 'loyalty';
 	moreKey: 'morePages' | 'more_pages';
+	/**
+	 * Called before every list page is answered, with the list's route (e.g. `merchant/orders`) and the 0-based
+	 * page asked: to change the list while it is read.
+	 */
+	onListPage?: (list: string, page: number) => void;
 
 	private readonly privateKey: string;
 	private readonly shopId: string;
@@ -335,6 +340,8 @@ export class StampedV3 implements VendorApi {
 		if (shopId !== this.shopId) return { status: 404, body: { message: 'Shop not found' } };
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		const route = `${request.method} ${area}/${segments.join('/')}`;
+		if (request.method === 'GET' && 'page' in request.query)
+			this.onListPage?.(`${area}/${segments.join('/')}`, Number(request.query.page) || 0);
 
 		if (route === 'GET merchant/customers')
 			return this.listCustomers(request.query, request.queryAll);
@@ -401,10 +408,14 @@ export class StampedV3 implements VendorApi {
 				return isOrder ? this.createOrder(body) : this.createProduct(body);
 			if (request.method === 'GET') {
 				const listed = isOrder
-					? [...this.orders.values()].map((order) => this.orderView(order))
+					? [...this.orders.values()]
 					: this.filterProducts(request.query, request.queryAll);
 				if (!Array.isArray(listed)) return listed;
-				const reply = this.page(listed, request.query, kind);
+				const reply = isOrder
+					? this.page(listed as V3Order[], request.query, kind, (order) => this.orderView(order))
+					: this.page(listed as V3Product[], request.query, kind, (product) =>
+							this.productView(product),
+						);
 				return this.merchantListShape === 'array' ? { ...reply, body: [reply.body] } : reply;
 			}
 			return undefined;
@@ -641,21 +652,19 @@ export class StampedV3 implements VendorApi {
 	private filterProducts(
 		query: Record<string, string>,
 		queryAll: Record<string, string[]>,
-	): Array<Record<string, unknown>> | Reply {
+	): V3Product[] | Reply {
 		if (Object.keys(queryAll).some((key) => /^tags\[/.test(key)))
 			return { status: 400, body: { message: 'tags must be sent as tags=a&tags=b' } };
 		const tags = queryAll.tags ?? [];
-		return [...this.products.values()]
-			.filter(
-				(product) =>
-					PRODUCT_FILTERS.every(
-						(filter) => query[filter] === undefined || product[filter] === query[filter],
-					) &&
-					(query.title === undefined ||
-						(product.title ?? '').toLowerCase().startsWith(query.title.toLowerCase())) &&
-					tags.every((tag) => (product.tags ?? []).includes(tag)),
-			)
-			.map((product) => this.productView(product));
+		return [...this.products.values()].filter(
+			(product) =>
+				PRODUCT_FILTERS.every(
+					(filter) => query[filter] === undefined || product[filter] === query[filter],
+				) &&
+				(query.title === undefined ||
+					(product.title ?? '').toLowerCase().startsWith(query.title.toLowerCase())) &&
+				tags.every((tag) => (product.tags ?? []).includes(tag)),
+		);
 	}
 
 	/** trigger-activity: fires one of the program's earning rules for the customer. */
@@ -676,13 +685,19 @@ export class StampedV3 implements VendorApi {
 		};
 	}
 
-	private page(records: unknown[], query: Record<string, string>, key: string): Reply {
+	/** A page of `records`, each shown as `view` shows it (only the page's records are turned into answers). */
+	private page<Entry>(
+		records: Entry[],
+		query: Record<string, string>,
+		key: string,
+		view: (record: Entry) => unknown = (record) => record,
+	): Reply {
 		const page = Math.max(0, Number(query.page ?? 0) || 0);
 		const limit = Math.min(
 			MAX_PAGE_SIZE,
 			Math.max(1, Number(query.limit ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE),
 		);
-		const slice = records.slice(page * limit, (page + 1) * limit);
+		const slice = records.slice(page * limit, (page + 1) * limit).map(view);
 		return {
 			status: 200,
 			body: {
@@ -721,11 +736,7 @@ export class StampedV3 implements VendorApi {
 				(pointsMax === undefined || customer.points <= pointsMax) &&
 				tags.every((tag) => (customer.tags ?? []).includes(tag)),
 		);
-		return this.page(
-			matching.map((customer) => this.view(customer)),
-			query,
-			'customers',
-		);
+		return this.page(matching, query, 'customers', (customer) => this.view(customer));
 	}
 
 	private lookup(query: Record<string, string>): Reply {

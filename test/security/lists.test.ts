@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { FakeApi } from '../fake-api/server';
+import { STAMP_TEMPLATE_ID } from '../fake-api/stemp';
 import { useFastRetries } from '../harness/fast-retries';
 import { paging, readPagesByTotal, readPagesInOrder } from '../harness/paging';
 import { stampedV2, stampedV3, stemp } from './support';
@@ -262,6 +263,295 @@ describe('Stamped v3 lists (morePages, no total)', () => {
 		expect(error?.message).toMatch(
 			/page 0 could not be read: the answer holds no list of records|its "customers" is not a list/,
 		);
+	});
+});
+
+/** Each v3 list read ahead: how to fill it with `count` records, what tells its records apart, its route. */
+const V3_LISTS = {
+	order: {
+		route: 'merchant/orders',
+		id: 'orderId',
+		seed: (v3: FakeApi['stampedV3'], count: number) =>
+			v3.seedOrders(count, v3.insert({ email: 'jane@example.com' })),
+		removeFirst: (v3: FakeApi['stampedV3'], count: number) => {
+			for (const id of [...v3.orders.keys()].slice(0, count)) v3.orders.delete(id);
+		},
+	},
+	product: {
+		route: 'merchant/products',
+		id: 'productId',
+		seed: (v3: FakeApi['stampedV3'], count: number) => v3.seedProducts(count),
+		removeFirst: (v3: FakeApi['stampedV3'], count: number) => {
+			for (const id of [...v3.products.keys()].slice(0, count)) v3.products.delete(id);
+		},
+	},
+	customer: {
+		route: 'merchant/customers',
+		id: 'customerId',
+		seed: (v3: FakeApi['stampedV3'], count: number) => v3.seedCustomers(count),
+		removeFirst: (v3: FakeApi['stampedV3'], count: number) => {
+			for (const id of [...v3.customers.keys()].slice(0, count)) v3.customers.delete(id);
+		},
+	},
+	reward: {
+		route: 'loyalty/rewards',
+		id: 'couponCode',
+		seed: (v3: FakeApi['stampedV3'], count: number) =>
+			v3.seedRewards(count, v3.insert({ email: 'jane@example.com' })),
+		removeFirst: (v3: FakeApi['stampedV3'], count: number) => void v3.rewards.splice(0, count),
+	},
+	loyaltyTransaction: {
+		route: 'loyalty/activities',
+		id: 'activityId',
+		seed: (v3: FakeApi['stampedV3'], count: number) =>
+			v3.seedActivities(count, v3.insert({ email: 'jane@example.com' })),
+		// The ledger is listed newest first: its front is the end of the array.
+		removeFirst: (v3: FakeApi['stampedV3'], count: number) =>
+			void v3.activities.splice(-count, count),
+	},
+};
+const V3_LIST_NAMES = Object.keys(V3_LISTS) as Array<keyof typeof V3_LISTS>;
+
+describe('Stamped v3 lists read ahead (Concurrency pages at once, taken in order)', () => {
+	const idsOf = (items: Array<{ json: IDataObject }>, id: string) =>
+		items.map((item) => String(item.json[id]));
+	const listed = (resource: keyof typeof V3_LISTS) => {
+		const v3 = api.stampedV3;
+		switch (resource) {
+			case 'order':
+				return [...v3.orders.values()].map((order) => order.orderId);
+			case 'product':
+				return [...v3.products.values()].map((product) => product.productId);
+			case 'customer':
+				return [...v3.customers.values()].map((customer) => customer.customerId);
+			case 'reward':
+				return v3.rewards.map((reward) => reward.couponCode);
+			case 'loyaltyTransaction':
+				return v3.activities.map((activity) => activity.activityId).reverse();
+		}
+	};
+
+	test.each(V3_LIST_NAMES)(
+		'%s: 1,000 records, every one once and in order, up to 4 pages at once, at most 3 pages past the end',
+		async (resource) => {
+			V3_LISTS[resource].seed(api.stampedV3, 1000);
+			api.latencyMs = 5;
+			const { items, error } = await getAllV3(resource);
+			expect(error).toBeUndefined();
+			expect(idsOf(items, V3_LISTS[resource].id)).toEqual(listed(resource));
+			expect(api.maxInFlight).toBe(4);
+			const pages = Math.ceil(listed(resource).length / 100);
+			const asked = api.requests().map((request) => Number(request.query.page));
+			expect(asked.filter((page) => page >= pages).length).toBeLessThanOrEqual(3);
+			// The first and the last page are read once more at the end: the list did not move.
+			expect(asked.filter((page) => page < pages)).toHaveLength(pages + 2);
+		},
+	);
+
+	test.each(V3_LIST_NAMES)(
+		'%s: records removed at the front while the list is read: every remaining record once',
+		async (resource) => {
+			const list = V3_LISTS[resource];
+			list.seed(api.stampedV3, 1000);
+			const before = listed(resource);
+			let removed = 0;
+			api.stampedV3.onListPage = (route, page) => {
+				if (route === list.route && page === 4 && removed === 0) {
+					removed = 15;
+					list.removeFirst(api.stampedV3, removed);
+				}
+			};
+			const { items, error } = await getAllV3(resource);
+			expect(error).toBeUndefined();
+			const out = idsOf(items, list.id);
+			expect(new Set(out).size).toBe(out.length);
+			// Read one page after another, the 15 records that moved from page 4 to page 3 were never read.
+			expect(before.slice(removed).filter((id) => !out.includes(id))).toEqual([]);
+		},
+	);
+
+	test('loyalty transactions: new activities at the front (newest first) while read: every earlier one once', async () => {
+		const jane = api.stampedV3.insert({ email: 'jane@example.com' });
+		api.stampedV3.seedActivities(1000, jane);
+		const before = listed('loyaltyTransaction');
+		const newest = api.stampedV3.activities[api.stampedV3.activities.length - 1];
+		api.latencyMs = 3;
+		let added = 0;
+		api.stampedV3.onListPage = (route, page) => {
+			if (route === 'loyalty/activities' && page >= 3 && page <= 6 && added < 40) {
+				for (let i = 0; i < 10; i++)
+					api.stampedV3.activities.push({ ...newest, activityId: `act_new_${added++}` });
+			}
+		};
+		const { items, error } = await getAllV3('loyaltyTransaction');
+		expect(error).toBeUndefined();
+		const out = idsOf(items, 'activityId');
+		expect(new Set(out).size).toBe(out.length);
+		expect(before.filter((id) => !out.includes(id))).toEqual([]);
+	});
+
+	test.each(V3_LIST_NAMES)(
+		'%s: pages past the end that repeat the first page and say more follow are dropped: no error, nothing extra',
+		async (resource) => {
+			V3_LISTS[resource].seed(api.stampedV3, 420);
+			const expected = listed(resource);
+			api.hostile = { pastEndRepeatsFirst: true };
+			const { items, error } = await getAllV3(resource);
+			expect(error).toBeUndefined();
+			expect(idsOf(items, V3_LISTS[resource].id)).toEqual(expected);
+		},
+	);
+
+	test.each([500, 404])(
+		'orders: pages past the end answered %i are no error, each asked for once (no retries)',
+		async (status) => {
+			V3_LISTS.order.seed(api.stampedV3, 420);
+			const expected = listed('order');
+			api.hostile = { pastEndStatus: status };
+			const { items, error } = await getAllV3('order');
+			expect(error).toBeUndefined();
+			expect(idsOf(items, 'orderId')).toEqual(expected);
+			const pastEnd = api.requests().filter((request) => Number(request.query.page) >= 5);
+			expect(pastEnd.length).toBeGreaterThan(0);
+			expect(new Set(pastEnd.map((request) => request.query.page)).size).toBe(pastEnd.length);
+		},
+	);
+
+	test.each([
+		[
+			400,
+			/got 400 records; page 4 came back empty \(twice\) although the API said more pages follow/,
+		],
+		[420, /got 400 records; page 4 held 20 records, fewer than the 100 a page held before/],
+	])(
+		'orders: morePages that says more follow on every page (%i orders): fails loudly, nothing output',
+		async (count, message) => {
+			V3_LISTS.order.seed(api.stampedV3, count - 1); // and the sandbox's order of Jane
+			api.stampedV3.seedOrders(1, [...api.stampedV3.customers.values()][0], 'extra-');
+			api.hostile = { morePagesAlways: true };
+			const { items, error } = await getAllV3('order');
+			expect(items).toEqual([]);
+			expect(error?.message).toMatch(message);
+		},
+	);
+
+	test('orders answered 429 now and then: every order once, each 429 halving the pages asked for ahead', async () => {
+		V3_LISTS.order.seed(api.stampedV3, 2000);
+		api.latencyMs = 5;
+		// Once pages are asked for ahead, the next three requests are answered 429.
+		let injected = false;
+		api.stampedV3.onListPage = (_route, page) => {
+			if (page === 3 && !injected) {
+				injected = true;
+				api.inject({ vendor: 'stampedV3', kind: 429, times: 3, path: '/orders' });
+			}
+		};
+		const { items, error } = await getAllV3('order');
+		expect(error).toBeUndefined();
+		expect(idsOf(items, 'orderId')).toEqual(listed('order'));
+		const requests = api.requests();
+		expect(requests.filter((request) => request.status === 429)).toHaveLength(3);
+		// 4, 2, 1: the last pages one at a time (the first and the last page, read again at the end, are two).
+		expect(Math.max(...requests.slice(-10).map((request) => request.inFlight))).toBeLessThanOrEqual(
+			2,
+		);
+	});
+
+	test('Concurrency 1 reads exactly the pages of the list, one after another', async () => {
+		V3_LISTS.order.seed(api.stampedV3, 1000);
+		api.latencyMs = 3;
+		const { items } = await stampedV3(api, {
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: true,
+			options: { concurrency: 1 },
+		});
+		expect(items).toHaveLength(1000);
+		expect(api.maxInFlight).toBe(1);
+		expect(api.requests().map((request) => request.query.page)).toEqual(
+			Array.from({ length: 10 }, (_, page) => String(page)),
+		);
+	});
+});
+
+describe("stemp's paged lists read ahead (4 pages at once, taken in order)", () => {
+	const PASS = 'wp_ahead';
+	const lists = {
+		'stamp history': {
+			seed: (count: number) => api.stemp.seedHistory(PASS, count),
+			parameters: { resource: 'stamp', operation: 'getHistory', walletPassId: PASS },
+			listed: () => api.stemp.history.get(PASS)!.map((entry) => entry.id),
+		},
+		'points history': {
+			seed: (count: number) => api.stemp.seedPointsHistory(PASS, count),
+			parameters: { resource: 'points', operation: 'getHistory', walletPassId: PASS },
+			listed: () => api.stemp.pointsHistory.get(PASS)!.map((entry) => entry.id),
+		},
+		'push messages': {
+			seed: (count: number) => api.stemp.seedNotifications(STAMP_TEMPLATE_ID, count),
+			parameters: { resource: 'notification', operation: 'getAll', templateId: STAMP_TEMPLATE_ID },
+			listed: () =>
+				api.stemp.notifications
+					.filter((entry) => entry.templateId === STAMP_TEMPLATE_ID)
+					.map((entry) => entry.id)
+					.reverse(),
+		},
+		'user search': {
+			seed: (count: number) => api.stemp.seedUsers(count),
+			parameters: { resource: 'user', operation: 'search', query: 'example.com' },
+			listed: undefined,
+		},
+	};
+	const read = (name: keyof typeof lists) =>
+		stemp(api, { ...lists[name].parameters, returnAll: true });
+
+	test.each(Object.keys(lists) as Array<keyof typeof lists>)(
+		'%s: 1,000 records, every one once and in order, up to 4 pages at once, at most 3 pages past the end',
+		async (name) => {
+			lists[name].seed(1000);
+			api.latencyMs = 5;
+			const { items, error } = await read(name);
+			expect(error).toBeUndefined();
+			const ids = items.map((item) => String(item.json.id));
+			expect(new Set(ids).size).toBe(ids.length);
+			expect(ids.length).toBeGreaterThanOrEqual(1000);
+			const listed = lists[name].listed?.();
+			if (listed) expect(ids).toEqual(listed.map(String));
+			expect(api.maxInFlight).toBe(4);
+			const pages = Math.ceil(ids.length / 100);
+			const asked = api.requests().map((request) => Number(request.query.page));
+			expect(asked.filter((page) => page >= pages).length).toBeLessThanOrEqual(3);
+		},
+	);
+
+	test('stamp history: entries added at the front (newest first) while read: every earlier entry once', async () => {
+		lists['stamp history'].seed(1000);
+		const before = lists['stamp history'].listed();
+		const original = api.stemp.handle.bind(api.stemp);
+		let added = 0;
+		api.stemp.handle = (request) => {
+			if (request.query.page === '4' && added === 0) {
+				added = 25;
+				api.stemp.seedHistory(PASS, added);
+			}
+			return original(request);
+		};
+		const { items, error } = await read('stamp history');
+		expect(error).toBeUndefined();
+		const ids = items.map((item) => String(item.json.id));
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(before.map(String).filter((id) => !ids.includes(id))).toEqual([]);
+	});
+
+	test('push messages: pages past the end answered 500 are no error, and not retried', async () => {
+		lists['push messages'].seed(420);
+		api.hostile = { pastEndStatus: 500 };
+		const { items, error } = await read('push messages');
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(420);
+		const pastEnd = api.requests().filter((request) => Number(request.query.page) >= 5);
+		expect(pastEnd.length).toBeGreaterThan(0);
+		expect(new Set(pastEnd.map((request) => request.query.page)).size).toBe(pastEnd.length);
 	});
 });
 

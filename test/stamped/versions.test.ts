@@ -282,7 +282,9 @@ describe('what the editor offers: every operation once, whatever any API Version
 		const concurrency = (
 			field({ resource: 'customer', operation: 'getAll' }, 'options')!.options as INodeProperties[]
 		).find((option) => option.name === 'concurrency');
-		expect(concurrency?.description).toMatch(/^API v2 only\. /);
+		// Both versions use Concurrency: v2 reads pages side by side, v3 asks for the next pages ahead.
+		expect(concurrency?.description).not.toMatch(/ only\. /);
+		expect(concurrency?.description).toMatch(/on API v2 .*, on API v3 /);
 	});
 
 	test.each([

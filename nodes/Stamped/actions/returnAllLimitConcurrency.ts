@@ -4,13 +4,13 @@ import { readWanted, returnAllOrLimit } from '../../core/descriptions';
 import type { Wanted } from '../../core/paging';
 import { requireInteger } from '../../core/validation';
 import { DEFAULT_CONCURRENCY } from '../transport/lists';
-import { onlyOn } from './versions';
 
 const MAX_CONCURRENCY = 10;
 
 /**
- * Return All, Limit and the Concurrency option of a Stamped list operation. Concurrency is for v2 only: v2 pages
- * tell the total, so later pages can be fetched side by side; v3 pages only say whether more follow.
+ * Return All, Limit and the Concurrency option of a Stamped list operation. v2 pages tell the total, so the pages
+ * after the first are fetched side by side; v3 pages only say whether more follow, so the next pages are asked
+ * for ahead and taken in order (see the paging engine's `pagesAhead`).
  */
 export function listProperties(): INodeProperties[] {
 	return [
@@ -23,15 +23,15 @@ export function listProperties(): INodeProperties[] {
 			default: {},
 			description: 'How the list is read',
 			options: [
-				onlyOn('v2', {
+				{
 					displayName: 'Concurrency',
 					name: 'concurrency',
 					type: 'number',
 					default: DEFAULT_CONCURRENCY,
 					typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
 					description:
-						'How many pages of 100 to fetch at once once the first page has told the total. Lowered automatically when Stamped answers 429 (too many requests).',
-				}),
+						'How many pages of 100 to ask Stamped for at once: on API v2 once the first page has told the total, on API v3 the next pages ahead while Stamped says more follow. Lowered automatically when Stamped answers 429 (too many requests).',
+				},
 			],
 		},
 	];

@@ -8,14 +8,14 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { describeAnswer } from '../../core/operation';
 import type { PageContent, Wanted } from '../../core/paging';
-import { MAX_PAGE_SIZE, readList } from '../../core/paging';
+import { MAX_PAGE_SIZE, PAGES_AT_ONCE, readList } from '../../core/paging';
 import type { ApiClient } from '../../core/request';
 import { readListUnder, readStampedPage } from './answers';
 import { loyaltyPath } from './v3';
 import { profileOf } from './version';
 
 /** Concurrency used when the node's option is not set. */
-export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_CONCURRENCY = PAGES_AT_ONCE;
 
 interface ListRequest {
 	path: string;
@@ -26,7 +26,10 @@ interface ListRequest {
 	key(record: IDataObject): string | undefined;
 	/** The item the list is read for; none when it fills a dropdown. */
 	itemIndex?: number;
-	/** Pages read side by side where the version's pages tell the total (DEFAULT_CONCURRENCY unless given). */
+	/**
+	 * Pages asked for at once (DEFAULT_CONCURRENCY unless given): side by side once the first page has told the
+	 * total (v2), or ahead while Stamped says more follow (v3).
+	 */
 	concurrency?: number;
 	/** The query parameter that sets the page size: `limit` (the default) or, on the dashboard lists, `take`. */
 	pageSizeParameter?: string;
@@ -70,18 +73,20 @@ function recordsUnder(
 
 /**
  * A Stamped list, read with Return All or a Limit: pages of up to 100 from the version's first page, side by
- * side where its pages tell the total (v2), one after another while it says more follow (v3).
+ * side where its pages tell the total (v2), in order while it says more follow, `concurrency` pages asked for
+ * ahead (v3).
  */
 export async function readStampedList(api: ApiClient, list: ListRequest): Promise<IDataObject[]> {
 	const { lists } = profileOf(api.credentials);
 	const sizeParameter = list.pageSizeParameter ?? 'limit';
+	const concurrency = list.concurrency ?? DEFAULT_CONCURRENCY;
 	const { records } = await readList(
 		{
 			firstPage: lists.firstPage,
 			pageSize: MAX_PAGE_SIZE,
-			concurrency: lists.tellsTotal ? (list.concurrency ?? DEFAULT_CONCURRENCY) : undefined,
+			...(lists.tellsTotal ? { concurrency } : { pagesAhead: concurrency }),
 			key: list.key,
-			fetchPage: async (page, size, onRateLimited) => {
+			fetchPage: async (page, size, onRateLimited, stillNeeded) => {
 				const body = await api.request({
 					method: 'GET',
 					path: list.path,
@@ -90,6 +95,7 @@ export async function readStampedList(api: ApiClient, list: ListRequest): Promis
 					idempotent: true,
 					itemIndex: list.itemIndex,
 					onRateLimited,
+					stillNeeded,
 				});
 				// The whole reading, its problem included: an answer without a list must fail the list, not end it.
 				return recordsUnder(api, lists.readPage(body), body, list, page);
@@ -132,10 +138,12 @@ export async function readRewards(
 	api: ApiClient,
 	wanted: Wanted,
 	itemIndex?: number,
+	concurrency?: number,
 ): Promise<IDataObject[]> {
 	return await readStampedList(api, {
 		path: loyaltyPath(api, '/rewards'),
 		wanted,
+		concurrency,
 		key: rewardIdentity,
 		itemIndex,
 	});

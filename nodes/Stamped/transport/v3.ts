@@ -302,6 +302,29 @@ async function recordIdFor(
 }
 
 /**
+ * `PATCH {collection}/{id}` with `body` (the same fields sent twice leave the record as once, so it is retried
+ * like a read), for a record that may have been deleted since it was seen: undefined when Stamped's own
+ * not-found proves it gone (any other 404 fails, saying it proves nothing).
+ */
+export async function updateIfPresent(
+	api: ApiClient,
+	kind: MerchantRecordKind,
+	id: string,
+	body: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject | undefined> {
+	const answer = await api.request({
+		method: 'PATCH',
+		path: merchantRecordPath(api, kind, id),
+		body,
+		idempotent: true,
+		absentStatus: 404,
+		itemIndex,
+	});
+	return answer === undefined ? undefined : asJsonObject(answer);
+}
+
+/**
  * `PATCH {collection}/{id}` with `body`, after finding Stamped's id when the record is named otherwise.
  * `idempotent`: whether the same PATCH sent twice leaves the record as once (then a 5xx is retried).
  */

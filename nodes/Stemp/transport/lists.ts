@@ -6,6 +6,7 @@ import type { PageContent, Wanted } from '../../core/paging';
 import {
 	IncompleteListError,
 	MAX_PAGE_SIZE,
+	PAGES_AT_ONCE,
 	pageFingerprint,
 	readList,
 	readPage,
@@ -31,7 +32,9 @@ export function readStempPage(body: unknown): PageContent {
 
 /**
  * A paged stemp list (0-based `page`, `size` up to 100), read with Return All or a Limit, every record once or a
- * loud error. Paged answers (any envelope) are walked by the core's paging engine (`readList`). A bare array is the one case
+ * loud error. Paged answers (any envelope) are read by the core's paging engine (`readList`) in order, the next
+ * pages asked for ahead, up to PAGES_AT_ONCE at a time (halved after a 429), and checked like every list read
+ * ahead (see `readInOrder`); an API counting pages from 1 is still read whole. A bare array is the one case
  * that needs more care: stemp's OpenAPI file declares `GET /users` as a plain array of every user, with no paging,
  * while its documentation pages it. So when a full array comes back and more are wanted, page 1 decides: empty
  * (the list is complete), the same records again (a server that sends the whole list whatever is asked: complete
@@ -47,13 +50,18 @@ export async function readStempList(
 ): Promise<IDataObject[]> {
 	const cap = wanted.returnAll ? Infinity : wanted.limit;
 	const size = Math.min(MAX_PAGE_SIZE, cap);
-	const fetch = async (page: number, pageSize = size) =>
+	const fetch = async (
+		page: number,
+		pageSize = size,
+		paging: { onRateLimited?: () => void; stillNeeded?: () => boolean } = {},
+	) =>
 		await api.request({
 			method: 'GET',
 			path,
 			qs: { ...qs, page, size: pageSize },
 			idempotent: true,
 			itemIndex,
+			...paging,
 		});
 	const first = await fetch(0);
 	if (Array.isArray(first) && first.length >= size && first.every(isRecord))
@@ -63,14 +71,15 @@ export async function readStempList(
 		{
 			firstPage: 0,
 			pageSize: MAX_PAGE_SIZE,
+			pagesAhead: PAGES_AT_ONCE,
 			key: (record) =>
 				record.id === undefined || record.id === null ? undefined : String(record.id),
-			fetchPage: async (page, pageSize) => {
+			fetchPage: async (page, pageSize, onRateLimited, stillNeeded) => {
 				if (page === 0 && firstUnused && pageSize === size) {
 					firstUnused = false;
 					return readStempPage(first);
 				}
-				return readStempPage(await fetch(page, pageSize));
+				return readStempPage(await fetch(page, pageSize, { onRateLimited, stillNeeded }));
 			},
 		},
 		wanted,

@@ -469,10 +469,12 @@ describe('Order > Get Many on v3', () => {
 		const { items } = await stampedV3({ resource: 'order', operation: 'getAll', returnAll: true });
 		expect(items).toHaveLength(250);
 		expect(new Set(items.map((item) => item.json.orderId)).size).toBe(250);
+		// Page 2 is asked for together with page 3, which lies past the end and is dropped unread.
 		expect(api.requests().map((entry) => entry.query)).toEqual([
 			{ page: '0', limit: '100' },
 			{ page: '1', limit: '100' },
 			{ page: '2', limit: '100' },
+			{ page: '3', limit: '100' },
 		]);
 	});
 

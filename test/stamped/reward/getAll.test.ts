@@ -33,10 +33,12 @@ test('Return All reads every page while morePages is true: every reward once, in
 		}),
 		pairedItem: { item: 0 },
 	});
+	// Page 3 is asked for ahead with page 2, and dropped unread: page 2 says no more follow.
 	expect(rewardPages().map((request) => [request.query.page, request.query.limit])).toEqual([
 		['0', '100'],
 		['1', '100'],
 		['2', '100'],
+		['3', '100'],
 	]);
 });
 

@@ -28,10 +28,12 @@ test('Return All walks the pages, newest first, each entry once', async () => {
 		note: 'seed 229',
 		pointsAfter: 230,
 	});
+	// From the third page on, the next one is asked for with it (pages ahead): one page past the end.
 	expect(api.requests().map((request) => request.query)).toEqual([
 		{ page: '0', size: '100' },
 		{ page: '1', size: '100' },
 		{ page: '2', size: '100' },
+		{ page: '3', size: '100' },
 	]);
 });
 

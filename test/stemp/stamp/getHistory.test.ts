@@ -18,10 +18,12 @@ describe('history', () => {
 		expect(
 			items.every((item) => item.pairedItem && (item.pairedItem as { item: number }).item === 0),
 		).toBe(true);
+		// From the third page on, the next one is asked for with it (pages ahead): one page past the end.
 		expect(api.requests().map((request) => request.query)).toEqual([
 			{ page: '0', size: '100' },
 			{ page: '1', size: '100' },
 			{ page: '2', size: '100' },
+			{ page: '3', size: '100' },
 		]);
 	});
 

@@ -69,10 +69,12 @@ describe("user getAll: stemp's documentation (0-based pages of up to 100)", () =
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(250);
 		expect(new Set(items.map((item) => item.json.id)).size).toBe(250);
+		// From the third page on, the next one is asked for with it (pages ahead): one page past the end.
 		expect(pagesAsked()).toEqual([
 			{ page: '0', size: '100' },
 			{ page: '1', size: '100' },
 			{ page: '2', size: '100' },
+			{ page: '3', size: '100' },
 		]);
 	});
 
@@ -119,6 +121,7 @@ describe("user getAll: stemp's documentation (0-based pages of up to 100)", () =
 			['1', 502],
 			['1', 200],
 			['2', 200],
+			['3', 200], // asked for ahead with page 2, past the end
 		]);
 	});
 });

@@ -29,7 +29,8 @@ test('finds users by e-mail, name or external ID, one item each', async () => {
 test('Return All walks the pages; a Limit reads only what it needs', async () => {
 	api.stemp.seedUsers(230);
 	expect((await search({ query: 'example.com' })).items).toHaveLength(230);
-	expect(api.requests().map((request) => request.query.page)).toEqual(['0', '1', '2']);
+	// From the third page on, the next one is asked for with it (pages ahead): one page past the end.
+	expect(api.requests().map((request) => request.query.page)).toEqual(['0', '1', '2', '3']);
 	api.log.length = 0;
 	expect((await search({ query: 'example.com', returnAll: false, limit: 10 })).items).toHaveLength(
 		10,

@@ -145,12 +145,13 @@ async function executeV3(
 		path: merchantPath(api, '/customers'),
 		qs: input.filters,
 		wanted: input,
+		concurrency: input.concurrency,
 		key: (customer) => idKey(customer.customerId),
 		itemIndex,
 	});
 }
 
-/** One output item per customer, read `concurrency` pages at a time; a customer is never output twice. */
+/** One output item per customer, read `concurrency` pages at a time once the total is known; never twice. */
 async function executeV2(
 	this: IExecuteFunctions,
 	api: ApiClient,

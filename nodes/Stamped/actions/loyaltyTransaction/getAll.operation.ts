@@ -1,23 +1,29 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
-import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
+import type { ListInput } from '../returnAllLimitConcurrency';
+import { listProperties, readListInput } from '../returnAllLimitConcurrency';
 import { idKey, readStampedList } from '../../transport/lists';
 import { loyaltyPath } from '../../transport/v3';
 
-const properties: INodeProperties[] = returnAllOrLimit();
+const properties: INodeProperties[] = listProperties();
 
-function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
-	return readWanted(this, itemIndex);
+function prepare(this: IExecuteFunctions, itemIndex: number): ListInput {
+	return readListInput(this, itemIndex);
 }
 
 /** One output item per activity of the program's points ledger (`GET /loyalty/shops/{shopId}/activities`). */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: ListInput,
+	itemIndex: number,
+) {
 	return await readStampedList(api, {
 		path: loyaltyPath(api, '/activities'),
 		wanted: input,
+		concurrency: input.concurrency,
 		key: (activity) => idKey(activity.activityId),
 		itemIndex,
 	});

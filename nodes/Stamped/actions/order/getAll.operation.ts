@@ -1,26 +1,32 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
-import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
+import type { ListInput } from '../returnAllLimitConcurrency';
+import { listProperties, readListInput } from '../returnAllLimitConcurrency';
 import { readStampedList } from '../../transport/lists';
 import { merchantRecordPath, recordIdOf } from '../../transport/v3';
 
-const properties: INodeProperties[] = returnAllOrLimit();
+const properties: INodeProperties[] = listProperties();
 
-function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
-	return readWanted(this, itemIndex);
+function prepare(this: IExecuteFunctions, itemIndex: number): ListInput {
+	return readListInput(this, itemIndex);
 }
 
 /**
  * One output item per order (`GET /merchant/shops/{shopId}/orders`, paged by `morePages`). Stamped's reference
  * declares no filter for this list, so none is sent.
  */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: ListInput,
+	itemIndex: number,
+) {
 	return await readStampedList(api, {
 		path: merchantRecordPath(api, 'order'),
 		wanted: input,
+		concurrency: input.concurrency,
 		key: (record) => recordIdOf('order', record),
 		itemIndex,
 	});

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
-import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import { requireText, stringList } from '../../../core/validation';
 import { readStampedList } from '../../transport/lists';
 import { merchantRecordPath, recordIdOf } from '../../transport/v3';
 import { readFields } from '../merchantRecord';
+import type { ListInput } from '../returnAllLimitConcurrency';
+import { listProperties, readListInput } from '../returnAllLimitConcurrency';
 
 /** The filters the reference declares for the product list, each sent as its own query parameter. */
 const TEXT_FILTERS: Array<{
@@ -55,7 +55,7 @@ const TEXT_FILTERS: Array<{
 ];
 
 const properties: INodeProperties[] = [
-	...returnAllOrLimit(),
+	...listProperties(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -88,7 +88,7 @@ const properties: INodeProperties[] = [
 ];
 
 interface ProductListInput {
-	wanted: Wanted;
+	list: ListInput;
 	filters: IDataObject;
 }
 
@@ -108,7 +108,7 @@ function prepare(this: IExecuteFunctions, itemIndex: number): ProductListInput {
 		const tags = stringList(node, given.tags, 'Tags', itemIndex);
 		if (tags.length > 0) filters.tags = tags;
 	}
-	return { wanted: readWanted(this, itemIndex), filters };
+	return { list: readListInput(this, itemIndex), filters };
 }
 
 /** One output item per product (`GET /merchant/shops/{shopId}/products`, paged by `morePages`). */
@@ -121,7 +121,8 @@ async function execute(
 	return await readStampedList(api, {
 		path: merchantRecordPath(api, 'product'),
 		qs: input.filters,
-		wanted: input.wanted,
+		wanted: input.list,
+		concurrency: input.list.concurrency,
 		key: (record) => recordIdOf('product', record),
 		itemIndex,
 	});

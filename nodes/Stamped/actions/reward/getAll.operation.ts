@@ -1,20 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readWanted, returnAllOrLimit } from '../../../core/descriptions';
-import type { Wanted } from '../../../core/paging';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
+import type { ListInput } from '../returnAllLimitConcurrency';
+import { listProperties, readListInput } from '../returnAllLimitConcurrency';
 import { readRewards } from '../../transport/lists';
 
-const properties: INodeProperties[] = returnAllOrLimit();
+const properties: INodeProperties[] = listProperties();
 
-function prepare(this: IExecuteFunctions, itemIndex: number): Wanted {
-	return readWanted(this, itemIndex);
+function prepare(this: IExecuteFunctions, itemIndex: number): ListInput {
+	return readListInput(this, itemIndex);
 }
 
 /** One output item per reward (`GET /loyalty/shops/{shopId}/rewards`), in Stamped's order. */
-async function execute(this: IExecuteFunctions, api: ApiClient, input: Wanted, itemIndex: number) {
-	return await readRewards(api, input, itemIndex);
+async function execute(
+	this: IExecuteFunctions,
+	api: ApiClient,
+	input: ListInput,
+	itemIndex: number,
+) {
+	return await readRewards(api, input, itemIndex, input.concurrency);
 }
 
 export const declaration = defineOperation({
