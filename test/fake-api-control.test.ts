@@ -41,6 +41,7 @@ test('POST /__settings sets latency and the rate-limit ceiling, null switches th
 			requestsPerSecond: 5,
 			rateLimitRetryAfterSeconds: 2,
 			stempWebhookOrigin: null,
+			checkContract: true,
 		},
 	});
 	expect(api.latencyMs).toBe(20);
@@ -51,13 +52,20 @@ test('POST /__settings sets latency and the rate-limit ceiling, null switches th
 		requestsPerSecond: null,
 		rateLimitRetryAfterSeconds: 2,
 		stempWebhookOrigin: null,
+		checkContract: true,
 	});
+	// The benchmark switches the sandbox's own v3 contract check off.
+	expect((await control('POST', '/__settings', { checkContract: false })).body).toMatchObject({
+		checkContract: false,
+	});
+	expect(api.checkContract).toBe(false);
 	await fetch(api.url + '/__reset', { method: 'POST' });
-	expect([api.latencyMs, api.requestsPerSecond, api.rateLimitRetryAfterSeconds]).toEqual([
-		0,
-		undefined,
-		undefined,
-	]);
+	expect([
+		api.latencyMs,
+		api.requestsPerSecond,
+		api.rateLimitRetryAfterSeconds,
+		api.checkContract,
+	]).toEqual([0, undefined, undefined, true]);
 });
 
 test.each([
@@ -67,6 +75,7 @@ test.each([
 		settings: { stempWebhookOrigin: 'http://127.0.0.1:5678/webhook' },
 		message: 'stempWebhookOrigin must be an origin such as http://127.0.0.1:5678, or null',
 	},
+	{ settings: { checkContract: 'no' }, message: 'checkContract must be true or false' },
 ])('POST /__settings refuses $settings', async ({ settings, message }) => {
 	expect(await control('POST', '/__settings', settings)).toEqual({
 		status: 400,
