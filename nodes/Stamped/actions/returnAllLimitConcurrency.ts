@@ -55,3 +55,8 @@ export function readListInput(ctx: IExecuteFunctions, itemIndex: number): ListIn
 					}),
 	};
 }
+
+/** `prepare` of a list operation that reads nothing but Return All, Limit and Options > Concurrency. */
+export function prepareListInput(this: IExecuteFunctions, itemIndex: number): ListInput {
+	return readListInput(this, itemIndex);
+}

@@ -3,15 +3,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import type { ListInput } from '../returnAllLimitConcurrency';
-import { listProperties, readListInput } from '../returnAllLimitConcurrency';
+import { listProperties, prepareListInput } from '../returnAllLimitConcurrency';
 import { idKey, readStampedList } from '../../transport/lists';
 import { loyaltyPath } from '../../transport/v3';
 
 const properties: INodeProperties[] = listProperties();
-
-function prepare(this: IExecuteFunctions, itemIndex: number): ListInput {
-	return readListInput(this, itemIndex);
-}
 
 /** One output item per activity of the program's points ledger (`GET /loyalty/shops/{shopId}/activities`). */
 async function execute(
@@ -37,5 +33,5 @@ export const declaration = defineOperation({
 		"List the loyalty program's activities: the ledger of points earned, spent and adjusted",
 	action: 'Get many loyalty transactions',
 	properties,
-	versions: { v3: { prepare, execute } },
+	versions: { v3: { prepare: prepareListInput, execute } },
 });

@@ -3,15 +3,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import type { ListInput } from '../returnAllLimitConcurrency';
-import { listProperties, readListInput } from '../returnAllLimitConcurrency';
+import { listProperties, prepareListInput } from '../returnAllLimitConcurrency';
 import { readStampedList } from '../../transport/lists';
 import { merchantRecordPath, recordIdOf } from '../../transport/v3';
 
 const properties: INodeProperties[] = listProperties();
-
-function prepare(this: IExecuteFunctions, itemIndex: number): ListInput {
-	return readListInput(this, itemIndex);
-}
 
 /**
  * One output item per order (`GET /merchant/shops/{shopId}/orders`, paged by `morePages`). Stamped's reference
@@ -41,6 +37,6 @@ export const declaration = defineOperation({
 	action: 'Get many orders',
 	properties,
 	versions: {
-		v3: { prepare, execute },
+		v3: { prepare: prepareListInput, execute },
 	},
 });

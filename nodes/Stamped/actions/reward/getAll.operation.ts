@@ -3,14 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { ApiClient } from '../../../core/request';
 import { defineOperation } from '../../../core/registry';
 import type { ListInput } from '../returnAllLimitConcurrency';
-import { listProperties, readListInput } from '../returnAllLimitConcurrency';
+import { listProperties, prepareListInput } from '../returnAllLimitConcurrency';
 import { readRewards } from '../../transport/lists';
 
 const properties: INodeProperties[] = listProperties();
-
-function prepare(this: IExecuteFunctions, itemIndex: number): ListInput {
-	return readListInput(this, itemIndex);
-}
 
 /** One output item per reward (`GET /loyalty/shops/{shopId}/rewards`), in Stamped's order. */
 async function execute(
@@ -30,5 +26,5 @@ export const declaration = defineOperation({
 		"List the loyalty program's rewards as Stamped reports them: each with its reward ID, title, type, value, coupon code and status",
 	action: 'Get many rewards',
 	properties,
-	versions: { v3: { prepare, execute } },
+	versions: { v3: { prepare: prepareListInput, execute } },
 });
