@@ -215,6 +215,12 @@ export class FakeApi {
 	rateLimitRetryAfterSeconds: number | undefined;
 	/** Requests in flight at most, seen so far (for concurrency assertions). */
 	maxInFlight = 0;
+	/**
+	 * When set, requests are held until this many are in flight at once (each at most `HOLD_TIMEOUT_MS`), then
+	 * answered as usual: a concurrency assertion then does not depend on how fast a loaded machine sends a round.
+	 * A client that sends that many at once reaches the count; one that sends fewer never does.
+	 */
+	holdUntilInFlight: number | undefined;
 	/** The sandbox's mailbox, served at `/__mail` and emptied by `/__reset`. */
 	mailbox: SmtpSink | undefined;
 	/** Misbehaviour switched on by a test (see `Hostile`). */
@@ -232,6 +238,7 @@ export class FakeApi {
 
 	private faults: Fault[] = [];
 	private inFlight = 0;
+	private held: Array<() => void> = [];
 	private recent: Record<Vendor, number[]> = { stamped: [], stampedV3: [], stemp: [] };
 	private server = http.createServer((req, res) => void this.onRequest(req, res));
 	private baseUrl = '';
@@ -280,12 +287,37 @@ export class FakeApi {
 		this.requestsPerSecond = undefined;
 		this.rateLimitRetryAfterSeconds = undefined;
 		this.maxInFlight = 0;
+		this.holdUntilInFlight = undefined;
+		this.releaseHeld();
 		this.hostile = {};
 		this.checkContract = true;
 		this.recent = { stamped: [], stampedV3: [], stemp: [] };
 		this.stamped = new StampedV2(this.options.stamped);
 		this.stampedV3 = new StampedV3(this.options.stampedV3);
 		this.stemp = new Stemp(this.options.stemp);
+	}
+
+	private holdForOthers(): Promise<void> {
+		if (this.holdUntilInFlight === undefined) return Promise.resolve();
+		if (this.inFlight >= this.holdUntilInFlight) {
+			this.holdUntilInFlight = undefined;
+			this.releaseHeld();
+			return Promise.resolve();
+		}
+		return new Promise<void>((resolve) => {
+			const timer = setTimeout(release, HOLD_TIMEOUT_MS);
+			function release() {
+				clearTimeout(timer);
+				resolve();
+			}
+			this.held.push(release);
+		});
+	}
+
+	private releaseHeld(): void {
+		const held = this.held;
+		this.held = [];
+		for (const release of held) release();
 	}
 
 	inject(fault: Fault): void {
@@ -430,6 +462,7 @@ export class FakeApi {
 		const receivedAt = Date.now();
 		try {
 			const raw = await readBody(req);
+			await this.holdForOthers();
 			if (this.latencyMs > 0) await delay(this.latencyMs);
 
 			const url = new URL(req.url ?? '/', 'http://localhost');
@@ -828,6 +861,12 @@ function decodeSegment(segment: string): string {
 		return segment;
 	}
 }
+
+/**
+ * How long a request waits for others under `holdUntilInFlight`: far longer than sending a round takes; a round
+ * split by a longer pause is answered, and the next round is held again.
+ */
+const HOLD_TIMEOUT_MS = 150;
 
 function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));

@@ -336,6 +336,7 @@ describe('Stamped v3 lists read ahead (Concurrency pages at once, taken in order
 		async (resource) => {
 			V3_LISTS[resource].seed(api.stampedV3, 1000);
 			api.latencyMs = 5;
+			api.holdUntilInFlight = 4;
 			const { items, error } = await getAllV3(resource);
 			expect(error).toBeUndefined();
 			expect(idsOf(items, V3_LISTS[resource].id)).toEqual(listed(resource));
@@ -510,6 +511,7 @@ describe("stemp's paged lists read ahead (4 pages at once, taken in order)", () 
 		async (name) => {
 			lists[name].seed(1000);
 			api.latencyMs = 5;
+			api.holdUntilInFlight = 4;
 			const { items, error } = await read(name);
 			expect(error).toBeUndefined();
 			const ids = items.map((item) => String(item.json.id));

@@ -84,6 +84,7 @@ describe('customer Return All and Limit on v2 (pages from 1, several at once)', 
 	test('Return All over 10,000 customers with the default concurrency', async () => {
 		seedOnly(10_000);
 		api.latencyMs = 10;
+		api.holdUntilInFlight = 4;
 		const { items } = await stampedV2({
 			resource: 'customer',
 			operation: 'getAll',
@@ -111,11 +112,12 @@ describe('customer Return All and Limit on v2 (pages from 1, several at once)', 
 		expect(credentialReads).toBe(1);
 	});
 
-	// The latencies in these concurrency tests leave room for a pause of the test process (garbage collection
-	// under a full run) before all requests of a round are sent; a shorter one made them flaky.
+	// The fake holds each request until the expected number are in flight (`holdUntilInFlight`), so these
+	// concurrency tests do not depend on how fast a loaded machine sends a round.
 	test('the Concurrency option sets how many pages are fetched at once', async () => {
 		seedOnly(1000);
 		api.latencyMs = 40;
+		api.holdUntilInFlight = 8;
 		await stampedV2({
 			resource: 'customer',
 			operation: 'getAll',
@@ -190,6 +192,7 @@ describe('customer Return All and Limit on v2 (pages from 1, several at once)', 
 	test('the concurrency is lowered after a 429', async () => {
 		seedOnly(3000);
 		api.latencyMs = 20;
+		api.holdUntilInFlight = 8;
 		let limited = false;
 		api.stamped.onListPage = (page) => {
 			if (page === 12 && !limited) {
@@ -309,6 +312,7 @@ describe('customer Return All and Limit on v3 (pages from 0, morePages, no total
 	test('the next pages are asked for ahead, up to Concurrency at once, and taken in order', async () => {
 		seedOnly(1200);
 		api.latencyMs = 3;
+		api.holdUntilInFlight = 8;
 		const { items } = await stampedV3({
 			resource: 'customer',
 			operation: 'getAll',

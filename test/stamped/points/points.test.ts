@@ -121,6 +121,7 @@ describe('points on v2', () => {
 	test('points for different customers go four at a time, the same customer in order', async () => {
 		for (let i = 0; i < 6; i++) api.stamped.insert({ email: `bulk${i}@example.com`, points: 0 });
 		api.latencyMs = 15;
+		api.holdUntilInFlight = 4;
 		const input = [
 			...Array.from({ length: 6 }, (_, i) => ({
 				email: `bulk${i}@example.com`,

@@ -11,6 +11,7 @@ describe('many items', () => {
 	});
 
 	test('items on different passes are sent four at a time; the output keeps the input order', async () => {
+		api.holdUntilInFlight = 4;
 		const { items, error } = await stemp(
 			{ operation: 'add', walletPassId: '={{ $json.pass }}' },
 			{ input: passes.map((pass) => ({ pass })) },
